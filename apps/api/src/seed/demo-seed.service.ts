@@ -1,0 +1,93 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { BudgetLinesService, LedgerKind, LedgerService, ReferenceImportService } from '@grms/budget';
+import { APP_CONFIG, AppConfig, AuditService, hashPassword, Money, RequestContext, TransactionService } from '@grms/core';
+import { Inject } from '@nestjs/common';
+import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { findReferenceDir } from '@grms/budget';
+import { DEMO_LINES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+
+// Seeds the demo province: reference data, organizations, fiscal years, the
+// demo accounts and approved 2026 budget lines. Idempotent: a second run
+// changes nothing. Refused in production.
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+    private readonly reference: ReferenceImportService,
+    private readonly lines: BudgetLinesService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async isSeeded(): Promise<boolean> {
+    return this.tx.run(async (m) => (await m.query(`SELECT 1 FROM users WHERE username = 'admin'`)).length > 0);
+  }
+
+  async seed(): Promise<void> {
+    if (this.config.nodeEnv === 'production') throw new Error('demo seeding is refused when NODE_ENV=production');
+    await RequestContext.run({ requestId: `seed-${randomUUID()}` }, async () => {
+      await this.reference.importAll();
+      const orgs = await this.seedOrganizations();
+      await this.seedUsers(orgs);
+      await this.seedLines(orgs);
+    });
+    this.logger.log('demo province seeded');
+  }
+
+  private async seedOrganizations(): Promise<Map<string, string>> {
+    const dir = join(findReferenceDir(), '..', 'demo');
+    const rows = parse(readFileSync(join(dir, 'organizations.csv')), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    return this.tx.run(async (m) => {
+      const byCode = new Map<string, string>();
+      const byKey = new Map<string, string>();
+      for (const r of rows) {
+        const parentId = r.parent_code ? byCode.get(r.parent_code) ?? null : null;
+        const [row] = await m.query(
+          `INSERT INTO organizations (code, name, short_name, kind, parent_id) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name RETURNING id, (xmax = 0) AS inserted`,
+          [r.code, r.name, r.short_name || null, r.kind, parentId],
+        );
+        if (row.inserted) this.audit.record({ action: 'ORGANIZATION.CREATE', entityType: 'Organization', entityId: row.id, after: r });
+        byCode.set(r.code, row.id);
+        if (r.demo_key) byKey.set(r.demo_key, row.id);
+      }
+      for (const [year, status] of [[2026, 'EXECUTION'], [2027, 'PLANNING']] as const) {
+        const ins = await m.query(`INSERT INTO fiscal_years (year, status) VALUES ($1, $2) ON CONFLICT (year) DO NOTHING RETURNING year`, [year, status]);
+        if (ins.length) this.audit.record({ action: 'FISCAL_YEAR.CREATE', entityType: 'FiscalYear', entityId: String(year), after: { year, status } });
+      }
+      return byKey;
+    });
+  }
+
+  private async seedUsers(orgs: Map<string, string>): Promise<void> {
+    const hash = await hashPassword(DEMO_PASSWORD);
+    await this.tx.run(async (m) => {
+      for (const u of DEMO_USERS) {
+        const ins = await m.query(
+          `INSERT INTO users (username, password_hash, full_name, roles, organization_id) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (lower(username)) DO NOTHING RETURNING id`,
+          [u.username, hash, u.fullName, u.roles, u.org ? orgs.get(u.org) : null],
+        );
+        if (ins.length) this.audit.record({ action: 'USER.CREATE', entityType: 'User', entityId: ins[0].id, after: { username: u.username, roles: u.roles } });
+      }
+    });
+  }
+
+  private async seedLines(orgs: Map<string, string>): Promise<void> {
+    await this.tx.run(async (m) => {
+      for (const l of DEMO_LINES) {
+        const id = await this.lines.ensureLine(m, { fiscalYear: 2026, organizationId: orgs.get(l.org)!, subActivityCode: l.subActivityCode, accountCode: l.accountCode, fundingSourceCode: l.fundingSourceCode });
+        const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE budget_line_id = $1`, [id]);
+        if (n === 0) {
+          await this.ledger.post(m, [{ budgetLineId: id, kind: LedgerKind.APPROPRIATION, amount: Money.of(l.amount), sourceType: 'DemoSeed', sourceId: 'demo-2026', description: 'demo appropriation 2026' }]);
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, AuthUser, DomainError, offsetOf, Page, pageOf, PageQueryDto, Permission, TransactionService } from '@grms/core';
+import { EntityManager } from 'typeorm';
+import { BudgetLineQueryDto, BudgetLineResponse, LedgerEntryResponse } from './dto/budget-line.dto';
+
+export interface BudgetLineKey {
+  fiscalYear: number;
+  organizationId: string;
+  subActivityCode: string;
+  accountCode: string;
+  fundingSourceCode: string;
+}
+
+export const BUDGET_LINE_SELECT = `
+  SELECT b.id, b.fiscal_year AS "fiscalYear", b.organization_id AS "organizationId", o.code AS "organizationCode", o.name AS "organizationName",
+    b.sub_activity_code AS "subActivityCode", n.name AS "subActivityName", b.account_code AS "accountCode", a.name AS "accountName",
+    b.funding_source_code AS "fundingSourceCode", f.name AS "fundingSourceName",
+    b.appropriated, b.allotted, b.committed, b.disbursed,
+    (b.appropriated - b.committed - b.disbursed)::numeric(20,2) AS available,
+    (b.allotted - b.disbursed)::numeric(20,2) AS "allottedUnspent"
+  FROM budget_lines b
+  JOIN organizations o ON o.id = b.organization_id
+  JOIN nomenclature n ON n.code = b.sub_activity_code
+  JOIN accounts a ON a.code = b.account_code
+  JOIN funding_sources f ON f.code = b.funding_source_code`;
+
+@Injectable()
+export class BudgetLinesService {
+  constructor(private readonly tx: TransactionService, private readonly access: AccessService) {}
+
+  async list(user: AuthUser, q: BudgetLineQueryDto): Promise<Page<BudgetLineResponse>> {
+    const scope = await this.access.scope(user, Permission.BUDGET_LINE_READ);
+    return this.tx.run(async (m) => {
+      const params: unknown[] = [];
+      const where: string[] = [];
+      const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace(/\?/g, `$${params.length}`)); };
+      if (scope !== null) add('b.organization_id = ANY(?::uuid[])', scope);
+      if (q.fiscalYear) add('b.fiscal_year = ?', q.fiscalYear);
+      if (q.organizationId) add('b.organization_id = ?', q.organizationId);
+      if (q.subActivityCode) add(`(b.sub_activity_code = ? OR b.sub_activity_code LIKE ? || '.%')`, q.subActivityCode);
+      if (q.accountCode) add(`(b.account_code = ? OR b.account_code LIKE ? || '.%')`, q.accountCode);
+      if (q.fundingSourceCode) add(`(b.funding_source_code = ? OR b.funding_source_code LIKE ? || '.%')`, q.fundingSourceCode);
+      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM budget_lines b ${w}`, params);
+      const rows = await m.query(
+        `${BUDGET_LINE_SELECT} ${w} ORDER BY b.fiscal_year, o.code, b.sub_activity_code, b.account_code, b.funding_source_code
+         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, q.limit, offsetOf(q)],
+      );
+      return pageOf(rows, total, q);
+    });
+  }
+
+  async get(user: AuthUser, id: string): Promise<BudgetLineResponse> {
+    return this.tx.run(async (m) => {
+      const [row] = await m.query(`${BUDGET_LINE_SELECT} WHERE b.id = $1`, [id]);
+      if (!row) throw DomainError.notFound('budget line', id);
+      await this.access.requireOrganization(user, Permission.BUDGET_LINE_READ, row.organizationId, 'budget line', id);
+      return row;
+    });
+  }
+
+  async entries(user: AuthUser, id: string, q: PageQueryDto): Promise<Page<LedgerEntryResponse>> {
+    await this.get(user, id);
+    return this.tx.run(async (m) => {
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM ledger_entries WHERE budget_line_id = $1`, [id]);
+      const rows = await m.query(
+        `SELECT e.id, e.seq::text AS seq, e.budget_line_id AS "budgetLineId", e.kind, e.amount, e.source_type AS "sourceType",
+           e.source_id AS "sourceId", e.description, e.reverses_entry_id AS "reversesEntryId", e.actor_id AS "actorId",
+           u.username AS "actorUsername", e.request_id AS "requestId",
+           to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
+         FROM ledger_entries e LEFT JOIN users u ON u.id = e.actor_id
+         WHERE e.budget_line_id = $1 ORDER BY e.seq LIMIT $2 OFFSET $3`,
+        [id, q.limit, offsetOf(q)],
+      );
+      return pageOf(rows, total, q);
+    });
+  }
+
+  /**
+   * For modules: the id of the line for `key`, created when it does not exist
+   * yet. Validates every part of the key with a clear refusal.
+   */
+  async ensureLine(m: EntityManager, key: BudgetLineKey): Promise<string> {
+    const [check] = await m.query(
+      `SELECT
+         (SELECT status FROM fiscal_years WHERE year = $1) AS year_status,
+         (SELECT 1 FROM organizations WHERE id = $2) AS org,
+         (SELECT level FROM nomenclature WHERE code = $3) AS sub_level,
+         (SELECT level FROM accounts WHERE code = $4) AS acc_level,
+         (SELECT NOT EXISTS (SELECT 1 FROM funding_sources c WHERE c.parent_code = $5) FROM funding_sources WHERE code = $5) AS fs_leaf`,
+      [key.fiscalYear, key.organizationId, key.subActivityCode, key.accountCode, key.fundingSourceCode],
+    );
+    const refuse = (code: string, field: string, msg: string) => { throw DomainError.rule(code, msg, [{ field, message: msg }]); };
+    if (!check.year_status) refuse('UNKNOWN_FISCAL_YEAR', 'fiscalYear', `fiscal year ${key.fiscalYear} does not exist`);
+    if (check.year_status === 'CLOSED') refuse('FISCAL_YEAR_NOT_OPEN', 'fiscalYear', `fiscal year ${key.fiscalYear} is CLOSED`);
+    if (!check.org) refuse('UNKNOWN_ORGANIZATION', 'organizationId', `organization ${key.organizationId} does not exist`);
+    if (check.sub_level === null) refuse('UNKNOWN_SUB_ACTIVITY', 'subActivityCode', `sub kegiatan ${key.subActivityCode} is not in the nomenclature`);
+    if (check.sub_level !== 5) refuse('INVALID_SUB_ACTIVITY', 'subActivityCode', `${key.subActivityCode} is not a sub kegiatan (level 5 of the nomenclature)`);
+    if (check.acc_level === null) refuse('UNKNOWN_ACCOUNT', 'accountCode', `account ${key.accountCode} is not in the chart of accounts`);
+    if (check.acc_level !== 6 || !key.accountCode.startsWith('5.')) refuse('INVALID_ACCOUNT', 'accountCode', `${key.accountCode} is not an expenditure account leaf (5.x.xx.xx.xx.xxxx)`);
+    if (check.fs_leaf === null) refuse('UNKNOWN_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${key.fundingSourceCode} does not exist`);
+    if (check.fs_leaf === false) refuse('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${key.fundingSourceCode} has sub-sources; use one of them`);
+    const [row] = await m.query(
+      `INSERT INTO budget_lines (fiscal_year, organization_id, sub_activity_code, account_code, funding_source_code)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (fiscal_year, organization_id, sub_activity_code, account_code, funding_source_code) DO UPDATE SET updated_at = budget_lines.updated_at
+       RETURNING id`,
+      [key.fiscalYear, key.organizationId, key.subActivityCode, key.accountCode, key.fundingSourceCode],
+    );
+    return row.id;
+  }
+}

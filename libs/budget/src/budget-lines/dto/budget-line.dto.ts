@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '@grms/core';
+import { LedgerKind } from '../../ledger/ledger.types';
+
+export class BudgetLineQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
+  @ApiPropertyOptional({ description: 'a sub kegiatan code, or a prefix of it (program, kegiatan)' }) @IsOptional() @IsString() @MaxLength(60) subActivityCode?: string;
+  @ApiPropertyOptional({ description: 'an account code, or a prefix of it (e.g. 5.1.02)' }) @IsOptional() @IsString() @MaxLength(60) accountCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) fundingSourceCode?: string;
+}
+
+export class BudgetLineResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fiscalYear: number;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() organizationCode: string;
+  @ApiProperty() organizationName: string;
+  @ApiProperty() subActivityCode: string;
+  @ApiProperty() subActivityName: string;
+  @ApiProperty() accountCode: string;
+  @ApiProperty() accountName: string;
+  @ApiProperty() fundingSourceCode: string;
+  @ApiProperty() fundingSourceName: string;
+  @ApiProperty({ example: '1250000.00' }) appropriated: string;
+  @ApiProperty({ example: '0.00' }) allotted: string;
+  @ApiProperty({ example: '0.00', description: 'outstanding commitments (contracts signed, SPM issued) not yet disbursed' }) committed: string;
+  @ApiProperty({ example: '0.00' }) disbursed: string;
+  @ApiProperty({ example: '1250000.00', description: 'appropriated - committed - disbursed: what can still be committed or spent' }) available: string;
+  @ApiProperty({ example: '0.00', description: 'allotted - disbursed: cash provided by SPD and not yet disbursed' }) allottedUnspent: string;
+}
+
+export class LedgerEntryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'global order of posting' }) seq: string;
+  @ApiProperty({ format: 'uuid' }) budgetLineId: string;
+  @ApiProperty({ enum: LedgerKind }) kind: LedgerKind;
+  @ApiProperty({ example: '1250000.00', description: 'signed amount' }) amount: string;
+  @ApiProperty({ example: 'BudgetDocument' }) sourceType: string;
+  @ApiProperty() sourceId: string;
+  @ApiPropertyOptional({ nullable: true }) description: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) reversesEntryId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiPropertyOptional({ nullable: true }) actorUsername: string | null;
+  @ApiPropertyOptional({ nullable: true }) requestId: string | null;
+  @ApiProperty() createdAt: string;
+}

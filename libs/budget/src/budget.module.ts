@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { BudgetLinesController } from './budget-lines/budget-lines.controller';
+import { BudgetLinesService } from './budget-lines/budget-lines.service';
+import { FiscalYearsController } from './fiscal-years/fiscal-years.controller';
+import { FiscalYearsService } from './fiscal-years/fiscal-years.service';
+import { LedgerController } from './ledger/ledger.controller';
+import { LedgerVerifyService } from './ledger/ledger-verify.service';
+import { LedgerService } from './ledger/ledger.service';
+import { OrganizationsController } from './organizations/organizations.controller';
+import { OrganizationsService } from './organizations/organizations.service';
+import { ReferenceController } from './reference/reference.controller';
+import { ReferenceImportService } from './reference/reference-import.service';
+import { ReferenceQueryService } from './reference/reference-query.service';
+
+@Module({
+  controllers: [FiscalYearsController, OrganizationsController, ReferenceController, BudgetLinesController, LedgerController],
+  providers: [FiscalYearsService, OrganizationsService, ReferenceQueryService, ReferenceImportService, BudgetLinesService, LedgerService, LedgerVerifyService],
+  exports: [FiscalYearsService, OrganizationsService, ReferenceImportService, BudgetLinesService, LedgerService, LedgerVerifyService],
+})
+export class BudgetModule {}

@@ -1,0 +1,12 @@
+// Public face of @grms/budget: the shared budget-line model and the ledger.
+export * from './budget.module';
+export * from './ledger/ledger.types';
+export * from './ledger/ledger.service';
+export * from './ledger/ledger-verify.service';
+export * from './budget-lines/budget-lines.service';
+export * from './budget-lines/dto/budget-line.dto';
+export * from './fiscal-years/fiscal-years.service';
+export * from './fiscal-years/dto/fiscal-year.dto';
+export * from './organizations/organizations.service';
+export * from './reference/reference-import.service';
+export * from './reference/code-lists';

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, DomainError, Money, RequestContext } from '@grms/core';
+import { EntityManager } from 'typeorm';
+import { apply, Balance, checkInvariants, fieldOf } from './balance-rules';
+import { LedgerKind, LineBalance, PostedEntry, Posting } from './ledger.types';
+
+const toBalance = (r: LineBalance): Balance => ({
+  appropriated: Money.of(r.appropriated), allotted: Money.of(r.allotted),
+  committed: Money.of(r.committed), disbursed: Money.of(r.disbursed),
+});
+const fromBalance = (b: Balance) => ({
+  appropriated: b.appropriated.toString(), allotted: b.allotted.toString(),
+  committed: b.committed.toString(), disbursed: b.disbursed.toString(),
+});
+
+// The one service that posts to the ledger. It runs inside the caller's
+// transaction, locks the balance rows it changes (in id order, so concurrent
+// posters cannot deadlock on each other), checks the invariants with the
+// arithmetic in any refusal, updates the balances and appends the entries.
+// CHECK constraints on budget_lines are the backstop.
+@Injectable()
+export class LedgerService {
+  constructor(private readonly audit: AuditService) {}
+
+  async lockLines(m: EntityManager, ids: string[]): Promise<Map<string, LineBalance>> {
+    const unique = [...new Set(ids)].sort();
+    const rows: LineBalance[] = await m.query(
+      `SELECT id, appropriated, allotted, committed, disbursed FROM budget_lines WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [unique],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of unique) if (!byId.has(id)) throw DomainError.notFound('budget line', id);
+    return byId;
+  }
+
+  async post(m: EntityManager, postings: Posting[]): Promise<PostedEntry[]> {
+    if (postings.length === 0) return [];
+    for (const p of postings) {
+      if (p.amount.isZero()) throw DomainError.invalid(`a ledger entry cannot be zero (budget line ${p.budgetLineId})`);
+    }
+    const locked = await this.lockLines(m, postings.map((p) => p.budgetLineId));
+    await this.checkReversals(m, postings);
+    const balances = new Map<string, Balance>([...locked].map(([id, r]) => [id, toBalance(r)]));
+    for (const p of postings) balances.set(p.budgetLineId, apply(balances.get(p.budgetLineId)!, p.kind, p.amount));
+    for (const [id, b] of balances) checkInvariants(id, b);
+
+    const counts = new Map<string, number>();
+    for (const p of postings) counts.set(p.budgetLineId, (counts.get(p.budgetLineId) ?? 0) + 1);
+    for (const [id, b] of balances) {
+      await m.query(
+        `UPDATE budget_lines SET appropriated = $2, allotted = $3, committed = $4, disbursed = $5,
+           entry_count = entry_count + $6, updated_at = now() WHERE id = $1`,
+        [id, b.appropriated.toString(), b.allotted.toString(), b.committed.toString(), b.disbursed.toString(), counts.get(id)],
+      );
+    }
+
+    const user = RequestContext.user();
+    const params: unknown[] = [];
+    const values = postings.map((p) => {
+      const i = params.length;
+      params.push(p.budgetLineId, p.kind, p.amount.toString(), p.sourceType, p.sourceId, p.description ?? null,
+        p.reversesEntryId ?? null, user?.id ?? null, RequestContext.requestId() ?? null);
+      return `($${i + 1}::uuid, $${i + 2}, $${i + 3}::numeric, $${i + 4}, $${i + 5}, $${i + 6}, $${i + 7}::uuid, $${i + 8}::uuid, $${i + 9})`;
+    });
+    const entries: PostedEntry[] = await m.query(
+      `INSERT INTO ledger_entries (budget_line_id, kind, amount, source_type, source_id, description, reverses_entry_id, actor_id, request_id)
+       VALUES ${values.join(', ')}
+       RETURNING id, budget_line_id AS "budgetLineId", kind, amount, source_type AS "sourceType", source_id AS "sourceId", reverses_entry_id AS "reversesEntryId"`,
+      params,
+    );
+
+    for (const [id, b] of balances) {
+      this.audit.record({
+        action: 'LEDGER.POST', entityType: 'BudgetLine', entityId: id,
+        before: fromBalance(toBalance(locked.get(id)!)), after: {
+          ...fromBalance(b),
+          entries: entries.filter((e) => e.budgetLineId === id).map((e) => ({ id: e.id, kind: e.kind, amount: e.amount, sourceType: e.sourceType, sourceId: e.sourceId, reversesEntryId: e.reversesEntryId })),
+        },
+      });
+    }
+    return entries;
+  }
+
+  private async checkReversals(m: EntityManager, postings: Posting[]): Promise<void> {
+    const ids = postings.filter((p) => p.reversesEntryId).map((p) => p.reversesEntryId!);
+    if (ids.length === 0) return;
+    const rows: { id: string; budgetLineId: string; kind: LedgerKind; amount: string; reversed: boolean }[] = await m.query(
+      `SELECT e.id, e.budget_line_id AS "budgetLineId", e.kind, e.amount,
+         EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_entry_id = e.id) AS reversed
+       FROM ledger_entries e WHERE e.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const p of postings.filter((x) => x.reversesEntryId)) {
+      const o = byId.get(p.reversesEntryId!);
+      if (!o) throw DomainError.notFound('ledger entry', p.reversesEntryId);
+      if (o.reversed) throw DomainError.conflict('ALREADY_REVERSED', `ledger entry ${o.id} has already been reversed`);
+      if (o.budgetLineId !== p.budgetLineId || o.kind !== p.kind || !Money.of(o.amount).negate().eq(p.amount)) {
+        throw DomainError.rule('INVALID_REVERSAL', `a reversal of entry ${o.id} must post ${Money.of(o.amount).negate()} ${o.kind} on budget line ${o.budgetLineId}`);
+      }
+    }
+  }
+
+  /** Reverses every not-yet-reversed entry that a source document posted. */
+  async reverseSource(m: EntityManager, sourceType: string, sourceId: string, by: { sourceType: string; sourceId: string; description?: string }): Promise<PostedEntry[]> {
+    const rows: { id: string; budgetLineId: string; kind: LedgerKind; amount: string }[] = await m.query(
+      `SELECT e.id, e.budget_line_id AS "budgetLineId", e.kind, e.amount FROM ledger_entries e
+       WHERE e.source_type = $1 AND e.source_id = $2 AND e.reverses_entry_id IS NULL
+         AND NOT EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_entry_id = e.id)
+       ORDER BY e.seq`,
+      [sourceType, sourceId],
+    );
+    return this.post(m, rows.map((r) => ({
+      budgetLineId: r.budgetLineId, kind: r.kind, amount: Money.of(r.amount).negate(),
+      sourceType: by.sourceType, sourceId: by.sourceId, description: by.description ?? `reversal of ${sourceType} ${sourceId}`, reversesEntryId: r.id,
+    })));
+  }
+
+  static field(kind: LedgerKind): string {
+    return fieldOf(kind);
+  }
+}

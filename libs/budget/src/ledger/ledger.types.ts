@@ -1,0 +1,39 @@
+import { Money } from '@grms/core';
+
+export enum LedgerKind {
+  APPROPRIATION = 'APPROPRIATION',
+  ALLOTMENT = 'ALLOTMENT',
+  COMMITMENT = 'COMMITMENT',
+  DISBURSEMENT = 'DISBURSEMENT',
+}
+
+export interface Posting {
+  budgetLineId: string;
+  kind: LedgerKind;
+  /** signed: positive raises the balance, negative lowers it */
+  amount: Money;
+  /** the document that causes the movement, e.g. 'BudgetDocument', 'Sp2d' */
+  sourceType: string;
+  sourceId: string;
+  description?: string;
+  /** set on a reversal: the entry it cancels (amount must be its exact negation) */
+  reversesEntryId?: string;
+}
+
+export interface LineBalance {
+  id: string;
+  appropriated: string;
+  allotted: string;
+  committed: string;
+  disbursed: string;
+}
+
+export interface PostedEntry {
+  id: string;
+  budgetLineId: string;
+  kind: LedgerKind;
+  amount: string;
+  sourceType: string;
+  sourceId: string;
+  reversesEntryId: string | null;
+}

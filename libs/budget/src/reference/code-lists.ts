@@ -1,0 +1,63 @@
+// The code lists of the shared budget-line model and how their codes are
+// shaped. Levels follow from the number of dot-separated segments.
+export type CodeListName = 'nomenclature' | 'accounts' | 'funding_sources' | 'functions';
+
+export interface CodeListSpec {
+  table: CodeListName;
+  file: string;
+  levelNames: string[];
+  /** segment count -> level */
+  levelOf(code: string): number | null;
+  /** the parent's code as the code list defines it */
+  parentOf(code: string): string | null;
+  /** pattern a code must match */
+  pattern: RegExp;
+}
+
+const dropLast = (code: string, n = 1) => {
+  const s = code.split('.');
+  return s.length > n ? s.slice(0, s.length - n).join('.') : null;
+};
+
+export const NOMENCLATURE: CodeListSpec = {
+  table: 'nomenclature',
+  file: 'nomenclature_provinsi.csv',
+  levelNames: ['URUSAN', 'BIDANG', 'PROGRAM', 'KEGIATAN', 'SUB_KEGIATAN'],
+  // urusan u, bidang u.bb, program u.bb.pp, kegiatan u.bb.pp.k.kk, sub kegiatan u.bb.pp.k.kk.ssss
+  pattern: /^[0-9X](\.([0-9]{2}|XX)(\.[0-9]{2}(\.[0-9]\.[0-9]{2}(\.([0-9]{2}|[0-9]{4}))?)?)?)?$/,
+  levelOf: (code) => ({ 1: 1, 2: 2, 3: 3, 5: 4, 6: 5 } as Record<number, number>)[code.split('.').length] ?? null,
+  parentOf: (code) => {
+    const n = code.split('.').length;
+    return n === 5 ? dropLast(code, 2) : dropLast(code);
+  },
+};
+
+export const ACCOUNTS: CodeListSpec = {
+  table: 'accounts',
+  file: 'lra_accounts.csv',
+  levelNames: ['AKUN', 'KELOMPOK', 'JENIS', 'OBJEK', 'RINCIAN_OBJEK', 'SUB_RINCIAN_OBJEK'],
+  // akun 5 . kelompok 5.1 . jenis 5.1.02 . objek 5.1.02.01 . rincian 5.1.02.01.01 . sub rincian 5.1.02.01.01.0024
+  pattern: /^[4-6](\.[0-9](\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{3,4})?)?)?)?)?$/,
+  levelOf: (code) => { const n = code.split('.').length; return n >= 1 && n <= 6 ? n : null; },
+  parentOf: (code) => dropLast(code),
+};
+
+export const FUNDING_SOURCES: CodeListSpec = {
+  table: 'funding_sources',
+  file: 'funding_sources.csv',
+  levelNames: ['LEVEL_1', 'LEVEL_2', 'LEVEL_3', 'LEVEL_4', 'LEVEL_5', 'LEVEL_6'],
+  pattern: /^[0-9](\.[0-9](\.[0-9](\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{2})?)?)?)?)?$/,
+  levelOf: (code) => { const n = code.split('.').length; return n >= 1 && n <= 6 ? n : null; },
+  parentOf: (code) => dropLast(code),
+};
+
+export const FUNCTIONS: CodeListSpec = {
+  table: 'functions',
+  file: 'functions.csv',
+  levelNames: ['FUNGSI', 'SUBFUNGSI'],
+  pattern: /^[0-9]{2}(\.[0-9]{2})?$/,
+  levelOf: (code) => { const n = code.split('.').length; return n <= 2 ? n : null; },
+  parentOf: (code) => dropLast(code),
+};
+
+export const CODE_LISTS = [NOMENCLATURE, ACCOUNTS, FUNDING_SOURCES, FUNCTIONS];

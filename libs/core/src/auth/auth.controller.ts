@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { AuthUser } from '../context/request-context';
+import { ProblemResponse } from '../http/problem.response';
+import { UserResponse } from '../users/dto/user.response';
+import { UsersService } from '../users/users.service';
+import { AuthService } from './auth.service';
+import { Authenticated, Public } from './authenticated.decorator';
+import { CurrentUser } from './current-user.decorator';
+import { LoginDto, LoginResponse } from './dto/login.dto';
+import { Permission } from './permissions';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService, private readonly users: UsersService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiUnauthorizedResponse({ type: ProblemResponse, description: 'INVALID_CREDENTIALS' })
+  @ApiTooManyRequestsResponse({ type: ProblemResponse, description: 'LOGIN_THROTTLED: too many failed logins for the account or address' })
+  login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginResponse> {
+    return this.auth.login(dto, req.ip ?? 'unknown');
+  }
+
+  @Get('me')
+  @Authenticated({ permission: Permission.AUTH_SELF })
+  @ApiOkResponse({ type: UserResponse })
+  me(@CurrentUser() user: AuthUser): Promise<UserResponse> {
+    return this.users.get(user.id);
+  }
+}

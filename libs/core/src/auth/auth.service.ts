@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DomainError, ErrorKind } from '../errors/domain-error';
+import { TransactionService } from '../database/transaction.service';
+import { UsersService } from '../users/users.service';
+import { LoginDto, LoginResponse } from './dto/login.dto';
+import { LoginThrottleService } from './login-throttle.service';
+import { dummyHash, verifyPassword } from './password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
+    private readonly tx: TransactionService,
+    private readonly users: UsersService,
+  ) {}
+
+  async login(dto: LoginDto, ip: string): Promise<LoginResponse> {
+    await this.throttle.assertAllowed(dto.username, ip);
+    const rows = await this.ds.query(`SELECT id, username, password_hash, active FROM users WHERE lower(username) = lower($1)`, [dto.username]);
+    const user = rows[0] as { id: string; username: string; password_hash: string; active: boolean } | undefined;
+    const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), dto.password);
+    if (!user || !ok || !user.active) {
+      await this.throttle.recordFailure(dto.username, ip);
+      await this.audit.recordStandalone({
+        action: 'AUTH.LOGIN_FAILED', entityType: 'User', entityId: user?.id ?? null,
+        after: { username: dto.username, ip, reason: !user ? 'unknown user' : !ok ? 'wrong password' : 'inactive' },
+        actor: { id: null, username: dto.username },
+      });
+      throw new DomainError('INVALID_CREDENTIALS', 'the username or password is wrong, or the account is inactive', ErrorKind.UNAUTHENTICATED);
+    }
+    await this.throttle.recordSuccess(dto.username);
+    await this.tx.run(async () => {
+      this.audit.record({ action: 'AUTH.LOGIN', entityType: 'User', entityId: user.id, after: { ip }, actor: { id: user.id, username: user.username } });
+    });
+    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username }, { expiresIn: this.config.jwtExpiresInSeconds });
+    return { accessToken, expiresIn: this.config.jwtExpiresInSeconds, tokenType: 'Bearer', user: await this.users.get(user.id) };
+  }
+}

@@ -1,0 +1,70 @@
+import { Role } from './roles';
+
+// Every action a route can require. A route names exactly one permission (or
+// is public); the role table below decides who holds it.
+export enum Permission {
+  AUTH_SELF = 'auth:self',
+  USERS_READ = 'users:read',
+  USERS_MANAGE = 'users:manage',
+  AUDIT_READ = 'audit:read',
+  REFERENCE_READ = 'reference:read',
+  REFERENCE_MANAGE = 'reference:manage',
+  FISCAL_YEAR_MANAGE = 'fiscal-year:manage',
+  BUDGET_LINE_READ = 'budget-line:read',
+  // e-HSB
+  HSB_READ = 'hsb:read',
+  HSB_MANAGE = 'hsb:manage',
+  // e-budgeting
+  CEILING_READ = 'ceiling:read',
+  CEILING_MANAGE = 'ceiling:manage',
+  BUDGET_DOC_READ = 'budget-doc:read',
+  BUDGET_DOC_WRITE = 'budget-doc:write',
+  BUDGET_DOC_APPROVE = 'budget-doc:approve',
+  CASH_PLAN_READ = 'cash-plan:read',
+  CASH_PLAN_WRITE = 'cash-plan:write',
+  // e-penatausahaan
+  SPD_READ = 'spd:read',
+  SPD_WRITE = 'spd:write',
+  SPP_READ = 'spp:read',
+  SPP_WRITE = 'spp:write',
+  SPM_WRITE = 'spm:write',
+  SP2D_WRITE = 'sp2d:write',
+  SPJ_WRITE = 'spj:write',
+  SPJ_APPROVE = 'spj:approve',
+  BKU_READ = 'bku:read',
+  BKU_WRITE = 'bku:write',
+  TAX_MANAGE = 'tax:manage',
+}
+
+const READ_EVERYTHING: Permission[] = [
+  Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.HSB_READ,
+  Permission.CEILING_READ, Permission.BUDGET_DOC_READ, Permission.CASH_PLAN_READ, Permission.SPD_READ,
+  Permission.SPP_READ, Permission.BKU_READ,
+];
+
+export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
+  [Role.ADMIN]: [...READ_EVERYTHING, Permission.USERS_READ, Permission.USERS_MANAGE, Permission.AUDIT_READ,
+    Permission.REFERENCE_MANAGE, Permission.FISCAL_YEAR_MANAGE, Permission.TAX_MANAGE],
+  [Role.PRICE_ADMIN]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.HSB_READ, Permission.HSB_MANAGE, Permission.BUDGET_LINE_READ],
+  [Role.PLANNER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.HSB_READ,
+    Permission.CEILING_READ, Permission.BUDGET_DOC_READ, Permission.BUDGET_DOC_WRITE, Permission.CASH_PLAN_READ, Permission.CASH_PLAN_WRITE],
+  [Role.BUDGET_VERIFIER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.HSB_READ,
+    Permission.CEILING_READ, Permission.CEILING_MANAGE, Permission.BUDGET_DOC_READ, Permission.BUDGET_DOC_APPROVE, Permission.CASH_PLAN_READ],
+  [Role.PROJECT_OFFICER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.HSB_READ,
+    Permission.BUDGET_DOC_READ, Permission.CASH_PLAN_READ],
+  [Role.TREASURER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,
+    Permission.SPD_READ, Permission.SPP_READ, Permission.SPP_WRITE, Permission.SPJ_WRITE, Permission.BKU_READ, Permission.BKU_WRITE],
+  [Role.FINANCE_OFFICER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,
+    Permission.SPD_READ, Permission.SPP_READ, Permission.SPM_WRITE, Permission.SPJ_APPROVE, Permission.BKU_READ],
+  [Role.CASH_AUTHORITY]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,
+    Permission.SPD_READ, Permission.SPD_WRITE, Permission.SPP_READ, Permission.SP2D_WRITE, Permission.BKU_READ],
+  [Role.AUDITOR]: [...READ_EVERYTHING, Permission.AUDIT_READ, Permission.USERS_READ],
+};
+
+export function rolesWith(permission: Permission): Role[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => ROLE_PERMISSIONS[r].includes(permission));
+}
+
+export function hasPermission(roles: readonly string[], permission: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r as Role]?.includes(permission));
+}

@@ -1,0 +1,68 @@
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditController } from './audit/audit.controller';
+import { AuditQueryService } from './audit/audit-query.service';
+import { AuditService } from './audit/audit.service';
+import { AccessService } from './auth/access.service';
+import { AuthController } from './auth/auth.controller';
+import { GrmsAuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LoginThrottleService } from './auth/login-throttle.service';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { TransactionService } from './database/transaction.service';
+import { HealthController } from './health/health.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RequestContextMiddleware } from './http/request-context.middleware';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+export interface CoreModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+}
+
+@Global()
+@Module({})
+export class CoreModule implements NestModule {
+  static forRoot(opts: CoreModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: opts.databaseUrl,
+          autoLoadEntities: true,
+          synchronize: false,
+          migrationsRun: false,
+          logging: ['error'],
+          extra: { max: opts.config.dbPoolSize, connectionTimeoutMillis: 10000, application_name: 'grms-api' },
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+        PassportModule,
+        JwtModule.register({ secret: opts.config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+        TerminusModule.forRoot({ errorLogStyle: 'pretty', logger: false }),
+      ],
+      controllers: [AuthController, UsersController, AuditController, HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: opts.config },
+        TransactionService, AuditService, AuditQueryService, AccessService, AuthService, JwtStrategy,
+        LoginThrottleService, UsersService,
+        { provide: APP_GUARD, useClass: GrmsAuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+      exports: [APP_CONFIG, TransactionService, AuditService, AccessService, UsersService],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,90 @@
+import { ensureCluster } from './cluster-init';
+import { chooseDataDir } from './data-dir';
+import { resolveDbUser } from './db-user';
+import {
+  PG_SUPERUSER,
+  type DbUser,
+  type EmbeddedPostgresHandle,
+  type EmbeddedPostgresOptions,
+  type PgBinaries,
+} from './embedded-postgres-types';
+import { resolvePgBinaries } from './pg-binaries';
+import { spawnPostmaster, type Postmaster } from './postmaster-process';
+import { ensureDatabase, waitForServer, type PgConnection } from './server-ready';
+import { stopStaleServer } from './stale-server';
+
+export type { EmbeddedPostgresHandle, EmbeddedPostgresOptions } from './embedded-postgres-types';
+export { registerShutdown } from './register-shutdown';
+
+const READY_TIMEOUT_MS = 30_000;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const defaultLog = (line: string): void => void process.stderr.write(`${line}\n`);
+
+function serverArgs(dataDir: string, port: number, ephemeral: boolean): string[] {
+  const settings = [
+    'listen_addresses=127.0.0.1',
+    'unix_socket_directories=', // TCP only
+    'max_connections=200',
+    ...(ephemeral ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : []),
+  ];
+  return ['-D', dataDir, '-p', String(port), ...settings.flatMap((s) => ['-c', s])];
+}
+
+/**
+ * Starts the postmaster and waits for it. Retries a few times when orphaned
+ * backends of a killed server still hold the old shared memory.
+ */
+async function launch(
+  bins: PgBinaries,
+  user: DbUser,
+  args: string[],
+  conn: PgConnection,
+  log: (line: string) => void,
+): Promise<Postmaster> {
+  for (let attempt = 1; ; attempt++) {
+    const pm = spawnPostmaster(bins, user, args, log);
+    try {
+      await waitForServer(conn, pm, READY_TIMEOUT_MS);
+      return pm;
+    } catch (err) {
+      await pm.stop();
+      const busy = /pre-existing shared memory block/.test(pm.recentOutput());
+      if (!busy || attempt >= 5) throw err;
+      log('[embedded-postgres] old server processes still hold shared memory; retrying');
+      await sleep(2_000);
+    }
+  }
+}
+
+/**
+ * Starts a private PostgreSQL cluster on 127.0.0.1:`port` (initialising it on
+ * first use) and creates `database` if missing.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const log = opts.log ?? defaultLog;
+  const user = resolveDbUser();
+  const bins = resolvePgBinaries(user);
+  const dataDir = chooseDataDir(opts.dataRoot, user, log);
+
+  // a postmaster orphaned by a killed node process must go before we touch the cluster
+  await stopStaleServer(dataDir, user, bins, log);
+  const password = await ensureCluster(dataDir, user, bins, opts.ephemeral === true, log);
+
+  const conn: PgConnection = { host: '127.0.0.1', port: opts.port, user: PG_SUPERUSER, password };
+  const pm = await launch(bins, user, serverArgs(dataDir, opts.port, opts.ephemeral === true), conn, log);
+  try {
+    await ensureDatabase(conn, opts.database);
+  } catch (err) {
+    await pm.stop();
+    throw err;
+  }
+
+  const base = `postgres://${encodeURIComponent(PG_SUPERUSER)}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}`;
+  return {
+    url: `${base}/${encodeURIComponent(opts.database)}`,
+    adminUrl: `${base}/postgres`,
+    dataDir,
+    pid: pm.pid,
+    stop: pm.stop,
+  };
+}

@@ -1,0 +1,3 @@
+export { startEmbeddedPostgres } from './embedded-postgres';
+export { registerShutdown } from './register-shutdown';
+export type { EmbeddedPostgresHandle, EmbeddedPostgresOptions } from './embedded-postgres-types';

@@ -1,0 +1,50 @@
+import { applyDecorators, Type as ClassType } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit: number = 50;
+}
+
+export class PageMeta {
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+  @ApiProperty({ description: 'number of records matching the filters' }) total: number;
+}
+
+export interface Page<T> {
+  data: T[];
+  meta: PageMeta;
+}
+
+export function offsetOf(q: PageQueryDto): number {
+  return (q.page - 1) * q.limit;
+}
+
+export function pageOf<T>(data: T[], total: number | string, q: PageQueryDto): Page<T> {
+  return { data, meta: { page: q.page, limit: q.limit, total: Number(total) } };
+}
+
+/** Swagger: `{ data: Model[], meta: PageMeta }`. */
+export function ApiPage(model: ClassType<unknown>) {
+  return applyDecorators(
+    ApiExtraModels(PageMeta, model),
+    ApiOkResponse({
+      schema: {
+        type: 'object',
+        required: ['data', 'meta'],
+        properties: {
+          data: { type: 'array', items: { $ref: getSchemaPath(model) } },
+          meta: { $ref: getSchemaPath(PageMeta) },
+        },
+      },
+    }),
+  );
+}

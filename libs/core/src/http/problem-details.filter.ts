@@ -1,0 +1,95 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, ErrorKind, FieldError, statusOf } from '../errors/domain-error';
+import { RequestContext } from '../context/request-context';
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  requestId?: string;
+  errors: FieldError[];
+  [k: string]: unknown;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'BUSINESS_RULE', 429: 'THROTTLED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+// Maps PostgreSQL errors that bad input can still reach to 4xx problems; the
+// services check first, the database is the backstop.
+export function fromDatabaseError(err: QueryFailedError & { code?: string; constraint?: string; detail?: string }): DomainError | null {
+  const constraint = err.constraint ?? '';
+  switch (err.code) {
+    case '23505': return new DomainError('DUPLICATE', `a record with these values already exists (${constraint})`, ErrorKind.CONFLICT);
+    case '23503': return new DomainError('REFERENCE_NOT_FOUND', `a referenced record does not exist or is still referenced (${constraint})`, ErrorKind.RULE);
+    case '23514': return new DomainError('INVARIANT_VIOLATED', `the change breaks a database rule (${constraint})`, ErrorKind.RULE);
+    case '22P02': case '22007': case '22008': case '22003':
+      return new DomainError('VALIDATION_FAILED', 'a value has the wrong format or is out of range', ErrorKind.INVALID);
+    case '40001': case '40P01': case '55P03':
+      return new DomainError('CONCURRENT_UPDATE', 'the record was changed by a concurrent request; retry', ErrorKind.CONFLICT);
+    default: return null;
+  }
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const problem = this.toProblem(exception);
+    problem.instance = req.originalUrl ?? req.url;
+    problem.requestId = RequestContext.requestId() ?? (req.headers['x-request-id'] as string | undefined);
+    if (problem.status >= 500) {
+      this.logger.error(`${req.method} ${req.url} failed: ${(exception as Error)?.stack ?? String(exception)}`);
+    }
+    if (res.headersSent) return;
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  toProblem(exception: unknown): Problem {
+    let domain: DomainError | null = null;
+    if (exception instanceof DomainError) domain = exception;
+    else if (exception instanceof QueryFailedError) domain = fromDatabaseError(exception as never);
+    if (domain) {
+      const status = statusOf(domain.kind);
+      return {
+        type: `https://grms.example/problems/${domain.code.toLowerCase().replace(/_/g, '-')}`,
+        title: TITLES[status] ?? 'Error', status, detail: domain.detail, code: domain.code,
+        errors: domain.errors, ...domain.extra,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse() as string | { message?: string | string[]; code?: string; errors?: FieldError[] };
+      const errors: FieldError[] = typeof body === 'object' && Array.isArray(body.errors) ? body.errors : [];
+      let detail = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : body.message ?? exception.message;
+      const code = (typeof body === 'object' && body.code) || HTTP_CODES[status] || 'ERROR';
+      if (status === 400 && /JSON/i.test(detail) && errors.length === 0) detail = `the request body is not valid JSON: ${detail}`;
+      return { type: `https://grms.example/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: TITLES[status] ?? 'Error', status, detail, code, errors };
+    }
+    const e = exception as { type?: string; status?: number; message?: string };
+    if (e && e.type === 'entity.parse.failed') {
+      return { type: 'https://grms.example/problems/validation-failed', title: 'Bad Request', status: 400, detail: 'the request body is not valid JSON', code: 'MALFORMED_JSON', errors: [] };
+    }
+    if (e && e.type === 'entity.too.large') {
+      return { type: 'https://grms.example/problems/payload-too-large', title: 'Payload Too Large', status: 413, detail: 'the request body is too large', code: 'PAYLOAD_TOO_LARGE', errors: [] };
+    }
+    return { type: 'https://grms.example/problems/internal-error', title: 'Internal Server Error', status: 500, detail: 'an unexpected error occurred; it has been logged with the request id', code: 'INTERNAL_ERROR', errors: [] };
+  }
+}

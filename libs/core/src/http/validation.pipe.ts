@@ -1,0 +1,34 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldError } from '../errors/domain-error';
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    for (const msg of Object.values(e.constraints ?? {})) {
+      out.push({ field, message: msg.replace(/^property (\S+) should not exist$/, `unknown field "$1"`) });
+    }
+    if (e.children?.length) out.push(...flatten(e.children, field));
+  }
+  return out;
+}
+
+// whitelist + forbidNonWhitelisted + transform, with field errors in the
+// problem document.
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const fieldErrors = flatten(errors);
+      return new BadRequestException({
+        code: 'VALIDATION_FAILED',
+        message: `invalid request: ${fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
+        errors: fieldErrors,
+      });
+    },
+  });
+}

@@ -1,0 +1,65 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
+import { from, lastValueFrom, Observable } from 'rxjs';
+import { AuthUser } from '../context/request-context';
+import { TransactionService } from '../database/transaction.service';
+import { DomainError } from '../errors/domain-error';
+import { IDEMPOTENT_METADATA } from './idempotent.decorator';
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+// The key is claimed inside the same transaction as the document it creates:
+// a crash or an error leaves neither, and a concurrent retry waits on the
+// claim's row lock and then replays the committed response.
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector, private readonly tx: TransactionService) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!this.reflector.get<boolean>(IDEMPOTENT_METADATA, ctx.getHandler())) return next.handle();
+    const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const res = ctx.switchToHttp().getResponse<Response>();
+    const key = req.header('idempotency-key');
+    if (key === undefined) return next.handle();
+    if (!/^[\x21-\x7e]{8,200}$/.test(key)) {
+      throw DomainError.invalid('Idempotency-Key must be 8-200 visible ASCII characters', [{ field: 'Idempotency-Key', message: 'invalid' }]);
+    }
+    const userId = req.user!.id;
+    const path = req.baseUrl + req.path;
+    const hash = createHash('sha256').update(`${req.method} ${path}\n${canonical(req.body ?? null)}`).digest('hex');
+    return from(this.tx.run(async (m) => {
+      await m.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND created_at < now() - interval '7 days'`, [userId, key]);
+      const claimed = await m.query(
+        `INSERT INTO idempotency_keys (user_id, key, method, path, request_hash) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+        [userId, key, req.method, path, hash],
+      );
+      if (claimed.length === 0) {
+        const [prior] = await m.query(
+          `SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE user_id = $1 AND key = $2 FOR UPDATE`,
+          [userId, key],
+        );
+        if (!prior || prior.request_hash !== hash) {
+          throw DomainError.conflict('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used with a different request; use a new key for a new request');
+        }
+        res.status(prior.status_code);
+        res.setHeader('Idempotent-Replayed', 'true');
+        return prior.response_body;
+      }
+      const body = await lastValueFrom(next.handle(), { defaultValue: null });
+      const status = this.reflector.get<number>(HTTP_CODE_METADATA, ctx.getHandler()) ?? (req.method === 'POST' ? 201 : 200);
+      await m.query(`UPDATE idempotency_keys SET status_code = $3, response_body = $4::jsonb WHERE user_id = $1 AND key = $2`,
+        [userId, key, status, JSON.stringify(body ?? null)]);
+      return body;
+    }));
+  }
+}

@@ -1,0 +1,14 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader } from '@nestjs/swagger';
+import { ProblemResponse } from '../http/problem.response';
+
+export const IDEMPOTENT_METADATA = 'grms:idempotent';
+
+/** POST that creates a financial document: honours the Idempotency-Key header. */
+export function Idempotent() {
+  return applyDecorators(
+    SetMetadata(IDEMPOTENT_METADATA, true),
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a client-chosen key (8-200 characters); a retry with the same key and body returns the first response, with another body it is refused (409 IDEMPOTENCY_KEY_REUSED). Kept 24 hours or more, per user.' }),
+    ApiConflictResponse({ type: ProblemResponse, description: 'IDEMPOTENCY_KEY_REUSED, or a state conflict' }),
+  );
+}

@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { Role } from '../../auth/roles';
+import { PageQueryDto } from '../../http/pagination';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'planner-c', description: 'lowercase letters, digits, dot, dash, underscore; 3-64 characters' })
+  @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'username must be 3-64 lowercase letters, digits, ".", "-" or "_"' })
+  username: string;
+
+  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(256) password: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) fullName: string;
+  @ApiProperty({ enum: Role, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(Role, { each: true }) roles: Role[];
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'required for OPD roles (PLANNER, PROJECT_OFFICER, TREASURER, FINANCE_OFFICER)' })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() organizationId?: string | null;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) fullName?: string;
+  @ApiPropertyOptional({ minLength: 8 }) @IsOptional() @IsString() @MinLength(8) @MaxLength(256) password?: string;
+  @ApiPropertyOptional({ enum: Role, isArray: true }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(Role, { each: true }) roles?: Role[];
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() organizationId?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class UserQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'part of the username or full name' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsEnum(Role) role?: Role;
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/authenticated.decorator';
+import { Permission } from '../auth/permissions';
+import { ApiPage, Page } from '../http/pagination';
+import { ProblemResponse } from '../http/problem.response';
+import { CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
+import { UserResponse } from './dto/user.response';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Authenticated({ permission: Permission.USERS_READ })
+  @ApiPage(UserResponse)
+  list(@Query() q: UserQueryDto): Promise<Page<UserResponse>> {
+    return this.users.list(q);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.USERS_READ })
+  @ApiOkResponse({ type: UserResponse })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @Authenticated({ permission: Permission.USERS_MANAGE })
+  @ApiCreatedResponse({ type: UserResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'USERNAME_TAKEN' })
+  create(@Body() dto: CreateUserDto): Promise<UserResponse> {
+    return this.users.create(dto);
+  }
+
+  @Patch(':id')
+  @Authenticated({ permission: Permission.USERS_MANAGE })
+  @ApiOkResponse({ type: UserResponse })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
+    return this.users.update(id, dto);
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword } from '../auth/password';
+import { OPD_ROLES, Role } from '../auth/roles';
+import { TransactionService } from '../database/transaction.service';
+import { DomainError } from '../errors/domain-error';
+import { offsetOf, Page, pageOf } from '../http/pagination';
+import { CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
+import { UserResponse } from './dto/user.response';
+
+const COLUMNS = `id, username, full_name AS "fullName", roles, organization_id AS "organizationId", active,
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+  to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"`;
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly tx: TransactionService, private readonly audit: AuditService) {}
+
+  async list(q: UserQueryDto): Promise<Page<UserResponse>> {
+    return this.tx.run(async (m) => {
+      const params: unknown[] = [];
+      const where: string[] = [];
+      if (q.q) { params.push(`%${q.q.toLowerCase()}%`); where.push(`(lower(username) LIKE $${params.length} OR lower(full_name) LIKE $${params.length})`); }
+      if (q.role) { params.push(q.role); where.push(`$${params.length} = ANY(roles)`); }
+      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM users ${w}`, params);
+      const rows = await m.query(`SELECT ${COLUMNS} FROM users ${w} ORDER BY username LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);
+      return pageOf(rows, total, q);
+    });
+  }
+
+  async get(id: string): Promise<UserResponse> {
+    return this.tx.run(async (m) => {
+      const rows = await m.query(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
+      if (!rows[0]) throw DomainError.notFound('user', id);
+      return rows[0];
+    });
+  }
+
+  private checkOrganization(roles: Role[], organizationId: string | null | undefined): void {
+    if (roles.some((r) => OPD_ROLES.has(r)) && !organizationId) {
+      throw DomainError.invalid('organizationId is required for the roles PLANNER, PROJECT_OFFICER, TREASURER and FINANCE_OFFICER', [
+        { field: 'organizationId', message: 'required for an OPD role' },
+      ]);
+    }
+  }
+
+  async create(dto: CreateUserDto): Promise<UserResponse> {
+    this.checkOrganization(dto.roles, dto.organizationId);
+    const hash = await hashPassword(dto.password);
+    return this.tx.run(async (m) => {
+      const exists = await m.query(`SELECT 1 FROM users WHERE lower(username) = lower($1)`, [dto.username]);
+      if (exists.length) throw DomainError.conflict('USERNAME_TAKEN', `username ${dto.username} is already taken`);
+      if (dto.organizationId) await this.requireOrg(m, dto.organizationId);
+      const [row] = await m.query(
+        `INSERT INTO users (username, password_hash, full_name, roles, organization_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+        [dto.username, hash, dto.fullName, dto.roles, dto.organizationId ?? null],
+      );
+      this.audit.record({ action: 'USER.CREATE', entityType: 'User', entityId: row.id, after: row });
+      return row;
+    });
+  }
+
+  private async requireOrg(m: { query: (s: string, p: unknown[]) => Promise<unknown[]> }, id: string): Promise<void> {
+    const rows = await m.query(`SELECT 1 FROM organizations WHERE id = $1`, [id]);
+    if (!rows.length) throw DomainError.invalid(`organization ${id} does not exist`, [{ field: 'organizationId', message: 'unknown organization' }], 'UNKNOWN_ORGANIZATION');
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<UserResponse> {
+    const hash = dto.password ? await hashPassword(dto.password) : null;
+    return this.tx.run(async (m) => {
+      const [before] = await m.query(`SELECT ${COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
+      if (!before) throw DomainError.notFound('user', id);
+      const roles = dto.roles ?? before.roles;
+      const organizationId = dto.organizationId !== undefined ? dto.organizationId : before.organizationId;
+      this.checkOrganization(roles, organizationId);
+      if (organizationId && organizationId !== before.organizationId) await this.requireOrg(m, organizationId);
+      const [after] = await m.query(
+        `UPDATE users SET full_name = $2, roles = $3, organization_id = $4, active = $5,
+           password_hash = COALESCE($6, password_hash), updated_at = now()
+         WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, dto.fullName ?? before.fullName, roles, organizationId, dto.active ?? before.active, hash],
+      );
+      this.audit.record({ action: 'USER.UPDATE', entityType: 'User', entityId: id, before, after: { ...after, passwordChanged: !!hash } });
+      return after;
+    });
+  }
+}

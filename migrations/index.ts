@@ -1,0 +1,5 @@
+import { Foundation1764300000000 } from './1764300000000-foundation';
+
+// Every migration, in order. A new migration is appended here; committed
+// migrations are never rewritten.
+export const ALL_MIGRATIONS = [Foundation1764300000000];

@@ -1,0 +1,17 @@
+import { Client } from 'pg';
+
+export default async function globalTeardown(): Promise<void> {
+  const adminUrl = process.env.GRMS_TEST_ADMIN_URL;
+  const template = process.env.GRMS_TEST_TEMPLATE;
+  if (adminUrl && template && process.env.DATABASE_URL) {
+    // On an external server, leave nothing behind.
+    const c = new Client({ connectionString: adminUrl });
+    await c.connect();
+    const dbs = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 || '%'`, [`grms_t_${process.pid}`]);
+    for (const r of dbs.rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+    await c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await c.end();
+  }
+  const pg = (globalThis as Record<string, unknown>).__GRMS_PG__ as { stop(): Promise<void> } | undefined;
+  if (pg) await pg.stop();
+}

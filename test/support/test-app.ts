@@ -1,0 +1,99 @@
+import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@grms/core';
+import { createApp } from '../../apps/api/src/create-app';
+
+export const PASSWORD = 'grms-demo';
+export const DEMO = ['admin', 'price-admin', 'planner-a', 'planner-b', 'verifier', 'project-officer-a', 'treasurer-a', 'finance-officer-a', 'cash-authority', 'auditor'] as const;
+export type DemoUser = (typeof DEMO)[number];
+
+export interface TestApp {
+  app: INestApplication;
+  url: string;
+  dbName: string;
+  db: DataSource;
+  token(user: DemoUser | string, password?: string): Promise<string>;
+  req(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, opts?: { user?: string; body?: unknown; headers?: Record<string, string> }): Promise<request.Response>;
+  get(path: string, user?: DemoUser | string): Promise<request.Response>;
+  post(path: string, body: unknown, user?: DemoUser | string, headers?: Record<string, string>): Promise<request.Response>;
+  patch(path: string, body: unknown, user?: DemoUser | string): Promise<request.Response>;
+  put(path: string, body: unknown, user?: DemoUser | string): Promise<request.Response>;
+  del(path: string, user?: DemoUser | string): Promise<request.Response>;
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  orgId(demoKey: 'A' | 'B' | 'C'): Promise<string>;
+  close(): Promise<void>;
+}
+
+const ORG_CODES = { A: '1.01.0.00.0.00.01.0000', B: '1.02.0.00.0.00.01.0000', C: '1.03.0.00.0.00.01.0000' };
+
+function withDatabase(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+/** A fresh database copied from the migrated and seeded template, and the app over it. */
+export async function createTestDatabase(): Promise<{ url: string; name: string }> {
+  const adminUrl = process.env.GRMS_TEST_ADMIN_URL!;
+  const template = process.env.GRMS_TEST_TEMPLATE!;
+  const name = `grms_t_${template.replace('grms_template_', '')}_${randomBytes(4).toString('hex')}`;
+  const c = new Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await c.end();
+  return { url: withDatabase(adminUrl, name), name };
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { url, name } = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', DATABASE_URL: url, LOG_LEVEL: 'silent',
+    GRMS_DATA_DIR: join(tmpdir(), 'grms-test-data'), ...env,
+  });
+  const app = await createApp(config, url);
+  await app.init();
+  const server = app.getHttpServer();
+  const db = app.get(DataSource);
+  const tokens = new Map<string, string>();
+  const token = async (user: string, password = PASSWORD) => {
+    const key = `${user}\u0000${password}`;
+    if (!tokens.has(key)) {
+      const res = await request(server).post('/api/v1/auth/login').send({ username: user, password });
+      if (res.status !== 200) throw new Error(`login ${user} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(key, res.body.accessToken);
+    }
+    return tokens.get(key)!;
+  };
+  const api = (p: string) => (p.startsWith('/health') || p.startsWith('/docs') ? p : `/api/v1${p}`);
+  const req: TestApp['req'] = async (method, path, opts = {}) => {
+    let t = request(server)[method](api(path));
+    if (opts.user) t = t.set('Authorization', `Bearer ${await token(opts.user)}`);
+    for (const [k, v] of Object.entries(opts.headers ?? {})) t = t.set(k, v);
+    if (opts.body !== undefined) t = t.send(opts.body as object);
+    return t;
+  };
+  return {
+    app, url, dbName: name, db, token, req,
+    get: (path, user) => req('get', path, { user }),
+    post: (path, body, user, headers) => req('post', path, { user, body, headers }),
+    patch: (path, body, user) => req('patch', path, { user, body }),
+    put: (path, body, user) => req('put', path, { user, body }),
+    del: (path, user) => req('delete', path, { user }),
+    sql: (q, p) => db.query(q, p),
+    orgId: async (k) => (await db.query(`SELECT id FROM organizations WHERE code = $1`, [ORG_CODES[k]]))[0].id,
+    close: async () => {
+      await app.close();
+      if (process.env.DATABASE_URL) {
+        const c = new Client({ connectionString: process.env.GRMS_TEST_ADMIN_URL });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      }
+    },
+  };
+}
