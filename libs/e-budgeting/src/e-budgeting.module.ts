@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { BudgetModule } from '@grms/budget';
+import { CashPlansController } from './cash-plans/cash-plans.controller';
+import { CashPlansService } from './cash-plans/cash-plans.service';
 
 // e-budgeting: ceilings, budget documents (RKA -> DPA), items, cash plans, revisions.
-// Its endpoints arrive with the module's issue; the module is wired in now so
-// that the layout shows the whole system.
-@Module({})
+@Module({
+  imports: [BudgetModule],
+  controllers: [CashPlansController],
+  providers: [CashPlansService],
+  exports: [CashPlansService],
+})
 export class EBudgetingModule {}

@@ -13,7 +13,7 @@ interface PgClient {
   query(sql: string): Promise<{ rows: Record<string, unknown>[] }>;
   end(): Promise<void>;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { Client } = require('pg') as { Client: new (url: string) => PgClient };
 
 const isRoot = process.getuid?.() === 0;

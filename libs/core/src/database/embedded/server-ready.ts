@@ -16,7 +16,7 @@ export interface PgConnection {
   password: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { Client } = require('pg') as { Client: PgClientCtor };
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
