@@ -36,6 +36,7 @@ export class DemoSeedService {
       const orgs = await this.seedOrganizations();
       await this.seedUsers(orgs);
       await this.seedLines(orgs);
+      // Module seeders, in dependency order (each idempotent), go here.
     });
     this.logger.log('demo province seeded');
   }
