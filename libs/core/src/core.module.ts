@@ -40,7 +40,7 @@ export class CoreModule implements NestModule {
           autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
-          logging: ['error'],
+          logging: ['debug', 'trace'].includes(opts.config.logLevel) ? ['query', 'error'] : false,
           extra: { max: opts.config.dbPoolSize, connectionTimeoutMillis: 10000, application_name: 'grms-api' },
           retryAttempts: 3,
           retryDelay: 1000,

@@ -6,6 +6,7 @@ export * from './context/request-context';
 export * from './config/app-config';
 export * from './database/transaction.service';
 export * from './database/migrate';
+export * from './database/query-rows';
 export * from './audit/audit.service';
 export * from './audit/audit-query.service';
 export * from './auth/roles';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, DomainError, offsetOf, Page, pageOf, PageQueryDto, TransactionService } from '@grms/core';
+import { AuditService, DomainError, offsetOf, Page, pageOf, PageQueryDto, queryRows, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { CreateFiscalYearDto, FISCAL_YEAR_STATUSES, FiscalYearResponse, FiscalYearStatus, UpdateFiscalYearDto } from './dto/fiscal-year.dto';
 
@@ -37,7 +37,7 @@ export class FiscalYearsService {
       if (to !== from + 1) {
         throw DomainError.invalidTransition(`fiscal year ${year}`, before.status, `moved to ${dto.status} (allowed: PLANNING -> EXECUTION -> CLOSED)`);
       }
-      const [after] = await m.query(`UPDATE fiscal_years SET status = $2, updated_at = now() WHERE year = $1 RETURNING ${COLUMNS}`, [year, dto.status]);
+      const [after] = await queryRows<FiscalYearResponse>(m, `UPDATE fiscal_years SET status = $2, updated_at = now() WHERE year = $1 RETURNING ${COLUMNS}`, [year, dto.status]);
       this.audit.record({ action: 'FISCAL_YEAR.UPDATE', entityType: 'FiscalYear', entityId: String(year), before, after });
       return after;
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { OPD_ROLES, Role } from '../auth/roles';
+import { queryRows } from '../database/query-rows';
 import { TransactionService } from '../database/transaction.service';
 import { DomainError } from '../errors/domain-error';
 import { offsetOf, Page, pageOf } from '../http/pagination';
@@ -75,7 +76,7 @@ export class UsersService {
       const organizationId = dto.organizationId !== undefined ? dto.organizationId : before.organizationId;
       this.checkOrganization(roles, organizationId);
       if (organizationId && organizationId !== before.organizationId) await this.requireOrg(m, organizationId);
-      const [after] = await m.query(
+      const [after] = await queryRows<UserResponse>(m,
         `UPDATE users SET full_name = $2, roles = $3, organization_id = $4, active = $5,
            password_hash = COALESCE($6, password_hash), updated_at = now()
          WHERE id = $1 RETURNING ${COLUMNS}`,

@@ -1,0 +1,77 @@
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('audit trail', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp(); });
+  afterAll(async () => { await t.close(); });
+
+  it('records who, what, when, the request id and before/after of a change', async () => {
+    const res = await t.req('post', '/fiscal-years', { user: 'admin', body: { year: 2030, status: 'PLANNING' }, headers: { 'X-Request-Id': 'req-audit-1' } });
+    expect(res.status).toBe(201);
+    expect(res.headers['x-request-id']).toBe('req-audit-1');
+    const upd = await t.patch('/fiscal-years/2030', { status: 'EXECUTION' }, 'admin');
+    expect(upd.status).toBe(200);
+    const events = await t.get('/audit/events?entityType=FiscalYear&entityId=2030', 'auditor');
+    expect(events.status).toBe(200);
+    expect(events.body.meta.total).toBe(2);
+    const [update, create] = events.body.data;
+    expect(create).toMatchObject({ action: 'FISCAL_YEAR.CREATE', actorUsername: 'admin', requestId: 'req-audit-1', before: null });
+    expect(create.after).toMatchObject({ year: 2030, status: 'PLANNING' });
+    expect(update).toMatchObject({ action: 'FISCAL_YEAR.UPDATE', before: { status: 'PLANNING' }, after: { status: 'EXECUTION' } });
+    expect(new Date(update.occurredAt).getTime()).toBeGreaterThanOrEqual(new Date(create.occurredAt).getTime());
+    expect(update.prevHash).toBe(create.hash);
+  });
+
+  it('filters by actor and time and paginates with a real total', async () => {
+    const admin = (await t.get('/auth/me', 'admin')).body;
+    const all = await t.get(`/audit/events?actorId=${admin.id}&limit=1`, 'auditor');
+    expect(all.body.data).toHaveLength(1);
+    expect(all.body.meta.total).toBeGreaterThan(1);
+    const future = await t.get('/audit/events?from=2999-01-01', 'auditor');
+    expect(future.body.meta.total).toBe(0);
+  });
+
+  it('leaves neither data nor an audit record when a request fails', async () => {
+    const before = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events`);
+    const res = await t.patch('/fiscal-years/2026', { status: 'PLANNING' }, 'admin');
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('INVALID_STATE_TRANSITION');
+    const after = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events`);
+    expect(after[0].n).toBe(before[0].n);
+    expect((await t.sql(`SELECT status FROM fiscal_years WHERE year = 2026`))[0].status).toBe('EXECUTION');
+  });
+
+  it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
+    await expect(t.sql(`UPDATE audit_events SET action = 'X'`)).rejects.toThrow(/append-only/);
+    await expect(t.sql(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+    await expect(t.sql(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+  });
+
+  it('keeps one unforked chain under concurrent writes', async () => {
+    await Promise.all(Array.from({ length: 12 }, (_, i) => t.post('/fiscal-years', { year: 2040 + i, status: 'PLANNING' }, 'admin')));
+    const v = await t.get('/audit/verify', 'auditor');
+    expect(v.body).toMatchObject({ valid: true, firstInvalidId: null });
+    const gaps = await t.sql(`SELECT count(*)::int AS n FROM (SELECT chain_no, lag(chain_no) OVER (ORDER BY chain_no) AS p FROM audit_events) s WHERE p IS NOT NULL AND chain_no <> p + 1`);
+    expect(gaps[0].n).toBe(0);
+  });
+
+  it('detects a record altered directly in the database and names the first broken one', async () => {
+    const ok = await t.get('/audit/verify', 'auditor');
+    expect(ok.body.valid).toBe(true);
+    expect(ok.body.checked).toBeGreaterThan(10);
+    const [victim] = await t.sql<{ id: string }>(`SELECT id FROM audit_events ORDER BY chain_no OFFSET 5 LIMIT 1`);
+    const [later] = await t.sql<{ id: string }>(`SELECT id FROM audit_events ORDER BY chain_no OFFSET 8 LIMIT 1`);
+    await t.sql(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
+    await t.sql(`UPDATE audit_events SET after = '{"forged": true}' WHERE id = $1`, [later.id]);
+    await t.sql(`UPDATE audit_events SET actor_username = 'someone-else' WHERE id = $1`, [victim.id]);
+    await t.sql(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`);
+    const bad = await t.get('/audit/verify', 'auditor');
+    expect(bad.body).toMatchObject({ valid: false, firstInvalidId: victim.id });
+    expect(bad.body.reason).toMatch(/hash/);
+  });
+
+  it('is readable by AUDITOR and ADMIN only', async () => {
+    expect((await t.get('/audit/verify', 'planner-a')).status).toBe(403);
+    expect((await t.get('/audit/events', 'cash-authority')).status).toBe(403);
+  });
+});
