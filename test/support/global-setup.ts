@@ -34,7 +34,7 @@ export default async function globalSetup(): Promise<void> {
   } else {
     const pg = await startEmbeddedPostgres({
       dataRoot: mkdtempSync(join(tmpdir(), 'grms-test-')), port: await freePort(), database: 'postgres', ephemeral: true,
-      log: (line) => { if (/FATAL|PANIC/.test(line)) process.stderr.write(`${line}\n`); },
+      log: (line) => { if (/PANIC/.test(line)) process.stderr.write(`${line}\n`); },
     });
     (globalThis as Record<string, unknown>).__GRMS_PG__ = pg;
     adminUrl = pg.adminUrl;

@@ -1,0 +1,104 @@
+import { Client } from 'pg';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('HTTP conventions', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp(); });
+  afterAll(async () => { await t.close(); });
+
+  it('serves a complete OpenAPI 3 document with bearer security on protected routes', async () => {
+    const res = await t.get('/docs-json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const budgetLines = res.body.paths['/api/v1/budget-lines'].get;
+    expect(budgetLines.security).toEqual([{ bearer: [] }]);
+    expect(budgetLines.responses['200']).toBeDefined();
+    expect(budgetLines.responses['401']).toBeDefined();
+    expect(res.body.paths['/api/v1/auth/login'].post.security).toBeUndefined();
+    expect(res.body.components.schemas.ProblemResponse).toBeDefined();
+  });
+
+  it('refuses a JSON number for money with 400, naming the field, and writes nothing', async () => {
+    const line = (await t.get('/budget-lines?fiscalYear=2026', 'planner-a')).body.data[0];
+    const months = Array.from({ length: 12 }, () => '0.00');
+    const asNumber = await t.put(`/budgeting/cash-plans/${line.id}`, { months: [Number(line.appropriated), ...months.slice(1)] }, 'planner-a');
+    expect(asNumber.status).toBe(400);
+    expect(asNumber.body.code).toBe('VALIDATION_FAILED');
+    expect(asNumber.body.errors[0].field).toBe('months');
+    expect(asNumber.body.errors[0].message).toMatch(/decimal string/);
+    const threeDecimals = await t.put(`/budgeting/cash-plans/${line.id}`, { months: ['1.005', ...months.slice(1)] }, 'planner-a');
+    expect(threeDecimals.status).toBe(400);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM cash_plans WHERE budget_line_id = $1`, [line.id]))[0].n).toBe(0);
+  });
+
+  it('accepts "1250000" and "1250000.5" style amounts and answers with two decimals', async () => {
+    const line = (await t.get('/budget-lines?fiscalYear=2026', 'planner-a')).body.data[0];
+    const [whole] = line.appropriated.split('.');
+    const rest = Array.from({ length: 11 }, () => '0');
+    const res = await t.put(`/budgeting/cash-plans/${line.id}`, { months: [whole, ...rest] }, 'planner-a');
+    expect(res.status).toBe(200);
+    expect(res.body.months[0]).toBe(line.appropriated);
+    expect(res.body.months[1]).toBe('0.00');
+  });
+
+  it('refuses a cash plan that misses the appropriation by one sen, with the arithmetic', async () => {
+    const line = (await t.get('/budget-lines?fiscalYear=2026', 'planner-a')).body.data[1];
+    const [rupiah] = line.appropriated.split('.');
+    const res = await t.put(`/budgeting/cash-plans/${line.id}`, { months: [`${Number(rupiah) - 1}.99`, ...Array(11).fill('0')] }, 'planner-a');
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('CASH_PLAN_MISMATCH');
+    expect(res.body.detail).toContain('-0.01');
+  });
+
+  it('rejects unknown fields, bad pagination and malformed JSON with problem+json', async () => {
+    const unknown = await t.post('/fiscal-years', { year: 2031, status: 'PLANNING', extra: true }, 'admin');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: 'extra', message: 'unknown field "extra"' }]);
+    const page = await t.get('/organizations?limit=501', 'auditor');
+    expect(page.status).toBe(400);
+    expect(page.body.errors[0].field).toBe('limit');
+    const malformed = await t.req('post', '/auth/login', { headers: { 'Content-Type': 'application/json' }, body: '{"username":' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers['content-type']).toMatch(/problem\+json/);
+    expect(malformed.body.stack).toBeUndefined();
+  });
+
+  it('answers unknown routes and ids with 404 problem documents carrying the request id', async () => {
+    const res = await t.get('/no-such-thing', 'auditor');
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(res.body.requestId).toBe(res.headers['x-request-id']);
+    const org = await t.get('/organizations/8f0e7a35-3f7c-4d7b-9c55-0d7d3a0d9a11', 'auditor');
+    expect(org.status).toBe(404);
+    expect((await t.get('/organizations/not-a-uuid', 'auditor')).status).toBe(400);
+  });
+
+  it('paginates with a real total', async () => {
+    const p1 = await t.get('/accounts?level=SUB_RINCIAN_OBJEK&limit=10&page=1', 'auditor');
+    const p2 = await t.get('/accounts?level=SUB_RINCIAN_OBJEK&limit=10&page=2', 'auditor');
+    expect(p1.body.meta).toEqual({ page: 1, limit: 10, total: 3125 });
+    expect(p2.body.data[0].code).not.toBe(p1.body.data[0].code);
+  });
+
+  it('sets security headers', async () => {
+    const res = await t.get('/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('reports the database down as 503 on /health, and up again after', async () => {
+    expect((await t.get('/health')).status).toBe(200);
+    const admin = new Client({ connectionString: process.env.GRMS_TEST_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE ${t.dbName} ALLOW_CONNECTIONS false`);
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [t.dbName]);
+    const down = await t.get('/health');
+    expect(down.status).toBe(503);
+    await admin.query(`ALTER DATABASE ${t.dbName} ALLOW_CONNECTIONS true`);
+    await admin.end();
+    let up = 0;
+    for (let i = 0; i < 10 && up !== 200; i++) { up = (await t.get('/health')).status; }
+    expect(up).toBe(200);
+  });
+});
