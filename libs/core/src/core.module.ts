@@ -58,7 +58,7 @@ export class CoreModule implements NestModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [APP_CONFIG, TransactionService, AuditService, AccessService, UsersService],
+      exports: [APP_CONFIG, TransactionService, AuditService, AuditQueryService, AccessService, UsersService],
     };
   }
 

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { Money } from '@grms/core';
 
 export interface TaxRate {
@@ -25,7 +26,7 @@ export interface TaxResult {
 // the gross), so net + taxes = gross always holds.
 export function withholdingOf(gross: Money, rate: string): Money {
   const exact = gross.toDecimal().times(rate).dividedBy(100);
-  return Money.fromDecimal(exact.toDecimalPlaces(0, 1 /* ROUND_DOWN */));
+  return Money.fromDecimal(exact.toDecimalPlaces(0, Decimal.ROUND_DOWN));
 }
 
 export function computeTaxes(gross: Money, rates: TaxRate[]): TaxResult {

@@ -9,6 +9,8 @@ export interface EmbeddedPostgresOptions {
   /** Test clusters: fsync=off, synchronous_commit=off, full_page_writes=off. */
   ephemeral?: boolean;
   log?: (line: string) => void;
+  /** Use a server that a running GRMS process already serves from this data dir (the CLI), instead of refusing. */
+  attach?: boolean;
 }
 
 /** A running embedded cluster. */

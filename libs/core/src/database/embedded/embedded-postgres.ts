@@ -12,6 +12,9 @@ import { resolvePgBinaries } from './pg-binaries';
 import { spawnPostmaster, type Postmaster } from './postmaster-process';
 import { ensureDatabase, waitForServer, type PgConnection } from './server-ready';
 import { stopStaleServer } from './stale-server';
+import { findLiveOwnedServer } from './live-owner';
+import { passwordFileFor } from './cluster-init';
+import * as fs from 'fs';
 
 export type { EmbeddedPostgresHandle, EmbeddedPostgresOptions } from './embedded-postgres-types';
 export { registerShutdown } from './register-shutdown';
@@ -66,7 +69,18 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const bins = resolvePgBinaries(user);
   const dataDir = chooseDataDir(opts.dataRoot, user, log);
 
-  // a postmaster orphaned by a killed node process must go before we touch the cluster
+  // A server still owned by a running GRMS process is shared (attach) or
+  // refused; one orphaned by a killed process is stopped first.
+  const live = findLiveOwnedServer(dataDir);
+  if (live) {
+    if (!opts.attach) {
+      throw new Error(`another running process (pid ${live.ownerPid}) already serves the embedded database in ${dataDir} on port ${live.port}; stop it first, or use a different GRMS_DATA_DIR`);
+    }
+    const pw = fs.readFileSync(passwordFileFor(dataDir), 'utf8').trim();
+    const b = `postgres://${encodeURIComponent(PG_SUPERUSER)}:${encodeURIComponent(pw)}@127.0.0.1:${live.port}`;
+    log(`[embedded-postgres] using the server of the running process ${live.ownerPid} (port ${live.port})`);
+    return { url: `${b}/${encodeURIComponent(opts.database)}`, adminUrl: `${b}/postgres`, dataDir, pid: live.pid, stop: async () => undefined };
+  }
   await stopStaleServer(dataDir, user, bins, log);
   const password = await ensureCluster(dataDir, user, bins, opts.ephemeral === true, log);
 

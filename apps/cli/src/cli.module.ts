@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { BudgetModule } from '@grms/budget';
+import { AppModule, AppModuleOptions } from '../../api/src/app.module';
+import { AuditVerifyCommand } from './commands/audit-verify.command';
+import { LedgerVerifyCommand } from './commands/ledger-verify.command';
+import { MigrateCommand } from './commands/migrate.command';
+import { ReferenceImportCommand } from './commands/reference-import.command';
+import { SeedDemoCommand } from './commands/seed-demo.command';
+
+// Operator commands run over the same module graph as the API.
+@Module({})
+export class CliModule {
+  static register(opts: AppModuleOptions): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [AppModule.register(opts), BudgetModule],
+      providers: [MigrateCommand, SeedDemoCommand, ReferenceImportCommand, LedgerVerifyCommand, AuditVerifyCommand],
+    };
+  }
+}

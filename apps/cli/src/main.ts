@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { ConfigError, loadConfig, runMigrations, startEmbeddedPostgres } from '@grms/core';
+import { CommandFactory } from 'nest-commander';
+import { CliModule } from './cli.module';
+
+// `grms <command>`: operator commands over DATABASE_URL, or over the embedded
+// PostgreSQL (shared with a running API when there is one).
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  } catch (e) {
+    if (e instanceof ConfigError) { process.stderr.write(`grms: ${e.message}\n`); process.exit(1); }
+    throw e;
+  }
+  let url = config.databaseUrl ?? '';
+  let stop = async () => undefined as void;
+  {
+    if (!config.databaseUrl) {
+      const pg = await startEmbeddedPostgres({ dataRoot: config.dataDir, port: config.embeddedPgPort, database: 'grms', attach: true, log: (l) => { if (/FATAL|PANIC|ERROR/.test(l)) process.stderr.write(`${l}\n`); } });
+      url = pg.url;
+      stop = pg.stop;
+    }
+    const applied = await runMigrations(url);
+    if (applied.length) process.stderr.write(`grms: applied ${applied.length} migration(s)\n`);
+  }
+  try {
+    await CommandFactory.run(CliModule.register({ config, databaseUrl: url }), { logger: ['error', 'warn'], errorHandler: (err) => { process.stderr.write(`grms: ${err.message}\n`); process.exitCode = 1; } });
+  } finally {
+    await stop();
+  }
+}
+
+main().then(() => process.exit(process.exitCode ?? 0)).catch((e) => {
+  process.stderr.write(`grms: ${(e as Error).message}\n`);
+  process.exit(1);
+});

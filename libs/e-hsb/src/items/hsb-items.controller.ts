@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiPage, Authenticated, AuthUser, CurrentUser, Page, Permission, ProblemResponse } from '@grms/core';
+import { CreateHsbItemDto, HsbItemDetailResponse, HsbItemQueryDto, HsbItemResponse, UpdateHsbItemDto } from './dto/hsb-item.dto';
+import { HsbItemsService } from './hsb-items.service';
+
+@ApiTags('e-HSB')
+@Controller('hsb/items')
+export class HsbItemsController {
+  constructor(private readonly items: HsbItemsService) {}
+
+  @Get()
+  @Authenticated({ permission: Permission.HSB_READ })
+  @ApiPage(HsbItemResponse)
+  list(@Query() q: HsbItemQueryDto): Promise<Page<HsbItemResponse>> {
+    return this.items.list(q);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.HSB_READ })
+  @ApiOkResponse({ type: HsbItemDetailResponse, description: 'the item with all its versions, newest first' })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<HsbItemDetailResponse> {
+    return this.items.get(id);
+  }
+
+  @Post()
+  @Authenticated({ permission: Permission.HSB_MANAGE })
+  @ApiCreatedResponse({ type: HsbItemResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'DUPLICATE_HSB_CODE' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'UNKNOWN_ACCOUNT, UNKNOWN_FISCAL_YEAR, FISCAL_YEAR_NOT_OPEN' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateHsbItemDto): Promise<HsbItemResponse> {
+    return this.items.create(user, dto);
+  }
+
+  @Patch(':id')
+  @Authenticated({ permission: Permission.HSB_MANAGE })
+  @ApiOkResponse({ type: HsbItemResponse, description: 'any change of content (price included) makes a new version' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'HSB_ITEM_LOCKED, STALE_VERSION' })
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateHsbItemDto): Promise<HsbItemResponse> {
+    return this.items.update(user, id, dto);
+  }
+
+  @Post(':id/lock')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.HSB_MANAGE })
+  @ApiOkResponse({ type: HsbItemResponse })
+  lock(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<HsbItemResponse> {
+    return this.items.setLock(user, id, true);
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.HSB_MANAGE })
+  @ApiOkResponse({ type: HsbItemResponse })
+  unlock(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<HsbItemResponse> {
+    return this.items.setLock(user, id, false);
+  }
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { FiscalYearsService } from '@grms/budget';
+import { AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, TransactionService } from '@grms/core';
+import { EntityManager } from 'typeorm';
+import { CreateHsbItemDto, HsbItemDetailResponse, HsbItemQueryDto, HsbItemResponse, UpdateHsbItemDto } from './dto/hsb-item.dto';
+import { cleanText, contentDiffers, HsbItemContent, HsbPricing, normaliseAccounts } from './hsb-item.types';
+import { contentJson, HSB_ITEM_SELECT, HSB_VERSION_SELECT, HsbItemWriter } from './hsb-item.writer';
+
+// The catalogue: search, create, change (a new version), lock and unlock.
+// Every user with HSB_READ sees the whole catalogue (it is province-wide).
+@Injectable()
+export class HsbItemsService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+    private readonly years: FiscalYearsService,
+    private readonly writer: HsbItemWriter,
+  ) {}
+
+  async list(q: HsbItemQueryDto): Promise<Page<HsbItemResponse>> {
+    return this.tx.run(async (m) => {
+      const params: unknown[] = [];
+      const where: string[] = [];
+      const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace(/\?/g, `$${params.length}`)); };
+      if (q.fiscalYear) add('i.fiscal_year = ?', q.fiscalYear);
+      if (q.category) add('i.category = ?', q.category);
+      if (q.locked) add('i.locked = ?', q.locked === 'true');
+      if (q.accountCode) {
+        if (q.accountCode.split('.').length === 6) add('i.account_codes @> ARRAY[?]::text[]', q.accountCode);
+        else add(`EXISTS (SELECT 1 FROM unnest(i.account_codes) a WHERE a LIKE ? || '.%')`, q.accountCode);
+      }
+      const words = searchWords(q.q);
+      // Each word must occur in code, name or specification; the trigram index answers the LIKE.
+      for (const w of words) add(`i.search_text LIKE '%' || ? || '%'`, escapeLike(w));
+      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM hsb_items i ${w}`, params);
+      let order = 'i.fiscal_year DESC, i.code';
+      if (words.length) { params.push(words.join(' ')); order = `similarity(i.search_text, $${params.length}) DESC, i.code`; }
+      const rows = await m.query(`${HSB_ITEM_SELECT} ${w} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);
+      return pageOf(rows, total, q);
+    });
+  }
+
+  async get(id: string): Promise<HsbItemDetailResponse> {
+    return this.tx.run(async (m) => {
+      const [row] = await m.query(`${HSB_ITEM_SELECT} WHERE i.id = $1`, [id]);
+      if (!row) throw DomainError.notFound('e-HSB item', id);
+      row.versions = await m.query(`${HSB_VERSION_SELECT} WHERE v.item_id = $1 ORDER BY v.version DESC`, [id]);
+      return row;
+    });
+  }
+
+  async create(user: AuthUser, dto: CreateHsbItemDto): Promise<HsbItemResponse> {
+    return this.tx.run(async (m) => {
+      await this.years.requireStatus(m, dto.fiscalYear, ['PLANNING', 'EXECUTION']);
+      const content = await this.validated(m, { ...dto, price: Money.of(dto.price), specification: dto.specification ?? '' });
+      const existing = await this.writer.load(m, dto.fiscalYear, [content.code]);
+      if (existing.size) throw DomainError.conflict('DUPLICATE_HSB_CODE', `e-HSB item ${content.code} already exists in fiscal year ${dto.fiscalYear}; change it with PATCH`);
+      const ids = await this.writer.insertMany(m, dto.fiscalYear, [content], 'API', user.id);
+      const id = ids.get(content.code)!;
+      this.audit.record({ action: 'HSB_ITEM.CREATE', entityType: 'HsbItem', entityId: id, after: { fiscalYear: dto.fiscalYear, ...contentJson(content), version: 1 } });
+      return this.row(m, id);
+    });
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateHsbItemDto): Promise<HsbItemResponse> {
+    return this.tx.run(async (m) => {
+      const [head] = await m.query(`SELECT fiscal_year AS "fiscalYear", code FROM hsb_items WHERE id = $1`, [id]);
+      if (!head) throw DomainError.notFound('e-HSB item', id);
+      const item = (await this.writer.load(m, head.fiscalYear, [head.code])).get(head.code)!;
+      if (dto.expectedVersion !== undefined && dto.expectedVersion !== item.version) {
+        throw DomainError.conflict('STALE_VERSION', `e-HSB item ${head.code} is at version ${item.version}, not ${dto.expectedVersion}`);
+      }
+      const c = item.content;
+      const next = await this.validated(m, {
+        code: c.code, name: dto.name ?? c.name, specification: dto.specification ?? c.specification, unit: dto.unit ?? c.unit,
+        price: dto.price !== undefined ? Money.of(dto.price) : c.price, category: dto.category ?? c.category,
+        ceiling: dto.ceiling ?? c.ceiling, accountCodes: dto.accountCodes ?? c.accountCodes,
+      });
+      if (!contentDiffers(c, next)) return this.row(m, id);
+      if (item.locked) throw DomainError.conflict('HSB_ITEM_LOCKED', `e-HSB item ${c.code} is locked for the budgeting round; a PRICE_ADMIN must unlock it before it can change`);
+      await this.years.requireStatus(m, head.fiscalYear, ['PLANNING', 'EXECUTION']);
+      const version = await this.writer.newVersion(m, item, next, 'API', user.id);
+      this.audit.record({ action: 'HSB_ITEM.UPDATE', entityType: 'HsbItem', entityId: id, before: { ...contentJson(c), version: item.version }, after: { ...contentJson(next), version } });
+      return this.row(m, id);
+    });
+  }
+
+  async setLock(user: AuthUser, id: string, locked: boolean): Promise<HsbItemResponse> {
+    return this.tx.run(async (m) => {
+      const [row] = await m.query(`SELECT code, locked FROM hsb_items WHERE id = $1 FOR UPDATE`, [id]);
+      if (!row) throw DomainError.notFound('e-HSB item', id);
+      if (row.locked !== locked) {
+        await m.query(`UPDATE hsb_items SET locked = $2, locked_at = CASE WHEN $2 THEN now() END, locked_by = CASE WHEN $2 THEN $3::uuid END, updated_at = now() WHERE id = $1`, [id, locked, user.id]);
+        this.audit.record({ action: locked ? 'HSB_ITEM.LOCK' : 'HSB_ITEM.UNLOCK', entityType: 'HsbItem', entityId: id, before: { locked: row.locked }, after: { locked } });
+      }
+      return this.row(m, id);
+    });
+  }
+
+  /** For e-budgeting: the current version of an item, to price a budget item with. */
+  async pricing(m: EntityManager, itemId: string): Promise<HsbPricing | null> {
+    const [r] = await m.query(
+      `SELECT i.id AS "itemId", v.id AS "versionId", v.version, i.fiscal_year AS "fiscalYear", i.code, v.name, v.unit, v.price, v.ceiling,
+         v.account_codes AS "accountCodes", i.locked
+       FROM hsb_items i JOIN hsb_item_versions v ON v.item_id = i.id AND v.version = i.version WHERE i.id = $1 FOR SHARE OF i`, [itemId]);
+    return r ? { ...r, price: Money.of(r.price) } : null;
+  }
+
+  /** For e-budgeting: a given version (the one a budget item was priced with). */
+  async versionPricing(m: EntityManager, versionId: string): Promise<HsbPricing | null> {
+    const [r] = await m.query(
+      `SELECT i.id AS "itemId", v.id AS "versionId", v.version, i.fiscal_year AS "fiscalYear", i.code, v.name, v.unit, v.price, v.ceiling,
+         v.account_codes AS "accountCodes", i.locked
+       FROM hsb_item_versions v JOIN hsb_items i ON i.id = v.item_id WHERE v.id = $1`, [versionId]);
+    return r ? { ...r, price: Money.of(r.price) } : null;
+  }
+
+  private async row(m: EntityManager, id: string): Promise<HsbItemResponse> {
+    const [row] = await m.query(`${HSB_ITEM_SELECT} WHERE i.id = $1`, [id]);
+    return row;
+  }
+
+  private async validated(m: EntityManager, c: HsbItemContent): Promise<HsbItemContent> {
+    const accountCodes = normaliseAccounts(c.accountCodes);
+    const leaves = await this.writer.expenditureLeaves(m);
+    const unknown = accountCodes.filter((a) => !leaves.has(a));
+    if (unknown.length) {
+      throw DomainError.rule('UNKNOWN_ACCOUNT', `account codes ${unknown.join(', ')} are not expenditure account leaves of the chart`, [{ field: 'accountCodes', message: `unknown: ${unknown.join(', ')}` }]);
+    }
+    const out = { ...c, code: c.code.trim(), name: cleanText(c.name), specification: cleanText(c.specification), unit: cleanText(c.unit), accountCodes };
+    if (!out.name) throw DomainError.invalid('name must not be blank', [{ field: 'name', message: 'blank' }]);
+    if (!out.unit) throw DomainError.invalid('unit must not be blank', [{ field: 'unit', message: 'blank' }]);
+    return out;
+  }
+}
+
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? '').toLowerCase().split(/\s+/).map((w) => w.trim()).filter((w) => w.length > 0).slice(0, 8);
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
