@@ -26,7 +26,16 @@ async function main(): Promise<void> {
     if (applied.length) process.stderr.write(`grms: applied ${applied.length} migration(s)\n`);
   }
   try {
-    await CommandFactory.run(CliModule.register({ config, databaseUrl: url }), { logger: ['error', 'warn'], errorHandler: (err) => { process.stderr.write(`grms: ${err.message}\n`); process.exitCode = 1; } });
+    await CommandFactory.run(CliModule.register({ config, databaseUrl: url }), {
+      cliName: 'grms',
+      logger: ['error', 'warn'],
+      errorHandler: (err) => {
+        const code = (err as { code?: string }).code ?? '';
+        if (code === 'commander.helpDisplayed' || code === 'commander.help' || code === 'commander.version') return;
+        process.stderr.write(`grms: ${err.message}\n`);
+        process.exitCode = 1;
+      },
+    });
   } finally {
     await stop();
   }

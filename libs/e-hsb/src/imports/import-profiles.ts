@@ -1,0 +1,142 @@
+import { Money, MONEY_PATTERN } from '@grms/core';
+import { cleanText, HSB_CATEGORIES, HSB_CEILINGS, HsbCategory, HsbCeiling, HsbItemContent, normaliseAccounts } from '../items/hsb-item.types';
+import { headerKey } from './tabular-reader';
+
+export type HsbField = 'code' | 'name' | 'specification' | 'unit' | 'price' | 'category' | 'accountCodes' | 'ceiling';
+
+export interface RowIssue { row: number; field: string; message: string }
+
+export interface ProfileOptions { category?: HsbCategory; ceiling?: HsbCeiling }
+
+export interface ImportProfile {
+  name: string;
+  description: string;
+  /** per field, the header names it may have in the file (compared by headerKey) */
+  columns: Partial<Record<HsbField, string[]>>;
+  required: HsbField[];
+  /** turns the raw cells of one row into an item, or says why not */
+  map(cells: Partial<Record<HsbField, string>>, ctx: MapContext): { content?: HsbItemContent; errors: Omit<RowIssue, 'row'>[]; warnings: Omit<RowIssue, 'row'>[] };
+}
+
+export interface MapContext {
+  leaves: Set<string>;
+  options: ProfileOptions;
+  /** the file's header for a field, to name the column in a report */
+  header(field: HsbField): string;
+}
+
+/** A price cell: a plain decimal with at most two decimals (spaces ignored). */
+export function parsePrice(s: string): Money | null {
+  const v = s.replace(/\s+/g, '');
+  if (!MONEY_PATTERN.test(v) || v.startsWith('-')) return null;
+  return Money.of(v);
+}
+
+/**
+ * The city's account format `5.1.02.01.001.00024` (rincian objek in 3 digits,
+ * sub rincian objek in 5) to our chart's `5.1.02.01.01.024`: drop the leading
+ * zero of the 5th segment and the two leading zeros of the 6th (a 4-digit
+ * form is tried when the chart has it). The result counts only when that
+ * account is an expenditure leaf of the chart; otherwise null.
+ */
+export function mapCityAccountCode(code: string, leaves: Set<string>): string | null {
+  const c = code.replace(/\s+/g, '');
+  if (leaves.has(c)) return c;
+  const m = /^(\d)\.(\d)\.(\d{2})\.(\d{2})\.(\d{3})\.(\d{5})$/.exec(c);
+  if (!m) return null;
+  const [, a, k, j, o, r, s] = m;
+  if (!r.startsWith('0')) return null;
+  for (const width of [3, 4]) {
+    if (!s.startsWith('0'.repeat(5 - width))) continue;
+    const candidate = `${a}.${k}.${j}.${o}.${r.slice(1)}.${s.slice(5 - width)}`;
+    if (leaves.has(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** Splits a cell that lists several codes (comma, semicolon or line break). */
+export function splitCodes(cell: string, separators: RegExp): string[] {
+  return cell.split(separators).map((c) => c.trim()).filter((c) => c.length > 0);
+}
+
+function common(cells: Partial<Record<HsbField, string>>, ctx: MapContext, errors: Omit<RowIssue, 'row'>[]) {
+  const code = (cells.code ?? '').trim();
+  const name = cleanText(cells.name);
+  const unit = cleanText(cells.unit);
+  if (!code) errors.push({ field: ctx.header('code'), message: 'code is empty' });
+  if (/\s/.test(code)) errors.push({ field: ctx.header('code'), message: `code "${code}" contains spaces` });
+  if (!name) errors.push({ field: ctx.header('name'), message: 'name is empty' });
+  if (!unit) errors.push({ field: ctx.header('unit'), message: 'unit is empty' });
+  const price = parsePrice(cells.price ?? '');
+  if (!price) errors.push({ field: ctx.header('price'), message: `price "${cells.price ?? ''}" is not a non-negative amount with at most two decimals (e.g. 40800 or 40800.50)` });
+  return { code, name, unit, price };
+}
+
+export const DEFAULT_PROFILE: ImportProfile = {
+  name: 'default',
+  description: 'GRMS layout: code,name,specification,unit,price,category,accountCodes,ceiling (accountCodes separated by ";")',
+  columns: {
+    code: ['code'], name: ['name'], specification: ['specification'], unit: ['unit'], price: ['price'],
+    category: ['category'], accountCodes: ['accountCodes', 'account_codes'], ceiling: ['ceiling'],
+  },
+  required: ['code', 'name', 'unit', 'price', 'category', 'accountCodes', 'ceiling'],
+  map(cells, ctx) {
+    const errors: Omit<RowIssue, 'row'>[] = [];
+    const { code, name, unit, price } = common(cells, ctx, errors);
+    const category = (cells.category ?? '').trim().toUpperCase() as HsbCategory;
+    const ceiling = (cells.ceiling ?? '').trim().toUpperCase() as HsbCeiling;
+    if (!HSB_CATEGORIES.includes(category)) errors.push({ field: ctx.header('category'), message: `category "${cells.category ?? ''}" is not one of ${HSB_CATEGORIES.join(', ')}` });
+    if (!HSB_CEILINGS.includes(ceiling)) errors.push({ field: ctx.header('ceiling'), message: `ceiling "${cells.ceiling ?? ''}" is not HARD or ESTIMATE` });
+    const codes = splitCodes(cells.accountCodes ?? '', /;/);
+    if (codes.length === 0) errors.push({ field: ctx.header('accountCodes'), message: 'no account code: an item needs at least one' });
+    for (const a of codes) if (!ctx.leaves.has(a)) errors.push({ field: ctx.header('accountCodes'), message: `account ${a} is not an expenditure account leaf of the chart` });
+    if (errors.length) return { errors, warnings: [] };
+    return { errors, warnings: [], content: { code, name, unit, price: price!, category, ceiling, specification: cleanText(cells.specification), accountCodes: normaliseAccounts(codes) } };
+  },
+};
+
+export const KOTA_MALANG_SSH_PROFILE: ImportProfile = {
+  name: 'kota-malang-ssh',
+  description: 'Kota Malang SSH price list (data/reference/ssh_items_sample.csv): KODE BARANG, URAIAN BARANG, SPESIFIKASI, SATUAN, HARGA SATUAN, KODE REKENING; category SSH and ceiling ESTIMATE unless the options say otherwise; account codes mapped from the city format',
+  columns: {
+    code: ['KODE BARANG'], name: ['URAIAN BARANG'], specification: ['SPESIFIKASI'], unit: ['SATUAN'], price: ['HARGA SATUAN'], accountCodes: ['KODE REKENING'],
+  },
+  required: ['code', 'name', 'unit', 'price', 'accountCodes'],
+  map(cells, ctx) {
+    const errors: Omit<RowIssue, 'row'>[] = [];
+    const warnings: Omit<RowIssue, 'row'>[] = [];
+    const { code, name, unit, price } = common(cells, ctx, errors);
+    const spec = cleanText(cells.specification);
+    const source = splitCodes(cells.accountCodes ?? '', /[,;\n]/);
+    const mapped: string[] = [];
+    for (const s of source) {
+      const to = mapCityAccountCode(s, ctx.leaves);
+      if (to) mapped.push(to);
+      else warnings.push({ field: ctx.header('accountCodes'), message: `account ${s} has no counterpart in the chart (rule: 5.1.02.01.001.00024 -> 5.1.02.01.01.024); left out` });
+    }
+    if (source.length === 0) errors.push({ field: ctx.header('accountCodes'), message: 'no account code: an item needs at least one' });
+    else if (mapped.length === 0) errors.push({ field: ctx.header('accountCodes'), message: `none of the accounts ${source.join(', ')} maps to an expenditure leaf of the chart` });
+    if (errors.length) return { errors, warnings };
+    return {
+      errors, warnings,
+      content: { code, name, unit, price: price!, specification: spec === '-' ? '' : spec, category: ctx.options.category ?? 'SSH', ceiling: ctx.options.ceiling ?? 'ESTIMATE', accountCodes: normaliseAccounts(mapped) },
+    };
+  },
+};
+
+export const IMPORT_PROFILES: Record<string, ImportProfile> = {
+  [DEFAULT_PROFILE.name]: DEFAULT_PROFILE,
+  [KOTA_MALANG_SSH_PROFILE.name]: KOTA_MALANG_SSH_PROFILE,
+};
+
+/** Column index per field, found by header name; missing required columns are reported. */
+export function resolveColumns(profile: ImportProfile, headers: string[]): { index: Partial<Record<HsbField, number>>; missing: string[] } {
+  const keys = headers.map(headerKey);
+  const index: Partial<Record<HsbField, number>> = {};
+  for (const [field, names] of Object.entries(profile.columns) as [HsbField, string[]][]) {
+    const i = keys.findIndex((k) => names.some((n) => headerKey(n) === k));
+    if (i >= 0) index[field] = i;
+  }
+  const missing = profile.required.filter((f) => index[f] === undefined).map((f) => profile.columns[f]![0]);
+  return { index, missing };
+}

@@ -1,0 +1,102 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+export interface TableRow {
+  /** the line number in the file (CSV: the line the record starts on; XLSX: the sheet row) */
+  row: number;
+  cells: string[];
+}
+
+export interface Table {
+  format: 'csv' | 'xlsx';
+  headerRow: number;
+  headers: string[];
+  rows: TableRow[];
+}
+
+export class TableReadError extends Error {}
+
+/** True for an XLSX (zip) buffer or an .xlsx file name. */
+export function isXlsx(buffer: Buffer, fileName = ''): boolean {
+  return /\.xlsx$/i.test(fileName) || (buffer.length > 3 && buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04);
+}
+
+/** Reads the first sheet of an XLSX file or a CSV file; the first non-empty row is the header. */
+export async function readTable(buffer: Buffer, fileName = ''): Promise<Table> {
+  const raw = isXlsx(buffer, fileName) ? await readXlsx(buffer) : readCsv(buffer);
+  const first = raw.rows.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
+  if (first < 0) throw new TableReadError('the file has no header row');
+  const header = raw.rows[first];
+  return {
+    format: raw.format, headerRow: header.row, headers: header.cells.map((c) => c.replace(/\s+/g, ' ').trim()),
+    rows: raw.rows.slice(first + 1).filter((r) => r.cells.some((c) => c.trim() !== '')),
+  };
+}
+
+/** The delimiter of a CSV header line: `;` when it has more of them than commas. */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const count = (ch: string) => line.split(ch).length - 1;
+  const tabs = count('\t');
+  const semis = count(';');
+  const commas = count(',');
+  if (tabs > commas && tabs > semis) return '\t';
+  return semis > commas ? ';' : ',';
+}
+
+export function readCsv(buffer: Buffer): { format: 'csv'; rows: TableRow[] } {
+  const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
+  if (text.includes('\u0000')) throw new TableReadError('the file is neither CSV text nor XLSX');
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false, info: true, relax_quotes: false }) as never;
+  } catch (e) {
+    const m = e as { message?: string; lines?: number };
+    throw new TableReadError(`the CSV cannot be read${m.lines ? ` at line ${m.lines}` : ''}: ${m.message ?? String(e)}`);
+  }
+  const rows: TableRow[] = [];
+  let previousEnd = 0;
+  for (const r of records) {
+    rows.push({ row: previousEnd + 1, cells: r.record.map((c) => c ?? '') });
+    previousEnd = r.info.lines;
+  }
+  return { format: 'csv', rows };
+}
+
+async function readXlsx(buffer: Buffer): Promise<{ format: 'xlsx'; rows: TableRow[] }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new TableReadError(`the XLSX file cannot be read: ${(e as Error).message}`);
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw new TableReadError('the XLSX file has no worksheet');
+  const rows: TableRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    rows.push({ row: rowNumber, cells });
+  });
+  return { format: 'xlsx', rows };
+}
+
+/** The text of an XLSX cell: numbers as written without float noise, rich text joined. */
+export function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+  }
+  return String(v);
+}
+
+/** Header names compared without case, spaces or punctuation. */
+export function headerKey(h: string): string {
+  return h.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
