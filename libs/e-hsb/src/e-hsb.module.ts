@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
+import { BudgetModule } from '@grms/budget';
+import { HsbImportService } from './imports/hsb-import.service';
+import { HsbImportsController } from './imports/hsb-imports.controller';
+import { HsbItemWriter } from './items/hsb-item.writer';
+import { HsbItemsController } from './items/hsb-items.controller';
+import { HsbItemsService } from './items/hsb-items.service';
 
 // e-HSB: the standard unit price catalogue (SSH, HSPK, ASB, SBU).
-// Its endpoints arrive with the module's issue; the module is wired in now so
-// that the layout shows the whole system.
-@Module({})
+@Module({
+  imports: [BudgetModule],
+  controllers: [HsbItemsController, HsbImportsController],
+  providers: [HsbItemWriter, HsbItemsService, HsbImportService],
+  exports: [HsbItemsService, HsbImportService],
+})
 export class EHsbModule {}

@@ -1,1 +1,7 @@
+// Public face of @grms/e-hsb.
 export * from './e-hsb.module';
+export * from './items/hsb-item.types';
+export * from './items/hsb-items.service';
+export * from './imports/hsb-import.service';
+export * from './imports/import-profiles';
+export * from './imports/tabular-reader';

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, AuditService, AuthUser, DomainError, Money, Permission, RequestContext, TransactionService } from '@grms/core';
+import { EntityManager } from 'typeorm';
+import { requireOrganizationExists } from '../common/doc-lines';
+import { BkuBalances, BkuEntryResponse, BkuQueryDto, BkuResponse, CreateBkuEntryDto, SubLedger } from './dto/bku.dto';
+
+export interface BkuPosting {
+  subLedger: SubLedger;
+  /** signed: positive is a receipt, negative an expenditure */
+  amount: Money;
+  description: string;
+  sourceType: string;
+  sourceId: string | null;
+}
+
+const ENTRY_SELECT = `SELECT id, seq::text AS seq, to_char(entry_date, 'YYYY-MM-DD') AS "entryDate", sub_ledger AS "subLedger", description,
+  source_type AS "sourceType", source_id AS "sourceId", GREATEST(amount, 0)::numeric(20,2)::text AS receipt,
+  GREATEST(-amount, 0)::numeric(20,2)::text AS expenditure, sub_balance_after::text AS "subBalance", balance_after::text AS balance
+  FROM bku_entries`;
+
+// The treasurer's general cash book (BKU) per OPD and fiscal year, with the
+// sub-ledgers CASH, BANK and TAX. Documents (SP2D, SPJ) and manual entries
+// append to it; the running balance of each sub-ledger never goes negative
+// (checked here with the arithmetic, and by the database).
+@Injectable()
+export class BkuService {
+  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService) {}
+
+  /** Appends entries in order, in the caller's transaction; refuses a negative balance. */
+  async append(m: EntityManager, organizationId: string, fiscalYear: number, postings: BkuPosting[], entryDate?: string): Promise<void> {
+    if (postings.length === 0) return;
+    await m.query(`INSERT INTO bku_books (organization_id, fiscal_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [organizationId, fiscalYear]);
+    const [book] = await m.query(`SELECT cash::text, bank::text, tax::text FROM bku_books WHERE organization_id = $1 AND fiscal_year = $2 FOR UPDATE`, [organizationId, fiscalYear]);
+    const bal: Record<SubLedger, Money> = { CASH: Money.of(book.cash), BANK: Money.of(book.bank), TAX: Money.of(book.tax) };
+    for (const p of postings) {
+      const next = bal[p.subLedger].plus(p.amount);
+      if (next.isNegative()) {
+        throw DomainError.rule('BKU_NEGATIVE_BALANCE',
+          `the ${p.subLedger} balance of the cash book would become ${next} (balance ${bal[p.subLedger]}, entry ${p.amount}: ${p.description}); the BKU can never go negative`);
+      }
+      bal[p.subLedger] = next;
+    }
+    const userId = RequestContext.user()?.id ?? null;
+    for (const p of postings) {
+      await m.query(
+        `INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after, created_by)
+         VALUES ($1, $2, COALESCE($3::date, current_date), $4, $5, $6, $7, $8, 0, 0, $9)`,
+        [organizationId, fiscalYear, entryDate ?? null, p.subLedger, p.amount.toString(), p.description, p.sourceType, p.sourceId, userId],
+      );
+    }
+  }
+
+  /** Posts the opposite of every entry a source wrote, latest first. */
+  async reverseSource(m: EntityManager, sourceType: string, sourceId: string, by: { sourceType: string; sourceId: string; description: string }): Promise<void> {
+    const rows: { organization_id: string; fiscal_year: number; sub_ledger: SubLedger; amount: string }[] = await m.query(
+      `SELECT organization_id, fiscal_year, sub_ledger, amount::text FROM bku_entries WHERE source_type = $1 AND source_id = $2 ORDER BY seq DESC`, [sourceType, sourceId]);
+    if (rows.length === 0) return;
+    await this.append(m, rows[0].organization_id, rows[0].fiscal_year, rows.map((r) => ({
+      subLedger: r.sub_ledger, amount: Money.of(r.amount).negate(), description: by.description, sourceType: by.sourceType, sourceId: by.sourceId,
+    })));
+  }
+
+  createEntry(user: AuthUser, dto: CreateBkuEntryDto): Promise<BkuEntryResponse[]> {
+    if (dto.toSubLedger && (dto.direction !== 'OUT' || dto.toSubLedger === dto.subLedger)) {
+      throw DomainError.invalid('toSubLedger moves money OUT of subLedger into another sub-ledger', [{ field: 'toSubLedger', message: 'needs direction OUT and a different sub-ledger' }]);
+    }
+    return this.tx.run(async (m) => {
+      await requireOrganizationExists(m, dto.organizationId);
+      await this.access.requireOrganization(user, Permission.BKU_WRITE, dto.organizationId, 'organization');
+      const year = Number(dto.entryDate.slice(0, 4));
+      const [fy] = await m.query(`SELECT status FROM fiscal_years WHERE year = $1`, [year]);
+      if (!fy || fy.status !== 'EXECUTION') {
+        throw DomainError.rule('DATE_OUTSIDE_OPEN_YEAR', `${dto.entryDate} is not in a fiscal year in EXECUTION (${year}: ${fy?.status ?? 'unknown'})`, [{ field: 'entryDate', message: 'outside an open fiscal year' }]);
+      }
+      const [last] = await m.query(`SELECT to_char(max(entry_date), 'YYYY-MM-DD') AS d FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2`, [dto.organizationId, year]);
+      if (last.d && dto.entryDate < last.d) {
+        throw DomainError.rule('BKU_DATE_BEFORE_LAST', `the cash book's last entry is dated ${last.d}; a new entry cannot be dated earlier (${dto.entryDate})`, [{ field: 'entryDate', message: `before ${last.d}` }]);
+      }
+      const amount = Money.of(dto.amount);
+      const postings: BkuPosting[] = [{ subLedger: dto.subLedger, amount: dto.direction === 'IN' ? amount : amount.negate(), description: dto.description, sourceType: 'Manual', sourceId: null }];
+      if (dto.toSubLedger) postings.push({ subLedger: dto.toSubLedger, amount, description: dto.description, sourceType: 'Manual', sourceId: null });
+      const [{ seq }] = await m.query(`SELECT COALESCE(max(seq), 0)::text AS seq FROM bku_entries`);
+      await this.append(m, dto.organizationId, year, postings, dto.entryDate);
+      const rows: BkuEntryResponse[] = await m.query(`${ENTRY_SELECT} WHERE organization_id = $1 AND fiscal_year = $2 AND seq > $3 AND created_by = $4 ORDER BY seq`, [dto.organizationId, year, seq, user.id]);
+      this.audit.record({ action: 'BKU.ENTRY', entityType: 'BkuEntry', entityId: rows[0]?.id ?? null, after: rows });
+      return rows;
+    });
+  }
+
+  async book(user: AuthUser, q: BkuQueryDto): Promise<BkuResponse> {
+    return this.tx.run(async (m) => {
+      await requireOrganizationExists(m, q.organizationId);
+      await this.access.requireOrganization(user, Permission.BKU_READ, q.organizationId, 'organization');
+      if (q.from && q.to && q.from > q.to) throw DomainError.invalid('from is after to', [{ field: 'from', message: 'after to' }]);
+      let year = q.fiscalYear ?? (q.from ? Number(q.from.slice(0, 4)) : undefined);
+      if (!year) {
+        const [r] = await m.query(`SELECT max(year) AS y FROM fiscal_years WHERE status = 'EXECUTION'`);
+        year = r.y ?? new Date().getUTCFullYear();
+      }
+      const [fy] = await m.query(`SELECT 1 FROM fiscal_years WHERE year = $1`, [year]);
+      if (!fy) throw DomainError.rule('UNKNOWN_FISCAL_YEAR', `fiscal year ${year} does not exist`, [{ field: 'fiscalYear', message: 'unknown' }]);
+      const from = q.from ?? null;
+      const to = q.to ?? null;
+      const entries: BkuEntryResponse[] = await m.query(
+        `${ENTRY_SELECT} WHERE organization_id = $1 AND fiscal_year = $2 AND ($3::date IS NULL OR entry_date >= $3) AND ($4::date IS NULL OR entry_date <= $4) ORDER BY seq`,
+        [q.organizationId, year, from, to],
+      );
+      const balancesAt = async (cond: string, params: unknown[]): Promise<BkuBalances> => {
+        const [b] = await m.query(
+          `SELECT COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'CASH'), 0)::numeric(20,2)::text AS cash,
+             COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'BANK'), 0)::numeric(20,2)::text AS bank,
+             COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'TAX'), 0)::numeric(20,2)::text AS tax,
+             COALESCE(sum(amount), 0)::numeric(20,2)::text AS total
+           FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2 AND ${cond}`, [q.organizationId, year, ...params]);
+        return b;
+      };
+      const opening = from ? await balancesAt('entry_date < $3', [from]) : { cash: '0.00', bank: '0.00', tax: '0.00', total: '0.00' };
+      const closing = to ? await balancesAt('entry_date <= $3', [to]) : await balancesAt('true', []);
+      return { organizationId: q.organizationId, fiscalYear: year, from, to, opening, entries, closing };
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsMoney } from '@grms/core';
+
+export const SUB_LEDGERS = ['CASH', 'BANK', 'TAX'] as const;
+export type SubLedger = (typeof SUB_LEDGERS)[number];
+export const FORMATS = ['json', 'csv', 'xlsx'] as const;
+
+export class BkuQueryDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId: string;
+  @ApiPropertyOptional({ example: 2026, description: 'default: the year of `from`, else the latest year in EXECUTION' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
+  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ enum: FORMATS, default: 'json' }) @IsOptional() @IsIn(FORMATS) format?: (typeof FORMATS)[number];
+}
+
+export class CreateBkuEntryDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId: string;
+  @ApiProperty({ example: '2026-03-15', description: 'within the fiscal year, not before the book\'s last entry' }) @IsISO8601({ strict: true }) entryDate: string;
+  @ApiProperty({ enum: SUB_LEDGERS }) @IsIn(SUB_LEDGERS) subLedger: SubLedger;
+  @ApiProperty({ enum: ['IN', 'OUT'] }) @IsIn(['IN', 'OUT']) direction: 'IN' | 'OUT';
+  @IsMoney({ allowZero: false }) amount: string;
+  @ApiPropertyOptional({ enum: SUB_LEDGERS, description: 'with direction OUT: move the amount to this sub-ledger (e.g. BANK -> CASH withdrawal)' })
+  @IsOptional() @IsIn(SUB_LEDGERS) toSubLedger?: SubLedger;
+  @ApiProperty({ example: 'withdrawal for petty cash' }) @IsString() @IsNotEmpty() @MaxLength(500) description: string;
+}
+
+export class BkuBalances {
+  @ApiProperty({ example: '0.00' }) cash: string;
+  @ApiProperty({ example: '0.00' }) bank: string;
+  @ApiProperty({ example: '0.00' }) tax: string;
+  @ApiProperty({ example: '0.00' }) total: string;
+}
+
+export class BkuEntryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() seq: string;
+  @ApiProperty({ example: '2026-03-15' }) entryDate: string;
+  @ApiProperty({ enum: SUB_LEDGERS }) subLedger: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ example: 'Sp2d' }) sourceType: string;
+  @ApiProperty({ nullable: true, type: String }) sourceId: string | null;
+  @ApiProperty({ example: '50000.00', description: 'receipt (penerimaan), 0.00 for an expenditure' }) receipt: string;
+  @ApiProperty({ example: '0.00', description: 'expenditure (pengeluaran), 0.00 for a receipt' }) expenditure: string;
+  @ApiProperty({ description: 'the sub-ledger balance after the entry' }) subBalance: string;
+  @ApiProperty({ description: 'the running balance of the whole book after the entry, never negative' }) balance: string;
+}
+
+export class BkuResponse {
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() fiscalYear: number;
+  @ApiProperty({ nullable: true, type: String }) from: string | null;
+  @ApiProperty({ nullable: true, type: String }) to: string | null;
+  @ApiProperty({ type: BkuBalances }) opening: BkuBalances;
+  @ApiProperty({ type: [BkuEntryResponse] }) entries: BkuEntryResponse[];
+  @ApiProperty({ type: BkuBalances }) closing: BkuBalances;
+}
