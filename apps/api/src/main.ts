@@ -11,6 +11,20 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+// Started by `npm start`: if npm goes away without passing the signal on,
+// shut down as if told to, so no embedded server is left behind.
+function watchParent(): void {
+  if (!process.env.npm_lifecycle_event) return;
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      process.kill(process.pid, 'SIGTERM');
+    }
+  }, 1000);
+  timer.unref();
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -43,8 +57,12 @@ async function main(): Promise<void> {
   if (applied.length) process.stdout.write(`grms: applied ${applied.length} migration(s): ${applied.join(', ')}\n`);
 
   const app = await createApp(config, url);
-  if (embedded) registerShutdown(embedded, () => app.close());
-  else app.enableShutdownHooks();
+  if (embedded) {
+    registerShutdown(embedded, () => app.close());
+    watchParent();
+  } else {
+    app.enableShutdownHooks();
+  }
   if (config.seedDemo) {
     const seeder = app.get(DemoSeedService);
     if (!(await seeder.isSeeded())) {
