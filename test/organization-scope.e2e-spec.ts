@@ -37,6 +37,17 @@ describe('organization scoping of budget lines', () => {
     expect((await t.get(`/budget-lines/${lineB}/entries`, 'treasurer-a')).status).toBe(404);
   });
 
+  it('answers 404 to a write on another OPD line and writes nothing', async () => {
+    const lineB = (await t.get('/budget-lines?fiscalYear=2026', 'planner-b')).body.data[0];
+    const months = [lineB.appropriated, ...Array(11).fill('0.00')];
+    const res = await t.put(`/budgeting/cash-plans/${lineB.id}`, { months }, 'planner-a');
+    expect(res.status).toBe(404);
+    const after = await t.sql(`SELECT version FROM cash_plans WHERE budget_line_id = $1`, [lineB.id]);
+    const own = await t.put(`/budgeting/cash-plans/${lineB.id}`, { months }, 'planner-b');
+    expect(own.status).toBe(200);
+    expect(own.body.version).toBe((after[0]?.version ?? 0) + 1);
+  });
+
   it('shows province-wide roles every OPD', async () => {
     const res = await t.get('/budget-lines?fiscalYear=2026&limit=500', 'auditor');
     const orgs = new Set(res.body.data.map((l: { organizationId: string }) => l.organizationId));
