@@ -42,7 +42,7 @@ describe('organization scoping of budget lines', () => {
     const months = [lineB.appropriated, ...Array(11).fill('0.00')];
     const res = await t.put(`/budgeting/cash-plans/${lineB.id}`, { months }, 'planner-a');
     expect(res.status).toBe(404);
-    const after = await t.sql(`SELECT version FROM cash_plans WHERE budget_line_id = $1`, [lineB.id]);
+    const after = await t.sql<{ version: number }>(`SELECT version FROM cash_plans WHERE budget_line_id = $1`, [lineB.id]);
     const own = await t.put(`/budgeting/cash-plans/${lineB.id}`, { months }, 'planner-b');
     expect(own.status).toBe(200);
     expect(own.body.version).toBe((after[0]?.version ?? 0) + 1);

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, createValidationPipe } from '@grms/core';
 import helmet from 'helmet';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
 export const API_PREFIX = 'api/v1';
@@ -20,7 +21,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, databaseUrl }), {
     logger: logLevels(config.logLevel),
     bodyParser: false,
+    bufferLogs: config.logLevel !== 'silent',
   });
+  app.useLogger(app.get(PinoLogger));
   app.useBodyParser('json', { limit: config.upperBodyLimit });
   app.useBodyParser('urlencoded', { limit: config.upperBodyLimit, extended: false });
   if (config.trustProxy) app.set('trust proxy', true);

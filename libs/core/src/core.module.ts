@@ -17,7 +17,9 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { TransactionService } from './database/transaction.service';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { RequestContextMiddleware } from './http/request-context.middleware';
+import { requestIdOf, RequestContextMiddleware } from './http/request-context.middleware';
+import { RequestContext } from './context/request-context';
+import { LoggerModule } from 'nestjs-pino';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -44,6 +46,15 @@ export class CoreModule implements NestModule {
           extra: { max: opts.config.dbPoolSize, connectionTimeoutMillis: 10000, application_name: 'grms-api' },
           retryAttempts: 3,
           retryDelay: 1000,
+        }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: opts.config.logLevel,
+            genReqId: (req, res) => requestIdOf(req as never, res as never),
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            customProps: () => ({ userId: RequestContext.user()?.id }),
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
         }),
         PassportModule,
         JwtModule.register({ secret: opts.config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
