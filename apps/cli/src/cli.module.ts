@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { BudgetModule } from '@grms/budget';
 import { AppModule, AppModuleOptions } from '../../api/src/app.module';
 import { AuditVerifyCommand } from './commands/audit-verify.command';
+import { DatasetGenerateCommand } from './commands/dataset-generate.command';
 import { LedgerVerifyCommand } from './commands/ledger-verify.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { ReferenceImportCommand } from './commands/reference-import.command';
@@ -14,7 +15,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [AppModule.register(opts), BudgetModule],
-      providers: [MigrateCommand, SeedDemoCommand, ReferenceImportCommand, LedgerVerifyCommand, AuditVerifyCommand],
+      providers: [DatasetGenerateCommand, MigrateCommand, SeedDemoCommand, ReferenceImportCommand, LedgerVerifyCommand, AuditVerifyCommand],
     };
   }
 }
