@@ -3,10 +3,15 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig, runMigrations, startEmbeddedPostgres } from '@grms/core';
 import { CommandFactory } from 'nest-commander';
 import { CliModule } from './cli.module';
+import { runBench } from './bench/run-bench';
 
 // `grms <command>`: operator commands over DATABASE_URL, or over the embedded
 // PostgreSQL (shared with a running API when there is one).
 async function main(): Promise<void> {
+  if (process.argv[2] === 'bench') {
+    await runBench(process.argv.slice(3));
+    return;
+  }
   let config;
   try {
     config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });

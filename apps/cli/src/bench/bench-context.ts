@@ -1,0 +1,23 @@
+import { INestApplication } from '@nestjs/common';
+import { Pool } from 'pg';
+
+export interface BenchContext {
+  app: INestApplication;
+  baseUrl: string;
+  pool: Pool;
+  databaseUrl: string;
+  token(username: string): Promise<string>;
+  api(method: string, path: string, user: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+}
+
+export interface BenchResult {
+  name: string;
+  /** markdown table rows: | what | figure | */
+  rows: [string, string][];
+  notes?: string[];
+}
+
+export interface Benchmark {
+  name: string;
+  run(ctx: BenchContext): Promise<BenchResult>;
+}

@@ -1,0 +1,95 @@
+import { AuditService, loadConfig, runMigrations, startEmbeddedPostgres, TransactionService } from '@grms/core';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../../api/src/create-app';
+import { DemoSeedService } from '../../../api/src/seed/demo-seed.service';
+import { generateDataset } from '../dataset/generate-dataset';
+import { SCALES } from '../dataset/province-dataset';
+import { BenchContext, Benchmark, BenchResult } from './bench-context';
+import { BENCHMARKS } from './benchmarks';
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => res(p)); });
+    s.on('error', rej);
+  });
+}
+
+const say = (s: string) => process.stdout.write(`${s}\n`);
+
+// `grms bench`: a fresh embedded PostgreSQL, the demo seed, the province data
+// set, then every benchmark beside its raw-SQL baseline; figures go to
+// docs/benchmarks.md. Not a test: nothing here asserts a time.
+export async function runBench(argv: string[]): Promise<void> {
+  const only = argv.find((a) => a.startsWith('--only='))?.slice(7);
+  const scaleName = argv.find((a) => a.startsWith('--scale='))?.slice(8) ?? 'province';
+  const out = resolve(argv.find((a) => a.startsWith('--out='))?.slice(6) ?? 'docs/benchmarks.md');
+  const dataRoot = mkdtempSync(join(tmpdir(), 'grms-bench-'));
+  const pg = await startEmbeddedPostgres({ dataRoot, port: await freePort(), database: 'grms', log: (l) => { if (/FATAL|PANIC/.test(l)) say(l); } });
+  try {
+    await runMigrations(pg.url);
+    const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: pg.url, LOG_LEVEL: 'silent', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00', GRMS_DATA_DIR: dataRoot, DB_POOL_SIZE: '32' });
+    const app = await createApp(config, pg.url);
+    await app.listen(0, '127.0.0.1');
+    const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api/v1`;
+    say('seeding the demo province ...');
+    await app.get(DemoSeedService).seed();
+    say(`generating the ${scaleName} data set ...`);
+    const t0 = Date.now();
+    const counts = await generateDataset(app.get(DataSource), app.get(TransactionService), app.get(AuditService), { scale: SCALES[scaleName], fiscalYear: 2026, prefix: '91' });
+    const genSeconds = (Date.now() - t0) / 1000;
+    await app.get(DataSource).query('ANALYZE');
+    const pool = new Pool({ connectionString: pg.url, max: 20 });
+    const tokens = new Map<string, string>();
+    const api: BenchContext['api'] = async (method, path, user, body, headers = {}) => {
+      const res = await fetch(baseUrl + path, {
+        method, headers: { authorization: `Bearer ${await token(user)}`, 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    };
+    const token = async (u: string) => {
+      if (!tokens.has(u)) {
+        const r = await fetch(`${baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u, password: 'grms-demo' }) });
+        tokens.set(u, ((await r.json()) as { accessToken: string }).accessToken);
+      }
+      return tokens.get(u)!;
+    };
+    const ctx: BenchContext = { app, baseUrl, pool, databaseUrl: pg.url, token, api };
+    const results: BenchResult[] = [];
+    for (const b of BENCHMARKS.filter((x: Benchmark) => !only || x.name.toLowerCase().includes(only.toLowerCase()))) {
+      say(`running: ${b.name}`);
+      const r = await b.run(ctx);
+      for (const [k, v] of r.rows) say(`  ${k}: ${v}`);
+      results.push(r);
+    }
+    const [{ server_version: version }] = (await pool.query(`SHOW server_version`)).rows;
+    await pool.end();
+    await app.close();
+    const md = [
+      '# Benchmarks',
+      '',
+      'Measured by `npm run bench` (`grms bench`): it starts a fresh embedded PostgreSQL, seeds the demo province,',
+      `generates the ${scaleName} data set (${counts.organizations} organizations, ${counts.documents} approved budget documents,`,
+      `${counts.budgetLines} budget lines, ${counts.items} budget items; generated in ${genSeconds.toFixed(1)} s), serves the API on a local port,`,
+      'and runs each benchmark beside a raw-SQL baseline in the same process. Benchmarks are measurements, never test assertions.',
+      '',
+      `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${version} (embedded, default settings, fsync on).`,
+      `Run on ${new Date().toISOString().slice(0, 10)}. Reproduce: \`npm ci && npm run bench\` (add \`-- --only=<name>\` for one benchmark).`,
+      '',
+      ...results.flatMap((r) => ['', `## ${r.name}`, '', '| what | figure |', '| --- | --- |', ...r.rows.map(([k, v]) => `| ${k} | ${v} |`), ...(r.notes?.length ? ['', ...r.notes] : [])]),
+      '',
+    ].join('\n');
+    if (!only) writeFileSync(out, md);
+    say(only ? md : `written to ${out}`);
+  } finally {
+    await pg.stop();
+    rmSync(dataRoot, { recursive: true, force: true });
+  }
+}

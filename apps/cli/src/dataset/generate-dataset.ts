@@ -1,0 +1,38 @@
+import { AuditService, RequestContext, TransactionService } from '@grms/core';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { DATASET_STEPS, DatasetScale } from './province-dataset';
+
+export interface GenerateOptions {
+  scale: DatasetScale;
+  fiscalYear: number;
+  prefix: string;
+  onStep?: (label: string, index: number, total: number) => void;
+}
+
+export type DatasetCounts = { organizations: number; documents: number; budgetLines: number; items: number };
+
+/** Runs every step in one transaction; one audit record names the data set. */
+export async function generateDataset(ds: DataSource, tx: TransactionService, audit: AuditService, o: GenerateOptions): Promise<DatasetCounts> {
+  const [planner] = await ds.query(`SELECT id FROM users WHERE 'PLANNER' = ANY(roles) AND active ORDER BY username LIMIT 1`);
+  const [verifier] = await ds.query(`SELECT id FROM users WHERE 'BUDGET_VERIFIER' = ANY(roles) AND active ORDER BY username LIMIT 1`);
+  if (!planner || !verifier) throw new Error('the data set needs a PLANNER and a BUDGET_VERIFIER user: run `grms seed:demo` first');
+  const [exists] = await ds.query(`SELECT count(*)::int AS n FROM organizations WHERE code LIKE $1`, [`${o.prefix}.%`]);
+  if (exists.n > 0) throw new Error(`a data set with prefix ${o.prefix} already exists; use --prefix to add another`);
+  await ds.query(`INSERT INTO fiscal_years (year, status) VALUES ($1, 'EXECUTION') ON CONFLICT (year) DO NOTHING`, [o.fiscalYear]);
+  return RequestContext.run({ requestId: `dataset-${randomUUID()}` }, () => tx.run(async (m) => {
+    await m.query(`SET LOCAL synchronous_commit = off`);
+    for (const [i, step] of DATASET_STEPS.entries()) {
+      o.onStep?.(step.label, i, DATASET_STEPS.length);
+      await step.run(m, { scale: o.scale, fiscalYear: o.fiscalYear, prefix: o.prefix, plannerId: planner.id, verifierId: verifier.id });
+    }
+    const like = `${o.prefix}.%`;
+    const [c] = await m.query(`
+      SELECT (SELECT count(*) FROM organizations WHERE code LIKE $1)::int AS organizations,
+             (SELECT count(*) FROM budget_documents d JOIN organizations o ON o.id = d.organization_id WHERE o.code LIKE $1)::int AS documents,
+             (SELECT count(*) FROM budget_lines l JOIN organizations o ON o.id = l.organization_id WHERE o.code LIKE $1)::int AS "budgetLines",
+             (SELECT count(*) FROM budget_document_items i JOIN budget_documents d ON d.id = i.document_id JOIN organizations o ON o.id = d.organization_id WHERE o.code LIKE $1)::int AS items`, [like]);
+    audit.record({ action: 'DATASET.GENERATE', entityType: 'Dataset', entityId: `${o.scale.name}:${o.prefix}`, after: { scale: o.scale, fiscalYear: o.fiscalYear, prefix: o.prefix, counts: c } });
+    return c as DatasetCounts;
+  }));
+}
