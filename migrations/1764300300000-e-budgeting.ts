@@ -62,6 +62,7 @@ export class EBudgeting1764300300000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE budget_document_items (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        seq bigserial NOT NULL,
         document_id uuid NOT NULL REFERENCES budget_documents(id) ON DELETE CASCADE,
         account_code text NOT NULL REFERENCES accounts(code),
         funding_source_code text NOT NULL REFERENCES funding_sources(code),

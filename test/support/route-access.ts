@@ -5,6 +5,9 @@
 export type Role = 'ADMIN' | 'PRICE_ADMIN' | 'PLANNER' | 'BUDGET_VERIFIER' | 'PROJECT_OFFICER' | 'TREASURER' | 'FINANCE_OFFICER' | 'CASH_AUTHORITY' | 'AUDITOR';
 export const ALL: Role[] = ['ADMIN', 'PRICE_ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'];
 
+const HSB_READERS: Role[] = ['ADMIN', 'PRICE_ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'AUDITOR'];
+const DOC_READERS: Role[] = ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'AUDITOR'];
+
 export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   // platform
   'POST /api/v1/auth/login': 'public',
@@ -30,7 +33,61 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/budget-lines/{id}': ALL,
   'GET /api/v1/budget-lines/{id}/entries': ALL,
   'GET /api/v1/ledger/verify': ['ADMIN', 'AUDITOR'],
+  // e-HSB
+  'GET /api/v1/hsb/items': HSB_READERS,
+  'GET /api/v1/hsb/items/{id}': HSB_READERS,
+  'POST /api/v1/hsb/items': ['PRICE_ADMIN'],
+  'PATCH /api/v1/hsb/items/{id}': ['PRICE_ADMIN'],
+  'POST /api/v1/hsb/items/{id}/lock': ['PRICE_ADMIN'],
+  'POST /api/v1/hsb/items/{id}/unlock': ['PRICE_ADMIN'],
+  'POST /api/v1/hsb/imports': ['PRICE_ADMIN'],
   // e-budgeting
   'PUT /api/v1/budgeting/cash-plans/{budgetLineId}': ['PLANNER'],
+  'POST /api/v1/budgeting/ceilings': ['BUDGET_VERIFIER'],
+  'GET /api/v1/budgeting/ceilings': ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'AUDITOR'],
+  'POST /api/v1/budgeting/documents': ['PLANNER'],
+  'GET /api/v1/budgeting/documents': DOC_READERS,
+  'GET /api/v1/budgeting/documents/{id}': DOC_READERS,
+  'GET /api/v1/budgeting/documents/{id}/history': DOC_READERS,
+  'POST /api/v1/budgeting/documents/{id}/items': ['PLANNER'],
+  'PATCH /api/v1/budgeting/documents/{id}/items/{itemId}': ['PLANNER'],
+  'DELETE /api/v1/budgeting/documents/{id}/items/{itemId}': ['PLANNER'],
+  'POST /api/v1/budgeting/documents/{id}/submit': ['PLANNER'],
+  'POST /api/v1/budgeting/documents/{id}/approve': ['BUDGET_VERIFIER'],
+  'POST /api/v1/budgeting/documents/{id}/reject': ['BUDGET_VERIFIER'],
+  'GET /api/v1/budgeting/documents/{id}/review': DOC_READERS,
+  'GET /api/v1/budgeting/documents/{id}/export': DOC_READERS,
+  'POST /api/v1/budgeting/documents/{id}/items/imports': ['PLANNER'],
+  'POST /api/v1/budgeting/cash-plans/imports': ['PLANNER'],
   'GET /api/v1/budgeting/cash-plans': ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  // e-penatausahaan
+  'POST /api/v1/penatausahaan/spd': ['CASH_AUTHORITY'],
+  'POST /api/v1/penatausahaan/spd/{id}/approve': ['CASH_AUTHORITY'],
+  'GET /api/v1/penatausahaan/spd': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/spd/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'POST /api/v1/penatausahaan/spp': ['TREASURER'],
+  'POST /api/v1/penatausahaan/spp/{id}/submit': ['TREASURER'],
+  'POST /api/v1/penatausahaan/spp/{id}/approve': ['FINANCE_OFFICER'],
+  'POST /api/v1/penatausahaan/spp/{id}/reject': ['FINANCE_OFFICER'],
+  'GET /api/v1/penatausahaan/spp': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/spp/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'POST /api/v1/penatausahaan/spm': ['FINANCE_OFFICER'],
+  'POST /api/v1/penatausahaan/spm/{id}/approve': ['FINANCE_OFFICER'],
+  'GET /api/v1/penatausahaan/spm': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/spm/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'POST /api/v1/penatausahaan/sp2d': ['CASH_AUTHORITY'],
+  'POST /api/v1/penatausahaan/sp2d/{id}/cancel': ['CASH_AUTHORITY'],
+  'GET /api/v1/penatausahaan/sp2d': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/sp2d/register': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/sp2d/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'POST /api/v1/penatausahaan/spj': ['TREASURER'],
+  'POST /api/v1/penatausahaan/spj/{id}/approve': ['FINANCE_OFFICER'],
+  'GET /api/v1/penatausahaan/spj': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/spj/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/bku': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'POST /api/v1/penatausahaan/bku/entries': ['TREASURER'],
+  'GET /api/v1/penatausahaan/taxes': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'PUT /api/v1/penatausahaan/taxes/{fiscalYear}/{code}': ['ADMIN'],
+  'GET /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'PUT /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN'],
 };

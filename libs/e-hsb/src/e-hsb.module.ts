@@ -5,12 +5,13 @@ import { HsbImportsController } from './imports/hsb-imports.controller';
 import { HsbItemWriter } from './items/hsb-item.writer';
 import { HsbItemsController } from './items/hsb-items.controller';
 import { HsbItemsService } from './items/hsb-items.service';
+import { HsbDemoSeeder } from './seed/hsb-demo.seeder';
 
 // e-HSB: the standard unit price catalogue (SSH, HSPK, ASB, SBU).
 @Module({
   imports: [BudgetModule],
   controllers: [HsbItemsController, HsbImportsController],
-  providers: [HsbItemWriter, HsbItemsService, HsbImportService],
-  exports: [HsbItemsService, HsbImportService],
+  providers: [HsbItemWriter, HsbItemsService, HsbImportService, HsbDemoSeeder],
+  exports: [HsbItemsService, HsbImportService, HsbDemoSeeder],
 })
 export class EHsbModule {}

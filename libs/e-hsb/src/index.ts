@@ -5,3 +5,5 @@ export * from './items/hsb-items.service';
 export * from './imports/hsb-import.service';
 export * from './imports/import-profiles';
 export * from './imports/tabular-reader';
+export * from './seed/hsb-demo.seeder';
+export * from './seed/hsb-demo.data';

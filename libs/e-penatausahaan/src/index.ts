@@ -1,1 +1,12 @@
+// Public face of @grms/e-penatausahaan.
 export * from './e-penatausahaan.module';
+export * from './spd/spd.service';
+export * from './spp/spp.service';
+export * from './spp/spp-workflow.service';
+export * from './spm/spm.service';
+export * from './sp2d/sp2d.service';
+export * from './spj/spj.service';
+export * from './bku/bku.service';
+export * from './taxes/taxes.service';
+export * from './taxes/tax-calc';
+export * from './seed/penatausahaan-demo.seeder';

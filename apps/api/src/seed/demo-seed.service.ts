@@ -1,16 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BudgetLinesService, LedgerKind, LedgerService, ReferenceImportService } from '@grms/budget';
-import { APP_CONFIG, AppConfig, AuditService, hashPassword, Money, RequestContext, TransactionService } from '@grms/core';
+import { ReferenceImportService } from '@grms/budget';
+import { APP_CONFIG, AppConfig, AuditService, hashPassword, RequestContext, TransactionService } from '@grms/core';
 import { Inject } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { findReferenceDir } from '@grms/budget';
-import { DEMO_LINES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { BudgetingDemoSeeder } from '@grms/e-budgeting';
+import { HsbDemoSeeder } from '@grms/e-hsb';
+import { PenatausahaanDemoSeeder } from '@grms/e-penatausahaan';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
 // Seeds the demo province: reference data, organizations, fiscal years, the
-// demo accounts and approved 2026 budget lines. Idempotent: a second run
+// demo accounts, then the modules' demo data (approved 2026 budgets through
+// e-budgeting). Idempotent: a second run
 // changes nothing. Refused in production.
 @Injectable()
 export class DemoSeedService {
@@ -21,8 +25,9 @@ export class DemoSeedService {
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
     private readonly reference: ReferenceImportService,
-    private readonly lines: BudgetLinesService,
-    private readonly ledger: LedgerService,
+    private readonly hsb: HsbDemoSeeder,
+    private readonly budgeting: BudgetingDemoSeeder,
+    private readonly penatausahaan: PenatausahaanDemoSeeder,
   ) {}
 
   async isSeeded(): Promise<boolean> {
@@ -35,8 +40,11 @@ export class DemoSeedService {
       await this.reference.importAll();
       const orgs = await this.seedOrganizations();
       await this.seedUsers(orgs);
-      await this.seedLines(orgs);
       // Module seeders, in dependency order (each idempotent), go here.
+      // e-HSB catalogue, then approved 2026 DPAs (appropriation posted by approval) with cash plans and the 2027 round.
+      await this.hsb.seed();
+      await this.budgeting.seed();
+      await this.penatausahaan.seed(orgs.get('A')!);
     });
     this.logger.log('demo province seeded');
   }
@@ -80,15 +88,4 @@ export class DemoSeedService {
     });
   }
 
-  private async seedLines(orgs: Map<string, string>): Promise<void> {
-    await this.tx.run(async (m) => {
-      for (const l of DEMO_LINES) {
-        const id = await this.lines.ensureLine(m, { fiscalYear: 2026, organizationId: orgs.get(l.org)!, subActivityCode: l.subActivityCode, accountCode: l.accountCode, fundingSourceCode: l.fundingSourceCode });
-        const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE budget_line_id = $1`, [id]);
-        if (n === 0) {
-          await this.ledger.post(m, [{ budgetLineId: id, kind: LedgerKind.APPROPRIATION, amount: Money.of(l.amount), sourceType: 'DemoSeed', sourceId: 'demo-2026', description: 'demo appropriation 2026' }]);
-        }
-      }
-    });
-  }
 }

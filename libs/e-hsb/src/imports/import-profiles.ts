@@ -34,10 +34,11 @@ export function parsePrice(s: string): Money | null {
 
 /**
  * The city's account format `5.1.02.01.001.00024` (rincian objek in 3 digits,
- * sub rincian objek in 5) to our chart's `5.1.02.01.01.024`: drop the leading
- * zero of the 5th segment and the two leading zeros of the 6th (a 4-digit
- * form is tried when the chart has it). The result counts only when that
- * account is an expenditure leaf of the chart; otherwise null.
+ * sub rincian objek in 5) to the chart's: drop the leading zero of the 5th
+ * segment, and of the 6th keep 4 digits (`5.1.02.01.01.0024`, the
+ * Kepmendagri 050 form) or else 3 (`5.1.02.01.01.024`, the loaded
+ * Permendagri 90 chart). The result counts only when that account is an
+ * expenditure leaf of the chart; otherwise null. See docs/decisions/0101.
  */
 export function mapCityAccountCode(code: string, leaves: Set<string>): string | null {
   const c = code.replace(/\s+/g, '');
@@ -46,7 +47,7 @@ export function mapCityAccountCode(code: string, leaves: Set<string>): string | 
   if (!m) return null;
   const [, a, k, j, o, r, s] = m;
   if (!r.startsWith('0')) return null;
-  for (const width of [3, 4]) {
+  for (const width of [4, 3]) {
     if (!s.startsWith('0'.repeat(5 - width))) continue;
     const candidate = `${a}.${k}.${j}.${o}.${r.slice(1)}.${s.slice(5 - width)}`;
     if (leaves.has(candidate)) return candidate;

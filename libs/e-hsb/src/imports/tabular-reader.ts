@@ -47,18 +47,21 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
 export function readCsv(buffer: Buffer): { format: 'csv'; rows: TableRow[] } {
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) throw new TableReadError('the file is neither CSV text nor XLSX');
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; raw: string }[];
   try {
-    records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false, info: true, relax_quotes: false }) as never;
+    records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false, raw: true, relax_quotes: false }) as never;
   } catch (e) {
     const m = e as { message?: string; lines?: number };
     throw new TableReadError(`the CSV cannot be read${m.lines ? ` at line ${m.lines}` : ''}: ${m.message ?? String(e)}`);
   }
+  // Line numbers are counted from the raw text of each record (quoted cells
+  // may hold line breaks), so a report names the line an editor shows.
   const rows: TableRow[] = [];
-  let previousEnd = 0;
+  let line = 1;
   for (const r of records) {
-    rows.push({ row: previousEnd + 1, cells: r.record.map((c) => c ?? '') });
-    previousEnd = r.info.lines;
+    rows.push({ row: line, cells: r.record.map((c) => c ?? '') });
+    const inner = r.raw.replace(/(\r\n|\r|\n)$/, '').match(/\r\n|\r|\n/g);
+    line += (inner?.length ?? 0) + 1;
   }
   return { format: 'csv', rows };
 }

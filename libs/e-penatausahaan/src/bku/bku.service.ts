@@ -27,8 +27,8 @@ export class BkuService {
   constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService) {}
 
   /** Appends entries in order, in the caller's transaction; refuses a negative balance. */
-  async append(m: EntityManager, organizationId: string, fiscalYear: number, postings: BkuPosting[], entryDate?: string): Promise<void> {
-    if (postings.length === 0) return;
+  async append(m: EntityManager, organizationId: string, fiscalYear: number, postings: BkuPosting[], entryDate?: string): Promise<string[]> {
+    if (postings.length === 0) return [];
     await m.query(`INSERT INTO bku_books (organization_id, fiscal_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [organizationId, fiscalYear]);
     const [book] = await m.query(`SELECT cash::text, bank::text, tax::text FROM bku_books WHERE organization_id = $1 AND fiscal_year = $2 FOR UPDATE`, [organizationId, fiscalYear]);
     const bal: Record<SubLedger, Money> = { CASH: Money.of(book.cash), BANK: Money.of(book.bank), TAX: Money.of(book.tax) };
@@ -41,13 +41,16 @@ export class BkuService {
       bal[p.subLedger] = next;
     }
     const userId = RequestContext.user()?.id ?? null;
+    const ids: string[] = [];
     for (const p of postings) {
-      await m.query(
+      const [{ id }] = await m.query(
         `INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after, created_by)
-         VALUES ($1, $2, COALESCE($3::date, current_date), $4, $5, $6, $7, $8, 0, 0, $9)`,
+         VALUES ($1, $2, COALESCE($3::date, current_date), $4, $5, $6, $7, $8, 0, 0, $9) RETURNING id`,
         [organizationId, fiscalYear, entryDate ?? null, p.subLedger, p.amount.toString(), p.description, p.sourceType, p.sourceId, userId],
       );
+      ids.push(id);
     }
+    return ids;
   }
 
   /** Posts the opposite of every entry a source wrote, latest first. */
@@ -73,15 +76,16 @@ export class BkuService {
         throw DomainError.rule('DATE_OUTSIDE_OPEN_YEAR', `${dto.entryDate} is not in a fiscal year in EXECUTION (${year}: ${fy?.status ?? 'unknown'})`, [{ field: 'entryDate', message: 'outside an open fiscal year' }]);
       }
       const [last] = await m.query(`SELECT to_char(max(entry_date), 'YYYY-MM-DD') AS d FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2`, [dto.organizationId, year]);
+      const [{ today }] = await m.query(`SELECT to_char(current_date, 'YYYY-MM-DD') AS today`);
+      if (dto.entryDate > today) throw DomainError.rule('BKU_DATE_IN_FUTURE', `an entry cannot be dated after today (${today})`, [{ field: 'entryDate', message: 'in the future' }]);
       if (last.d && dto.entryDate < last.d) {
         throw DomainError.rule('BKU_DATE_BEFORE_LAST', `the cash book's last entry is dated ${last.d}; a new entry cannot be dated earlier (${dto.entryDate})`, [{ field: 'entryDate', message: `before ${last.d}` }]);
       }
       const amount = Money.of(dto.amount);
       const postings: BkuPosting[] = [{ subLedger: dto.subLedger, amount: dto.direction === 'IN' ? amount : amount.negate(), description: dto.description, sourceType: 'Manual', sourceId: null }];
       if (dto.toSubLedger) postings.push({ subLedger: dto.toSubLedger, amount, description: dto.description, sourceType: 'Manual', sourceId: null });
-      const [{ seq }] = await m.query(`SELECT COALESCE(max(seq), 0)::text AS seq FROM bku_entries`);
-      await this.append(m, dto.organizationId, year, postings, dto.entryDate);
-      const rows: BkuEntryResponse[] = await m.query(`${ENTRY_SELECT} WHERE organization_id = $1 AND fiscal_year = $2 AND seq > $3 AND created_by = $4 ORDER BY seq`, [dto.organizationId, year, seq, user.id]);
+      const ids = await this.append(m, dto.organizationId, year, postings, dto.entryDate);
+      const rows: BkuEntryResponse[] = await m.query(`${ENTRY_SELECT} WHERE id = ANY($1::uuid[]) ORDER BY seq`, [ids]);
       this.audit.record({ action: 'BKU.ENTRY', entityType: 'BkuEntry', entityId: rows[0]?.id ?? null, after: rows });
       return rows;
     });
@@ -92,8 +96,10 @@ export class BkuService {
       await requireOrganizationExists(m, q.organizationId);
       await this.access.requireOrganization(user, Permission.BKU_READ, q.organizationId, 'organization');
       if (q.from && q.to && q.from > q.to) throw DomainError.invalid('from is after to', [{ field: 'from', message: 'after to' }]);
-      let year = q.fiscalYear ?? (q.from ? Number(q.from.slice(0, 4)) : undefined);
-      if (!year) {
+      let year: number;
+      if (q.fiscalYear) year = q.fiscalYear;
+      else if (q.from) year = Number(q.from.slice(0, 4));
+      else {
         const [r] = await m.query(`SELECT max(year) AS y FROM fiscal_years WHERE status = 'EXECUTION'`);
         year = r.y ?? new Date().getUTCFullYear();
       }

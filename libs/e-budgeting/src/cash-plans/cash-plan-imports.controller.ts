@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Authenticated, AuthUser, CurrentUser, DomainError, Permission, ProblemResponse } from '@grms/core';
+import { CashPlanImportService } from '../imports/cash-plan-import.service';
+import { CashPlanImportDto, CashPlanImportResponse, UPLOAD_SCHEMA } from '../imports/dto/upload.dto';
+
+@ApiTags('e-budgeting')
+@Controller('budgeting/cash-plans/imports')
+export class CashPlanImportsController {
+  constructor(private readonly imports: CashPlanImportService) {}
+
+  @Post()
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CASH_PLAN_WRITE })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_SCHEMA({ fiscalYear: { type: 'integer', example: 2026 }, organizationId: { type: 'string', format: 'uuid' } }, ['fiscalYear', 'organizationId']))
+  @ApiOkResponse({ type: CashPlanImportResponse, description: 'columns: subActivityCode, accountCode, fundingSourceCode, Januari..Desember (or Jan..Dec)' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'IMPORT_INVALID_ROWS: every bad row; nothing written' })
+  run(@CurrentUser() user: AuthUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() dto: CashPlanImportDto): Promise<CashPlanImportResponse> {
+    if (!file) throw DomainError.invalid('a file is required (multipart field "file")', [{ field: 'file', message: 'missing' }]);
+    return this.imports.import(user, dto.fiscalYear, dto.organizationId, file.buffer, file.originalname);
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, AuthUser, DomainError, Permission } from '@grms/core';
+import { EntityManager } from 'typeorm';
+import { DocumentDetailResponse, DocumentResponse, DocumentStatus, Stage } from './dto/document.dto';
+
+const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+
+export const DOCUMENT_SELECT = `
+  SELECT d.id, d.fiscal_year AS "fiscalYear", d.organization_id AS "organizationId", o.name AS "organizationName",
+    d.sub_activity_code AS "subActivityCode", n.name AS "subActivityName", d.stage, d.revision, d.previous_id AS "previousId",
+    d.status, d.total, (SELECT count(*)::int FROM budget_document_items i WHERE i.document_id = d.id) AS "itemCount",
+    d.rejection_reason AS "rejectionReason", cu.username AS "createdBy", au.username AS "approvedBy",
+    ${TS('d.approved_at')} AS "approvedAt", ${TS('d.updated_at')} AS "updatedAt"
+  FROM budget_documents d
+  JOIN organizations o ON o.id = d.organization_id
+  JOIN nomenclature n ON n.code = d.sub_activity_code
+  JOIN users cu ON cu.id = d.created_by
+  LEFT JOIN users au ON au.id = d.approved_by`;
+
+export const ITEM_SELECT = `
+  SELECT i.id, i.account_code AS "accountCode", i.funding_source_code AS "fundingSourceCode", i.hsb_item_id AS "hsbItemId",
+    h.code AS "hsbCode", v.version AS "hsbVersion", v.price AS "hsbPrice", i.description, i.coefficients, i.volume::text AS volume,
+    i.volume_unit AS "volumeUnit", i.unit_price AS "unitPrice", i.vat, i.vat_rate AS "vatRate", i.subtotal, i.vat_amount AS "vatAmount",
+    i.total, i.justification
+  FROM budget_document_items i
+  LEFT JOIN hsb_items h ON h.id = i.hsb_item_id
+  LEFT JOIN hsb_item_versions v ON v.id = i.hsb_version_id`;
+
+export interface DocumentRow {
+  id: string;
+  fiscalYear: number;
+  organizationId: string;
+  subActivityCode: string;
+  stage: Stage;
+  revision: number;
+  previousId: string | null;
+  status: DocumentStatus;
+  total: string;
+  createdBy: string;
+  submittedBy: string | null;
+}
+
+// Reads documents for the services: one place that applies the
+// organization scope (another OPD's document is a 404) and the row lock.
+@Injectable()
+export class DocumentStore {
+  constructor(private readonly access: AccessService) {}
+
+  async require(m: EntityManager, user: AuthUser, id: string, permission: Permission, lock = false): Promise<DocumentRow> {
+    const [row] = await m.query(
+      `SELECT id, fiscal_year AS "fiscalYear", organization_id AS "organizationId", sub_activity_code AS "subActivityCode", stage, revision,
+         previous_id AS "previousId", status, total, created_by AS "createdBy", submitted_by AS "submittedBy"
+       FROM budget_documents WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+    if (!row) throw DomainError.notFound('budget document', id);
+    await this.access.requireOrganization(user, permission, row.organizationId, 'budget document', id);
+    return row;
+  }
+
+  async summary(m: EntityManager, id: string): Promise<DocumentResponse> {
+    const [row] = await m.query(`${DOCUMENT_SELECT} WHERE d.id = $1`, [id]);
+    return row;
+  }
+
+  async detail(m: EntityManager, id: string): Promise<DocumentDetailResponse> {
+    const doc = await this.summary(m, id);
+    const items = await m.query(`${ITEM_SELECT} WHERE i.document_id = $1 ORDER BY i.account_code, i.seq`, [id]);
+    const lines = await m.query(
+      `SELECT x.account_code AS "accountCode", a.name AS "accountName", x.funding_source_code AS "fundingSourceCode",
+         COALESCE(cur.total, 0)::numeric(20,2) AS total, prev.total AS "previousTotal"
+       FROM (SELECT account_code, funding_source_code FROM budget_document_items WHERE document_id = $1
+             UNION SELECT account_code, funding_source_code FROM budget_document_items WHERE document_id = $2) x
+       JOIN accounts a ON a.code = x.account_code
+       LEFT JOIN (SELECT account_code, funding_source_code, sum(total) AS total FROM budget_document_items WHERE document_id = $1 GROUP BY 1, 2) cur
+         USING (account_code, funding_source_code)
+       LEFT JOIN (SELECT account_code, funding_source_code, sum(total)::numeric(20,2) AS total FROM budget_document_items WHERE document_id = $2 GROUP BY 1, 2) prev
+         USING (account_code, funding_source_code)
+       ORDER BY x.account_code, x.funding_source_code`, [id, doc.previousId]);
+    const [sums] = await m.query(`SELECT COALESCE(sum(subtotal), 0)::numeric(20,2) AS subtotal, COALESCE(sum(vat_amount), 0)::numeric(20,2) AS vat FROM budget_document_items WHERE document_id = $1`, [id]);
+    return { ...doc, items, lines, subtotal: sums.subtotal, vatTotal: sums.vat };
+  }
+
+  /** Recomputes the stored total from the items. */
+  async refreshTotal(m: EntityManager, id: string): Promise<void> {
+    await m.query(`UPDATE budget_documents SET total = (SELECT COALESCE(sum(total), 0) FROM budget_document_items WHERE document_id = $1),
+      row_version = row_version + 1, updated_at = now() WHERE id = $1`, [id]);
+  }
+
+  async event(m: EntityManager, id: string, action: string, from: string | null, to: string, actorId: string, reason: string | null = null): Promise<void> {
+    await m.query(
+      `INSERT INTO budget_document_events (document_id, action, from_status, to_status, total, item_count, reason, actor_id)
+       SELECT d.id, $2, $3, $4, d.total, (SELECT count(*) FROM budget_document_items i WHERE i.document_id = d.id), $5, $6 FROM budget_documents d WHERE d.id = $1`,
+      [id, action, from, to, reason, actorId]);
+  }
+}

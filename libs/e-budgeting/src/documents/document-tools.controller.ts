@@ -1,0 +1,49 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Authenticated, AuthUser, CurrentUser, DomainError, Permission, ProblemResponse } from '@grms/core';
+import type { Response } from 'express';
+import { DocumentExportResponse, ExportQueryDto, ItemImportResponse, UPLOAD_SCHEMA } from '../imports/dto/upload.dto';
+import { ItemImportService } from '../imports/item-import.service';
+import { DocumentExportService } from './document-export.service';
+import { DocumentReviewService } from './document-review.service';
+import { DocumentReviewResponse } from './dto/document-review.dto';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('e-budgeting')
+@Controller('budgeting/documents')
+export class DocumentToolsController {
+  constructor(private readonly review: DocumentReviewService, private readonly exporter: DocumentExportService, private readonly imports: ItemImportService) {}
+
+  @Get(':id/review')
+  @Authenticated({ permission: Permission.BUDGET_DOC_READ })
+  @ApiOkResponse({ type: DocumentReviewResponse, description: 'items above the catalogue price, quantities far above the same item elsewhere, accounts the catalogue does not allow' })
+  reviewOf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentReviewResponse> {
+    return this.review.review(user, id);
+  }
+
+  @Get(':id/export')
+  @Authenticated({ permission: Permission.BUDGET_DOC_READ })
+  @ApiProduces('application/json', XLSX_TYPE)
+  @ApiOkResponse({ type: DocumentExportResponse, description: 'RKA (DPA once approved) grouped by account; ?format=xlsx downloads the sheet' })
+  async export(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() q: ExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<DocumentExportResponse | StreamableFile> {
+    const e = await this.exporter.build(user, id);
+    if (q.format !== 'xlsx') return { title: e.title, fileName: e.fileName, rows: e.rows };
+    res.set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${e.fileName}"` });
+    return new StreamableFile(await this.exporter.xlsx(e));
+  }
+
+  @Post(':id/items/imports')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.BUDGET_DOC_WRITE })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_SCHEMA({}, []))
+  @ApiOkResponse({ type: ItemImportResponse })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'IMPORT_INVALID_ROWS: every bad row (line, column, the rule refused); nothing written' })
+  importItems(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: Express.Multer.File | undefined): Promise<ItemImportResponse> {
+    if (!file) throw DomainError.invalid('a file is required (multipart field "file")', [{ field: 'file', message: 'missing' }]);
+    return this.imports.import(user, id, file.buffer, file.originalname);
+  }
+}

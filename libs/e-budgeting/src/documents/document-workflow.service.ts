@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { BudgetLinesService, LedgerKind, LedgerService, Posting } from '@grms/budget';
+import { AuditService, AuthUser, DomainError, Money, Permission, TransactionService } from '@grms/core';
+import { EntityManager } from 'typeorm';
+import { ceilingUsage } from '../ceilings/ceiling-usage';
+import { DocumentRow, DocumentStore } from './document-store';
+import { DocumentDetailResponse } from './dto/document.dto';
+
+interface LineTotal { accountCode: string; fundingSourceCode: string; total: string }
+
+// DRAFT -> SUBMITTED -> APPROVED, or back to DRAFT when rejected. Approval
+// posts the APPROPRIATION per budget line in the same transaction: the full
+// amount for MURNI, the difference from the previous approved version for a
+// revision, which then becomes SUPERSEDED.
+@Injectable()
+export class DocumentWorkflowService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+    private readonly store: DocumentStore,
+    private readonly lines: BudgetLinesService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async submit(user: AuthUser, id: string): Promise<DocumentDetailResponse> {
+    return this.tx.run(async (m) => {
+      const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_WRITE, true);
+      if (doc.status !== 'DRAFT') throw DomainError.invalidTransition('budget document', doc.status, 'submitted');
+      await this.checkRules(m, doc);
+      await m.query(`UPDATE budget_documents SET status = 'SUBMITTED', submitted_by = $2, row_version = row_version + 1, updated_at = now() WHERE id = $1`, [id, user.id]);
+      return this.finish(m, doc, 'SUBMITTED', 'SUBMITTED', user);
+    });
+  }
+
+  async approve(user: AuthUser, id: string): Promise<DocumentDetailResponse> {
+    return this.tx.run(async (m) => {
+      const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_APPROVE, true);
+      if (doc.status !== 'SUBMITTED') throw DomainError.invalidTransition('budget document', doc.status, 'approved');
+      if (doc.createdBy === user.id || doc.submittedBy === user.id) throw DomainError.sameMakerAndApprover('budget document');
+      await this.checkRules(m, doc);
+      await this.postAppropriation(m, doc);
+      if (doc.previousId) {
+        await m.query(`UPDATE budget_documents SET status = 'SUPERSEDED', row_version = row_version + 1, updated_at = now() WHERE id = $1`, [doc.previousId]);
+        await this.store.event(m, doc.previousId, 'SUPERSEDED', 'APPROVED', 'SUPERSEDED', user.id, `replaced by ${doc.stage} revision ${doc.revision} (${doc.id})`);
+      }
+      await m.query(`UPDATE budget_documents SET status = 'APPROVED', approved_by = $2, approved_at = now(), rejection_reason = NULL,
+        row_version = row_version + 1, updated_at = now() WHERE id = $1`, [id, user.id]);
+      return this.finish(m, doc, 'APPROVED', 'APPROVED', user);
+    });
+  }
+
+  async reject(user: AuthUser, id: string, reason: string): Promise<DocumentDetailResponse> {
+    return this.tx.run(async (m) => {
+      const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_APPROVE, true);
+      if (doc.status !== 'SUBMITTED') throw DomainError.invalidTransition('budget document', doc.status, 'rejected');
+      await m.query(`UPDATE budget_documents SET status = 'DRAFT', submitted_by = NULL, rejection_reason = $2, row_version = row_version + 1, updated_at = now() WHERE id = $1`, [id, reason]);
+      return this.finish(m, doc, 'REJECTED', 'DRAFT', user, reason);
+    });
+  }
+
+  private async finish(m: EntityManager, doc: DocumentRow, action: string, to: string, user: AuthUser, reason: string | null = null): Promise<DocumentDetailResponse> {
+    await this.store.event(m, doc.id, action, doc.status, to, user.id, reason);
+    const after = await this.store.summary(m, doc.id);
+    this.audit.record({ action: `BUDGET_DOCUMENT.${action}`, entityType: 'BudgetDocument', entityId: doc.id, before: { status: doc.status, total: doc.total }, after: { status: after.status, total: after.total, reason } });
+    return this.store.detail(m, doc.id);
+  }
+
+  /** The rules checked on submit and again on approve. */
+  private async checkRules(m: EntityManager, doc: DocumentRow): Promise<void> {
+    const [{ n, total }] = await m.query(`SELECT count(*)::int AS n, COALESCE(sum(total), 0)::numeric(20,2)::text AS total FROM budget_document_items WHERE document_id = $1`, [doc.id]);
+    if (n === 0) throw DomainError.rule('EMPTY_DOCUMENT', `budget document ${doc.id} has no items`);
+    const docTotal = Money.of(total);
+    if (doc.stage === 'PERGESERAN') {
+      const [prev] = await m.query(`SELECT total FROM budget_documents WHERE id = $1`, [doc.previousId]);
+      if (!docTotal.eq(Money.of(prev.total))) {
+        throw DomainError.rule('PERGESERAN_TOTAL_CHANGED', `a PERGESERAN shifts money between lines and keeps the total: ${docTotal} now, ${prev.total} approved (difference ${docTotal.minus(Money.of(prev.total))}); use PERUBAHAN to change the total`);
+      }
+    }
+    await this.checkCeilings(m, doc, docTotal);
+    await this.checkCommitted(m, doc);
+  }
+
+  private async checkCeilings(m: EntityManager, doc: DocumentRow, docTotal: Money): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('budget-ceiling:' || $1 || ':' || $2))`, [doc.fiscalYear, doc.organizationId]);
+    const ceilings: { programCode: string | null; amount: string }[] = await m.query(
+      `SELECT program_code AS "programCode", amount FROM budget_ceilings WHERE fiscal_year = $1 AND organization_id = $2
+         AND (program_code IS NULL OR $3 LIKE program_code || '.%')`, [doc.fiscalYear, doc.organizationId, doc.subActivityCode]);
+    if (!ceilings.some((c) => c.programCode === null)) {
+      throw DomainError.rule('NO_CEILING', `no ceiling (pagu) is set for this OPD in ${doc.fiscalYear}; the budget team sets it first`);
+    }
+    for (const c of ceilings) {
+      const others = await ceilingUsage(m, doc.fiscalYear, doc.organizationId, c.programCode, doc.subActivityCode);
+      const asked = others.plus(docTotal);
+      if (asked.gt(Money.of(c.amount))) {
+        const what = c.programCode ? `program ${c.programCode}` : 'the OPD';
+        throw DomainError.rule('EXCEEDS_CEILING', `the documents of ${what} would total ${asked} (this one ${docTotal}, the others ${others}) but the ceiling is ${c.amount}; over by ${asked.minus(Money.of(c.amount))}`);
+      }
+    }
+  }
+
+  /** No line may go below what is already committed plus disbursed on it. */
+  private async checkCommitted(m: EntityManager, doc: DocumentRow): Promise<void> {
+    if (!doc.previousId) return;
+    const rows: { accountCode: string; fundingSourceCode: string; amount: string; used: string }[] = await m.query(
+      `SELECT b.account_code AS "accountCode", b.funding_source_code AS "fundingSourceCode",
+         COALESCE((SELECT sum(i.total) FROM budget_document_items i WHERE i.document_id = $1 AND i.account_code = b.account_code AND i.funding_source_code = b.funding_source_code), 0)::numeric(20,2)::text AS amount,
+         (b.committed + b.disbursed)::numeric(20,2)::text AS used
+       FROM budget_lines b WHERE b.fiscal_year = $2 AND b.organization_id = $3 AND b.sub_activity_code = $4`,
+      [doc.id, doc.fiscalYear, doc.organizationId, doc.subActivityCode]);
+    const below = rows.filter((r) => Money.of(r.amount).lt(Money.of(r.used)));
+    if (below.length) {
+      throw DomainError.rule('BELOW_COMMITTED', below.map((r) => `line ${r.accountCode} / ${r.fundingSourceCode} would have ${r.amount} but ${r.used} is already committed or disbursed`).join('; '),
+        below.map((r) => ({ field: `lines.${r.accountCode}`, message: `${r.amount} < committed + disbursed ${r.used}` })));
+    }
+  }
+
+  private async postAppropriation(m: EntityManager, doc: DocumentRow): Promise<void> {
+    const sum = (docId: string | null): Promise<LineTotal[]> => (docId ? m.query(
+      `SELECT account_code AS "accountCode", funding_source_code AS "fundingSourceCode", sum(total)::numeric(20,2)::text AS total
+       FROM budget_document_items WHERE document_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`, [docId]) : Promise.resolve([]));
+    const now = await sum(doc.id);
+    const before = await sum(doc.previousId);
+    const key = (l: LineTotal) => `${l.accountCode}|${l.fundingSourceCode}`;
+    const amounts = new Map<string, { line: LineTotal; delta: Money }>();
+    for (const l of now) amounts.set(key(l), { line: l, delta: Money.of(l.total) });
+    for (const l of before) {
+      const cur = amounts.get(key(l));
+      amounts.set(key(l), { line: l, delta: (cur?.delta ?? Money.ZERO).minus(Money.of(l.total)) });
+    }
+    const postings: Posting[] = [];
+    for (const { line, delta } of amounts.values()) {
+      if (delta.isZero()) continue;
+      const budgetLineId = await this.lines.ensureLine(m, { fiscalYear: doc.fiscalYear, organizationId: doc.organizationId, subActivityCode: doc.subActivityCode, accountCode: line.accountCode, fundingSourceCode: line.fundingSourceCode });
+      postings.push({ budgetLineId, kind: LedgerKind.APPROPRIATION, amount: delta, sourceType: 'BudgetDocument', sourceId: doc.id,
+        description: `${doc.stage} revision ${doc.revision}: ${line.accountCode} / ${line.fundingSourceCode}` });
+    }
+    await this.ledger.post(m, postings);
+  }
+}

@@ -1,0 +1,77 @@
+import { DEFAULT_PROFILE, KOTA_MALANG_SSH_PROFILE, mapCityAccountCode, MapContext, parsePrice, resolveColumns, splitCodes } from './import-profiles';
+
+const LEAVES = new Set(['5.1.02.01.01.001', '5.1.02.01.01.024', '5.2.02.07.01.002', '5.1.02.02.01.003']);
+const ctx = (leaves = LEAVES): MapContext => ({ leaves, options: {}, header: (f) => f });
+
+describe('city account code mapping', () => {
+  it('maps 5.1.02.01.001.00024 to the chart\'s 5.1.02.01.01.024 when that leaf exists', () => {
+    expect(mapCityAccountCode('5.1.02.01.001.00024', LEAVES)).toBe('5.1.02.01.01.024');
+    expect(mapCityAccountCode('5.2.02.07.001.00002', LEAVES)).toBe('5.2.02.07.01.002');
+    expect(mapCityAccountCode(' 5.1.02.01.001.00001 ', LEAVES)).toBe('5.1.02.01.01.001');
+  });
+
+  it('prefers the 4-digit leaf when the chart has it', () => {
+    expect(mapCityAccountCode('5.1.02.01.001.00024', new Set(['5.1.02.01.01.0024', '5.1.02.01.01.024']))).toBe('5.1.02.01.01.0024');
+  });
+
+  it('maps nothing it cannot prove: missing leaf, digits that would be dropped, other shapes', () => {
+    expect(mapCityAccountCode('5.1.02.90.001.00001', LEAVES)).toBeNull();
+    expect(mapCityAccountCode('5.1.02.01.101.00001', LEAVES)).toBeNull();
+    expect(mapCityAccountCode('5.1.02.01.001.01001', LEAVES)).toBeNull();
+    expect(mapCityAccountCode('5.1.02.01', LEAVES)).toBeNull();
+    expect(mapCityAccountCode('', LEAVES)).toBeNull();
+  });
+
+  it('already-chart codes pass through', () => {
+    expect(mapCityAccountCode('5.1.02.01.01.001', LEAVES)).toBe('5.1.02.01.01.001');
+  });
+});
+
+describe('kota-malang-ssh profile', () => {
+  const row = (over: Record<string, string> = {}) => ({ code: '1.1.12.01.03.0001.1', name: ' Kertas\nHVS  A4 ', specification: '-', unit: ' Rim', price: '55000', accountCodes: '5.1.02.01.001.00024', ...over });
+
+  it('cleans line breaks and stray spaces, drops "-" specifications, defaults SSH/ESTIMATE', () => {
+    const out = KOTA_MALANG_SSH_PROFILE.map(row(), ctx());
+    expect(out.errors).toEqual([]);
+    expect(out.content).toMatchObject({ name: 'Kertas HVS A4', specification: '', unit: 'Rim', category: 'SSH', ceiling: 'ESTIMATE', accountCodes: ['5.1.02.01.01.024'] });
+    expect(out.content!.price.toString()).toBe('55000.00');
+  });
+
+  it('keeps the mappable codes of a multi-account cell and warns about the rest', () => {
+    const out = KOTA_MALANG_SSH_PROFILE.map(row({ accountCodes: '5.1.02.01.001.00024, 5.1.02.90.001.00001,\n5.1.02.01.001.00001' }), ctx());
+    expect(out.content!.accountCodes).toEqual(['5.1.02.01.01.001', '5.1.02.01.01.024']);
+    expect(out.warnings).toEqual([{ field: 'accountCodes', message: expect.stringContaining('5.1.02.90.001.00001') }]);
+  });
+
+  it('refuses a row with no account, or none that maps, and a bad price', () => {
+    expect(KOTA_MALANG_SSH_PROFILE.map(row({ accountCodes: '  ' }), ctx()).errors).toEqual([{ field: 'accountCodes', message: 'no account code: an item needs at least one' }]);
+    expect(KOTA_MALANG_SSH_PROFILE.map(row({ accountCodes: '5.1.02.90.001.00001' }), ctx()).errors[0].message).toContain('none of the accounts');
+    expect(KOTA_MALANG_SSH_PROFILE.map(row({ price: '55.000,00' }), ctx()).errors[0].field).toBe('price');
+  });
+});
+
+describe('default profile', () => {
+  it('needs every listed account to be a leaf, category and ceiling from the enums', () => {
+    const base = { code: 'X-1', name: 'Pulpen', unit: 'Buah', price: '3500', category: 'ssh', ceiling: 'estimate', accountCodes: '5.1.02.01.01.001;5.1.02.02.01.003' };
+    expect(DEFAULT_PROFILE.map(base, ctx()).content).toMatchObject({ category: 'SSH', ceiling: 'ESTIMATE', accountCodes: ['5.1.02.01.01.001', '5.1.02.02.01.003'] });
+    const bad = DEFAULT_PROFILE.map({ ...base, category: 'XYZ', accountCodes: '5.1.02.01.01.001;5.9' }, ctx());
+    expect(bad.errors.map((e) => e.field)).toEqual(['category', 'accountCodes']);
+  });
+});
+
+describe('columns and cells', () => {
+  it('finds columns by header name, ignoring case, spaces and punctuation', () => {
+    const r = resolveColumns(KOTA_MALANG_SSH_PROFILE, ['ID STANDAR HARGA', 'kode barang', 'Uraian Barang', 'SPESIFIKASI', 'Satuan', 'harga_satuan', 'KODE REKENING']);
+    expect(r.missing).toEqual([]);
+    expect(r.index).toMatchObject({ code: 1, name: 2, price: 5, accountCodes: 6 });
+    expect(resolveColumns(DEFAULT_PROFILE, ['code', 'name']).missing).toEqual(['unit', 'price', 'category', 'accountCodes', 'ceiling']);
+  });
+
+  it('reads prices and code lists strictly', () => {
+    expect(parsePrice(' 40800 ')!.toString()).toBe('40800.00');
+    expect(parsePrice('40800.5')!.toString()).toBe('40800.50');
+    expect(parsePrice('-1')).toBeNull();
+    expect(parsePrice('1e5')).toBeNull();
+    expect(splitCodes('a, b;\nc', /[,;\n]/)).toEqual(['a', 'b', 'c']);
+  });
+});

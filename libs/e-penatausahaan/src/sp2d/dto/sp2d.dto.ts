@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { PageQueryDto } from '@grms/core';
+import { FORMATS } from '../../bku/dto/bku.dto';
+
+export class CreateSp2dDto {
+  @ApiProperty({ format: 'uuid', description: 'an APPROVED SPM' }) @IsUUID() spmId: string;
+}
+
+export class Sp2dQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
+  @ApiPropertyOptional({ enum: ['ISSUED', 'CANCELLED'] }) @IsOptional() @IsIn(['ISSUED', 'CANCELLED']) status?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() spmId?: string;
+}
+
+export class Sp2dRegisterQueryDto {
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear: number;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
+  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ enum: FORMATS, default: 'json' }) @IsOptional() @IsIn(FORMATS) format?: (typeof FORMATS)[number];
+}
+
+export class Sp2dResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'SP2D-LS/2026/000001' }) number: string;
+  @ApiProperty({ format: 'uuid' }) spmId: string;
+  @ApiProperty() spmNumber: string;
+  @ApiProperty({ format: 'uuid' }) sppId: string;
+  @ApiProperty() sppNumber: string;
+  @ApiProperty({ enum: ['LS', 'UP', 'GU', 'TU'] }) type: string;
+  @ApiProperty() fiscalYear: number;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ enum: ['ISSUED', 'CANCELLED'] }) status: string;
+  @ApiProperty({ example: '50000.00' }) gross: string;
+  @ApiProperty({ example: '49000.00' }) net: string;
+  @ApiProperty() payeeName: string;
+  @ApiProperty({ example: '2026-03-15' }) issuedOn: string;
+  @ApiProperty({ nullable: true, type: String, description: 'TU: the date by which the advance must be accounted (SPJ) and the rest returned' }) accountDueOn: string | null;
+  @ApiProperty() issuedBy: string;
+  @ApiProperty({ nullable: true, type: String }) cancelledBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) cancelledAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
+  @ApiProperty() createdAt: string;
+}

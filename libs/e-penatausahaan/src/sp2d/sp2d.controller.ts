@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
+import { ReasonDto } from '../common/reason.dto';
+import { CreateSp2dDto, Sp2dQueryDto, Sp2dRegisterQueryDto, Sp2dResponse } from './dto/sp2d.dto';
+import { sp2dRegisterExport } from './sp2d-register.export';
+import { Sp2dService } from './sp2d.service';
+
+@ApiTags('e-penatausahaan')
+@Controller('penatausahaan/sp2d')
+export class Sp2dController {
+  constructor(private readonly sp2d: Sp2dService) {}
+
+  @Post()
+  @Authenticated({ permission: Permission.SP2D_WRITE })
+  @Idempotent()
+  @ApiCreatedResponse({ type: Sp2dResponse, description: 'LS: posts DISBURSEMENT and releases the commitment; advances: cash into the treasurer\'s BKU' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'SPM_NOT_APPROVED; 409 SP2D_ALREADY_ISSUED' })
+  issue(@CurrentUser() user: AuthUser, @Body() dto: CreateSp2dDto): Promise<Sp2dResponse> {
+    return this.sp2d.issue(user, dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.SP2D_WRITE })
+  @ApiOkResponse({ type: Sp2dResponse, description: 'posts the reversal of exactly the SP2D\'s ledger and BKU entries, naming it' })
+  cancel(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<Sp2dResponse> {
+    return this.sp2d.cancel(user, id, dto.reason);
+  }
+
+  @Get('register')
+  @Authenticated({ permission: Permission.SPP_READ })
+  @ApiOkResponse({ type: [Sp2dResponse], description: 'format=csv|xlsx returns a download' })
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async register(@CurrentUser() user: AuthUser, @Query() q: Sp2dRegisterQueryDto): Promise<Sp2dResponse[] | StreamableFile> {
+    const rows = await this.sp2d.register(user, q);
+    return !q.format || q.format === 'json' ? rows : sp2dRegisterExport(q.format, q.fiscalYear, rows);
+  }
+
+  @Get()
+  @Authenticated({ permission: Permission.SPP_READ })
+  @ApiPage(Sp2dResponse)
+  list(@CurrentUser() user: AuthUser, @Query() q: Sp2dQueryDto): Promise<Page<Sp2dResponse>> {
+    return this.sp2d.list(user, q);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.SPP_READ })
+  @ApiOkResponse({ type: Sp2dResponse })
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Sp2dResponse> {
+    return this.sp2d.get(user, id);
+  }
+}

@@ -1,0 +1,18 @@
+import { DomainError } from '@grms/core';
+import { EntityManager } from 'typeorm';
+import { ts } from '../common/doc-lines';
+import { Sp2dResponse } from './dto/sp2d.dto';
+
+export const SP2D_SELECT = `
+  SELECT d.id, d.number, d.spm_id AS "spmId", sm.number AS "spmNumber", d.spp_id AS "sppId", p.number AS "sppNumber", d.type,
+    d.fiscal_year AS "fiscalYear", d.organization_id AS "organizationId", d.status, d.gross, d.net, p.payee_name AS "payeeName",
+    to_char(d.issued_on, 'YYYY-MM-DD') AS "issuedOn", to_char(d.account_due_on, 'YYYY-MM-DD') AS "accountDueOn",
+    iu.username AS "issuedBy", cu.username AS "cancelledBy", ${ts('d.cancelled_at')} AS "cancelledAt", d.cancel_reason AS "cancelReason",
+    ${ts('d.created_at')} AS "createdAt"
+  FROM sp2d d JOIN spm sm ON sm.id = d.spm_id JOIN spp p ON p.id = d.spp_id JOIN users iu ON iu.id = d.issued_by LEFT JOIN users cu ON cu.id = d.cancelled_by`;
+
+export async function fetchSp2d(m: EntityManager, id: string): Promise<Sp2dResponse> {
+  const [row] = await m.query(`${SP2D_SELECT} WHERE d.id = $1`, [id]);
+  if (!row) throw DomainError.notFound('SP2D', id);
+  return row;
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, TransactionService } from '@grms/core';
+import { FiscalYearsService, LedgerKind, LedgerService, Posting } from '@grms/budget';
+import { BkuPosting, BkuService } from '../bku/bku.service';
+import { nextNumber } from '../common/doc-lines';
+import { fetchSpp } from '../spp/spp.queries';
+import { CreateSp2dDto, Sp2dQueryDto, Sp2dRegisterQueryDto, Sp2dResponse } from './dto/sp2d.dto';
+import { fetchSp2d, SP2D_SELECT } from './sp2d.queries';
+
+// SP2D (disbursement order) by the regional treasurer from an approved SPM:
+// the cash leaves the regional treasury. At most one live SP2D per SPM (the
+// SPM row lock serializes racing requests; a partial unique index is the
+// backstop). LS posts DISBURSEMENT and releases the SPM's COMMITMENT in the
+// same transaction; advances move cash into the treasurer's BKU only.
+@Injectable()
+export class Sp2dService {
+  constructor(
+    private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService,
+    private readonly ledger: LedgerService, private readonly years: FiscalYearsService, private readonly bku: BkuService,
+  ) {}
+
+  issue(user: AuthUser, dto: CreateSp2dDto): Promise<Sp2dResponse> {
+    return this.tx.run(async (m) => {
+      const [spm] = await m.query(`SELECT id, number, status, spp_id, organization_id, fiscal_year FROM spm WHERE id = $1 FOR UPDATE`, [dto.spmId]);
+      if (!spm) throw DomainError.notFound('SPM', dto.spmId);
+      await this.access.requireOrganization(user, Permission.SP2D_WRITE, spm.organization_id, 'SPM', dto.spmId);
+      if (spm.status !== 'APPROVED') {
+        throw DomainError.rule('SPM_NOT_APPROVED', `an SP2D is issued from an approved SPM; SPM ${spm.number} is ${spm.status}`, [{ field: 'spmId', message: `SPM is ${spm.status}` }]);
+      }
+      const [live] = await m.query(`SELECT number FROM sp2d WHERE spm_id = $1 AND status = 'ISSUED'`, [dto.spmId]);
+      if (live) throw DomainError.conflict('SP2D_ALREADY_ISSUED', `SP2D ${live.number} is already issued for SPM ${spm.number}; cancel it before issuing another`);
+      await this.years.requireStatus(m, spm.fiscal_year, ['EXECUTION']);
+      const spp = await fetchSpp(m, spm.spp_id);
+      const number = await nextNumber(m, 'sp2d', `SP2D-${spp.type}`, spm.fiscal_year);
+      const [{ id }] = await m.query(
+        `INSERT INTO sp2d (number, spm_id, spp_id, type, fiscal_year, organization_id, gross, net, account_due_on, issued_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $4 = 'TU' THEN (current_date + interval '1 month')::date END, $9) RETURNING id`,
+        [number, spm.id, spp.id, spp.type, spm.fiscal_year, spm.organization_id, spp.gross, spp.net, user.id],
+      );
+      if (spp.type === 'LS') {
+        const postings: Posting[] = spp.lines.flatMap((l) => [
+          { budgetLineId: l.budgetLineId, kind: LedgerKind.DISBURSEMENT, amount: Money.of(l.amount), sourceType: 'Sp2d', sourceId: id, description: `SP2D ${number}` },
+          { budgetLineId: l.budgetLineId, kind: LedgerKind.COMMITMENT, amount: Money.of(l.amount).negate(), sourceType: 'Sp2d', sourceId: id, description: `SP2D ${number} releases SPM ${spm.number}` },
+        ]);
+        await this.ledger.post(m, postings);
+      }
+      await m.query(`UPDATE spp SET status = 'PAID' WHERE id = $1`, [spp.id]);
+      await this.bku.append(m, spm.organization_id, spm.fiscal_year, this.bkuPostings(id, number, spp.type, spp.payee.name, Money.of(spp.gross), Money.of(spp.taxesTotal)));
+      const after = await fetchSp2d(m, id);
+      this.audit.record({ action: 'SP2D.ISSUE', entityType: 'Sp2d', entityId: id, after });
+      return after;
+    });
+  }
+
+  cancel(user: AuthUser, id: string, reason: string): Promise<Sp2dResponse> {
+    return this.tx.run(async (m) => {
+      const [row] = await m.query(`SELECT id, number, status, type, spp_id, organization_id, fiscal_year FROM sp2d WHERE id = $1 FOR UPDATE`, [id]);
+      if (!row) throw DomainError.notFound('SP2D', id);
+      await this.access.requireOrganization(user, Permission.SP2D_WRITE, row.organization_id, 'SP2D', id);
+      if (row.status !== 'ISSUED') throw DomainError.invalidTransition('SP2D', row.status, 'cancelled');
+      await this.years.requireStatus(m, row.fiscal_year, ['EXECUTION']);
+      const [spj] = await m.query(`SELECT number FROM spj WHERE advance_sp2d_id = $1 LIMIT 1`, [id]);
+      if (spj) throw DomainError.conflict('ADVANCE_ALREADY_ACCOUNTED', `SPJ ${spj.number} already accounts for this advance; the SP2D can no longer be cancelled`);
+      const before = await fetchSp2d(m, id);
+      const by = { sourceType: 'Sp2dCancellation', sourceId: id, description: `cancellation of SP2D ${row.number}: ${reason}` };
+      const reversed = await this.ledger.reverseSource(m, 'Sp2d', id, by);
+      await this.bku.reverseSource(m, 'Sp2d', id, by);
+      await m.query(`UPDATE sp2d SET status = 'CANCELLED', cancelled_by = $2, cancelled_at = now(), cancel_reason = $3 WHERE id = $1`, [id, user.id, reason]);
+      await m.query(`UPDATE spp SET status = 'VERIFIED' WHERE id = $1`, [row.spp_id]);
+      const after = await fetchSp2d(m, id);
+      this.audit.record({ action: 'SP2D.CANCEL', entityType: 'Sp2d', entityId: id, before, after: { ...after, reversedEntries: reversed.map((e) => e.id) } });
+      return after;
+    });
+  }
+
+  get(user: AuthUser, id: string): Promise<Sp2dResponse> {
+    return this.tx.run(async (m) => {
+      const row = await fetchSp2d(m, id);
+      await this.access.requireOrganization(user, Permission.SPP_READ, row.organizationId, 'SP2D', id);
+      return row;
+    });
+  }
+
+  async list(user: AuthUser, q: Sp2dQueryDto): Promise<Page<Sp2dResponse>> {
+    const scope = await this.access.scope(user, Permission.SPP_READ);
+    return this.tx.run(async (m) => {
+      const { w, params } = where(scope, { fiscalYear: q.fiscalYear, organizationId: q.organizationId, status: q.status, spmId: q.spmId });
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM sp2d d ${w}`, params);
+      const rows = await m.query(`${SP2D_SELECT} ${w} ORDER BY d.created_at DESC, d.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);
+      return pageOf(rows, total, q);
+    });
+  }
+
+  /** The SP2D register (all SP2Ds of the year, in issue order). */
+  async register(user: AuthUser, q: Sp2dRegisterQueryDto): Promise<Sp2dResponse[]> {
+    const scope = await this.access.scope(user, Permission.SPP_READ);
+    return this.tx.run(async (m) => {
+      const { w, params } = where(scope, { fiscalYear: q.fiscalYear, organizationId: q.organizationId, from: q.from, to: q.to });
+      return m.query(`${SP2D_SELECT} ${w} ORDER BY d.issued_on, d.number`, params);
+    });
+  }
+
+  private bkuPostings(id: string, number: string, type: string, payee: string, gross: Money, taxes: Money): BkuPosting[] {
+    const p = (subLedger: BkuPosting['subLedger'], amount: Money, description: string): BkuPosting => ({ subLedger, amount, description, sourceType: 'Sp2d', sourceId: id });
+    if (type !== 'LS') return [p('BANK', gross, `SP2D ${number}: ${type} advance received`)];
+    const out = [p('BANK', gross, `SP2D ${number}: LS received`), p('BANK', gross.minus(taxes).negate(), `SP2D ${number}: paid to ${payee}`)];
+    if (taxes.isPositive()) out.push(p('BANK', taxes.negate(), `SP2D ${number}: taxes withheld`), p('TAX', taxes, `SP2D ${number}: taxes withheld, to be remitted`));
+    return out.filter((x) => !x.amount.isZero());
+  }
+}
+
+function where(scope: string[] | null, f: { fiscalYear?: number; organizationId?: string; status?: string; spmId?: string; from?: string; to?: string }): { w: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const conds: string[] = [];
+  const add = (sql: string, v: unknown) => { params.push(v); conds.push(sql.replace('?', `$${params.length}`)); };
+  if (scope !== null) add('d.organization_id = ANY(?::uuid[])', scope);
+  if (f.fiscalYear) add('d.fiscal_year = ?', f.fiscalYear);
+  if (f.organizationId) add('d.organization_id = ?', f.organizationId);
+  if (f.status) add('d.status = ?', f.status);
+  if (f.spmId) add('d.spm_id = ?', f.spmId);
+  if (f.from) add('d.issued_on >= ?::date', f.from);
+  if (f.to) add('d.issued_on <= ?::date', f.to);
+  return { w: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+}

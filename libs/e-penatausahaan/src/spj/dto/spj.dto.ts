@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsMoney, PageQueryDto } from '@grms/core';
+
+export class SpjLineDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() budgetLineId: string;
+  @IsMoney({ allowZero: false }) amount: string;
+  @ApiProperty({ example: 'office stationery, receipts 1-12' }) @IsString() @IsNotEmpty() @MaxLength(500) description: string;
+}
+
+export class CreateSpjDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId: string;
+  @ApiProperty({ format: 'uuid', description: 'the live SP2D of the UP, GU or TU advance accounted for' }) @IsUUID() advanceSp2dId: string;
+  @ApiProperty({ type: [SpjLineDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => SpjLineDto)
+  lines: SpjLineDto[];
+}
+
+export class SpjQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
+  @ApiPropertyOptional({ enum: ['SUBMITTED', 'APPROVED'] }) @IsOptional() @IsIn(['SUBMITTED', 'APPROVED']) status?: string;
+}
+
+export class SpjLineResponse {
+  @ApiProperty({ format: 'uuid' }) budgetLineId: string;
+  @ApiProperty({ example: '250000.00' }) amount: string;
+  @ApiProperty() description: string;
+}
+
+export class SpjResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'SPJ/2026/000001' }) number: string;
+  @ApiProperty() fiscalYear: number;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ format: 'uuid' }) advanceSp2dId: string;
+  @ApiProperty({ enum: ['UP', 'GU', 'TU'] }) advanceType: string;
+  @ApiProperty({ enum: ['SUBMITTED', 'APPROVED'] }) status: string;
+  @ApiProperty({ example: '750000.00' }) total: string;
+  @ApiProperty({ example: '0.00', description: 'TU: the unused rest returned to the regional treasury at approval' }) returned: string;
+  @ApiProperty({ type: [SpjLineResponse] }) lines: SpjLineResponse[];
+  @ApiProperty() createdBy: string;
+  @ApiProperty({ nullable: true, type: String }) approvedBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) approvedAt: string | null;
+  @ApiProperty() createdAt: string;
+}

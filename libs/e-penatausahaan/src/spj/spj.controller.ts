@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
+import { CreateSpjDto, SpjQueryDto, SpjResponse } from './dto/spj.dto';
+import { SpjService } from './spj.service';
+
+@ApiTags('e-penatausahaan')
+@Controller('penatausahaan/spj')
+export class SpjController {
+  constructor(private readonly spj: SpjService) {}
+
+  @Post()
+  @Authenticated({ permission: Permission.SPJ_WRITE })
+  @Idempotent()
+  @ApiCreatedResponse({ type: SpjResponse })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'SPJ_EXCEEDS_ADVANCE, NOT_AN_ADVANCE, ADVANCE_NOT_LIVE' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateSpjDto): Promise<SpjResponse> {
+    return this.spj.create(user, dto);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.SPJ_APPROVE })
+  @ApiOkResponse({ type: SpjResponse, description: 'posts DISBURSEMENT per line (bounded by the allotment: 422 INSUFFICIENT_ALLOTMENT)' })
+  approve(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SpjResponse> {
+    return this.spj.approve(user, id);
+  }
+
+  @Get()
+  @Authenticated({ permission: Permission.SPP_READ })
+  @ApiPage(SpjResponse)
+  list(@CurrentUser() user: AuthUser, @Query() q: SpjQueryDto): Promise<Page<SpjResponse>> {
+    return this.spj.list(user, q);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.SPP_READ })
+  @ApiOkResponse({ type: SpjResponse })
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SpjResponse> {
+    return this.spj.get(user, id);
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, TransactionService } from '@grms/core';
+import { FiscalYearsService, LedgerKind, LedgerService } from '@grms/budget';
+import { EntityManager } from 'typeorm';
+import { BkuService } from '../bku/bku.service';
+import { loadOrgLines, nextNumber, requireDistinctLines, sumOf, ts } from '../common/doc-lines';
+import { CreateSpjDto, SpjQueryDto, SpjResponse } from './dto/spj.dto';
+
+const SELECT = `
+  SELECT j.id, j.number, j.fiscal_year AS "fiscalYear", j.organization_id AS "organizationId", j.advance_sp2d_id AS "advanceSp2dId",
+    d.type AS "advanceType", j.status, j.total, j.returned,
+    COALESCE((SELECT json_agg(json_build_object('budgetLineId', l.budget_line_id, 'amount', l.amount::text, 'description', l.description) ORDER BY l.budget_line_id)
+      FROM spj_lines l WHERE l.spj_id = j.id), '[]') AS lines,
+    cu.username AS "createdBy", au.username AS "approvedBy", ${ts('j.approved_at')} AS "approvedAt", ${ts('j.created_at')} AS "createdAt"
+  FROM spj j JOIN sp2d d ON d.id = j.advance_sp2d_id JOIN users cu ON cu.id = j.created_by LEFT JOIN users au ON au.id = j.approved_by`;
+
+// SPJ (accountability report) for an advance (UP, GU, TU), by the treasurer:
+// what was spent, per budget line. The SPJs of one advance never exceed it.
+// Approval by the finance officer realises the spending: DISBURSEMENT per
+// line (bounded by the allotment), cash out of the BKU; for TU the unused
+// rest is returned and the advance is closed.
+@Injectable()
+export class SpjService {
+  constructor(
+    private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService,
+    private readonly ledger: LedgerService, private readonly years: FiscalYearsService, private readonly bku: BkuService,
+  ) {}
+
+  create(user: AuthUser, dto: CreateSpjDto): Promise<SpjResponse> {
+    requireDistinctLines(dto.lines);
+    return this.tx.run(async (m) => {
+      await this.access.requireOrganization(user, Permission.SPJ_WRITE, dto.organizationId, 'organization');
+      const [adv] = await m.query(`SELECT id, number, type, status, organization_id, fiscal_year, gross::text, spp_id FROM sp2d WHERE id = $1 FOR UPDATE`, [dto.advanceSp2dId]);
+      if (!adv || adv.organization_id !== dto.organizationId) throw DomainError.notFound('SP2D', dto.advanceSp2dId);
+      if (adv.type === 'LS') throw DomainError.rule('NOT_AN_ADVANCE', `SP2D ${adv.number} is an LS payment; an SPJ accounts for a UP, GU or TU advance`, [{ field: 'advanceSp2dId', message: 'not an advance' }]);
+      if (adv.status !== 'ISSUED') throw DomainError.rule('ADVANCE_NOT_LIVE', `SP2D ${adv.number} is ${adv.status}`, [{ field: 'advanceSp2dId', message: adv.status }]);
+      await this.years.requireStatus(m, adv.fiscal_year, ['EXECUTION']);
+      const lines = await loadOrgLines(m, dto.lines.map((l) => l.budgetLineId), dto.organizationId);
+      for (const l of lines.values()) {
+        if (l.fiscalYear !== adv.fiscal_year) throw DomainError.rule('LINE_OF_ANOTHER_YEAR', `budget line ${l.id} belongs to fiscal year ${l.fiscalYear}, the advance to ${adv.fiscal_year}`);
+      }
+      const [{ accounted, n }] = await m.query(`SELECT COALESCE(sum(total), 0)::text AS accounted, count(*)::int AS n FROM spj WHERE advance_sp2d_id = $1`, [adv.id]);
+      if (adv.type === 'TU' && n > 0) throw DomainError.conflict('TU_ALREADY_ACCOUNTED', `TU advance ${adv.number} is accounted by one SPJ, which exists already`);
+      const total = sumOf(dto.lines);
+      const rest = Money.of(adv.gross).minus(Money.of(accounted));
+      if (total.gt(rest)) {
+        throw DomainError.rule('SPJ_EXCEEDS_ADVANCE', `SPJ total ${total} > advance ${Money.of(adv.gross)} - already accounted ${Money.of(accounted)} = ${rest} (SP2D ${adv.number})`, [{ field: 'lines', message: 'above the advance' }]);
+      }
+      const number = await nextNumber(m, 'spj', 'SPJ', adv.fiscal_year);
+      const [{ id }] = await m.query(
+        `INSERT INTO spj (number, fiscal_year, organization_id, advance_sp2d_id, total, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [number, adv.fiscal_year, dto.organizationId, adv.id, total.toString(), user.id]);
+      for (const l of dto.lines) {
+        await m.query(`INSERT INTO spj_lines (spj_id, budget_line_id, amount, description) VALUES ($1, $2, $3, $4)`, [id, l.budgetLineId, Money.of(l.amount).toString(), l.description]);
+      }
+      const after = await this.fetch(m, id);
+      this.audit.record({ action: 'SPJ.CREATE', entityType: 'Spj', entityId: id, after });
+      return after;
+    });
+  }
+
+  approve(user: AuthUser, id: string): Promise<SpjResponse> {
+    return this.tx.run(async (m) => {
+      const [row] = await m.query(`SELECT id, number, status, created_by, organization_id, fiscal_year, advance_sp2d_id, total::text FROM spj WHERE id = $1 FOR UPDATE`, [id]);
+      if (!row) throw DomainError.notFound('SPJ', id);
+      await this.access.requireOrganization(user, Permission.SPJ_APPROVE, row.organization_id, 'SPJ', id);
+      if (row.status !== 'SUBMITTED') throw DomainError.invalidTransition('SPJ', row.status, 'approved');
+      if (row.created_by === user.id) throw DomainError.sameMakerAndApprover('SPJ');
+      await this.years.requireStatus(m, row.fiscal_year, ['EXECUTION']);
+      const before = await this.fetch(m, id);
+      const [adv] = await m.query(`SELECT number, type, status, gross::text FROM sp2d WHERE id = $1 FOR UPDATE`, [row.advance_sp2d_id]);
+      if (adv.status !== 'ISSUED') throw DomainError.rule('ADVANCE_NOT_LIVE', `the advance SP2D ${adv.number} is ${adv.status}`);
+      await this.ledger.post(m, before.lines.map((l) => ({
+        budgetLineId: l.budgetLineId, kind: LedgerKind.DISBURSEMENT, amount: Money.of(l.amount), sourceType: 'Spj', sourceId: id, description: `SPJ ${row.number}: ${l.description}`,
+      })));
+      const spent = before.lines.map((l) => ({ subLedger: 'BANK' as const, amount: Money.of(l.amount).negate(), description: `SPJ ${row.number}: ${l.description}`, sourceType: 'Spj', sourceId: id }));
+      let returned = Money.ZERO;
+      if (adv.type === 'TU') {
+        returned = Money.of(adv.gross).minus(Money.of(row.total));
+        if (returned.isPositive()) spent.push({ subLedger: 'BANK', amount: returned.negate(), description: `SPJ ${row.number}: unused TU rest returned to the regional treasury`, sourceType: 'Spj', sourceId: id });
+      }
+      await this.bku.append(m, row.organization_id, row.fiscal_year, spent);
+      await m.query(`UPDATE spj SET status = 'APPROVED', approved_by = $2, approved_at = now(), returned = $3 WHERE id = $1`, [id, user.id, returned.toString()]);
+      const after = await this.fetch(m, id);
+      this.audit.record({ action: 'SPJ.APPROVE', entityType: 'Spj', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  get(user: AuthUser, id: string): Promise<SpjResponse> {
+    return this.tx.run(async (m) => {
+      const row = await this.fetch(m, id);
+      await this.access.requireOrganization(user, Permission.SPP_READ, row.organizationId, 'SPJ', id);
+      return row;
+    });
+  }
+
+  async list(user: AuthUser, q: SpjQueryDto): Promise<Page<SpjResponse>> {
+    const scope = await this.access.scope(user, Permission.SPP_READ);
+    return this.tx.run(async (m) => {
+      const params: unknown[] = [];
+      const where: string[] = [];
+      const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
+      if (scope !== null) add('j.organization_id = ANY(?::uuid[])', scope);
+      if (q.fiscalYear) add('j.fiscal_year = ?', q.fiscalYear);
+      if (q.organizationId) add('j.organization_id = ?', q.organizationId);
+      if (q.status) add('j.status = ?', q.status);
+      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM spj j ${w}`, params);
+      const rows = await m.query(`${SELECT} ${w} ORDER BY j.created_at DESC, j.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);
+      return pageOf(rows, total, q);
+    });
+  }
+
+  async fetch(m: EntityManager, id: string): Promise<SpjResponse> {
+    const [row] = await m.query(`${SELECT} WHERE j.id = $1`, [id]);
+    if (!row) throw DomainError.notFound('SPJ', id);
+    return row;
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, TransactionService } from '@grms/core';
+import { FiscalYearsService, LedgerKind, LedgerService } from '@grms/budget';
+import { EntityManager } from 'typeorm';
+import { nextNumber, ts } from '../common/doc-lines';
+import { fetchSpp } from '../spp/spp.queries';
+import { CreateSpmDto, SpmQueryDto, SpmResponse } from './dto/spm.dto';
+
+const SELECT = `
+  SELECT s.id, s.number, s.spp_id AS "sppId", p.number AS "sppNumber", p.type, s.fiscal_year AS "fiscalYear", s.organization_id AS "organizationId",
+    s.status, s.amount, cu.username AS "createdBy", au.username AS "approvedBy", ${ts('s.approved_at')} AS "approvedAt", ${ts('s.created_at')} AS "createdAt"
+  FROM spm s JOIN spp p ON p.id = s.spp_id JOIN users cu ON cu.id = s.created_by LEFT JOIN users au ON au.id = s.approved_by`;
+
+// SPM (payment order) by the OPD's finance officer from a submitted SPP (the
+// SPM verifies it). Approval, by another finance officer, posts COMMITMENT
+// for LS lines (released when the SP2D disburses them).
+@Injectable()
+export class SpmService {
+  constructor(
+    private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService,
+    private readonly ledger: LedgerService, private readonly years: FiscalYearsService,
+  ) {}
+
+  create(user: AuthUser, dto: CreateSpmDto): Promise<SpmResponse> {
+    return this.tx.run(async (m) => {
+      const [spp] = await m.query(`SELECT id, status, type, created_by, organization_id, fiscal_year, gross::text FROM spp WHERE id = $1 FOR UPDATE`, [dto.sppId]);
+      if (!spp) throw DomainError.notFound('SPP', dto.sppId);
+      await this.access.requireOrganization(user, Permission.SPM_WRITE, spp.organization_id, 'SPP', dto.sppId);
+      if (spp.status !== 'SUBMITTED' && spp.status !== 'VERIFIED') {
+        throw DomainError.rule('SPP_NOT_SUBMITTED', `an SPM is issued from a submitted or verified SPP; this SPP is ${spp.status}`, [{ field: 'sppId', message: `SPP is ${spp.status}` }]);
+      }
+      if (spp.created_by === user.id) throw DomainError.sameMakerAndApprover('SPP');
+      await this.years.requireStatus(m, spp.fiscal_year, ['EXECUTION']);
+      const [existing] = await m.query(`SELECT number FROM spm WHERE spp_id = $1`, [dto.sppId]);
+      if (existing) throw DomainError.conflict('SPM_EXISTS', `SPM ${existing.number} already exists for this SPP`);
+      const sppBefore = await fetchSpp(m, dto.sppId);
+      if (spp.status === 'SUBMITTED') {
+        await m.query(`UPDATE spp SET status = 'VERIFIED', verified_by = $2, verified_at = now() WHERE id = $1`, [dto.sppId, user.id]);
+        this.audit.record({ action: 'SPP.VERIFY', entityType: 'Spp', entityId: dto.sppId, before: sppBefore, after: await fetchSpp(m, dto.sppId) });
+      }
+      const number = await nextNumber(m, 'spm', `SPM-${spp.type}`, spp.fiscal_year);
+      const [{ id }] = await m.query(
+        `INSERT INTO spm (number, spp_id, fiscal_year, organization_id, amount, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [number, dto.sppId, spp.fiscal_year, spp.organization_id, spp.gross, user.id],
+      );
+      const after = await this.fetch(m, id);
+      this.audit.record({ action: 'SPM.CREATE', entityType: 'Spm', entityId: id, after });
+      return after;
+    });
+  }
+
+  approve(user: AuthUser, id: string): Promise<SpmResponse> {
+    return this.tx.run(async (m) => {
+      const [row] = await m.query(`SELECT id, status, created_by, organization_id, fiscal_year, spp_id, number FROM spm WHERE id = $1 FOR UPDATE`, [id]);
+      if (!row) throw DomainError.notFound('SPM', id);
+      await this.access.requireOrganization(user, Permission.SPM_WRITE, row.organization_id, 'SPM', id);
+      if (row.status !== 'DRAFT') throw DomainError.invalidTransition('SPM', row.status, 'approved');
+      if (row.created_by === user.id) throw DomainError.sameMakerAndApprover('SPM');
+      await this.years.requireStatus(m, row.fiscal_year, ['EXECUTION']);
+      const before = await this.fetch(m, id);
+      await m.query(`UPDATE spm SET status = 'APPROVED', approved_by = $2, approved_at = now() WHERE id = $1`, [id, user.id]);
+      const spp = await fetchSpp(m, row.spp_id);
+      if (spp.type === 'LS') {
+        await this.ledger.post(m, spp.lines.map((l) => ({
+          budgetLineId: l.budgetLineId, kind: LedgerKind.COMMITMENT, amount: Money.of(l.amount), sourceType: 'Spm', sourceId: id, description: `SPM ${row.number}`,
+        })));
+      }
+      const after = await this.fetch(m, id);
+      this.audit.record({ action: 'SPM.APPROVE', entityType: 'Spm', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  get(user: AuthUser, id: string): Promise<SpmResponse> {
+    return this.tx.run(async (m) => {
+      const row = await this.fetch(m, id);
+      await this.access.requireOrganization(user, Permission.SPP_READ, row.organizationId, 'SPM', id);
+      return row;
+    });
+  }
+
+  async list(user: AuthUser, q: SpmQueryDto): Promise<Page<SpmResponse>> {
+    const scope = await this.access.scope(user, Permission.SPP_READ);
+    return this.tx.run(async (m) => {
+      const params: unknown[] = [];
+      const where: string[] = [];
+      const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
+      if (scope !== null) add('s.organization_id = ANY(?::uuid[])', scope);
+      if (q.fiscalYear) add('s.fiscal_year = ?', q.fiscalYear);
+      if (q.organizationId) add('s.organization_id = ?', q.organizationId);
+      if (q.status) add('s.status = ?', q.status);
+      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM spm s ${w}`, params);
+      const rows = await m.query(`${SELECT} ${w} ORDER BY s.created_at DESC, s.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);
+      return pageOf(rows, total, q);
+    });
+  }
+
+  async fetch(m: EntityManager, id: string): Promise<SpmResponse> {
+    const [row] = await m.query(`${SELECT} WHERE s.id = $1`, [id]);
+    if (!row) throw DomainError.notFound('SPM', id);
+    return row;
+  }
+}

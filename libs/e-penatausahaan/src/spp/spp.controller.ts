@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
+import { ReasonDto } from '../common/reason.dto';
+import { CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
+import { SppWorkflowService } from './spp-workflow.service';
+import { SppService } from './spp.service';
+
+@ApiTags('e-penatausahaan')
+@Controller('penatausahaan/spp')
+export class SppController {
+  constructor(private readonly spp: SppService, private readonly workflow: SppWorkflowService) {}
+
+  @Post()
+  @Authenticated({ permission: Permission.SPP_WRITE })
+  @Idempotent()
+  @ApiCreatedResponse({ type: SppResponse, description: 'a DRAFT SPP with its taxes computed' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'FISCAL_YEAR_NOT_OPEN, TU_ONE_SUB_KEGIATAN, UNKNOWN_TAX_CODE, GU_EXCEEDS_SPJ, ...' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateSppDto): Promise<SppResponse> {
+    return this.spp.create(user, dto);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.SPP_WRITE })
+  @ApiOkResponse({ type: SppResponse })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'INSUFFICIENT_ALLOTMENT (with the arithmetic per line), UP_LIMIT_EXCEEDED' })
+  submit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SppResponse> {
+    return this.workflow.submit(user, id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.SPM_WRITE })
+  @ApiOkResponse({ type: SppResponse, description: 'verified by the finance officer' })
+  approve(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SppResponse> {
+    return this.workflow.approve(user, id);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.SPM_WRITE })
+  @ApiOkResponse({ type: SppResponse, description: 'rejected with a reason; the treasurer may resubmit' })
+  reject(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<SppResponse> {
+    return this.workflow.reject(user, id, dto.reason);
+  }
+
+  @Get()
+  @Authenticated({ permission: Permission.SPP_READ })
+  @ApiPage(SppResponse)
+  list(@CurrentUser() user: AuthUser, @Query() q: SppQueryDto): Promise<Page<SppResponse>> {
+    return this.spp.list(user, q);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.SPP_READ })
+  @ApiOkResponse({ type: SppResponse })
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SppResponse> {
+    return this.spp.get(user, id);
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, TransactionService } from '@grms/core';
+import { EntityManager } from 'typeorm';
+import { loadOrgLines, nextNumber, requireDistinctLines, requireOneOpenYear, requireOrganizationExists, sumOf } from '../common/doc-lines';
+import { normalizeNpwp } from '../common/npwp';
+import { computeTaxes } from '../taxes/tax-calc';
+import { TaxesService } from '../taxes/taxes.service';
+import { CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
+import { fetchSpp, SPP_SELECT } from './spp.queries';
+
+// SPP (payment request) by the OPD's treasurer: LS to a third party with
+// taxes withheld, or an advance to the treasurer (UP, GU, TU). Created as a
+// DRAFT; the availability check runs on submission (SppWorkflowService).
+@Injectable()
+export class SppService {
+  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService, private readonly taxes: TaxesService) {}
+
+  create(user: AuthUser, dto: CreateSppDto): Promise<SppResponse> {
+    requireDistinctLines(dto.lines);
+    const npwp = this.checkPayee(dto);
+    const taxCodes = (dto.taxes ?? []).map((t) => t.code);
+    if (dto.type !== 'LS' && taxCodes.length) {
+      throw DomainError.invalid(`taxes are withheld on LS payments; a ${dto.type} advance withholds none (taxes on purchases from an advance are kept in the BKU tax sub-ledger)`, [{ field: 'taxes', message: `not allowed on ${dto.type}` }]);
+    }
+    if (dto.type !== 'GU' && dto.spjId) throw DomainError.invalid('spjId names the SPJ a GU replenishes; only GU takes it', [{ field: 'spjId', message: `not allowed on ${dto.type}` }]);
+    if (dto.type === 'GU' && !dto.spjId) throw DomainError.invalid('a GU replenishes an approved SPJ: spjId is required', [{ field: 'spjId', message: 'required for GU' }]);
+    if (dto.type !== 'LS' && (dto.contractId || dto.terminNo)) throw DomainError.invalid('contract and termin apply to LS payments only', [{ field: 'contractId', message: `not allowed on ${dto.type}` }]);
+    if ((dto.terminNo !== undefined) !== (dto.contractId !== undefined)) throw DomainError.invalid('contractId and terminNo go together', [{ field: 'terminNo', message: 'contractId and terminNo go together' }]);
+    return this.tx.run(async (m) => {
+      await requireOrganizationExists(m, dto.organizationId);
+      await this.access.requireOrganization(user, Permission.SPP_WRITE, dto.organizationId, 'organization');
+      const lines = await loadOrgLines(m, dto.lines.map((l) => l.budgetLineId), dto.organizationId);
+      const year = requireOneOpenYear([...lines.values()]);
+      if (dto.type === 'TU') {
+        const subs = [...new Set([...lines.values()].map((l) => l.subActivityCode))];
+        if (subs.length !== 1) throw DomainError.rule('TU_ONE_SUB_KEGIATAN', `a TU advance is for one sub kegiatan; the lines span ${subs.join(', ')}`, [{ field: 'lines', message: 'several sub kegiatan' }]);
+      }
+      const gross = sumOf(dto.lines);
+      if (dto.type === 'GU') await this.checkGu(m, dto.spjId!, dto.organizationId, gross);
+      const rates = await this.taxes.ratesFor(m, year, taxCodes);
+      const t = computeTaxes(gross, rates);
+      if (t.taxesTotal.gt(gross)) throw DomainError.rule('TAXES_EXCEED_GROSS', `taxes ${t.taxesTotal} exceed the gross ${gross}`);
+      const prefix = `SPP-${dto.type}`;
+      const number = await nextNumber(m, 'spp', prefix, year);
+      const [{ id }] = await m.query(
+        `INSERT INTO spp (number, type, fiscal_year, organization_id, gross, taxes_total, net, payee_name, payee_npwp, payee_bank_name, payee_bank_account,
+           contract_id, termin_no, spj_id, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+        [number, dto.type, year, dto.organizationId, gross.toString(), t.taxesTotal.toString(), t.net.toString(), dto.payee.name.trim(), npwp,
+          dto.payee.bankName.trim(), dto.payee.bankAccount, dto.contractId ?? null, dto.terminNo ?? null, dto.spjId ?? null, user.id],
+      );
+      for (const l of dto.lines) await m.query(`INSERT INTO spp_lines (spp_id, budget_line_id, amount) VALUES ($1, $2, $3)`, [id, l.budgetLineId, Money.of(l.amount).toString()]);
+      for (const x of t.taxes) await m.query(`INSERT INTO spp_taxes (spp_id, code, name, rate, amount) VALUES ($1, $2, $3, $4, $5)`, [id, x.code, x.name, x.rate, x.amount.toString()]);
+      const after = await fetchSpp(m, id);
+      this.audit.record({ action: 'SPP.CREATE', entityType: 'Spp', entityId: id, after });
+      return after;
+    });
+  }
+
+  get(user: AuthUser, id: string): Promise<SppResponse> {
+    return this.tx.run(async (m) => {
+      const row = await fetchSpp(m, id);
+      await this.access.requireOrganization(user, Permission.SPP_READ, row.organizationId, 'SPP', id);
+      return row;
+    });
+  }
+
+  async list(user: AuthUser, q: SppQueryDto): Promise<Page<SppResponse>> {
+    const scope = await this.access.scope(user, Permission.SPP_READ);
+    return this.tx.run(async (m) => {
+      const params: unknown[] = [];
+      const where: string[] = [];
+      const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
+      if (scope !== null) add('s.organization_id = ANY(?::uuid[])', scope);
+      if (q.fiscalYear) add('s.fiscal_year = ?', q.fiscalYear);
+      if (q.organizationId) add('s.organization_id = ?', q.organizationId);
+      if (q.type) add('s.type = ?', q.type);
+      if (q.status) add('s.status = ?', q.status);
+      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM spp s ${w}`, params);
+      const rows = await m.query(`${SPP_SELECT} ${w} ORDER BY s.created_at DESC, s.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);
+      return pageOf(rows, total, q);
+    });
+  }
+
+  private checkPayee(dto: CreateSppDto): string | null {
+    if (dto.payee.npwp === undefined || dto.payee.npwp === '') {
+      if (dto.type === 'LS') throw DomainError.invalid('an LS payment needs the payee\'s NPWP', [{ field: 'payee.npwp', message: 'required for LS' }], 'INVALID_NPWP');
+      return null;
+    }
+    const npwp = normalizeNpwp(dto.payee.npwp);
+    if (!npwp) throw DomainError.invalid(`NPWP ${dto.payee.npwp} is not 15 or 16 digits`, [{ field: 'payee.npwp', message: 'must be 15 or 16 digits' }], 'INVALID_NPWP');
+    return npwp;
+  }
+
+  private async checkGu(m: EntityManager, spjId: string, organizationId: string, gross: Money): Promise<void> {
+    const [spj] = await m.query(
+      `SELECT j.id, j.status, j.organization_id, j.total::text, s.type AS advance_type,
+         EXISTS (SELECT 1 FROM spp g WHERE g.spj_id = j.id AND g.status <> 'REJECTED') AS replenished
+       FROM spj j JOIN sp2d s ON s.id = j.advance_sp2d_id WHERE j.id = $1 FOR UPDATE OF j`, [spjId]);
+    if (!spj || spj.organization_id !== organizationId) throw DomainError.notFound('SPJ', spjId);
+    if (spj.status !== 'APPROVED') throw DomainError.rule('SPJ_NOT_APPROVED', `GU replenishes an approved SPJ; SPJ ${spjId} is ${spj.status}`, [{ field: 'spjId', message: 'not approved' }]);
+    if (spj.advance_type === 'TU') throw DomainError.rule('GU_NOT_FOR_TU', 'a TU advance is closed by its SPJ (the rest is returned); it is not replenished by GU', [{ field: 'spjId', message: 'SPJ of a TU' }]);
+    if (spj.replenished) throw DomainError.conflict('SPJ_ALREADY_REPLENISHED', `SPJ ${spjId} is already replenished by a GU`);
+    if (gross.gt(Money.of(spj.total))) {
+      throw DomainError.rule('GU_EXCEEDS_SPJ', `a GU replenishes at most what the SPJ accounted for: requested ${gross} > SPJ total ${Money.of(spj.total)}`, [{ field: 'lines', message: 'above the SPJ total' }]);
+    }
+  }
+}
