@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BudgetModule } from '@grms/budget';
+import { EHsbModule } from '@grms/e-hsb';
 import { AppModule, AppModuleOptions } from '../../api/src/app.module';
 import { AuditVerifyCommand } from './commands/audit-verify.command';
 import { DatasetGenerateCommand } from './commands/dataset-generate.command';
+import { HsbImportCommand } from './commands/hsb-import.command';
 import { LedgerVerifyCommand } from './commands/ledger-verify.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { ReferenceImportCommand } from './commands/reference-import.command';
@@ -14,8 +16,8 @@ export class CliModule {
   static register(opts: AppModuleOptions): DynamicModule {
     return {
       module: CliModule,
-      imports: [AppModule.register(opts), BudgetModule],
-      providers: [DatasetGenerateCommand, MigrateCommand, SeedDemoCommand, ReferenceImportCommand, LedgerVerifyCommand, AuditVerifyCommand],
+      imports: [AppModule.register(opts), BudgetModule, EHsbModule],
+      providers: [DatasetGenerateCommand, HsbImportCommand, MigrateCommand, SeedDemoCommand, ReferenceImportCommand, LedgerVerifyCommand, AuditVerifyCommand],
     };
   }
 }

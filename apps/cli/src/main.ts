@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   let stop = async () => undefined as void;
   {
     if (!config.databaseUrl) {
-      const pg = await startEmbeddedPostgres({ dataRoot: config.dataDir, port: config.embeddedPgPort, database: 'grms', attach: true, log: (l) => { if (/FATAL|PANIC|ERROR/.test(l)) process.stderr.write(`${l}\n`); } });
+      const pg = await startEmbeddedPostgres({ dataRoot: config.dataDir, port: config.embeddedPgPort, database: 'grms', attach: true, log: (l) => { if (/FATAL|PANIC|ERROR/.test(l) && !/starting up/.test(l)) process.stderr.write(`${l}\n`); } });
       url = pg.url;
       stop = pg.stop;
     }

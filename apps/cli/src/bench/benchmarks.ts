@@ -1,4 +1,6 @@
 import { Benchmark } from './bench-context';
 import { budgetLinesBench } from './budget-lines.bench';
+import { catalogueImportBench } from './catalogue-import.bench';
+import { rkaApprovalBench } from './rka-approval.bench';
 
-export const BENCHMARKS: Benchmark[] = [budgetLinesBench];
+export const BENCHMARKS: Benchmark[] = [budgetLinesBench, rkaApprovalBench, catalogueImportBench];

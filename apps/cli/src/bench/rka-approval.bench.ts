@@ -1,0 +1,85 @@
+import { Benchmark, BenchContext } from './bench-context';
+import { ms, ratio, stats, timeIt } from './stats';
+
+const ITEMS = 500;
+const ROUNDS = 3;
+
+// Prepares a SUBMITTED 500-item MURNI document for a generated OPD in 2027:
+// document through the API, items in bulk SQL (setup, not measured), submit
+// through the API so every check runs.
+async function submittedDocument(ctx: BenchContext, org: string, sub: string): Promise<string> {
+  const doc = await ctx.api('POST', '/budgeting/documents', 'bench-planner', { fiscalYear: 2027, organizationId: org, subActivityCode: sub, stage: 'MURNI' });
+  if (doc.status !== 201) throw new Error(`create document: ${doc.status} ${JSON.stringify(doc.body)}`);
+  const id = (doc.body as { id: string }).id;
+  await ctx.pool.query(`
+    WITH acc AS (SELECT row_number() OVER (ORDER BY code) - 1 AS i, code FROM accounts WHERE level = 6 AND code LIKE '5.1.02.01.01.%' LIMIT 25)
+    INSERT INTO budget_document_items (document_id, account_code, funding_source_code, description, coefficients, volume, volume_unit, unit_price, vat, vat_rate, subtotal, vat_amount, total)
+    SELECT $1, acc.code, '1.2.1.01.02', 'Belanja ' || g, '[{"quantity":"2","unit":"paket"}]', 2, 'paket', 150000 + g, false, 0, 2 * (150000 + g), 0, 2 * (150000 + g)
+    FROM generate_series(1, $2) g JOIN acc ON acc.i = g % 25`, [id, ITEMS]);
+  await ctx.pool.query(`UPDATE budget_documents SET total = (SELECT sum(total) FROM budget_document_items WHERE document_id = $1) WHERE id = $1`, [id]);
+  const s = await ctx.api('POST', `/budgeting/documents/${id}/submit`, 'bench-planner', {});
+  if (s.status >= 300) throw new Error(`submit: ${s.status} ${JSON.stringify(s.body)}`);
+  return id;
+}
+
+// What approval must write, as one raw SQL transaction: the lines, their
+// locks, the entries, the balances, the document state.
+async function approveBySql(ctx: BenchContext, docId: string, verifierId: string): Promise<void> {
+  const c = await ctx.pool.connect();
+  try {
+    await c.query('BEGIN');
+    const [doc] = (await c.query(`SELECT * FROM budget_documents WHERE id = $1 FOR UPDATE`, [docId])).rows;
+    await c.query(`
+      INSERT INTO budget_lines (fiscal_year, organization_id, sub_activity_code, account_code, funding_source_code)
+      SELECT DISTINCT $2::int, $3::uuid, $4, account_code, funding_source_code FROM budget_document_items WHERE document_id = $1
+      ON CONFLICT DO NOTHING`, [docId, doc.fiscal_year, doc.organization_id, doc.sub_activity_code]);
+    const lines = (await c.query(`
+      SELECT l.id, s.total FROM (SELECT account_code, funding_source_code, sum(total) AS total FROM budget_document_items WHERE document_id = $1 GROUP BY 1, 2) s
+      JOIN budget_lines l ON l.fiscal_year = $2 AND l.organization_id = $3 AND l.sub_activity_code = $4 AND l.account_code = s.account_code AND l.funding_source_code = s.funding_source_code
+      ORDER BY l.id FOR UPDATE OF l`, [docId, doc.fiscal_year, doc.organization_id, doc.sub_activity_code])).rows;
+    await c.query(`INSERT INTO ledger_entries (budget_line_id, kind, amount, source_type, source_id, actor_id)
+      SELECT unnest($1::uuid[]), 'APPROPRIATION', unnest($2::numeric[]), 'BudgetDocument', $3, $4`, [lines.map((l) => l.id), lines.map((l) => l.total), docId, verifierId]);
+    await c.query(`UPDATE budget_lines b SET appropriated = appropriated + v.total, entry_count = entry_count + 1 FROM unnest($1::uuid[], $2::numeric[]) v(id, total) WHERE b.id = v.id`, [lines.map((l) => l.id), lines.map((l) => l.total)]);
+    await c.query(`UPDATE budget_documents SET status = 'APPROVED', approved_by = $2, approved_at = now() WHERE id = $1`, [docId, verifierId]);
+    await c.query(`INSERT INTO budget_document_events (document_id, action, from_status, to_status, total, item_count, actor_id) VALUES ($1, 'APPROVED', 'SUBMITTED', 'APPROVED', $2, $3, $4)`, [docId, doc.total, ITEMS, verifierId]);
+    await c.query('COMMIT');
+  } catch (e) {
+    await c.query('ROLLBACK');
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+export const rkaApprovalBench: Benchmark = {
+  name: 'Approve a 500-item RKA',
+  async run(ctx) {
+    const [org] = (await ctx.pool.query(`SELECT id FROM organizations WHERE code LIKE '91.%' ORDER BY code LIMIT 1`)).rows;
+    await ctx.api('POST', '/users', 'admin', { username: 'bench-planner', password: 'grms-demo', fullName: 'Bench Planner', roles: ['PLANNER'], organizationId: org.id });
+    await ctx.api('POST', '/budgeting/ceilings', 'verifier', { fiscalYear: 2027, organizationId: org.id, amount: '999999999999.00' });
+    const subs = (await ctx.pool.query(`SELECT code FROM nomenclature WHERE level = 5 ORDER BY code DESC LIMIT $1`, [ROUNDS * 2])).rows.map((r) => r.code as string);
+    const [verifier] = (await ctx.pool.query(`SELECT id FROM users WHERE username = 'verifier'`)).rows;
+    const api: number[] = [];
+    const sql: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const a = await submittedDocument(ctx, org.id, subs[2 * r]);
+      api.push(await timeIt(async () => {
+        const res = await ctx.api('POST', `/budgeting/documents/${a}/approve`, 'verifier', {});
+        if (res.status >= 300) throw new Error(`approve: ${res.status} ${JSON.stringify(res.body)}`);
+      }));
+      const b = await submittedDocument(ctx, org.id, subs[2 * r + 1]);
+      sql.push(await timeIt(() => approveBySql(ctx, b, verifier.id)));
+    }
+    const A = stats(api);
+    const S = stats(sql);
+    return {
+      name: this.name,
+      rows: [
+        [`API approval (${ITEMS} items, 25 budget lines), median of ${ROUNDS}`, ms(A.p50)],
+        ['raw SQL transaction with the same writes, median', ms(S.p50)],
+        ['ratio API / SQL', ratio(A.p50, S.p50)],
+      ],
+      notes: ['The API approval also checks the ceiling, the four-eyes rule and every line invariant, and writes the audit trail (one record per line and one for the document); the baseline writes only the lines, entries, balances and document state.'],
+    };
+  },
+};
