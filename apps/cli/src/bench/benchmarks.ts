@@ -2,5 +2,6 @@ import { Benchmark } from './bench-context';
 import { budgetLinesBench } from './budget-lines.bench';
 import { catalogueImportBench } from './catalogue-import.bench';
 import { rkaApprovalBench } from './rka-approval.bench';
+import { sp2dBench } from './sp2d.bench';
 
-export const BENCHMARKS: Benchmark[] = [budgetLinesBench, rkaApprovalBench, catalogueImportBench];
+export const BENCHMARKS: Benchmark[] = [budgetLinesBench, rkaApprovalBench, catalogueImportBench, sp2dBench];

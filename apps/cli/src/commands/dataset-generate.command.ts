@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { generateDataset } from '../dataset/generate-dataset';
 import { SCALES } from '../dataset/province-dataset';
 
-interface Opts { scale?: string; fiscalYear?: number; prefix?: string }
+interface Opts { scale?: string; fiscalYear?: number; prefix?: string; payments?: boolean }
 
 @Command({ name: 'dataset:generate', description: 'generate a synthetic data set (default --scale province) in bulk SQL, in one transaction, then verify the ledger' })
 export class DatasetGenerateCommand extends CommandRunner {
@@ -21,7 +21,7 @@ export class DatasetGenerateCommand extends CommandRunner {
     bar.start(8, 0, { step: '' });
     const started = Date.now();
     const counts = await generateDataset(this.ds, this.tx, this.audit, {
-      scale, fiscalYear: opts.fiscalYear ?? 2026, prefix: opts.prefix ?? '91',
+      scale, fiscalYear: opts.fiscalYear ?? 2026, prefix: opts.prefix ?? '91', payments: opts.payments,
       onStep: (label, i, total) => { bar.setTotal(total); bar.update(i, { step: label }); },
     });
     bar.update(bar.getTotal(), { step: 'done' });
@@ -38,6 +38,9 @@ export class DatasetGenerateCommand extends CommandRunner {
 
   @Option({ flags: '-y, --fiscal-year <year>', description: 'fiscal year (default 2026)' })
   parseYear(v: string): number { return Number.parseInt(v, 10); }
+
+  @Option({ flags: '--no-payments', description: 'budgets only, without the year of payments' })
+  parsePayments(): boolean { return false; }
 
   @Option({ flags: '-p, --prefix <digits>', description: 'organization code prefix of this data set (default 91)' })
   parsePrefix(v: string): string {

@@ -1,16 +1,19 @@
 import { AuditService, RequestContext, TransactionService } from '@grms/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { PAYMENT_STEPS, paymentUsers } from './payments-dataset';
 import { DATASET_STEPS, DatasetScale } from './province-dataset';
 
 export interface GenerateOptions {
   scale: DatasetScale;
   fiscalYear: number;
   prefix: string;
+  /** also a year of payments (SPD, LS SPP/SPM/SP2D); default true */
+  payments?: boolean;
   onStep?: (label: string, index: number, total: number) => void;
 }
 
-export type DatasetCounts = { organizations: number; documents: number; budgetLines: number; items: number };
+export type DatasetCounts = { organizations: number; documents: number; budgetLines: number; items: number; paymentLines: number; sp2d: number };
 
 /** Runs every step in one transaction; one audit record names the data set. */
 export async function generateDataset(ds: DataSource, tx: TransactionService, audit: AuditService, o: GenerateOptions): Promise<DatasetCounts> {
@@ -22,16 +25,27 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
   await ds.query(`INSERT INTO fiscal_years (year, status) VALUES ($1, 'EXECUTION') ON CONFLICT (year) DO NOTHING`, [o.fiscalYear]);
   return RequestContext.run({ requestId: `dataset-${randomUUID()}` }, () => tx.run(async (m) => {
     await m.query(`SET LOCAL synchronous_commit = off`);
+    const users = o.payments === false ? null : await paymentUsers(m);
+    if (o.payments !== false && !users) throw new Error('payments need the demo users treasurer-a, finance-officer-a, finance-head-a, cash-authority, cash-authority-2: run `grms seed:demo` first');
+    const total = DATASET_STEPS.length + (users ? PAYMENT_STEPS.length : 0);
     for (const [i, step] of DATASET_STEPS.entries()) {
-      o.onStep?.(step.label, i, DATASET_STEPS.length);
+      o.onStep?.(step.label, i, total);
       await step.run(m, { scale: o.scale, fiscalYear: o.fiscalYear, prefix: o.prefix, plannerId: planner.id, verifierId: verifier.id });
+    }
+    if (users) {
+      for (const [i, step] of PAYMENT_STEPS.entries()) {
+        o.onStep?.(step.label, DATASET_STEPS.length + i, total);
+        await step.run(m, { fiscalYear: o.fiscalYear, prefix: o.prefix, users });
+      }
     }
     const like = `${o.prefix}.%`;
     const [c] = await m.query(`
       SELECT (SELECT count(*) FROM organizations WHERE code LIKE $1)::int AS organizations,
              (SELECT count(*) FROM budget_documents d JOIN organizations o ON o.id = d.organization_id WHERE o.code LIKE $1)::int AS documents,
              (SELECT count(*) FROM budget_lines l JOIN organizations o ON o.id = l.organization_id WHERE o.code LIKE $1)::int AS "budgetLines",
-             (SELECT count(*) FROM budget_document_items i JOIN budget_documents d ON d.id = i.document_id JOIN organizations o ON o.id = d.organization_id WHERE o.code LIKE $1)::int AS items`, [like]);
+             (SELECT count(*) FROM budget_document_items i JOIN budget_documents d ON d.id = i.document_id JOIN organizations o ON o.id = d.organization_id WHERE o.code LIKE $1)::int AS items,
+             (SELECT count(*) FROM spp_lines sl JOIN spp s ON s.id = sl.spp_id JOIN organizations o ON o.id = s.organization_id WHERE o.code LIKE $1)::int AS "paymentLines",
+             (SELECT count(*) FROM sp2d d JOIN organizations o ON o.id = d.organization_id WHERE o.code LIKE $1)::int AS sp2d`, [like]);
     audit.record({ action: 'DATASET.GENERATE', entityType: 'Dataset', entityId: `${o.scale.name}:${o.prefix}`, after: { scale: o.scale, fiscalYear: o.fiscalYear, prefix: o.prefix, counts: c } });
     return c as DatasetCounts;
   }));

@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BenchContext, Benchmark } from './bench-context';
+import { createPendingSpms, PendingSpm } from './pending-spms';
+import { SP2D_PGBENCH_SCRIPT } from './sp2d-pgbench.script';
+import { ms, stats } from './stats';
+
+const CLIENTS = 16;
+
+async function issueAll(ctx: BenchContext, spms: PendingSpm[], tag: string): Promise<{ seconds: number; latencies: number[]; failed: number }> {
+  let next = 0;
+  let failed = 0;
+  const latencies: number[] = [];
+  const t0 = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    for (let i = next++; i < spms.length; i = next++) {
+      const s = process.hrtime.bigint();
+      const res = await ctx.api('POST', '/penatausahaan/sp2d', 'cash-authority', { spmId: spms[i].spmId }, { 'Idempotency-Key': `bench-${tag}-${i}-${spms[i].spmId}` });
+      latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
+      if (res.status !== 201) failed++;
+    }
+  }));
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, latencies, failed };
+}
+
+function pgbench(ctx: BenchContext, spms: PendingSpm[], queue: string): { tps: number | null; note: string } {
+  const which = spawnSync('pgbench', ['--version'], { encoding: 'utf8' });
+  if (which.status !== 0) return { tps: null, note: 'pgbench is not installed (Debian: apt-get install postgresql-client); no baseline measured' };
+  const dir = mkdtempSync(join(tmpdir(), 'grms-pgbench-'));
+  const file = join(dir, 'sp2d.sql');
+  writeFileSync(file, SP2D_PGBENCH_SCRIPT.replace(/bench_queue/g, queue));
+  const u = new URL(ctx.databaseUrl);
+  const res = spawnSync('pgbench', ['-n', '-M', 'extended', '-c', String(CLIENTS), '-j', '2', '-t', String(Math.floor(spms.length / CLIENTS)),
+    '-h', u.hostname, '-p', u.port, '-U', decodeURIComponent(u.username), '-f', file, u.pathname.slice(1)],
+  { encoding: 'utf8', env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } });
+  const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(res.stdout);
+  if (!m) return { tps: null, note: `pgbench failed: ${(res.stderr || res.stdout).slice(0, 400)}` };
+  const failed = /number of failed transactions: (\d+)/.exec(res.stdout)?.[1];
+  return { tps: Number(m[1]), note: `${which.stdout.trim()}, ${CLIENTS} clients, -M extended${failed ? `, ${failed} failed transactions` : ''}` };
+}
+
+async function queueFor(ctx: BenchContext, name: string, spms: PendingSpm[]): Promise<void> {
+  await ctx.pool.query(`CREATE TABLE ${name} (n bigint PRIMARY KEY, spm_id uuid, spp_id uuid, line_id uuid, org_id uuid, amount numeric(20,2))`);
+  await ctx.pool.query(`CREATE SEQUENCE ${name}_seq`);
+  await ctx.pool.query(`INSERT INTO ${name} SELECT row_number() OVER (), * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::numeric[])`,
+    [spms.map((s) => s.spmId), spms.map((s) => s.sppId), spms.map((s) => s.lineId), spms.map((s) => s.orgId), spms.map((s) => s.amount)]);
+}
+
+// SP2D issuance throughput at 16 concurrent clients through the API, beside a
+// pgbench script running the same SQL transaction (the ceiling); then the
+// same with every client on one hot budget line.
+export const sp2dBench: Benchmark = {
+  name: 'SP2D issuance at 16 concurrent clients',
+  async run(ctx) {
+    const spread = (await ctx.pool.query(`
+      SELECT id, organization_id AS "orgId" FROM (
+        SELECT l.id, l.organization_id, row_number() OVER (PARTITION BY l.organization_id ORDER BY l.appropriated DESC) AS r
+        FROM budget_lines l JOIN organizations o ON o.id = l.organization_id WHERE o.code LIKE '91.%' AND l.allotted - l.disbursed - l.committed > 100000) s
+      WHERE r <= 16 ORDER BY r, organization_id LIMIT 960`)).rows;
+    const [hot] = (await ctx.pool.query(`SELECT l.id, l.organization_id AS "orgId" FROM budget_lines l JOIN organizations o ON o.id = l.organization_id WHERE o.code LIKE '91.%' ORDER BY l.allotted - l.disbursed DESC LIMIT 1`)).rows;
+    const half = Math.floor(spread.length / 2);
+    const apiSpread = await createPendingSpms(ctx.pool, spread.slice(0, half), 1, '1000.00', 'a');
+    const sqlSpread = await createPendingSpms(ctx.pool, spread.slice(half, 2 * half), 1, '1000.00', 'b');
+    const apiHot = await createPendingSpms(ctx.pool, [hot], 320, '100.00', 'c');
+    const sqlHot = await createPendingSpms(ctx.pool, [hot], 320, '100.00', 'd');
+    await ctx.pool.query('ANALYZE');
+    await queueFor(ctx, 'bench_queue_spread', sqlSpread);
+    await queueFor(ctx, 'bench_queue_hot', sqlHot);
+
+    const a = await issueAll(ctx, apiSpread, 'spread');
+    const pa = pgbench(ctx, sqlSpread, 'bench_queue_spread');
+    const h = await issueAll(ctx, apiHot, 'hot');
+    const ph = pgbench(ctx, sqlHot, 'bench_queue_hot');
+    const [v] = (await ctx.pool.query(`SELECT count(*)::int AS n FROM sp2d WHERE spm_id = ANY($1::uuid[]) AND status = 'ISSUED'`, [[...apiSpread, ...apiHot].map((s) => s.spmId)])).rows;
+    const tps = (n: number, s: number) => n / s;
+    const A = stats(a.latencies);
+    const H = stats(h.latencies);
+    const fmt = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(1)} SP2D/s`);
+    const rat = (x: number, y: number | null) => (y ? `${(x / y * 100).toFixed(0)}% of pgbench` : 'n/a');
+    return {
+      name: this.name,
+      rows: [
+        [`API, ${apiSpread.length} SP2Ds on distinct lines across the OPDs: throughput`, `${fmt(tps(apiSpread.length - a.failed, a.seconds))} (p50 ${ms(A.p50)}, p95 ${ms(A.p95)}, ${a.failed} failed)`],
+        ['pgbench, the same SQL transaction, distinct lines', fmt(pa.tps)],
+        ['API / pgbench', rat(tps(apiSpread.length - a.failed, a.seconds), pa.tps)],
+        [`API, ${apiHot.length} SP2Ds all on one hot budget line: throughput`, `${fmt(tps(apiHot.length - h.failed, h.seconds))} (p50 ${ms(H.p50)}, p95 ${ms(H.p95)}, ${h.failed} failed)`],
+        ['pgbench, one hot line', fmt(ph.tps)],
+        ['API / pgbench (hot line)', rat(tps(apiHot.length - h.failed, h.seconds), ph.tps)],
+        ['SP2Ds issued by the API runs (checked in SQL)', `${v.n} of ${apiSpread.length + apiHot.length}`],
+      ],
+      notes: [
+        `Each API request is an HTTP POST with an Idempotency-Key as the cash authority; each SP2D locks its SPM, its budget line and the OPD's cash book, and writes two ledger entries, two cash-book entries and audit records. pgbench: ${pa.note}.`,
+        'The audit chain serializes the tail of every writing transaction (decision 0005); the hot line adds the budget-line row lock on top.',
+      ],
+    };
+  },
+};
