@@ -67,11 +67,15 @@ describe('e-penatausahaan: advances and SPJ', () => {
     const tu = await issueSp2d(t, spmId);
     const sp2d = await t.get(`/penatausahaan/sp2d/${tu}`, 'treasurer-a');
     expect(sp2d.body.accountDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(sp2d.body.accountOverdue).toBe(false);
+    await t.sql(`UPDATE sp2d SET account_due_on = current_date - 1 WHERE id = $1`, [tu]); // a month later
+    expect((await t.get(`/penatausahaan/sp2d/${tu}`, 'treasurer-a')).body.accountOverdue).toBe(true);
     const spj = await t.post('/penatausahaan/spj', { organizationId: orgA, advanceSp2dId: tu, lines: [{ budgetLineId: id, amount: '250000.00', description: 'konsumsi rapat' }] }, 'treasurer-a');
     expect(spj.status).toBe(201);
     expect((await t.post('/penatausahaan/spj', { organizationId: orgA, advanceSp2dId: tu, lines: [{ budgetLineId: id, amount: '1.00', description: 'x' }] }, 'treasurer-a')).body.code).toBe('TU_ALREADY_ACCOUNTED');
     const ok = await t.post(`/penatausahaan/spj/${spj.body.id}/approve`, {}, 'finance-officer-a');
     expect(ok.body).toMatchObject({ status: 'APPROVED', returned: '50000.00' });
+    expect((await t.get(`/penatausahaan/sp2d/${tu}`, 'treasurer-a')).body.accountOverdue).toBe(false);
     expect((await line(t, id)).disbursed).toBe('250000.00');
     expect(await bank()).toBe(bankBefore);
     await ledgerClean(t);

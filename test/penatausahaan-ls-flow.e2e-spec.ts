@@ -95,8 +95,12 @@ describe('e-penatausahaan: the LS flow', () => {
     await issueSp2d(t, spm.body.id);
     expect(await line(t, id)).toMatchObject({ committed: '0.00', disbursed: '1000000.55' });
     await ledgerClean(t);
-    const audit = await t.get(`/audit/events?entityType=Sp2d&entityId=${sp2dId}`, 'auditor');
-    expect(audit.body.data.map((e: { action: string }) => e.action).sort()).toEqual(['SP2D.CANCEL', 'SP2D.ISSUE']);
+    const actions = async (entityType: string, entityId: string) =>
+      (await t.get(`/audit/events?entityType=${entityType}&entityId=${entityId}`, 'auditor')).body.data.map((e: { action: string; actorUsername: string }) => `${e.action} by ${e.actorUsername}`).sort();
+    expect(await actions('Sp2d', sp2dId)).toEqual(['SP2D.CANCEL by cash-authority', 'SP2D.ISSUE by cash-authority']);
+    expect(await actions('Spp', spp.body.id)).toEqual(['SPP.CREATE by treasurer-a', 'SPP.SUBMIT by treasurer-a', 'SPP.VERIFY by finance-officer-a']);
+    expect(await actions('Spm', spm.body.id)).toEqual(['SPM.APPROVE by finance-head-a', 'SPM.CREATE by finance-officer-a']);
+    expect((await t.get('/audit/verify', 'auditor')).body.valid).toBe(true);
   });
 
   it('refuses bad input with a clear 4xx and a stable code, writing nothing', async () => {
@@ -152,5 +156,24 @@ describe('e-penatausahaan: the LS flow', () => {
     } finally {
       await t.sql(`UPDATE fiscal_years SET status = 'EXECUTION' WHERE year = 2026`);
     }
+  });
+  it('uses the year\'s tax table, which only ADMIN edits', async () => {
+    const id = await allottedLine(t, '1200000.00', '100000.00');
+    expect((await t.put('/penatausahaan/taxes/2026/PPH23', { name: 'PPh 23', rate: '3' }, 'treasurer-a')).status).toBe(403);
+    expect((await t.put('/penatausahaan/taxes/2026/PPH23', { name: 'PPh 23', rate: 3 }, 'admin')).status).toBe(400);
+    const put = await t.put('/penatausahaan/taxes/2026/PPH23', { name: 'PPh 23', rate: '3' }, 'admin');
+    expect(put.body).toMatchObject({ fiscalYear: 2026, code: 'PPH23', rate: '3.0000', configured: true });
+    expect((await t.put('/penatausahaan/taxes/2026/FULL', { name: 'test: everything', rate: '100' }, 'admin')).status).toBe(200);
+    const table = await t.get('/penatausahaan/taxes?fiscalYear=2026', 'treasurer-a');
+    expect(table.body.find((r: { code: string }) => r.code === 'PPH21_IV')).toMatchObject({ rate: '15.0000', configured: false });
+    const body = (taxes: string[]) => ({ type: 'LS', organizationId: orgA, payee: SUPPLIER, lines: [{ budgetLineId: id, amount: '33.33' }], taxes: taxes.map((code) => ({ code })) });
+    const spp = await t.post('/penatausahaan/spp', body(['PPH23']), 'treasurer-a');
+    expect(spp.body).toMatchObject({ gross: '33.33', taxesTotal: '0.00', net: '33.33' }); // 0.9999 rounds down to 0
+    const big = await t.post('/penatausahaan/spp', { ...body(['PPH23']), lines: [{ budgetLineId: id, amount: '1000.00' }] }, 'treasurer-a');
+    expect(big.body).toMatchObject({ taxesTotal: '30.00', net: '970.00' });
+    const over = await t.post('/penatausahaan/spp', body(['FULL', 'PPN']), 'treasurer-a');
+    expect(over.status).toBe(422);
+    expect(over.body.code).toBe('TAXES_EXCEED_GROSS');
+    expect((await t.post('/penatausahaan/spp', { ...body([]), type: 'UP', taxes: [{ code: 'PPN' }] }, 'treasurer-a')).status).toBe(400);
   });
 });

@@ -3,10 +3,19 @@ import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Pa
 import { EntityManager } from 'typeorm';
 import { loadOrgLines, nextNumber, requireDistinctLines, requireOneOpenYear, requireOrganizationExists, sumOf } from '../common/doc-lines';
 import { normalizeNpwp } from '../common/npwp';
-import { computeTaxes } from '../taxes/tax-calc';
+import { computeTaxes, TaxRate, TaxResult } from '../taxes/tax-calc';
 import { TaxesService } from '../taxes/taxes.service';
 import { CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
 import { fetchSpp, SPP_SELECT } from './spp.queries';
+
+function taxesOf(gross: Money, rates: TaxRate[]): TaxResult {
+  try {
+    return computeTaxes(gross, rates);
+  } catch (e) {
+    if (e instanceof RangeError) throw DomainError.rule('TAXES_EXCEED_GROSS', `the taxes ${rates.map((r) => `${r.code} ${r.rate}%`).join(' + ')} exceed the gross ${gross}`, [{ field: 'taxes', message: 'above the gross' }]);
+    throw e;
+  }
+}
 
 // SPP (payment request) by the OPD's treasurer: LS to a third party with
 // taxes withheld, or an advance to the treasurer (UP, GU, TU). Created as a
@@ -38,8 +47,7 @@ export class SppService {
       const gross = sumOf(dto.lines);
       if (dto.type === 'GU') await this.checkGu(m, dto.spjId!, dto.organizationId, gross);
       const rates = await this.taxes.ratesFor(m, year, taxCodes);
-      const t = computeTaxes(gross, rates);
-      if (t.taxesTotal.gt(gross)) throw DomainError.rule('TAXES_EXCEED_GROSS', `taxes ${t.taxesTotal} exceed the gross ${gross}`);
+      const t = taxesOf(gross, rates);
       const prefix = `SPP-${dto.type}`;
       const number = await nextNumber(m, 'spp', prefix, year);
       const [{ id }] = await m.query(

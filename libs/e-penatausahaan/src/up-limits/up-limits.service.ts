@@ -16,7 +16,7 @@ export class UpLimitsService {
     const [row] = await m.query(
       `SELECT (SELECT amount::text FROM up_limits WHERE fiscal_year = $1 AND organization_id = $2) AS configured,
          (SELECT COALESCE(sum(appropriated), 0)::text FROM budget_lines WHERE fiscal_year = $1 AND organization_id = $2 AND account_code LIKE '5.1.02.%') AS goods,
-         (SELECT COALESCE(sum(gross), 0)::text FROM spp WHERE fiscal_year = $1 AND organization_id = $2 AND type = 'UP' AND status <> 'REJECTED') AS used`,
+         (SELECT COALESCE(sum(gross), 0)::text FROM spp WHERE fiscal_year = $1 AND organization_id = $2 AND type = 'UP' AND status IN ('SUBMITTED', 'VERIFIED', 'PAID')) AS used`,
       [fiscalYear, organizationId],
     );
     const amount = row.configured !== null ? Money.of(row.configured) : Money.fromDecimal(Money.of(row.goods).toDecimal().dividedBy(12)).floorRupiah();

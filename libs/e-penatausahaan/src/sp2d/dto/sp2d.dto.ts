@@ -39,6 +39,7 @@ export class Sp2dResponse {
   @ApiProperty() payeeName: string;
   @ApiProperty({ example: '2026-03-15' }) issuedOn: string;
   @ApiProperty({ nullable: true, type: String, description: 'TU: the date by which the advance must be accounted (SPJ) and the rest returned' }) accountDueOn: string | null;
+  @ApiProperty({ description: 'TU only: past accountDueOn without an approved SPJ' }) accountOverdue: boolean;
   @ApiProperty() issuedBy: string;
   @ApiProperty({ nullable: true, type: String }) cancelledBy: string | null;
   @ApiProperty({ nullable: true, type: String }) cancelledAt: string | null;
