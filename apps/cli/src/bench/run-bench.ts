@@ -77,7 +77,7 @@ export async function runBench(argv: string[]): Promise<void> {
       '',
       'Measured by `npm run bench` (`grms bench`): it starts a fresh embedded PostgreSQL, seeds the demo province,',
       `generates the ${scaleName} data set (${counts.organizations} organizations, ${counts.documents} approved budget documents,`,
-      `${counts.budgetLines} budget lines, ${counts.items} budget items; generated in ${genSeconds.toFixed(1)} s), serves the API on a local port,`,
+      `${counts.budgetLines} budget lines, ${counts.items} budget items, ${counts.paymentLines} LS payment lines with their SP2Ds; generated in ${genSeconds.toFixed(1)} s), serves the API on a local port,`,
       'and runs each benchmark beside a raw-SQL baseline in the same process. Benchmarks are measurements, never test assertions.',
       '',
       `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${version} (embedded, default settings, fsync on).`,
