@@ -106,12 +106,16 @@ describe('HTTP conventions', () => {
 
   it('reports the database down as 503 on /health, and up again after', async () => {
     expect((await t.get('/health')).status).toBe(200);
+    await t.token('auditor');
     const admin = new Client({ connectionString: process.env.GRMS_TEST_ADMIN_URL });
     await admin.connect();
     await admin.query(`ALTER DATABASE ${t.dbName} ALLOW_CONNECTIONS false`);
     await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [t.dbName]);
     const down = await t.get('/health');
     expect(down.status).toBe(503);
+    const api = await t.get('/budget-lines', 'auditor');
+    expect([api.status, api.body.detail]).toEqual([503, expect.any(String)]);
+    expect(api.body.code).toBe('DATABASE_UNAVAILABLE');
     await admin.query(`ALTER DATABASE ${t.dbName} ALLOW_CONNECTIONS true`);
     await admin.end();
     let up = 0;

@@ -5,6 +5,7 @@ import { AuthUser, RequestContext } from '../context/request-context';
 import { DomainError, ErrorKind } from '../errors/domain-error';
 import { AUTH_METADATA, AuthMetadata } from './authenticated.decorator';
 import { hasPermission } from './permissions';
+import { isDatabaseDown } from '../http/database-down';
 
 // Deny by default: a route without @Authenticated or @Public is refused.
 @Injectable()
@@ -27,6 +28,9 @@ export class GrmsAuthGuard extends PassportAuthGuard('jwt') {
   }
 
   override handleRequest<TUser = AuthUser>(err: unknown, user: TUser | false): TUser {
+    if (err && isDatabaseDown(err)) {
+      throw new DomainError('DATABASE_UNAVAILABLE', 'the database is not reachable; try again shortly', ErrorKind.UNAVAILABLE);
+    }
     if (err || !user) {
       throw new DomainError('UNAUTHENTICATED', 'a valid bearer token is required: log in at POST /api/v1/auth/login and send Authorization: Bearer <accessToken>', ErrorKind.UNAUTHENTICATED);
     }

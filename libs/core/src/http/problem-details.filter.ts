@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, ErrorKind, FieldError, statusOf } from '../errors/domain-error';
 import { RequestContext } from '../context/request-context';
+import { isDatabaseDown } from './database-down';
 
 interface Problem {
   type: string;
@@ -65,6 +66,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   toProblem(exception: unknown): Problem {
     let domain: DomainError | null = null;
     if (exception instanceof DomainError) domain = exception;
+    else if (isDatabaseDown(exception)) domain = new DomainError('DATABASE_UNAVAILABLE', 'the database is not reachable; try again shortly', ErrorKind.UNAVAILABLE);
     else if (exception instanceof QueryFailedError) domain = fromDatabaseError(exception as never);
     if (domain) {
       const status = statusOf(domain.kind);
