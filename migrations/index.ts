@@ -1,9 +1,17 @@
 import { Foundation1764300000000 } from './1764300000000-foundation';
 import { CashPlans1764300100000 } from './1764300100000-cash-plans';
-import { EPenatausahaan1764300400000 } from './1764300400000-e-penatausahaan';
 import { EHsb1764300200000 } from './1764300200000-e-hsb';
 import { EBudgeting1764300300000 } from './1764300300000-e-budgeting';
+import { EPenatausahaan1764300400000 } from './1764300400000-e-penatausahaan';
+import { IdempotencyResponseText1764300500000 } from './1764300500000-idempotency-response-text';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
-export const ALL_MIGRATIONS = [Foundation1764300000000, CashPlans1764300100000, EPenatausahaan1764300400000, EHsb1764300200000, EBudgeting1764300300000];
+export const ALL_MIGRATIONS = [
+  Foundation1764300000000,
+  CashPlans1764300100000,
+  EHsb1764300200000,
+  EBudgeting1764300300000,
+  EPenatausahaan1764300400000,
+  IdempotencyResponseText1764300500000,
+];

@@ -37,7 +37,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const path = req.baseUrl + req.path;
     const hash = createHash('sha256').update(`${req.method} ${path}\n${canonical(req.body ?? null)}`).digest('hex');
     return from(this.tx.run(async (m) => {
-      await m.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND created_at < now() - interval '7 days'`, [userId, key]);
+      // Keys are kept 7 days; expired ones go when a key is claimed (indexed on created_at).
+      await m.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '7 days'`);
       const claimed = await m.query(
         `INSERT INTO idempotency_keys (user_id, key, method, path, request_hash) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
@@ -53,11 +54,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         res.status(prior.status_code);
         res.setHeader('Idempotent-Replayed', 'true');
-        return prior.response_body;
+        return prior.response_body === null ? null : JSON.parse(prior.response_body);
       }
       const body = await lastValueFrom(next.handle(), { defaultValue: null });
       const status = this.reflector.get<number>(HTTP_CODE_METADATA, ctx.getHandler()) ?? (req.method === 'POST' ? 201 : 200);
-      await m.query(`UPDATE idempotency_keys SET status_code = $3, response_body = $4::jsonb WHERE user_id = $1 AND key = $2`,
+      await m.query(`UPDATE idempotency_keys SET status_code = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
         [userId, key, status, JSON.stringify(body ?? null)]);
       return body;
     }));
