@@ -34,7 +34,7 @@ async function consistent(t: TestApp, spmIds: string[], prefix: string): Promise
       AND (p.status = 'PAID') <> EXISTS (SELECT 1 FROM sp2d d WHERE d.spp_id = p.id AND d.status = 'ISSUED')`, [spmIds])).toEqual([]);
   expect(await q(`SELECT spm_id FROM sp2d WHERE spm_id = ANY($1::uuid[]) GROUP BY spm_id HAVING count(*) > 1`, [spmIds])).toEqual([]);
   // every claimed key holds its response, naming an SP2D that exists; every SP2D of the burst has its key
-  expect(await q(`SELECT key FROM idempotency_keys WHERE key LIKE $1 || '%' AND (status_code IS NULL OR NOT EXISTS (SELECT 1 FROM sp2d d WHERE d.id::text = response_body->>'id'))`, [prefix])).toEqual([]);
+  expect(await q(`SELECT key FROM idempotency_keys WHERE key LIKE $1 || '%' AND (status_code IS NULL OR NOT EXISTS (SELECT 1 FROM sp2d d WHERE d.id::text = response_body::jsonb->>'id'))`, [prefix])).toEqual([]);
   const [{ keys, docs }] = await q(`SELECT (SELECT count(*)::int FROM idempotency_keys WHERE key LIKE $1 || '%') AS keys,
       (SELECT count(*)::int FROM sp2d WHERE spm_id = ANY($2::uuid[])) AS docs`, [prefix, spmIds]);
   expect(keys).toBe(docs);

@@ -7,6 +7,7 @@ export * from './config/app-config';
 export * from './database/transaction.service';
 export * from './database/migrate';
 export * from './database/query-rows';
+export * from './database/sql-where';
 export * from './audit/audit.service';
 export * from './audit/audit-query.service';
 export * from './auth/roles';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuthUser, DomainError, offsetOf, Page, pageOf, PageQueryDto, Permission, TransactionService } from '@grms/core';
+import { AccessService, AuthUser, DomainError, offsetOf, Page, pageOf, PageQueryDto, Permission, SqlWhere, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { BudgetLineQueryDto, BudgetLineResponse, LedgerEntryResponse } from './dto/budget-line.dto';
 
@@ -31,21 +31,18 @@ export class BudgetLinesService {
   async list(user: AuthUser, q: BudgetLineQueryDto): Promise<Page<BudgetLineResponse>> {
     const scope = await this.access.scope(user, Permission.BUDGET_LINE_READ);
     return this.tx.run(async (m) => {
-      const params: unknown[] = [];
-      const where: string[] = [];
-      const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace(/\?/g, `$${params.length}`)); };
-      if (scope !== null) add('b.organization_id = ANY(?::uuid[])', scope);
-      if (q.fiscalYear) add('b.fiscal_year = ?', q.fiscalYear);
-      if (q.organizationId) add('b.organization_id = ?', q.organizationId);
-      if (q.subActivityCode) add(`(b.sub_activity_code = ? OR b.sub_activity_code LIKE ? || '.%')`, q.subActivityCode);
-      if (q.accountCode) add(`(b.account_code = ? OR b.account_code LIKE ? || '.%')`, q.accountCode);
-      if (q.fundingSourceCode) add(`(b.funding_source_code = ? OR b.funding_source_code LIKE ? || '.%')`, q.fundingSourceCode);
-      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM budget_lines b ${w}`, params);
+      const w = new SqlWhere()
+        .scope('b.organization_id', scope)
+        .add('b.fiscal_year = ?', q.fiscalYear)
+        .add('b.organization_id = ?', q.organizationId)
+        .add(`(b.sub_activity_code = ? OR b.sub_activity_code LIKE ? || '.%')`, q.subActivityCode)
+        .add(`(b.account_code = ? OR b.account_code LIKE ? || '.%')`, q.accountCode)
+        .add(`(b.funding_source_code = ? OR b.funding_source_code LIKE ? || '.%')`, q.fundingSourceCode);
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM budget_lines b ${w.clause}`, w.params);
+      const page = w.page(q.limit, offsetOf(q));
       const rows = await m.query(
-        `${BUDGET_LINE_SELECT} ${w} ORDER BY b.fiscal_year, o.code, b.sub_activity_code, b.account_code, b.funding_source_code
-         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, q.limit, offsetOf(q)],
+        `${BUDGET_LINE_SELECT} ${w.clause} ORDER BY b.fiscal_year, o.code, b.sub_activity_code, b.account_code, b.funding_source_code ${page.sql}`,
+        page.params,
       );
       return pageOf(rows, total, q);
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { SqlWhere } from '../database/sql-where';
 import { offsetOf, Page, pageOf } from '../http/pagination';
 import { AuditEventResponse, AuditQueryDto, AuditVerifyResponse } from './audit.dto';
 
@@ -13,21 +14,16 @@ export class AuditQueryService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async list(q: AuditQueryDto): Promise<Page<AuditEventResponse>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
-    if (q.entityType) add('entity_type = ?', q.entityType);
-    if (q.entityId) add('entity_id = ?', q.entityId);
-    if (q.actorId) add('actor_id = ?', q.actorId);
-    if (q.action) add('action = ?', q.action);
-    if (q.from) add('occurred_at >= ?::timestamptz', q.from);
-    if (q.to) add('occurred_at < ?::timestamptz', q.to);
-    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM audit_events ${w}`, params);
-    const rows = await this.ds.query(
-      `SELECT ${COLUMNS} FROM audit_events ${w} ORDER BY chain_no DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.limit, offsetOf(q)],
-    );
+    const w = new SqlWhere()
+      .add('entity_type = ?', q.entityType)
+      .add('entity_id = ?', q.entityId)
+      .add('actor_id = ?', q.actorId)
+      .add('action = ?', q.action)
+      .add('occurred_at >= ?::timestamptz', q.from)
+      .add('occurred_at < ?::timestamptz', q.to);
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM audit_events ${w.clause}`, w.params);
+    const page = w.page(q.limit, offsetOf(q));
+    const rows = await this.ds.query(`SELECT ${COLUMNS} FROM audit_events ${w.clause} ORDER BY chain_no DESC ${page.sql}`, page.params);
     return pageOf(rows.map((r: AuditEventResponse & { occurredAt: Date }) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString() })), total, q);
   }
 

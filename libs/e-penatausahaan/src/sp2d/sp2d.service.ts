@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, SqlWhere, TransactionService } from '@grms/core';
 import { FiscalYearsService, LedgerKind, LedgerService, Posting } from '@grms/budget';
 import { BkuPosting, BkuService } from '../bku/bku.service';
 import { nextNumber } from '../common/doc-lines';
@@ -110,15 +110,13 @@ export class Sp2dService {
 }
 
 function where(scope: string[] | null, f: { fiscalYear?: number; organizationId?: string; status?: string; spmId?: string; from?: string; to?: string }): { w: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const conds: string[] = [];
-  const add = (sql: string, v: unknown) => { params.push(v); conds.push(sql.replace('?', `$${params.length}`)); };
-  if (scope !== null) add('d.organization_id = ANY(?::uuid[])', scope);
-  if (f.fiscalYear) add('d.fiscal_year = ?', f.fiscalYear);
-  if (f.organizationId) add('d.organization_id = ?', f.organizationId);
-  if (f.status) add('d.status = ?', f.status);
-  if (f.spmId) add('d.spm_id = ?', f.spmId);
-  if (f.from) add('d.issued_on >= ?::date', f.from);
-  if (f.to) add('d.issued_on <= ?::date', f.to);
-  return { w: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+  const w = new SqlWhere()
+    .scope('d.organization_id', scope)
+    .add('d.fiscal_year = ?', f.fiscalYear)
+    .add('d.organization_id = ?', f.organizationId)
+    .add('d.status = ?', f.status)
+    .add('d.spm_id = ?', f.spmId)
+    .add('d.issued_on >= ?::date', f.from)
+    .add('d.issued_on <= ?::date', f.to);
+  return { w: w.clause, params: w.params };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, DomainError, Money, Page, Permission, TransactionService } from '@grms/core';
+import { listDocuments } from '../common/list-documents';
 import { FiscalYearsService, LedgerKind, LedgerService } from '@grms/budget';
 import { CashPlansService } from '@grms/e-budgeting';
 import { EntityManager } from 'typeorm';
@@ -83,19 +84,7 @@ export class SpdService {
 
   async list(user: AuthUser, q: SpdQueryDto): Promise<Page<SpdResponse>> {
     const scope = await this.access.scope(user, Permission.SPD_READ);
-    return this.tx.run(async (m) => {
-      const params: unknown[] = [];
-      const where: string[] = [];
-      const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
-      if (scope !== null) add('s.organization_id = ANY(?::uuid[])', scope);
-      if (q.fiscalYear) add('s.fiscal_year = ?', q.fiscalYear);
-      if (q.organizationId) add('s.organization_id = ?', q.organizationId);
-      if (q.status) add('s.status = ?', q.status);
-      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM spd s ${w}`, params);
-      const rows = await m.query(`${SELECT} ${w} ORDER BY s.created_at DESC, s.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);
-      return pageOf(rows, total, q);
-    });
+    return this.tx.run((m) => listDocuments<SpdResponse>(m, { table: 'spd', alias: 's', select: SELECT, scope, q }));
   }
 
   // Lines must be locked by the caller. Earlier SPDs are all the other SPDs on

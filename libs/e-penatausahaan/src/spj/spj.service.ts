@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, DomainError, Money, Page, Permission, TransactionService } from '@grms/core';
+import { listDocuments } from '../common/list-documents';
 import { FiscalYearsService, LedgerKind, LedgerService } from '@grms/budget';
 import { EntityManager } from 'typeorm';
 import { BkuService } from '../bku/bku.service';
@@ -97,19 +98,7 @@ export class SpjService {
 
   async list(user: AuthUser, q: SpjQueryDto): Promise<Page<SpjResponse>> {
     const scope = await this.access.scope(user, Permission.SPP_READ);
-    return this.tx.run(async (m) => {
-      const params: unknown[] = [];
-      const where: string[] = [];
-      const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
-      if (scope !== null) add('j.organization_id = ANY(?::uuid[])', scope);
-      if (q.fiscalYear) add('j.fiscal_year = ?', q.fiscalYear);
-      if (q.organizationId) add('j.organization_id = ?', q.organizationId);
-      if (q.status) add('j.status = ?', q.status);
-      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM spj j ${w}`, params);
-      const rows = await m.query(`${SELECT} ${w} ORDER BY j.created_at DESC, j.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);
-      return pageOf(rows, total, q);
-    });
+    return this.tx.run((m) => listDocuments<SpjResponse>(m, { table: 'spj', alias: 'j', select: SELECT, scope, q }));
   }
 
   async fetch(m: EntityManager, id: string): Promise<SpjResponse> {

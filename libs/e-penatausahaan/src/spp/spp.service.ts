@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, DomainError, Money, Page, Permission, TransactionService } from '@grms/core';
+import { listDocuments } from '../common/list-documents';
 import { EntityManager } from 'typeorm';
 import { loadOrgLines, nextNumber, requireDistinctLines, requireOneOpenYear, requireOrganizationExists, sumOf } from '../common/doc-lines';
 import { normalizeNpwp } from '../common/npwp';
@@ -75,20 +76,7 @@ export class SppService {
 
   async list(user: AuthUser, q: SppQueryDto): Promise<Page<SppResponse>> {
     const scope = await this.access.scope(user, Permission.SPP_READ);
-    return this.tx.run(async (m) => {
-      const params: unknown[] = [];
-      const where: string[] = [];
-      const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
-      if (scope !== null) add('s.organization_id = ANY(?::uuid[])', scope);
-      if (q.fiscalYear) add('s.fiscal_year = ?', q.fiscalYear);
-      if (q.organizationId) add('s.organization_id = ?', q.organizationId);
-      if (q.type) add('s.type = ?', q.type);
-      if (q.status) add('s.status = ?', q.status);
-      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM spp s ${w}`, params);
-      const rows = await m.query(`${SPP_SELECT} ${w} ORDER BY s.created_at DESC, s.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);
-      return pageOf(rows, total, q);
-    });
+    return this.tx.run((m) => listDocuments<SppResponse>(m, { table: 'spp', alias: 's', select: SPP_SELECT, scope, q }));
   }
 
   private checkPayee(dto: CreateSppDto): string | null {
