@@ -84,4 +84,25 @@ describe('e-HSB catalogue', () => {
     expect((await t.post(`/hsb/items/${it.id}/unlock`, {}, 'price-admin')).body.locked).toBe(false);
     expect((await t.patch(`/hsb/items/${it.id}`, { price: '360000' }, 'price-admin')).body.version).toBe(3);
   });
+
+  it('locks and unlocks a whole year (or one category) for the budgeting round in one call, audited', async () => {
+    const before = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM hsb_items WHERE fiscal_year = 2026`);
+    const lock = await t.post('/hsb/locks', { fiscalYear: 2026, locked: true }, 'price-admin');
+    expect(lock.status).toBe(200);
+    expect(lock.body).toMatchObject({ fiscalYear: 2026, category: null, locked: true, total: before[0].n });
+    expect(lock.body.changed).toBeGreaterThan(0);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM hsb_items WHERE fiscal_year = 2026 AND NOT locked`))[0].n).toBe(0);
+    const again = await t.post('/hsb/locks', { fiscalYear: 2026, locked: true }, 'price-admin');
+    expect(again.body.changed).toBe(0);
+    const [item] = (await t.get('/hsb/items?fiscalYear=2026&limit=1', 'price-admin')).body.data;
+    expect((await t.patch(`/hsb/items/${item.id}`, { price: '1' }, 'price-admin')).body.code).toBe('HSB_ITEM_LOCKED');
+    const audit = await t.get('/audit/events?entityType=HsbCatalogue&entityId=2026', 'auditor');
+    expect(audit.body.data[0]).toMatchObject({ action: 'HSB_CATALOGUE.LOCK' });
+    expect(audit.body.data[0].after.codes).toHaveLength(lock.body.changed);
+    expect((await t.post('/hsb/locks', { fiscalYear: 2026, locked: false }, 'planner-a')).status).toBe(403);
+    expect((await t.post('/hsb/locks', { fiscalYear: 2099, locked: false }, 'price-admin')).body.code).toBe('UNKNOWN_FISCAL_YEAR');
+    const unlock = await t.post('/hsb/locks', { fiscalYear: 2026, category: 'SSH', locked: false }, 'price-admin');
+    expect(unlock.body.changed).toBeGreaterThan(0);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM hsb_items WHERE fiscal_year = 2026 AND category = 'SSH' AND locked`))[0].n).toBe(0);
+  });
 });

@@ -41,6 +41,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'POST /api/v1/hsb/items/{id}/lock': ['PRICE_ADMIN'],
   'POST /api/v1/hsb/items/{id}/unlock': ['PRICE_ADMIN'],
   'POST /api/v1/hsb/imports': ['PRICE_ADMIN'],
+  'POST /api/v1/hsb/locks': ['PRICE_ADMIN'],
   // e-budgeting
   'PUT /api/v1/budgeting/cash-plans/{budgetLineId}': ['PLANNER'],
   'POST /api/v1/budgeting/ceilings': ['BUDGET_VERIFIER'],

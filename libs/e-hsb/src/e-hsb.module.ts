@@ -5,13 +5,15 @@ import { HsbImportsController } from './imports/hsb-imports.controller';
 import { HsbItemWriter } from './items/hsb-item.writer';
 import { HsbItemsController } from './items/hsb-items.controller';
 import { HsbItemsService } from './items/hsb-items.service';
+import { CatalogueLocksController } from './locks/catalogue-locks.controller';
+import { CatalogueLocksService } from './locks/catalogue-locks.service';
 import { HsbDemoSeeder } from './seed/hsb-demo.seeder';
 
 // e-HSB: the standard unit price catalogue (SSH, HSPK, ASB, SBU).
 @Module({
   imports: [BudgetModule],
-  controllers: [HsbItemsController, HsbImportsController],
-  providers: [HsbItemWriter, HsbItemsService, HsbImportService, HsbDemoSeeder],
+  controllers: [HsbItemsController, HsbImportsController, CatalogueLocksController],
+  providers: [HsbItemWriter, HsbItemsService, HsbImportService, HsbDemoSeeder, CatalogueLocksService],
   exports: [HsbItemsService, HsbImportService, HsbDemoSeeder],
 })
 export class EHsbModule {}

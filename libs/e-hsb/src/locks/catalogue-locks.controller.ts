@@ -1,0 +1,19 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated, AuthUser, CurrentUser, Permission } from '@grms/core';
+import { CatalogueLocksService } from './catalogue-locks.service';
+import { CatalogueLockDto, CatalogueLockResponse } from './dto/catalogue-lock.dto';
+
+@ApiTags('e-HSB')
+@Controller('hsb/locks')
+export class CatalogueLocksController {
+  constructor(private readonly locks: CatalogueLocksService) {}
+
+  @Post()
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.HSB_MANAGE })
+  @ApiOkResponse({ type: CatalogueLockResponse, description: 'how many items changed' })
+  set(@CurrentUser() user: AuthUser, @Body() dto: CatalogueLockDto): Promise<CatalogueLockResponse> {
+    return this.locks.set(user, dto);
+  }
+}
