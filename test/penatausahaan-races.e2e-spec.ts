@@ -6,7 +6,9 @@ import { startTestApp, TestApp } from './support/test-app';
 describe('e-penatausahaan: races', () => {
   let t: TestApp;
   let orgA: string;
-  beforeAll(async () => { t = await startTestApp(); orgA = await t.orgId('A'); });
+  // A pool smaller than the number of racing requests: a request must never
+  // need a second pooled connection while it holds one (that starves the pool).
+  beforeAll(async () => { t = await startTestApp({ DB_POOL_SIZE: '4' }); orgA = await t.orgId('A'); });
   afterAll(async () => { await t.close(); });
 
   it('30 SPPs of 50,000.00 submitted in parallel against 1,000,000.00 allotted: exactly 20 accepted, 10 refused', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../context/request-context';
+import { TransactionService } from '../database/transaction.service';
 import { DomainError } from '../errors/domain-error';
 import { Permission, ROLE_PERMISSIONS } from './permissions';
 import { OPD_ROLES, Role } from './roles';
@@ -14,13 +15,16 @@ export type OrgScope = string[] | null;
 // sees all. Outside the scope a record does not exist (404).
 @Injectable()
 export class AccessService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly tx: TransactionService) {}
 
   async scope(user: AuthUser, permission: Permission): Promise<OrgScope> {
     const granting = user.roles.filter((r) => ROLE_PERMISSIONS[r as Role]?.includes(permission)) as Role[];
     if (granting.some((r) => !OPD_ROLES.has(r))) return null;
     if (!user.organizationId) return [];
-    const rows: { id: string }[] = await this.ds.query(
+    // Inside a unit of work use its connection: asking the pool for a second
+    // one while holding the first can exhaust the pool under load.
+    const db = this.tx.current()?.manager ?? this.ds;
+    const rows: { id: string }[] = await db.query(
       `WITH RECURSIVE tree AS (SELECT id FROM organizations WHERE id = $1
          UNION ALL SELECT o.id FROM organizations o JOIN tree t ON o.parent_id = t.id)
        SELECT id FROM tree`,
