@@ -4,6 +4,7 @@ import { EHsb1764300200000 } from './1764300200000-e-hsb';
 import { EBudgeting1764300300000 } from './1764300300000-e-budgeting';
 import { EPenatausahaan1764300400000 } from './1764300400000-e-penatausahaan';
 import { IdempotencyResponseText1764300500000 } from './1764300500000-idempotency-response-text';
+import { OneTaxTable1764300600000 } from './1764300600000-one-tax-table';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -14,4 +15,5 @@ export const ALL_MIGRATIONS = [
   EBudgeting1764300300000,
   EPenatausahaan1764300400000,
   IdempotencyResponseText1764300500000,
+  OneTaxTable1764300600000,
 ];

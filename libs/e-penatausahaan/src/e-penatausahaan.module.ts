@@ -16,7 +16,6 @@ import { SppWorkflowService } from './spp/spp-workflow.service';
 import { SppController } from './spp/spp.controller';
 import { SppService } from './spp/spp.service';
 import { TaxesController } from './taxes/taxes.controller';
-import { TaxesService } from './taxes/taxes.service';
 import { UpLimitsController } from './up-limits/up-limits.controller';
 import { UpLimitsService } from './up-limits/up-limits.service';
 
@@ -24,7 +23,7 @@ import { UpLimitsService } from './up-limits/up-limits.service';
 @Module({
   imports: [BudgetModule, EBudgetingModule],
   controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, TaxesController, UpLimitsController],
-  providers: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, TaxesService, UpLimitsService, PenatausahaanDemoSeeder],
-  exports: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, TaxesService, PenatausahaanDemoSeeder],
+  providers: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, UpLimitsService, PenatausahaanDemoSeeder],
+  exports: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, PenatausahaanDemoSeeder],
 })
 export class EPenatausahaanModule {}

@@ -7,6 +7,5 @@ export * from './spm/spm.service';
 export * from './sp2d/sp2d.service';
 export * from './spj/spj.service';
 export * from './bku/bku.service';
-export * from './taxes/taxes.service';
 export * from './taxes/tax-calc';
 export * from './seed/penatausahaan-demo.seeder';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, AuthUser, DomainError, Money, Permission, TransactionService } from '@grms/core';
+import { TaxRatesService, vatFraction } from '@grms/budget';
 import { HsbItemsService, HsbPricing } from '@grms/e-hsb';
 import { EntityManager } from 'typeorm';
 import { Coefficient, itemAmounts } from '../pricing/item-amounts';
@@ -15,7 +16,10 @@ interface StoredItem extends CreateDocumentItemDto { hsbVersionId: string | null
 // the catalogue item allows, VAT at the fiscal year's rate.
 @Injectable()
 export class DocumentItemsService {
-  constructor(private readonly tx: TransactionService, private readonly audit: AuditService, private readonly store: DocumentStore, private readonly hsb: HsbItemsService) {}
+  constructor(
+    private readonly tx: TransactionService, private readonly audit: AuditService, private readonly store: DocumentStore,
+    private readonly hsb: HsbItemsService, private readonly taxRates: TaxRatesService,
+  ) {}
 
   async add(user: AuthUser, documentId: string, dto: CreateDocumentItemDto): Promise<DocumentItemResponse> {
     return this.tx.run(async (m) => {
@@ -93,13 +97,12 @@ export class DocumentItemsService {
     const fail = (code: string, field: string, msg: string): never => { throw DomainError.rule(code, msg, [{ field, message: msg }]); };
     const [check] = await m.query(
       `SELECT (SELECT level FROM accounts WHERE code = $1) AS acc_level,
-         (SELECT NOT EXISTS (SELECT 1 FROM funding_sources c WHERE c.parent_code = $2) FROM funding_sources WHERE code = $2) AS fs_leaf,
-         (SELECT rate FROM budget_vat_rates WHERE fiscal_year = $3) AS vat_rate`, [dto.accountCode, dto.fundingSourceCode, doc.fiscalYear]);
+         (SELECT NOT EXISTS (SELECT 1 FROM funding_sources c WHERE c.parent_code = $2) FROM funding_sources WHERE code = $2) AS fs_leaf`,
+      [dto.accountCode, dto.fundingSourceCode]);
     if (check.acc_level === null) fail('UNKNOWN_ACCOUNT', 'accountCode', `account ${dto.accountCode} is not in the chart of accounts`);
     if (check.acc_level !== 6 || !dto.accountCode.startsWith('5.')) fail('INVALID_ACCOUNT', 'accountCode', `${dto.accountCode} is not an expenditure account leaf (5.x.xx.xx.xx.xxx)`);
     if (check.fs_leaf === null) fail('UNKNOWN_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${dto.fundingSourceCode} does not exist`);
     if (check.fs_leaf === false) fail('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${dto.fundingSourceCode} has sub-sources; use one of them`);
-    if (dto.vat && check.vat_rate === null) fail('VAT_RATE_MISSING', 'vat', `no VAT rate is set for fiscal year ${doc.fiscalYear}`);
     const unitPrice = Money.of(dto.unitPrice);
     let pricing: HsbPricing | null = null;
     if (dto.hsbItemId) {
@@ -122,7 +125,8 @@ export class DocumentItemsService {
       }
     }
     const coefficients: Coefficient[] = dto.coefficients.map((c) => ({ quantity: c.quantity.trim(), unit: c.unit.trim() }));
-    const rate = dto.vat ? String(check.vat_rate) : '0';
+    // VAT at the year's PPN rate from the one tax table (reference data).
+    const rate = dto.vat ? await vatFraction(this.taxRates, m, doc.fiscalYear) : '0';
     const a = itemAmounts(coefficients, unitPrice, dto.vat, rate);
     if (a.total.gt(MAX_TOTAL)) fail('AMOUNT_TOO_LARGE', 'coefficients', `the item total ${a.total} is larger than an amount can be`);
     return [dto.accountCode, dto.fundingSourceCode, pricing?.itemId ?? null, pricing?.versionId ?? null, dto.description.trim(), JSON.stringify(coefficients),

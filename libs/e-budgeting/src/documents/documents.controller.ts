@@ -7,7 +7,7 @@ import { DocumentsService } from './documents.service';
 import { CreateDocumentItemDto, DocumentItemResponse, UpdateDocumentItemDto } from './dto/document-item.dto';
 import { CreateDocumentDto, DocumentDetailResponse, DocumentEventResponse, DocumentQueryDto, DocumentResponse, RejectDocumentDto } from './dto/document.dto';
 
-const ITEM_RULES = 'UNKNOWN_ACCOUNT, INVALID_ACCOUNT, UNKNOWN_FUNDING_SOURCE, INVALID_FUNDING_SOURCE, UNKNOWN_HSB_ITEM, HSB_ITEM_OTHER_YEAR, HSB_ITEM_LOCKED, ACCOUNT_NOT_ALLOWED_FOR_HSB_ITEM, EXCEEDS_HSB_CEILING, JUSTIFICATION_REQUIRED, VAT_RATE_MISSING';
+const ITEM_RULES = 'UNKNOWN_ACCOUNT, INVALID_ACCOUNT, UNKNOWN_FUNDING_SOURCE, INVALID_FUNDING_SOURCE, UNKNOWN_HSB_ITEM, HSB_ITEM_OTHER_YEAR, HSB_ITEM_LOCKED, ACCOUNT_NOT_ALLOWED_FOR_HSB_ITEM, EXCEEDS_HSB_CEILING, JUSTIFICATION_REQUIRED';
 
 @ApiTags('e-budgeting')
 @Controller('budgeting/documents')

@@ -4,8 +4,8 @@ import { listDocuments } from '../common/list-documents';
 import { EntityManager } from 'typeorm';
 import { loadOrgLines, nextNumber, requireDistinctLines, requireOneOpenYear, requireOrganizationExists, sumOf } from '../common/doc-lines';
 import { normalizeNpwp } from '../common/npwp';
+import { TaxRatesService } from '@grms/budget';
 import { computeTaxes, TaxRate, TaxResult } from '../taxes/tax-calc';
-import { TaxesService } from '../taxes/taxes.service';
 import { CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
 import { fetchSpp, SPP_SELECT } from './spp.queries';
 
@@ -23,7 +23,7 @@ function taxesOf(gross: Money, rates: TaxRate[]): TaxResult {
 // DRAFT; the availability check runs on submission (SppWorkflowService).
 @Injectable()
 export class SppService {
-  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService, private readonly taxes: TaxesService) {}
+  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService, private readonly taxes: TaxRatesService) {}
 
   create(user: AuthUser, dto: CreateSppDto): Promise<SppResponse> {
     requireDistinctLines(dto.lines);

@@ -1,12 +1,8 @@
 import Decimal from 'decimal.js';
 import { Money } from '@grms/core';
+import type { TaxRate } from '@grms/budget';
 
-export interface TaxRate {
-  code: string;
-  name: string;
-  /** percent of the gross, e.g. "11" or "1.5" */
-  rate: string;
-}
+export type { TaxRate };
 
 export interface WithheldTax extends TaxRate {
   amount: Money;

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, AuthUser, CurrentUser, Permission } from '@grms/core';
-import { PutTaxRateDto, TaxQueryDto, TaxRateResponse } from './dto/tax.dto';
-import { TaxesService } from './taxes.service';
+import { PutTaxRateDto, TaxQueryDto, TaxRateResponse, TaxRatesService } from '@grms/budget';
 
 @ApiTags('e-penatausahaan')
 @Controller('penatausahaan/taxes')
 export class TaxesController {
-  constructor(private readonly taxes: TaxesService) {}
+  constructor(private readonly taxes: TaxRatesService) {}
 
   @Get()
   @Authenticated({ permission: Permission.SPP_READ })

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, AuthUser, DomainError, TransactionService } from '@grms/core';
-import { FiscalYearsService } from '@grms/budget';
 import { EntityManager } from 'typeorm';
-import { DEFAULT_TAX_RATES } from './default-rates';
-import { PutTaxRateDto, TaxRateResponse } from './dto/tax.dto';
-import { TaxRate } from './tax-calc';
+import Decimal from 'decimal.js';
+import { FiscalYearsService } from '../fiscal-years/fiscal-years.service';
+import { DEFAULT_TAX_RATES } from './default-tax-rates';
+import { PutTaxRateDto, TaxRateResponse } from './dto/tax-rate.dto';
+import { TaxRate } from './tax-rate';
 
-// The per-fiscal-year tax table: the year's own rows override the defaults.
+// The per-fiscal-year tax table (reference data): the year's own rows
+// override the defaults. e-budgeting reads PPN from it, e-penatausahaan the
+// taxes it withholds.
 @Injectable()
-export class TaxesService {
+export class TaxRatesService {
   constructor(private readonly tx: TransactionService, private readonly audit: AuditService, private readonly years: FiscalYearsService) {}
 
   async table(m: EntityManager, fiscalYear: number): Promise<TaxRateResponse[]> {
@@ -58,6 +61,12 @@ export class TaxesService {
       return { code: r.code, name: r.name, rate: r.rate };
     });
   }
+}
+
+/** PPN of the year as a fraction with six decimals (11% -> "0.110000"), for pricing budget items. */
+export async function vatFraction(svc: TaxRatesService, m: EntityManager, fiscalYear: number): Promise<string> {
+  const [ppn] = await svc.ratesFor(m, fiscalYear, ['PPN']);
+  return new Decimal(ppn.rate).dividedBy(100).toFixed(6);
 }
 
 function fix4(rate: string): string {

@@ -1,7 +1,8 @@
-import { TaxRate } from './tax-calc';
+import { TaxRate } from './tax-rate';
 
 // The tax table a fiscal year starts with (DOMAIN.md); ADMIN edits it per
-// year. Rates are percent of the gross of the SPP. PPN: 12% nominal on a base
+// year. Rates are percent of the base. One table for the whole system: budget
+// items price VAT with PPN, payments withhold the others. PPN: 12% nominal on a base
 // of 11/12 since 2025 = 11% effective.
 export const DEFAULT_TAX_RATES: TaxRate[] = [
   { code: 'PPN', name: 'PPN (VAT), 11% effective', rate: '11' },
