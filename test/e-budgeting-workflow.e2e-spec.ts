@@ -60,14 +60,14 @@ describe('e-budgeting workflow', () => {
   });
 
   it('takes VAT from the one tax table: a changed PPN rate prices new items, existing ones keep theirs', async () => {
-    const set = await t.req('put', '/penatausahaan/taxes/2027/PPN', { user: 'admin', body: { name: 'PPN (VAT), 12% in full', rate: '12' } });
+    const set = await t.req('put', '/tax-rates/2027/PPN', { user: 'admin', body: { name: 'PPN (VAT), 12% in full', rate: '12' } });
     expect(set.status).toBe(200);
     const res = await t.post(`/budgeting/documents/${docId}/items`, item({ description: 'Sewa tenda', coefficients: [{ quantity: '1', unit: 'paket' }], unitPrice: '1000000', vat: true }), 'planner-a');
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ vatRate: '0.120000', vatAmount: '120000.00', total: '1120000.00' });
     const before = (await t.get(`/budgeting/documents/${docId}`, 'planner-a')).body.items.find((i: { description: string }) => i.description === 'Konsumsi rapat');
     expect(before.vatRate).toBe('0.110000');
-    await t.req('put', '/penatausahaan/taxes/2027/PPN', { user: 'admin', body: { name: 'PPN (VAT), 11% effective', rate: '11' } });
+    await t.req('put', '/tax-rates/2027/PPN', { user: 'admin', body: { name: 'PPN (VAT), 11% effective', rate: '11' } });
     expect((await t.del(`/budgeting/documents/${docId}/items/${res.body.id}`, 'planner-a')).status).toBe(204);
   });
 

@@ -159,12 +159,12 @@ describe('e-penatausahaan: the LS flow', () => {
   });
   it('uses the year\'s tax table, which only ADMIN edits', async () => {
     const id = await allottedLine(t, '1200000.00', '100000.00');
-    expect((await t.put('/penatausahaan/taxes/2026/PPH23', { name: 'PPh 23', rate: '3' }, 'treasurer-a')).status).toBe(403);
-    expect((await t.put('/penatausahaan/taxes/2026/PPH23', { name: 'PPh 23', rate: 3 }, 'admin')).status).toBe(400);
-    const put = await t.put('/penatausahaan/taxes/2026/PPH23', { name: 'PPh 23', rate: '3' }, 'admin');
+    expect((await t.put('/tax-rates/2026/PPH23', { name: 'PPh 23', rate: '3' }, 'treasurer-a')).status).toBe(403);
+    expect((await t.put('/tax-rates/2026/PPH23', { name: 'PPh 23', rate: 3 }, 'admin')).status).toBe(400);
+    const put = await t.put('/tax-rates/2026/PPH23', { name: 'PPh 23', rate: '3' }, 'admin');
     expect(put.body).toMatchObject({ fiscalYear: 2026, code: 'PPH23', rate: '3.0000', configured: true });
-    expect((await t.put('/penatausahaan/taxes/2026/FULL', { name: 'test: everything', rate: '100' }, 'admin')).status).toBe(200);
-    const table = await t.get('/penatausahaan/taxes?fiscalYear=2026', 'treasurer-a');
+    expect((await t.put('/tax-rates/2026/FULL', { name: 'test: everything', rate: '100' }, 'admin')).status).toBe(200);
+    const table = await t.get('/tax-rates?fiscalYear=2026', 'treasurer-a');
     expect(table.body.find((r: { code: string }) => r.code === 'PPH21_IV')).toMatchObject({ rate: '15.0000', configured: false });
     const body = (taxes: string[]) => ({ type: 'LS', organizationId: orgA, payee: SUPPLIER, lines: [{ budgetLineId: id, amount: '33.33' }], taxes: taxes.map((code) => ({ code })) });
     const spp = await t.post('/penatausahaan/spp', body(['PPH23']), 'treasurer-a');

@@ -33,6 +33,8 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/budget-lines/{id}': ALL,
   'GET /api/v1/budget-lines/{id}/entries': ALL,
   'GET /api/v1/ledger/verify': ['ADMIN', 'AUDITOR'],
+  'GET /api/v1/tax-rates': ALL,
+  'PUT /api/v1/tax-rates/{fiscalYear}/{code}': ['ADMIN'],
   // e-HSB
   'GET /api/v1/hsb/items': HSB_READERS,
   'GET /api/v1/hsb/items/{id}': HSB_READERS,
@@ -87,8 +89,6 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/penatausahaan/spj/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
   'GET /api/v1/penatausahaan/bku': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
   'POST /api/v1/penatausahaan/bku/entries': ['TREASURER'],
-  'GET /api/v1/penatausahaan/taxes': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
-  'PUT /api/v1/penatausahaan/taxes/{fiscalYear}/{code}': ['ADMIN'],
   'GET /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
   'PUT /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN'],
 };

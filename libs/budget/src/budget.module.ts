@@ -11,10 +11,11 @@ import { OrganizationsService } from './organizations/organizations.service';
 import { ReferenceController } from './reference/reference.controller';
 import { ReferenceImportService } from './reference/reference-import.service';
 import { ReferenceQueryService } from './reference/reference-query.service';
+import { TaxRatesController } from './tax-rates/tax-rates.controller';
 import { TaxRatesService } from './tax-rates/tax-rates.service';
 
 @Module({
-  controllers: [FiscalYearsController, OrganizationsController, ReferenceController, BudgetLinesController, LedgerController],
+  controllers: [FiscalYearsController, OrganizationsController, ReferenceController, BudgetLinesController, LedgerController, TaxRatesController],
   providers: [FiscalYearsService, OrganizationsService, ReferenceQueryService, ReferenceImportService, BudgetLinesService, LedgerService, LedgerVerifyService, TaxRatesService],
   exports: [FiscalYearsService, OrganizationsService, ReferenceImportService, BudgetLinesService, LedgerService, LedgerVerifyService, TaxRatesService],
 })

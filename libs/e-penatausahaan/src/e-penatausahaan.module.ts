@@ -15,14 +15,13 @@ import { SpmService } from './spm/spm.service';
 import { SppWorkflowService } from './spp/spp-workflow.service';
 import { SppController } from './spp/spp.controller';
 import { SppService } from './spp/spp.service';
-import { TaxesController } from './taxes/taxes.controller';
 import { UpLimitsController } from './up-limits/up-limits.controller';
 import { UpLimitsService } from './up-limits/up-limits.service';
 
 // e-penatausahaan: SPD, SPP, SPM, SP2D, advances and SPJ, taxes, BKU.
 @Module({
   imports: [BudgetModule, EBudgetingModule],
-  controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, TaxesController, UpLimitsController],
+  controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController],
   providers: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, UpLimitsService, PenatausahaanDemoSeeder],
   exports: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, PenatausahaanDemoSeeder],
 })

@@ -1,15 +1,18 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, AuthUser, CurrentUser, Permission } from '@grms/core';
-import { PutTaxRateDto, TaxQueryDto, TaxRateResponse, TaxRatesService } from '@grms/budget';
+import { PutTaxRateDto, TaxQueryDto, TaxRateResponse } from './dto/tax-rate.dto';
+import { TaxRatesService } from './tax-rates.service';
 
-@ApiTags('e-penatausahaan')
-@Controller('penatausahaan/taxes')
-export class TaxesController {
+// The tax table per fiscal year (PPN for budget items, the taxes withheld on
+// payments): readable by everyone, edited by ADMIN.
+@ApiTags('reference data')
+@Controller('tax-rates')
+export class TaxRatesController {
   constructor(private readonly taxes: TaxRatesService) {}
 
   @Get()
-  @Authenticated({ permission: Permission.SPP_READ })
+  @Authenticated({ permission: Permission.REFERENCE_READ })
   @ApiOkResponse({ type: [TaxRateResponse], description: 'the tax table of the fiscal year (its own rows over the defaults)' })
   list(@Query() q: TaxQueryDto): Promise<TaxRateResponse[]> {
     return this.taxes.list(q.fiscalYear);
