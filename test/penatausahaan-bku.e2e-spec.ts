@@ -93,7 +93,9 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
     await wb.xlsx.load(xlsx.body as never);
     const ws = wb.getWorksheet('BKU')!;
     expect(ws.rowCount).toBe(6);
-    expect(ws.getRow(6).getCell(10).value).toBe('201000.00');
+    // a summable number cell that reads back as exactly the amount, shown with two decimals
+    expect(ws.getRow(6).getCell(10).value).toBe(201000);
+    expect(ws.getRow(6).getCell(10).numFmt).toBe('#,##0.00');
   });
 
   it('exports the SP2D register', async () => {

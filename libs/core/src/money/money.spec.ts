@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Money, money } from './money';
+import { Money, money, spreadsheetDecimal } from './money';
 
 describe('Money', () => {
   it('parses and prints with two decimals', () => {
@@ -46,5 +46,22 @@ describe('Money', () => {
   it('percentOf is zero-safe', () => {
     expect(Money.of('50').percentOf(Money.ZERO)).toBe('0.00');
     expect(Money.of('1').percentOf(Money.of('3'))).toBe('33.33');
+  });
+});
+
+describe('spreadsheetDecimal', () => {
+  it('gives a number only when the double reads back as the same decimal', () => {
+    expect(spreadsheetDecimal('1250000.50')).toBe(1250000.5);
+    expect(spreadsheetDecimal('0.10')).toBe(0.1);
+    expect(spreadsheetDecimal('999999999999999999.99')).toBe('999999999999999999.99');
+    expect(spreadsheetDecimal('')).toBeNull();
+  });
+
+  it('never changes an amount of up to 13 rupiah digits (property)', () => {
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }), (sen) => {
+      const s = `${sen / 100n}.${(sen % 100n).toString().padStart(2, '0')}`;
+      const cell = spreadsheetDecimal(s);
+      expect(Money.of(typeof cell === 'number' ? cell.toFixed(2) : String(cell)).eq(Money.of(s))).toBe(true);
+    }));
   });
 });

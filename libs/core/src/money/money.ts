@@ -78,3 +78,15 @@ export function money(input: string | Money | null | undefined): string {
   if (input === null || input === undefined) return '0.00';
   return Money.of(typeof input === 'string' ? input : input.toString()).toString();
 }
+
+/**
+ * For spreadsheet cells only (XLSX stores numbers as doubles): the value as a
+ * number when that double reads back as exactly the same decimal, so users
+ * can sum it; otherwise the decimal string itself, so no float ever rounds it.
+ */
+export function spreadsheetDecimal(value: string | null | undefined): number | string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const d = new D(value.trim());
+  const n = d.toNumber();
+  return Number.isFinite(n) && new D(n).eq(d) ? n : d.toFixed();
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Money, Permission, TransactionService } from '@grms/core';
+import { AuthUser, Money, Permission, TransactionService, spreadsheetDecimal } from '@grms/core';
 import ExcelJS from 'exceljs';
 import { DocumentStore } from './document-store';
 import { DocumentDetailResponse } from './dto/document.dto';
@@ -51,7 +51,7 @@ export class DocumentExportService {
     const header = ws.addRow(['Kode Rekening / Kode HSB', 'Uraian', 'Koefisien', 'Volume', 'Satuan', 'Harga Satuan', 'PPN', 'Jumlah']);
     header.font = { bold: true };
     for (const r of e.rows) {
-      const num = (s: string) => (s === '' ? null : Number(s));
+      const num = spreadsheetDecimal;
       const row = ws.addRow([r.code, r.description, r.coefficients, num(r.volume), r.unit, num(r.unitPrice), num(r.vat), num(r.total)]);
       if (r.kind !== 'ITEM') row.font = { bold: true };
       for (const c of [6, 7, 8]) row.getCell(c).numFmt = MONEY_FMT;

@@ -1,4 +1,5 @@
 import { StreamableFile } from '@nestjs/common';
+import { spreadsheetDecimal } from '@grms/core';
 import ExcelJS from 'exceljs';
 
 export interface Column<T> {
@@ -22,10 +23,10 @@ export async function toXlsx<T>(sheet: string, columns: Column<T>[], rows: T[]):
   const ws = wb.addWorksheet(sheet);
   ws.addRow(columns.map((c) => c.header)).font = { bold: true };
   for (const r of rows) {
-    // Money stays a decimal string in the data; XLSX cells hold it as text so no float rounds it.
-    ws.addRow(columns.map((c) => c.value(r)));
+    // Money stays a decimal string in the data; a cell gets a number only where it reads back exactly.
+    ws.addRow(columns.map((c) => { const v = c.value(r); return c.money && typeof v === 'string' ? spreadsheetDecimal(v) : v; }));
   }
-  columns.forEach((c, i) => { if (c.money) ws.getColumn(i + 1).alignment = { horizontal: 'right' }; });
+  columns.forEach((c, i) => { if (c.money) { ws.getColumn(i + 1).numFmt = '#,##0.00'; ws.getColumn(i + 1).alignment = { horizontal: 'right' }; } });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
