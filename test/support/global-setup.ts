@@ -1,23 +1,13 @@
 import './register-paths';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig, runMigrations, startEmbeddedPostgres } from '@grms/core';
 import { createApp } from '../../apps/api/src/create-app';
 import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
+import { freePort } from './child-api';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 function withDatabase(url: string, db: string): string {
   const u = new URL(url);
