@@ -5,6 +5,7 @@ import { EBudgeting1764300300000 } from './1764300300000-e-budgeting';
 import { EPenatausahaan1764300400000 } from './1764300400000-e-penatausahaan';
 import { IdempotencyResponseText1764300500000 } from './1764300500000-idempotency-response-text';
 import { OneTaxTable1764300600000 } from './1764300600000-one-tax-table';
+import { MoreRoles1764300700000 } from './1764300700000-more-roles';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -16,4 +17,5 @@ export const ALL_MIGRATIONS = [
   EPenatausahaan1764300400000,
   IdempotencyResponseText1764300500000,
   OneTaxTable1764300600000,
+  MoreRoles1764300700000,
 ];

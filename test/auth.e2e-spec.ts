@@ -54,7 +54,8 @@ describe('auth and users', () => {
 
     expect((await t.post('/auth/login', { username: 'treasurer-b', password: 'a-long-password' })).status).toBe(200);
     const list = await t.get('/users?q=treasurer', 'admin');
-    expect(list.body.meta.total).toBe(2);
+    expect(list.body.meta.total).toBe(3);
+    expect(list.body.data.map((u: { username: string }) => u.username).sort()).toEqual(['revenue-treasurer-a', 'treasurer-a', 'treasurer-b']);
 
     const off = await t.patch(`/users/${created.body.id}`, { active: false }, 'admin');
     expect(off.status).toBe(200);

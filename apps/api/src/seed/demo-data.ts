@@ -18,6 +18,12 @@ export const DEMO_USERS: { username: string; fullName: string; roles: Role[]; or
   { username: 'finance-head-a', fullName: 'Kuasa Pengguna Anggaran Disdikbud', roles: [Role.FINANCE_OFFICER], org: 'A' },
   { username: 'cash-authority-2', fullName: 'Kuasa BUD BPKAD (kedua)', roles: [Role.CASH_AUTHORITY] },
   { username: 'auditor', fullName: 'Inspektorat Daerah', roles: [Role.AUDITOR] },
+  { username: 'budget-user-a', fullName: 'Pengguna Anggaran Disdikbud', roles: [Role.BUDGET_USER], org: 'A' },
+  { username: 'finance-head', fullName: 'Kepala BPKAD (PPKD)', roles: [Role.REGIONAL_FINANCE_HEAD] },
+  { username: 'regional-secretary', fullName: 'Sekretaris Daerah', roles: [Role.REGIONAL_SECRETARY] },
+  { username: 'revenue-treasurer-a', fullName: 'Bendahara Penerimaan Disdikbud', roles: [Role.REVENUE_TREASURER], org: 'A' },
+  { username: 'supervisor-a', fullName: 'Pengawas Pekerjaan Disdikbud', roles: [Role.SUPERVISOR], org: 'A' },
+  { username: 'monev-verifier', fullName: 'Tim Monev Bappeda', roles: [Role.MONEV_VERIFIER] },
 ];
 
 // The 2026 budgets (formerly DEMO_LINES) are seeded as approved DPAs by

@@ -59,6 +59,13 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   [Role.CASH_AUTHORITY]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,
     Permission.SPD_READ, Permission.SPD_WRITE, Permission.SPP_READ, Permission.SP2D_WRITE, Permission.BKU_READ],
   [Role.AUDITOR]: [...READ_EVERYTHING, Permission.AUDIT_READ, Permission.USERS_READ],
+  // Roles added ahead of their modules: each module grants them what it needs.
+  [Role.BUDGET_USER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ],
+  [Role.REGIONAL_FINANCE_HEAD]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ],
+  [Role.REGIONAL_SECRETARY]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ],
+  [Role.REVENUE_TREASURER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ],
+  [Role.SUPERVISOR]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ],
+  [Role.MONEV_VERIFIER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ],
 };
 
 export function rolesWith(permission: Permission): Role[] {
