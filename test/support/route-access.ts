@@ -35,6 +35,8 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/budget-lines/{id}': ALL,
   'GET /api/v1/budget-lines/{id}/entries': ALL,
   'GET /api/v1/ledger/verify': ['ADMIN', 'AUDITOR'],
+  'GET /api/v1/ledger/periods': ['ADMIN', 'CASH_AUTHORITY'],
+  'POST /api/v1/ledger/periods/{fiscalYear}/{month}/close': ['ADMIN', 'CASH_AUTHORITY'],
   'GET /api/v1/tax-rates': ALL,
   'PUT /api/v1/tax-rates/{fiscalYear}/{code}': ['ADMIN'],
   // e-HSB

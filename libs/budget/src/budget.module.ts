@@ -4,6 +4,7 @@ import { BudgetLinesService } from './budget-lines/budget-lines.service';
 import { FiscalYearsController } from './fiscal-years/fiscal-years.controller';
 import { FiscalYearsService } from './fiscal-years/fiscal-years.service';
 import { LedgerController } from './ledger/ledger.controller';
+import { LedgerPeriodsService } from './ledger/ledger-periods.service';
 import { LedgerVerifyService } from './ledger/ledger-verify.service';
 import { LedgerService } from './ledger/ledger.service';
 import { OrganizationsController } from './organizations/organizations.controller';
@@ -16,7 +17,7 @@ import { TaxRatesService } from './tax-rates/tax-rates.service';
 
 @Module({
   controllers: [FiscalYearsController, OrganizationsController, ReferenceController, BudgetLinesController, LedgerController, TaxRatesController],
-  providers: [FiscalYearsService, OrganizationsService, ReferenceQueryService, ReferenceImportService, BudgetLinesService, LedgerService, LedgerVerifyService, TaxRatesService],
+  providers: [FiscalYearsService, OrganizationsService, ReferenceQueryService, ReferenceImportService, BudgetLinesService, LedgerService, LedgerVerifyService, LedgerPeriodsService, TaxRatesService],
   exports: [FiscalYearsService, OrganizationsService, ReferenceImportService, BudgetLinesService, LedgerService, LedgerVerifyService, TaxRatesService],
 })
 export class BudgetModule {}

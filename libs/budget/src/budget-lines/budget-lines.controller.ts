@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiPage, Authenticated, AuthUser, CurrentUser, Page, PageQueryDto, Permission } from '@grms/core';
 import { BudgetLinesService } from './budget-lines.service';
-import { BudgetLineQueryDto, BudgetLineResponse, LedgerEntryResponse } from './dto/budget-line.dto';
+import { BudgetLineAsOfQueryDto, BudgetLineQueryDto, BudgetLineResponse, LedgerEntryResponse } from './dto/budget-line.dto';
 
 @ApiTags('budget lines and ledger')
 @Controller('budget-lines')
@@ -19,8 +19,8 @@ export class BudgetLinesController {
   @Get(':id')
   @Authenticated({ permission: Permission.BUDGET_LINE_READ })
   @ApiOkResponse({ type: BudgetLineResponse })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<BudgetLineResponse> {
-    return this.lines.get(user, id);
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() q: BudgetLineAsOfQueryDto): Promise<BudgetLineResponse> {
+    return this.lines.get(user, id, q.asOf);
   }
 
   @Get(':id/entries')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, AuthUser, DomainError, offsetOf, Page, pageOf, PageQueryDto, Permission, SqlWhere, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { BudgetLineQueryDto, BudgetLineResponse, LedgerEntryResponse } from './dto/budget-line.dto';
+import { balancesAsOf } from './balances-as-of';
 
 export interface BudgetLineKey {
   fiscalYear: number;
@@ -44,16 +45,16 @@ export class BudgetLinesService {
         `${BUDGET_LINE_SELECT} ${w.clause} ORDER BY b.fiscal_year, o.code, b.sub_activity_code, b.account_code, b.funding_source_code ${page.sql}`,
         page.params,
       );
-      return pageOf(rows, total, q);
+      return pageOf(q.asOf ? await balancesAsOf(m, rows, q.asOf) : rows, total, q);
     });
   }
 
-  async get(user: AuthUser, id: string): Promise<BudgetLineResponse> {
+  async get(user: AuthUser, id: string, asOf?: string): Promise<BudgetLineResponse> {
     return this.tx.run(async (m) => {
       const [row] = await m.query(`${BUDGET_LINE_SELECT} WHERE b.id = $1`, [id]);
       if (!row) throw DomainError.notFound('budget line', id);
       await this.access.requireOrganization(user, Permission.BUDGET_LINE_READ, row.organizationId, 'budget line', id);
-      return row;
+      return asOf ? (await balancesAsOf(m, [row], asOf))[0] : row;
     });
   }
 
@@ -64,7 +65,7 @@ export class BudgetLinesService {
       const rows = await m.query(
         `SELECT e.id, e.seq::text AS seq, e.budget_line_id AS "budgetLineId", e.kind, e.amount, e.source_type AS "sourceType",
            e.source_id AS "sourceId", e.description, e.reverses_entry_id AS "reversesEntryId", e.actor_id AS "actorId",
-           u.username AS "actorUsername", e.request_id AS "requestId",
+           u.username AS "actorUsername", e.request_id AS "requestId", e.value_date::text AS "valueDate",
            to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
          FROM ledger_entries e LEFT JOIN users u ON u.id = e.actor_id
          WHERE e.budget_line_id = $1 ORDER BY e.seq LIMIT $2 OFFSET $3`,

@@ -20,6 +20,16 @@ describe('ledger balance rules', () => {
     expect(() => checkInvariants('L', b)).toThrow(/INSUFFICIENT_APPROPRIATION/);
   });
 
+  it('refuses one more sen of commitment when committed + disbursed = appropriated, with the arithmetic', () => {
+    let b = apply(zero, LedgerKind.APPROPRIATION, Money.of('1000'));
+    b = apply(b, LedgerKind.ALLOTMENT, Money.of('400'));
+    b = apply(b, LedgerKind.DISBURSEMENT, Money.of('400'));
+    b = apply(b, LedgerKind.COMMITMENT, Money.of('600'));
+    expect(() => checkInvariants('L', b)).not.toThrow();
+    b = apply(b, LedgerKind.COMMITMENT, Money.of('0.01'));
+    expect(() => checkInvariants('L', b)).toThrow('INSUFFICIENT_APPROPRIATION: budget line L: committed 600.01 + disbursed 400.00 would become 1000.01 but only 1000.00 is appropriated (short by 0.01)');
+  });
+
   it('any accepted sequence keeps every invariant (property)', () => {
     const kinds = Object.values(LedgerKind);
     fc.assert(fc.property(
@@ -31,6 +41,7 @@ describe('ledger balance rules', () => {
           try { checkInvariants('P', next); b = next; } catch { /* refused: balance unchanged */ }
           expect(b.disbursed.gte(Money.ZERO) && b.disbursed.lte(b.allotted) && b.allotted.lte(b.appropriated)).toBe(true);
           expect(b.committed.gte(Money.ZERO) && b.committed.lte(b.appropriated)).toBe(true);
+          expect(b.committed.plus(b.disbursed).lte(b.appropriated)).toBe(true);
         }
       },
     ));

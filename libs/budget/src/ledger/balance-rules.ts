@@ -25,7 +25,8 @@ export function apply(b: Balance, kind: LedgerKind, amount: Money): Balance {
 }
 
 // The ledger invariants, with the arithmetic in the refusal:
-//   0 <= disbursed <= allotted <= appropriated,  0 <= committed <= appropriated
+//   0 <= disbursed <= allotted <= appropriated,  0 <= committed <= appropriated,
+//   committed + disbursed <= appropriated
 export function checkInvariants(lineId: string, b: Balance): void {
   const line = `budget line ${lineId}`;
   if (b.disbursed.isNegative() || b.committed.isNegative() || b.allotted.isNegative() || b.appropriated.isNegative()) {
@@ -40,5 +41,9 @@ export function checkInvariants(lineId: string, b: Balance): void {
   }
   if (b.committed.gt(b.appropriated)) {
     throw DomainError.rule('INSUFFICIENT_APPROPRIATION', `${line}: committed would become ${b.committed} but only ${b.appropriated} is appropriated (short by ${b.committed.minus(b.appropriated)})`);
+  }
+  const used = b.committed.plus(b.disbursed);
+  if (used.gt(b.appropriated)) {
+    throw DomainError.rule('INSUFFICIENT_APPROPRIATION', `${line}: committed ${b.committed} + disbursed ${b.disbursed} would become ${used} but only ${b.appropriated} is appropriated (short by ${used.minus(b.appropriated)})`);
   }
 }

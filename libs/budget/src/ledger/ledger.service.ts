@@ -39,6 +39,7 @@ export class LedgerService {
       if (p.amount.isZero()) throw DomainError.invalid(`a ledger entry cannot be zero (budget line ${p.budgetLineId})`);
     }
     const locked = await this.lockLines(m, postings.map((p) => p.budgetLineId));
+    await this.requireOpenPeriods(m, postings.map((p) => p.valueDate));
     await this.checkReversals(m, postings);
     const balances = new Map<string, Balance>([...locked].map(([id, r]) => [id, toBalance(r)]));
     for (const p of postings) balances.set(p.budgetLineId, apply(balances.get(p.budgetLineId)!, p.kind, p.amount));
@@ -59,13 +60,14 @@ export class LedgerService {
     const values = postings.map((p) => {
       const i = params.length;
       params.push(p.budgetLineId, p.kind, p.amount.toString(), p.sourceType, p.sourceId, p.description ?? null,
-        p.reversesEntryId ?? null, user?.id ?? null, RequestContext.requestId() ?? null);
-      return `($${i + 1}::uuid, $${i + 2}, $${i + 3}::numeric, $${i + 4}, $${i + 5}, $${i + 6}, $${i + 7}::uuid, $${i + 8}::uuid, $${i + 9})`;
+        p.reversesEntryId ?? null, user?.id ?? null, RequestContext.requestId() ?? null, p.valueDate ?? null);
+      return `($${i + 1}::uuid, $${i + 2}, $${i + 3}::numeric, $${i + 4}, $${i + 5}, $${i + 6}, $${i + 7}::uuid, $${i + 8}::uuid, $${i + 9}, COALESCE($${i + 10}::date, current_date))`;
     });
     const entries: PostedEntry[] = await m.query(
-      `INSERT INTO ledger_entries (budget_line_id, kind, amount, source_type, source_id, description, reverses_entry_id, actor_id, request_id)
+      `INSERT INTO ledger_entries (budget_line_id, kind, amount, source_type, source_id, description, reverses_entry_id, actor_id, request_id, value_date)
        VALUES ${values.join(', ')}
-       RETURNING id, budget_line_id AS "budgetLineId", kind, amount, source_type AS "sourceType", source_id AS "sourceId", reverses_entry_id AS "reversesEntryId"`,
+       RETURNING id, budget_line_id AS "budgetLineId", kind, amount, source_type AS "sourceType", source_id AS "sourceId", reverses_entry_id AS "reversesEntryId",
+         value_date::text AS "valueDate"`,
       params,
     );
 
@@ -74,11 +76,29 @@ export class LedgerService {
         action: 'LEDGER.POST', entityType: 'BudgetLine', entityId: id,
         before: fromBalance(toBalance(locked.get(id)!)), after: {
           ...fromBalance(b),
-          entries: entries.filter((e) => e.budgetLineId === id).map((e) => ({ id: e.id, kind: e.kind, amount: e.amount, sourceType: e.sourceType, sourceId: e.sourceId, reversesEntryId: e.reversesEntryId })),
+          entries: entries.filter((e) => e.budgetLineId === id).map((e) => ({ id: e.id, kind: e.kind, amount: e.amount, valueDate: e.valueDate, sourceType: e.sourceType, sourceId: e.sourceId, reversesEntryId: e.reversesEntryId })),
         },
       });
     }
     return entries;
+  }
+
+  // Nothing posts into a closed month; the trigger ledger_entries_period is
+  // the backstop. A correction of a closed month posts with an open value date
+  // (a reversal defaults to today) and names the entry it corrects.
+  async requireOpenPeriods(m: EntityManager, valueDates: (string | undefined)[]): Promise<void> {
+    const dates = [...new Set(valueDates.map((d) => d ?? null))];
+    const closed: { valueDate: string; closedAt: string; closedBy: string }[] = await m.query(
+      `SELECT d.value_date::text AS "valueDate", to_char(p.closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "closedAt", u.username AS "closedBy"
+       FROM (SELECT COALESCE(x, current_date) AS value_date FROM unnest($1::date[]) AS x) d
+       JOIN ledger_periods p ON p.fiscal_year = extract(year FROM d.value_date)::int AND p.month = extract(month FROM d.value_date)::int
+       JOIN users u ON u.id = p.closed_by`,
+      [dates],
+    );
+    if (closed.length) {
+      const c = closed[0];
+      throw DomainError.conflict('PERIOD_CLOSED', `the ledger month ${c.valueDate.slice(0, 7)} was closed by ${c.closedBy} at ${c.closedAt}; nothing can post with value date ${c.valueDate}. Post a correction dated in an open month that names the entry it corrects`);
+    }
   }
 
   private async checkReversals(m: EntityManager, postings: Posting[]): Promise<void> {
@@ -102,7 +122,8 @@ export class LedgerService {
   }
 
   /** Reverses every not-yet-reversed entry that a source document posted. */
-  async reverseSource(m: EntityManager, sourceType: string, sourceId: string, by: { sourceType: string; sourceId: string; description?: string }): Promise<PostedEntry[]> {
+  /** The reversals are dated `by.valueDate` (default today), never in the reversed entry's month if that is closed. */
+  async reverseSource(m: EntityManager, sourceType: string, sourceId: string, by: { sourceType: string; sourceId: string; description?: string; valueDate?: string }): Promise<PostedEntry[]> {
     const rows: { id: string; budgetLineId: string; kind: LedgerKind; amount: string }[] = await m.query(
       `SELECT e.id, e.budget_line_id AS "budgetLineId", e.kind, e.amount FROM ledger_entries e
        WHERE e.source_type = $1 AND e.source_id = $2 AND e.reverses_entry_id IS NULL
@@ -113,6 +134,7 @@ export class LedgerService {
     return this.post(m, rows.map((r) => ({
       budgetLineId: r.budgetLineId, kind: r.kind, amount: Money.of(r.amount).negate(),
       sourceType: by.sourceType, sourceId: by.sourceId, description: by.description ?? `reversal of ${sourceType} ${sourceId}`, reversesEntryId: r.id,
+      valueDate: by.valueDate,
     })));
   }
 

@@ -18,6 +18,11 @@ export interface Posting {
   description?: string;
   /** set on a reversal: the entry it cancels (amount must be its exact negation) */
   reversesEntryId?: string;
+  /**
+   * The document's legal date (YYYY-MM-DD): SP2D date, SPJ date, SPD date, DPA
+   * approval date. Defaults to today. Its month must be open.
+   */
+  valueDate?: string;
 }
 
 export interface LineBalance {
@@ -36,4 +41,5 @@ export interface PostedEntry {
   sourceType: string;
   sourceId: string;
   reversesEntryId: string | null;
+  valueDate: string;
 }

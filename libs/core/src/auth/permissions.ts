@@ -11,6 +11,7 @@ export enum Permission {
   REFERENCE_MANAGE = 'reference:manage',
   FISCAL_YEAR_MANAGE = 'fiscal-year:manage',
   BUDGET_LINE_READ = 'budget-line:read',
+  LEDGER_PERIOD_MANAGE = 'ledger-period:manage',
   // e-HSB
   HSB_READ = 'hsb:read',
   HSB_MANAGE = 'hsb:manage',
@@ -44,7 +45,7 @@ const READ_EVERYTHING: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   [Role.ADMIN]: [...READ_EVERYTHING, Permission.USERS_READ, Permission.USERS_MANAGE, Permission.AUDIT_READ,
-    Permission.REFERENCE_MANAGE, Permission.FISCAL_YEAR_MANAGE, Permission.TAX_MANAGE],
+    Permission.REFERENCE_MANAGE, Permission.FISCAL_YEAR_MANAGE, Permission.TAX_MANAGE, Permission.LEDGER_PERIOD_MANAGE],
   [Role.PRICE_ADMIN]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.HSB_READ, Permission.HSB_MANAGE, Permission.BUDGET_LINE_READ],
   [Role.PLANNER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.HSB_READ,
     Permission.CEILING_READ, Permission.BUDGET_DOC_READ, Permission.BUDGET_DOC_WRITE, Permission.CASH_PLAN_READ, Permission.CASH_PLAN_WRITE],
@@ -57,7 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   [Role.FINANCE_OFFICER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,
     Permission.SPD_READ, Permission.SPP_READ, Permission.SPM_WRITE, Permission.SPJ_APPROVE, Permission.BKU_READ],
   [Role.CASH_AUTHORITY]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,
-    Permission.SPD_READ, Permission.SPD_WRITE, Permission.SPP_READ, Permission.SP2D_WRITE, Permission.BKU_READ],
+    Permission.SPD_READ, Permission.SPD_WRITE, Permission.SPP_READ, Permission.SP2D_WRITE, Permission.BKU_READ, Permission.LEDGER_PERIOD_MANAGE],
   [Role.AUDITOR]: [...READ_EVERYTHING, Permission.AUDIT_READ, Permission.USERS_READ],
   // Roles added ahead of their modules: each module grants them what it needs.
   [Role.BUDGET_USER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ],

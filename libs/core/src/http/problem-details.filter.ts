@@ -36,7 +36,9 @@ export function fromDatabaseError(err: QueryFailedError & { code?: string; const
   switch (err.code) {
     case '23505': return new DomainError('DUPLICATE', `a record with these values already exists (${constraint})`, ErrorKind.CONFLICT);
     case '23503': return new DomainError('REFERENCE_NOT_FOUND', `a referenced record does not exist or is still referenced (${constraint})`, ErrorKind.RULE);
-    case '23514': return new DomainError('INVARIANT_VIOLATED', `the change breaks a database rule (${constraint})`, ErrorKind.RULE);
+    case '23514':
+      if (constraint === 'ledger_period_closed') return new DomainError('PERIOD_CLOSED', `the ledger month is closed: ${err.message}`, ErrorKind.CONFLICT);
+      return new DomainError('INVARIANT_VIOLATED', `the change breaks a database rule (${constraint})`, ErrorKind.RULE);
     case '22P02': case '22007': case '22008': case '22003':
       return new DomainError('VALIDATION_FAILED', 'a value has the wrong format or is out of range', ErrorKind.INVALID);
     case '40001': case '40P01': case '55P03':

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, SqlWhere, TransactionService } from '@grms/core';
 import { FiscalYearsService, LedgerKind, LedgerService, Posting } from '@grms/budget';
 import { BkuPosting, BkuService } from '../bku/bku.service';
+import { EntityManager } from 'typeorm';
 import { nextNumber } from '../common/doc-lines';
 import { fetchSpp } from '../spp/spp.queries';
 import { CreateSp2dDto, Sp2dQueryDto, Sp2dRegisterQueryDto, Sp2dResponse } from './dto/sp2d.dto';
@@ -30,17 +31,19 @@ export class Sp2dService {
       const [live] = await m.query(`SELECT number FROM sp2d WHERE spm_id = $1 AND status = 'ISSUED'`, [dto.spmId]);
       if (live) throw DomainError.conflict('SP2D_ALREADY_ISSUED', `SP2D ${live.number} is already issued for SPM ${spm.number}; cancel it before issuing another`);
       await this.years.requireStatus(m, spm.fiscal_year, ['EXECUTION']);
+      const issuedOn = await this.issueDate(m, spm.fiscal_year, dto.issuedOn);
       const spp = await fetchSpp(m, spm.spp_id);
       const number = await nextNumber(m, 'sp2d', `SP2D-${spp.type}`, spm.fiscal_year);
       const [{ id }] = await m.query(
-        `INSERT INTO sp2d (number, spm_id, spp_id, type, fiscal_year, organization_id, gross, net, account_due_on, issued_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $4 = 'TU' THEN (current_date + interval '1 month')::date END, $9) RETURNING id`,
-        [number, spm.id, spp.id, spp.type, spm.fiscal_year, spm.organization_id, spp.gross, spp.net, user.id],
+        `INSERT INTO sp2d (number, spm_id, spp_id, type, fiscal_year, organization_id, gross, net, issued_on, account_due_on, issued_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::date, CASE WHEN $4 = 'TU' THEN ($9::date + interval '1 month')::date END, $10) RETURNING id`,
+        [number, spm.id, spp.id, spp.type, spm.fiscal_year, spm.organization_id, spp.gross, spp.net, issuedOn, user.id],
       );
       if (spp.type === 'LS') {
+        const at = { sourceType: 'Sp2d', sourceId: id, valueDate: issuedOn };
         const postings: Posting[] = spp.lines.flatMap((l) => [
-          { budgetLineId: l.budgetLineId, kind: LedgerKind.DISBURSEMENT, amount: Money.of(l.amount), sourceType: 'Sp2d', sourceId: id, description: `SP2D ${number}` },
-          { budgetLineId: l.budgetLineId, kind: LedgerKind.COMMITMENT, amount: Money.of(l.amount).negate(), sourceType: 'Sp2d', sourceId: id, description: `SP2D ${number} releases SPM ${spm.number}` },
+          { ...at, budgetLineId: l.budgetLineId, kind: LedgerKind.DISBURSEMENT, amount: Money.of(l.amount), description: `SP2D ${number}` },
+          { ...at, budgetLineId: l.budgetLineId, kind: LedgerKind.COMMITMENT, amount: Money.of(l.amount).negate(), description: `SP2D ${number} releases SPM ${spm.number}` },
         ]);
         await this.ledger.post(m, postings);
       }
@@ -98,6 +101,17 @@ export class Sp2dService {
       const { w, params } = where(scope, { fiscalYear: q.fiscalYear, organizationId: q.organizationId, from: q.from, to: q.to });
       return m.query(`${SP2D_SELECT} ${w} ORDER BY d.issued_on, d.number`, params);
     });
+  }
+
+  /** The SP2D date: today unless given; in the fiscal year and not in the future. */
+  private async issueDate(m: EntityManager, fiscalYear: number, asked?: string): Promise<string> {
+    const [{ today }] = await m.query(`SELECT current_date::text AS today`);
+    const date = asked ?? today;
+    const refuse = (msg: string) => { throw DomainError.rule('INVALID_VALUE_DATE', msg, [{ field: 'issuedOn', message: msg }]); };
+    if (date > today) refuse(`issuedOn ${date} is in the future (today is ${today})`);
+    if (Number(date.slice(0, 4)) !== fiscalYear) refuse(`issuedOn ${date} is outside fiscal year ${fiscalYear}`);
+    await this.ledger.requireOpenPeriods(m, [date]);
+    return date;
   }
 
   private bkuPostings(id: string, number: string, type: string, payee: string, gross: Money, taxes: Money): BkuPosting[] {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '@grms/core';
 import { LedgerKind } from '../../ledger/ledger.types';
 
@@ -10,6 +10,13 @@ export class BudgetLineQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'a sub kegiatan code, or a prefix of it (program, kegiatan)' }) @IsOptional() @IsString() @MaxLength(60) subActivityCode?: string;
   @ApiPropertyOptional({ description: 'an account code, or a prefix of it (e.g. 5.1.02)' }) @IsOptional() @IsString() @MaxLength(60) accountCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) fundingSourceCode?: string;
+  @ApiPropertyOptional({ example: '2026-03-31', description: 'balances as of the end of this date: the sums of the entries with a value date up to it' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true }) asOf?: string;
+}
+
+export class BudgetLineAsOfQueryDto {
+  @ApiPropertyOptional({ example: '2026-03-31', description: 'balances as of the end of this date: the sums of the entries with a value date up to it' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true }) asOf?: string;
 }
 
 export class BudgetLineResponse {
@@ -30,6 +37,7 @@ export class BudgetLineResponse {
   @ApiProperty({ example: '0.00' }) disbursed: string;
   @ApiProperty({ example: '1250000.00', description: 'appropriated - committed - disbursed: what can still be committed or spent' }) available: string;
   @ApiProperty({ example: '0.00', description: 'allotted - disbursed: cash provided by SPD and not yet disbursed' }) allottedUnspent: string;
+  @ApiPropertyOptional({ example: '2026-03-31', description: 'present when asked with asOf: the balances are those at the end of this date' }) asOf?: string;
 }
 
 export class LedgerEntryResponse {
@@ -45,5 +53,6 @@ export class LedgerEntryResponse {
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorId: string | null;
   @ApiPropertyOptional({ nullable: true }) actorUsername: string | null;
   @ApiPropertyOptional({ nullable: true }) requestId: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ example: '2026-03-15', description: "the document's legal date (SP2D, SPJ, SPD or DPA approval date); reports by month use it" }) valueDate: string;
+  @ApiProperty({ description: 'when the entry was written' }) createdAt: string;
 }

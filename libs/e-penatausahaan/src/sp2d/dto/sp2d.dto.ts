@@ -1,11 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '@grms/core';
 import { FORMATS } from '../../bku/dto/bku.dto';
 
 export class CreateSp2dDto {
   @ApiProperty({ format: 'uuid', description: 'an APPROVED SPM' }) @IsUUID() spmId: string;
+  @ApiPropertyOptional({ example: '2026-03-15', description: 'the SP2D date, the value date of its ledger entries: in the fiscal year, not in the future, in an open month (default today)' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'issuedOn must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  issuedOn?: string;
 }
 
 export class Sp2dQueryDto extends PageQueryDto {
