@@ -70,6 +70,8 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   // e-penatausahaan
   'POST /api/v1/penatausahaan/spd': ['CASH_AUTHORITY'],
   'POST /api/v1/penatausahaan/spd/{id}/approve': ['CASH_AUTHORITY'],
+  'POST /api/v1/penatausahaan/spd/{id}/revise': ['CASH_AUTHORITY'],
+  'POST /api/v1/penatausahaan/spd/{id}/withdraw': ['CASH_AUTHORITY'],
   'GET /api/v1/penatausahaan/spd': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
   'GET /api/v1/penatausahaan/spd/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
   'POST /api/v1/penatausahaan/spp': ['TREASURER'],

@@ -44,13 +44,15 @@ export async function verifyLedger(ds: DataSource): Promise<LedgerVerifyResponse
       CASE WHEN b.disbursed <> COALESCE(s.disbursed, 0) THEN format('disbursed %s <> sum of entries %s', b.disbursed, COALESCE(s.disbursed, 0)) END,
       CASE WHEN b.entry_count <> COALESCE(s.n, 0) THEN format('entry count %s <> %s entries', b.entry_count, COALESCE(s.n, 0)) END,
       CASE WHEN NOT (0 <= b.disbursed AND b.disbursed <= b.allotted AND b.allotted <= b.appropriated) THEN 'breaks 0 <= disbursed <= allotted <= appropriated' END,
-      CASE WHEN NOT (0 <= b.committed AND b.committed <= b.appropriated) THEN 'breaks 0 <= committed <= appropriated' END
+      CASE WHEN NOT (0 <= b.committed AND b.committed <= b.appropriated) THEN 'breaks 0 <= committed <= appropriated' END,
+      CASE WHEN b.committed + b.disbursed > b.appropriated THEN 'breaks committed + disbursed <= appropriated' END
     ) AS problem
     FROM budget_lines b LEFT JOIN sums s ON s.budget_line_id = b.id
     WHERE b.appropriated <> COALESCE(s.appropriated, 0) OR b.allotted <> COALESCE(s.allotted, 0)
        OR b.committed <> COALESCE(s.committed, 0) OR b.disbursed <> COALESCE(s.disbursed, 0)
        OR b.entry_count <> COALESCE(s.n, 0)
        OR NOT (0 <= b.disbursed AND b.disbursed <= b.allotted AND b.allotted <= b.appropriated AND 0 <= b.committed AND b.committed <= b.appropriated)
+       OR b.committed + b.disbursed > b.appropriated
     ORDER BY b.id LIMIT 100`);
   const orphans = await ds.query(`SELECT count(*)::int AS n FROM ledger_entries e WHERE NOT EXISTS (SELECT 1 FROM budget_lines b WHERE b.id = e.budget_line_id)`);
   if (orphans[0].n > 0) rows.push({ budgetLineId: '00000000-0000-0000-0000-000000000000', problem: `${orphans[0].n} entries name no budget line` });

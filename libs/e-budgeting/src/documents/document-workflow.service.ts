@@ -38,6 +38,7 @@ export class DocumentWorkflowService {
       if (doc.status !== 'SUBMITTED') throw DomainError.invalidTransition('budget document', doc.status, 'approved');
       if (doc.createdBy === user.id || doc.submittedBy === user.id) throw DomainError.sameMakerAndApprover('budget document');
       await this.checkRules(m, doc);
+      await this.checkAllotted(m, doc);
       await this.postAppropriation(m, doc);
       if (doc.previousId) {
         await m.query(`UPDATE budget_documents SET status = 'SUPERSEDED', row_version = row_version + 1, updated_at = now() WHERE id = $1`, [doc.previousId]);
@@ -111,6 +112,25 @@ export class DocumentWorkflowService {
     if (below.length) {
       throw DomainError.rule('BELOW_COMMITTED', below.map((r) => `line ${r.accountCode} / ${r.fundingSourceCode} would have ${r.amount} but ${r.used} is already committed or disbursed`).join('; '),
         below.map((r) => ({ field: `lines.${r.accountCode}`, message: `${r.amount} < committed + disbursed ${r.used}` })));
+    }
+  }
+
+  // A cut below the line's allotment (SPD) waits for the SPD to be revised:
+  // which SPD gives back how much, and what is in process on the line, is
+  // the regional treasurer's to decide (POST /penatausahaan/spd/:id/revise).
+  private async checkAllotted(m: EntityManager, doc: DocumentRow): Promise<void> {
+    if (!doc.previousId) return;
+    const rows: { accountCode: string; fundingSourceCode: string; amount: string; allotted: string; spds: string | null }[] = await m.query(
+      `SELECT b.account_code AS "accountCode", b.funding_source_code AS "fundingSourceCode", b.allotted::text AS allotted,
+         COALESCE((SELECT sum(i.total) FROM budget_document_items i WHERE i.document_id = $1 AND i.account_code = b.account_code AND i.funding_source_code = b.funding_source_code), 0)::numeric(20,2)::text AS amount,
+         (SELECT string_agg(s.number, ', ' ORDER BY s.number) FROM spd_lines l JOIN spd s ON s.id = l.spd_id
+           WHERE l.budget_line_id = b.id AND s.status = 'APPROVED' AND l.amount > 0) AS spds
+       FROM budget_lines b WHERE b.fiscal_year = $2 AND b.organization_id = $3 AND b.sub_activity_code = $4 FOR UPDATE OF b`,
+      [doc.id, doc.fiscalYear, doc.organizationId, doc.subActivityCode]);
+    const above = rows.filter((r) => Money.of(r.amount).lt(Money.of(r.allotted)));
+    if (above.length) {
+      const msg = (r: typeof rows[number]) => `line ${r.accountCode} / ${r.fundingSourceCode} would be appropriated ${r.amount} but ${r.allotted} is allotted by SPD (${r.spds ?? 'none'}); revise the SPD down by at least ${Money.of(r.allotted).minus(Money.of(r.amount))} first`;
+      throw DomainError.rule('BELOW_ALLOTTED', above.map(msg).join('; '), above.map((r) => ({ field: `lines.${r.accountCode}`, message: msg(r) })));
     }
   }
 

@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
-import { CreateSpdDto, SpdQueryDto, SpdResponse } from './dto/spd.dto';
+import { ReasonDto } from '../common/reason.dto';
+import { CreateSpdDto, ReviseSpdDto, SpdQueryDto, SpdResponse } from './dto/spd.dto';
+import { SpdRevisionService } from './spd-revision.service';
 import { SpdService } from './spd.service';
 
 @ApiTags('e-penatausahaan')
 @Controller('penatausahaan/spd')
 export class SpdController {
-  constructor(private readonly spd: SpdService) {}
+  constructor(private readonly spd: SpdService, private readonly revisions: SpdRevisionService) {}
 
   @Post()
   @Authenticated({ permission: Permission.SPD_WRITE })
@@ -24,6 +26,34 @@ export class SpdController {
   @ApiOkResponse({ type: SpdResponse, description: 'approved by a cash authority other than the maker; posts ALLOTMENT' })
   approve(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SpdResponse> {
     return this.spd.approve(user, id);
+  }
+
+  @Post(':id/revise')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.SPD_WRITE })
+  @ApiOperation({
+    summary: 'Revise an approved SPD downwards (allotment comes back)',
+    description: 'For the regional treasurer (CASH_AUTHORITY). Each line names its new, lower amount on this SPD (zero gives the whole line back); '
+      + 'the difference posts a negative ALLOTMENT. A line is never cut below what is disbursed plus in process (submitted or verified SPPs not yet paid): '
+      + 'the refusal gives the arithmetic. This is the way through for a budget revision that cuts a line below its unspent allotment. The reason is audited.',
+  })
+  @ApiOkResponse({ type: SpdResponse })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'unknown SPD' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION: the SPD is not APPROVED; PERIOD_CLOSED' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'SPD_REVISION_BELOW_USED, SPD_REVISION_NOT_A_CUT, NOT_ON_SPD, FISCAL_YEAR_NOT_OPEN' })
+  revise(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReviseSpdDto): Promise<SpdResponse> {
+    return this.revisions.revise(user, id, dto);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.SPD_WRITE })
+  @ApiOperation({ summary: 'Withdraw a draft SPD', description: 'For the regional treasurer (CASH_AUTHORITY). Only a DRAFT; it keeps its number, no longer counts against the cash plan, and the reason is audited.' })
+  @ApiOkResponse({ type: SpdResponse })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'unknown SPD' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION: the SPD is not a DRAFT' })
+  withdraw(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<SpdResponse> {
+    return this.revisions.withdraw(user, id, dto.reason);
   }
 
   @Get()

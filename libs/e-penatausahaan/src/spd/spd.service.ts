@@ -12,7 +12,8 @@ const SELECT = `
   SELECT s.id, s.number, s.fiscal_year AS "fiscalYear", s.organization_id AS "organizationId", s.month, s.status, s.total,
     COALESCE((SELECT json_agg(json_build_object('budgetLineId', l.budget_line_id, 'amount', l.amount::text) ORDER BY l.budget_line_id)
       FROM spd_lines l WHERE l.spd_id = s.id), '[]') AS lines,
-    cu.username AS "createdBy", au.username AS "approvedBy", ${ts('s.approved_at')} AS "approvedAt", ${ts('s.created_at')} AS "createdAt"
+    cu.username AS "createdBy", au.username AS "approvedBy", ${ts('s.approved_at')} AS "approvedAt", ${ts('s.created_at')} AS "createdAt",
+    s.withdraw_reason AS "withdrawReason", (SELECT count(*)::int FROM spd_revisions r WHERE r.spd_id = s.id) AS revisions
   FROM spd s JOIN users cu ON cu.id = s.created_by LEFT JOIN users au ON au.id = s.approved_by`;
 
 // SPD (fund provision) by the regional treasurer: per OPD and month, per line
@@ -93,8 +94,8 @@ export class SpdService {
     const ids = lines.map((l) => l.budgetLineId);
     const plan = await this.cashPlans.cumulative(m, ids, month);
     const given: { id: string; total: string }[] = await m.query(
-      `SELECT l.budget_line_id AS id, sum(l.amount)::text AS total FROM spd_lines l
-       WHERE l.budget_line_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR l.spd_id <> $2) GROUP BY l.budget_line_id`,
+      `SELECT l.budget_line_id AS id, sum(l.amount)::text AS total FROM spd_lines l JOIN spd s ON s.id = l.spd_id
+       WHERE l.budget_line_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR l.spd_id <> $2) AND s.status <> 'WITHDRAWN' GROUP BY l.budget_line_id`,
       [ids, excludeSpdId],
     );
     const givenById = new Map(given.map((g) => [g.id, Money.of(g.total)]));
@@ -110,6 +111,7 @@ export class SpdService {
   async fetch(m: EntityManager, id: string): Promise<SpdResponse> {
     const [row] = await m.query(`${SELECT} WHERE s.id = $1`, [id]);
     if (!row) throw DomainError.notFound('SPD', id);
+    row.lines = row.lines.filter((l: { amount: string }) => !Money.of(l.amount).isZero());
     return row;
   }
 }
