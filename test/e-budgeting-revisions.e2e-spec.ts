@@ -47,8 +47,13 @@ describe('e-budgeting revisions', () => {
     expect(tooMuch.body.code).toBe('PERGESERAN_TOTAL_CHANGED');
     await t.patch(`/budgeting/documents/${rev.body.id}/items/${add.body.id}`, { unitPrice: '50000' }, 'planner-a');
     expect((await t.post(`/budgeting/documents/${rev.body.id}/submit`, {}, 'planner-a')).status).toBe(200);
-    const ok = await t.post(`/budgeting/documents/${rev.body.id}/approve`, {}, 'verifier');
+    // between objek 5.1.02.02 and 5.1.02.01 of jenis 5.1.02: the regional secretary approves
+    const wrong = await t.post(`/budgeting/documents/${rev.body.id}/approve`, {}, 'verifier');
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.code).toBe('WRONG_APPROVER');
+    const ok = await t.post(`/budgeting/documents/${rev.body.id}/approve`, {}, 'regional-secretary');
     expect(ok.status).toBe(200);
+    expect(ok.body.shiftClass).toBe('BETWEEN_OBJEK');
     expect(ok.body.lines).toEqual([
       expect.objectContaining({ accountCode: '5.1.02.01.01.001', total: '5000000.00', previousTotal: null }),
       expect.objectContaining({ accountCode: '5.1.02.02.01.006', total: '82500000.00', previousTotal: '87500000.00' }),

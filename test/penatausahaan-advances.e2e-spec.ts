@@ -34,7 +34,7 @@ describe('e-penatausahaan: advances and SPJ', () => {
     expect(spj.body).toMatchObject({ status: 'SUBMITTED', total: '400000.00', advanceType: 'UP' });
     expect((await line(t, id)).disbursed).toBe('0.00');
     expect((await t.post(`/penatausahaan/spj/${spj.body.id}/approve`, {}, 'treasurer-a')).status).toBe(403);
-    const ok = await t.post(`/penatausahaan/spj/${spj.body.id}/approve`, {}, 'finance-officer-a');
+    const ok = await t.post(`/penatausahaan/spj/${spj.body.id}/approve`, {}, 'budget-user-a');
     expect(ok.status).toBe(200);
     expect(await line(t, id)).toMatchObject({ disbursed: '400000.00', committed: '0.00' });
     expect(Number(await bank()) - Number(bankBefore)).toBe(200000);
@@ -73,7 +73,7 @@ describe('e-penatausahaan: advances and SPJ', () => {
     const spj = await t.post('/penatausahaan/spj', { organizationId: orgA, advanceSp2dId: tu, lines: [{ budgetLineId: id, amount: '250000.00', description: 'konsumsi rapat' }] }, 'treasurer-a');
     expect(spj.status).toBe(201);
     expect((await t.post('/penatausahaan/spj', { organizationId: orgA, advanceSp2dId: tu, lines: [{ budgetLineId: id, amount: '1.00', description: 'x' }] }, 'treasurer-a')).body.code).toBe('TU_ALREADY_ACCOUNTED');
-    const ok = await t.post(`/penatausahaan/spj/${spj.body.id}/approve`, {}, 'finance-officer-a');
+    const ok = await t.post(`/penatausahaan/spj/${spj.body.id}/approve`, {}, 'budget-user-a');
     expect(ok.body).toMatchObject({ status: 'APPROVED', returned: '50000.00' });
     expect((await t.get(`/penatausahaan/sp2d/${tu}`, 'treasurer-a')).body.accountOverdue).toBe(false);
     expect((await line(t, id)).disbursed).toBe('250000.00');
@@ -88,7 +88,7 @@ describe('e-penatausahaan: advances and SPJ', () => {
     const up = await issueSp2d(t, spmId);
     const spj = await t.post('/penatausahaan/spj', { organizationId: orgA, advanceSp2dId: up, lines: [{ budgetLineId: id, amount: '100000.01', description: 'x' }] }, 'treasurer-a');
     expect(spj.status).toBe(201);
-    const res = await t.post(`/penatausahaan/spj/${spj.body.id}/approve`, {}, 'finance-officer-a');
+    const res = await t.post(`/penatausahaan/spj/${spj.body.id}/approve`, {}, 'budget-user-a');
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('INSUFFICIENT_ALLOTMENT');
     expect(res.body.detail).toContain('only 100000.00 is allotted');

@@ -15,7 +15,7 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
     today = (await t.sql<{ d: string }>(`SELECT to_char(current_date, 'YYYY-MM-DD') AS d`))[0].d;
     expect((await t.post('/users', { username: 'treasurer-b', password: 'grms-demo-b-123', fullName: 'Bendahara B', roles: ['TREASURER'], organizationId: orgB }, 'admin')).status).toBe(201);
     expect((await t.post('/users', { username: 'finance-officer-b', password: 'grms-demo-b-123', fullName: 'PPK B', roles: ['FINANCE_OFFICER'], organizationId: orgB }, 'admin')).status).toBe(201);
-    expect((await t.post('/users', { username: 'finance-head-b', password: 'grms-demo-b-123', fullName: 'KPA B', roles: ['FINANCE_OFFICER'], organizationId: orgB }, 'admin')).status).toBe(201);
+    expect((await t.post('/users', { username: 'budget-user-b', password: 'grms-demo-b-123', fullName: 'KPA B', roles: ['BUDGET_USER'], organizationId: orgB }, 'admin')).status).toBe(201);
   });
   afterAll(async () => { await t.close(); });
 
@@ -41,7 +41,7 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
     expect(spp.status).toBe(201);
     expect((await t.req('post', `/penatausahaan/spp/${spp.body.id}/submit`, { headers: await h('treasurer-b') })).status).toBe(200);
     const spm = await t.req('post', '/penatausahaan/spm', { body: { sppId: spp.body.id }, headers: await h('finance-officer-b') });
-    expect((await t.req('post', `/penatausahaan/spm/${spm.body.id}/approve`, { headers: await h('finance-head-b') })).status).toBe(200);
+    expect((await t.req('post', `/penatausahaan/spm/${spm.body.id}/approve`, { headers: await h('budget-user-b') })).status).toBe(200);
     const sp2d = await issueSp2d(t, spm.body.id);
     expect((await book()).body.closing).toEqual({ cash: '0.00', bank: '300000.00', tax: '0.00', total: '300000.00' });
 

@@ -59,8 +59,8 @@ describe('e-penatausahaan: the LS flow', () => {
     const early = await t.post('/penatausahaan/sp2d', { spmId: spm.body.id }, 'cash-authority');
     expect(early.status).toBe(422);
     expect(early.body.code).toBe('SPM_NOT_APPROVED');
-    expect((await t.post(`/penatausahaan/spm/${spm.body.id}/approve`, {}, 'finance-officer-a')).body.code).toBe('SAME_MAKER_AND_APPROVER');
-    expect((await t.post(`/penatausahaan/spm/${spm.body.id}/approve`, {}, 'finance-head-a')).status).toBe(200);
+    expect((await t.post(`/penatausahaan/spm/${spm.body.id}/approve`, {}, 'finance-officer-a')).status).toBe(403); // the finance officer drafts, the PA/KPA issues
+    expect((await t.post(`/penatausahaan/spm/${spm.body.id}/approve`, {}, 'budget-user-a')).status).toBe(200);
     expect(await line(t, id)).toMatchObject({ allotted: '5000000.00', committed: '1000000.55', disbursed: '0.00' });
 
     const sp2dId = await issueSp2d(t, spm.body.id);
@@ -99,7 +99,7 @@ describe('e-penatausahaan: the LS flow', () => {
       (await t.get(`/audit/events?entityType=${entityType}&entityId=${entityId}`, 'auditor')).body.data.map((e: { action: string; actorUsername: string }) => `${e.action} by ${e.actorUsername}`).sort();
     expect(await actions('Sp2d', sp2dId)).toEqual(['SP2D.CANCEL by cash-authority', 'SP2D.ISSUE by cash-authority']);
     expect(await actions('Spp', spp.body.id)).toEqual(['SPP.CREATE by treasurer-a', 'SPP.SUBMIT by treasurer-a', 'SPP.VERIFY by finance-officer-a']);
-    expect(await actions('Spm', spm.body.id)).toEqual(['SPM.APPROVE by finance-head-a', 'SPM.CREATE by finance-officer-a']);
+    expect(await actions('Spm', spm.body.id)).toEqual(['SPM.APPROVE by budget-user-a', 'SPM.CREATE by finance-officer-a']);
     expect((await t.get('/audit/verify', 'auditor')).body.valid).toBe(true);
   });
 

@@ -37,7 +37,7 @@ describe('e-penatausahaan: races', () => {
     const submitted = drafts.filter((_, i) => results[i].status === 200);
     for (const sppId of submitted) {
       const spm = await t.post('/penatausahaan/spm', { sppId }, 'finance-officer-a');
-      expect((await t.post(`/penatausahaan/spm/${spm.body.id}/approve`, {}, 'finance-head-a')).status).toBe(200);
+      expect((await t.post(`/penatausahaan/spm/${spm.body.id}/approve`, {}, 'budget-user-a')).status).toBe(200);
     }
     const spms = await t.sql<{ id: string }>(`SELECT s.id FROM spm s WHERE s.spp_id = ANY($1::uuid[])`, [submitted]);
     const issued = await Promise.all(spms.map((s) => t.post('/penatausahaan/sp2d', { spmId: s.id }, 'cash-authority')));

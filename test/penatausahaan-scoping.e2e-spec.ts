@@ -13,7 +13,7 @@ describe('e-penatausahaan: who sees and touches what', () => {
     t = await startTestApp();
     orgA = await t.orgId('A');
     orgB = await t.orgId('B');
-    for (const [username, roles] of [['treasurer-b', ['TREASURER']], ['finance-officer-b', ['FINANCE_OFFICER']]] as const) {
+    for (const [username, roles] of [['treasurer-b', ['TREASURER']], ['finance-officer-b', ['FINANCE_OFFICER']], ['budget-user-b', ['BUDGET_USER']]] as const) {
       const res = await t.post('/users', { username, password: 'grms-demo-b-123', fullName: username, roles, organizationId: orgB }, 'admin');
       expect(res.status).toBe(201);
     }
@@ -53,7 +53,8 @@ describe('e-penatausahaan: who sees and touches what', () => {
       ['treasurer-b', '/penatausahaan/spj', { organizationId: orgB, advanceSp2dId: ids.upSp2d, lines: [{ budgetLineId: ids.line, amount: '1.00', description: 'x' }] }],
       ['treasurer-b', '/penatausahaan/bku/entries', { organizationId: orgA, entryDate: '2026-01-02', subLedger: 'BANK', direction: 'IN', amount: '1.00', description: 'x' }],
       ['finance-officer-b', `/penatausahaan/spp/${ids.draft}/approve`, {}],
-      ['finance-officer-b', `/penatausahaan/spj/${ids.spj}/approve`, {}],
+      ['budget-user-b', `/penatausahaan/spj/${ids.spj}/approve`, {}],
+      ['budget-user-b', `/penatausahaan/spm/${ids.spmId}/approve`, {}],
       ['finance-officer-b', '/penatausahaan/spm', { sppId: ids.draft }],
     ];
     for (const [u, p, body] of writes) expect({ u, p, s: (await as(u, 'post', p, body)).status }).toEqual({ u, p, s: 404 });

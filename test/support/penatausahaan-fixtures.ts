@@ -69,8 +69,8 @@ function expectStatus(res: { status: number; body: unknown }, status: number, wh
   if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-/** SPP (DRAFT) -> submitted -> SPM (finance-officer-a) -> approved (finance-head-a); returns the ids. */
-export async function approvedSpm(t: TestApp, body: Record<string, unknown>, treasurer = 'treasurer-a', fo = 'finance-officer-a', head = 'finance-head-a'): Promise<{ sppId: string; spmId: string }> {
+/** SPP (DRAFT) -> submitted -> SPM (finance-officer-a) -> issued by the PA/KPA (budget-user-a); returns the ids. */
+export async function approvedSpm(t: TestApp, body: Record<string, unknown>, treasurer = 'treasurer-a', fo = 'finance-officer-a', head = 'budget-user-a'): Promise<{ sppId: string; spmId: string }> {
   const spp = await t.post('/penatausahaan/spp', body, treasurer);
   expectStatus(spp, 201, 'SPP');
   expectStatus(await t.post(`/penatausahaan/spp/${spp.body.id}/submit`, {}, treasurer), 200, 'SPP submit');

@@ -8,7 +8,9 @@ export const ALL: Role[] = ['ADMIN', 'PRICE_ADMIN', 'PLANNER', 'BUDGET_VERIFIER'
   'BUDGET_USER', 'REGIONAL_FINANCE_HEAD', 'REGIONAL_SECRETARY', 'REVENUE_TREASURER', 'SUPERVISOR', 'MONEV_VERIFIER'];
 
 const HSB_READERS: Role[] = ['ADMIN', 'PRICE_ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'AUDITOR'];
-const DOC_READERS: Role[] = ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'AUDITOR'];
+const DOC_READERS: Role[] = ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'AUDITOR', 'REGIONAL_FINANCE_HEAD', 'REGIONAL_SECRETARY'];
+// MURNI and PERUBAHAN by the budget team, a PERGESERAN by the approver of its class (checked per document).
+const DOC_APPROVERS: Role[] = ['BUDGET_VERIFIER', 'REGIONAL_FINANCE_HEAD', 'REGIONAL_SECRETARY'];
 
 export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   // platform
@@ -60,41 +62,41 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'PATCH /api/v1/budgeting/documents/{id}/items/{itemId}': ['PLANNER'],
   'DELETE /api/v1/budgeting/documents/{id}/items/{itemId}': ['PLANNER'],
   'POST /api/v1/budgeting/documents/{id}/submit': ['PLANNER'],
-  'POST /api/v1/budgeting/documents/{id}/approve': ['BUDGET_VERIFIER'],
-  'POST /api/v1/budgeting/documents/{id}/reject': ['BUDGET_VERIFIER'],
+  'POST /api/v1/budgeting/documents/{id}/approve': DOC_APPROVERS,
+  'POST /api/v1/budgeting/documents/{id}/reject': DOC_APPROVERS,
   'GET /api/v1/budgeting/documents/{id}/review': DOC_READERS,
   'GET /api/v1/budgeting/documents/{id}/export': DOC_READERS,
   'POST /api/v1/budgeting/documents/{id}/items/imports': ['PLANNER'],
   'POST /api/v1/budgeting/cash-plans/imports': ['PLANNER'],
-  'GET /api/v1/budgeting/cash-plans': ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/budgeting/cash-plans': ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
   // e-penatausahaan
   'POST /api/v1/penatausahaan/spd': ['CASH_AUTHORITY'],
   'POST /api/v1/penatausahaan/spd/{id}/approve': ['CASH_AUTHORITY'],
   'POST /api/v1/penatausahaan/spd/{id}/revise': ['CASH_AUTHORITY'],
   'POST /api/v1/penatausahaan/spd/{id}/withdraw': ['CASH_AUTHORITY'],
-  'GET /api/v1/penatausahaan/spd': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
-  'GET /api/v1/penatausahaan/spd/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/spd': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
+  'GET /api/v1/penatausahaan/spd/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
   'POST /api/v1/penatausahaan/spp': ['TREASURER'],
   'POST /api/v1/penatausahaan/spp/{id}/submit': ['TREASURER'],
   'POST /api/v1/penatausahaan/spp/{id}/approve': ['FINANCE_OFFICER'],
   'POST /api/v1/penatausahaan/spp/{id}/reject': ['FINANCE_OFFICER'],
-  'GET /api/v1/penatausahaan/spp': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
-  'GET /api/v1/penatausahaan/spp/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/spp': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
+  'GET /api/v1/penatausahaan/spp/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
   'POST /api/v1/penatausahaan/spm': ['FINANCE_OFFICER'],
-  'POST /api/v1/penatausahaan/spm/{id}/approve': ['FINANCE_OFFICER'],
-  'GET /api/v1/penatausahaan/spm': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
-  'GET /api/v1/penatausahaan/spm/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'POST /api/v1/penatausahaan/spm/{id}/approve': ['BUDGET_USER'],
+  'GET /api/v1/penatausahaan/spm': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
+  'GET /api/v1/penatausahaan/spm/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
   'POST /api/v1/penatausahaan/sp2d': ['CASH_AUTHORITY'],
   'POST /api/v1/penatausahaan/sp2d/{id}/cancel': ['CASH_AUTHORITY'],
-  'GET /api/v1/penatausahaan/sp2d': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
-  'GET /api/v1/penatausahaan/sp2d/register': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
-  'GET /api/v1/penatausahaan/sp2d/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/sp2d': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
+  'GET /api/v1/penatausahaan/sp2d/register': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
+  'GET /api/v1/penatausahaan/sp2d/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
   'POST /api/v1/penatausahaan/spj': ['TREASURER'],
-  'POST /api/v1/penatausahaan/spj/{id}/approve': ['FINANCE_OFFICER'],
-  'GET /api/v1/penatausahaan/spj': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
-  'GET /api/v1/penatausahaan/spj/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
-  'GET /api/v1/penatausahaan/bku': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'POST /api/v1/penatausahaan/spj/{id}/approve': ['BUDGET_USER'],
+  'GET /api/v1/penatausahaan/spj': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
+  'GET /api/v1/penatausahaan/spj/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
+  'GET /api/v1/penatausahaan/bku': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
   'POST /api/v1/penatausahaan/bku/entries': ['TREASURER'],
-  'GET /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
   'PUT /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN'],
 };

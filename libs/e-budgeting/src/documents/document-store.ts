@@ -9,7 +9,7 @@ export const DOCUMENT_SELECT = `
   SELECT d.id, d.fiscal_year AS "fiscalYear", d.organization_id AS "organizationId", o.name AS "organizationName",
     d.sub_activity_code AS "subActivityCode", n.name AS "subActivityName", d.stage, d.revision, d.previous_id AS "previousId",
     d.status, d.total, (SELECT count(*)::int FROM budget_document_items i WHERE i.document_id = d.id) AS "itemCount",
-    d.rejection_reason AS "rejectionReason", cu.username AS "createdBy", au.username AS "approvedBy",
+    d.rejection_reason AS "rejectionReason", d.shift_class AS "shiftClass", cu.username AS "createdBy", au.username AS "approvedBy",
     ${TS('d.approved_at')} AS "approvedAt", ${TS('d.updated_at')} AS "updatedAt"
   FROM budget_documents d
   JOIN organizations o ON o.id = d.organization_id

@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { ceilingUsage } from '../ceilings/ceiling-usage';
 import { DocumentRow, DocumentStore } from './document-store';
 import { DocumentDetailResponse } from './dto/document.dto';
+import { classifyShift, SHIFT_APPROVER, ShiftClass } from './shift-class';
 
 interface LineTotal { accountCode: string; fundingSourceCode: string; total: string }
 
@@ -27,7 +28,8 @@ export class DocumentWorkflowService {
       const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_WRITE, true);
       if (doc.status !== 'DRAFT') throw DomainError.invalidTransition('budget document', doc.status, 'submitted');
       await this.checkRules(m, doc);
-      await m.query(`UPDATE budget_documents SET status = 'SUBMITTED', submitted_by = $2, row_version = row_version + 1, updated_at = now() WHERE id = $1`, [id, user.id]);
+      const shift = await this.shiftClass(m, doc);
+      await m.query(`UPDATE budget_documents SET status = 'SUBMITTED', submitted_by = $2, shift_class = $3, row_version = row_version + 1, updated_at = now() WHERE id = $1`, [id, user.id, shift]);
       return this.finish(m, doc, 'SUBMITTED', 'SUBMITTED', user);
     });
   }
@@ -37,6 +39,7 @@ export class DocumentWorkflowService {
       const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_APPROVE, true);
       if (doc.status !== 'SUBMITTED') throw DomainError.invalidTransition('budget document', doc.status, 'approved');
       if (doc.createdBy === user.id || doc.submittedBy === user.id) throw DomainError.sameMakerAndApprover('budget document');
+      this.requireApprover(user, doc, await this.shiftClass(m, doc), 'approve');
       await this.checkRules(m, doc);
       await this.checkAllotted(m, doc);
       await this.postAppropriation(m, doc);
@@ -54,6 +57,7 @@ export class DocumentWorkflowService {
     return this.tx.run(async (m) => {
       const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_APPROVE, true);
       if (doc.status !== 'SUBMITTED') throw DomainError.invalidTransition('budget document', doc.status, 'rejected');
+      this.requireApprover(user, doc, await this.shiftClass(m, doc), 'reject');
       await m.query(`UPDATE budget_documents SET status = 'DRAFT', submitted_by = NULL, rejection_reason = $2, row_version = row_version + 1, updated_at = now() WHERE id = $1`, [id, reason]);
       return this.finish(m, doc, 'REJECTED', 'DRAFT', user, reason);
     });
@@ -134,7 +138,8 @@ export class DocumentWorkflowService {
     }
   }
 
-  private async postAppropriation(m: EntityManager, doc: DocumentRow): Promise<void> {
+  /** The change per budget line (account x funding source) from the previous approved version. */
+  private async lineDeltas(m: EntityManager, doc: DocumentRow): Promise<{ line: LineTotal; delta: Money }[]> {
     const sum = (docId: string | null): Promise<LineTotal[]> => (docId ? m.query(
       `SELECT account_code AS "accountCode", funding_source_code AS "fundingSourceCode", sum(total)::numeric(20,2)::text AS total
        FROM budget_document_items WHERE document_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`, [docId]) : Promise.resolve([]));
@@ -147,9 +152,26 @@ export class DocumentWorkflowService {
       const cur = amounts.get(key(l));
       amounts.set(key(l), { line: l, delta: (cur?.delta ?? Money.ZERO).minus(Money.of(l.total)) });
     }
+    return [...amounts.values()].filter((x) => !x.delta.isZero());
+  }
+
+  /** A PERGESERAN's class from the accounts it changes (refused when it is an amendment); null for other stages. */
+  private async shiftClass(m: EntityManager, doc: DocumentRow): Promise<ShiftClass | null> {
+    if (doc.stage !== 'PERGESERAN') return null;
+    return classifyShift((await this.lineDeltas(m, doc)).map((d) => d.line.accountCode));
+  }
+
+  // MURNI and PERUBAHAN: the budget team; a PERGESERAN: the approver of its class.
+  private requireApprover(user: AuthUser, doc: DocumentRow, shift: ShiftClass | null, action: string): void {
+    const role = shift ? SHIFT_APPROVER[shift] : 'BUDGET_VERIFIER';
+    if (user.roles.includes(role)) return;
+    const what = shift ? `a PERGESERAN ${shift === 'WITHIN_OBJEK' ? 'within one objek' : 'between objek of one jenis'}` : `a ${doc.stage} budget document`;
+    throw DomainError.forbidden(`${what} is approved or rejected by ${role}; ${user.username} may not ${action} it`, 'WRONG_APPROVER');
+  }
+
+  private async postAppropriation(m: EntityManager, doc: DocumentRow): Promise<void> {
     const postings: Posting[] = [];
-    for (const { line, delta } of amounts.values()) {
-      if (delta.isZero()) continue;
+    for (const { line, delta } of await this.lineDeltas(m, doc)) {
       const budgetLineId = await this.lines.ensureLine(m, { fiscalYear: doc.fiscalYear, organizationId: doc.organizationId, subActivityCode: doc.subActivityCode, accountCode: line.accountCode, fundingSourceCode: line.fundingSourceCode });
       postings.push({ budgetLineId, kind: LedgerKind.APPROPRIATION, amount: delta, sourceType: 'BudgetDocument', sourceId: doc.id,
         description: `${doc.stage} revision ${doc.revision}: ${line.accountCode} / ${line.fundingSourceCode}` });

@@ -32,7 +32,7 @@ export class PenatausahaanDemoSeeder {
   async seed(orgA: string): Promise<void> {
     const users = await this.tx.run(async (m) => {
       const rows: AuthUser[] = await m.query(`SELECT id, username, roles, organization_id AS "organizationId" FROM users WHERE username = ANY($1)`,
-        [['planner-a', 'treasurer-a', 'finance-officer-a', 'finance-head-a', 'cash-authority', 'cash-authority-2']]);
+        [['planner-a', 'treasurer-a', 'finance-officer-a', 'budget-user-a', 'cash-authority', 'cash-authority-2']]);
       return new Map(rows.map((u) => [u.username, u]));
     });
     if (users.size < 6) { this.logger.warn('demo users missing; e-penatausahaan demo data skipped'); return; }
@@ -63,7 +63,7 @@ export class PenatausahaanDemoSeeder {
     const pay = async (sppId: string): Promise<string> => {
       await as('treasurer-a', (u) => this.sppFlow.submit(u, sppId));
       const spm = await as('finance-officer-a', (u) => this.spm.create(u, { sppId }));
-      await as('finance-head-a', (u) => this.spm.approve(u, spm.id));
+      await as('budget-user-a', (u) => this.spm.approve(u, spm.id));
       return (await as('cash-authority', (u) => this.sp2d.issue(u, { spmId: spm.id }))).id;
     };
     // LS to a supplier with PPN and PPh 22 withheld.
@@ -77,7 +77,7 @@ export class PenatausahaanDemoSeeder {
     const upSp2d = await pay(up.id);
     const spj = await as('treasurer-a', (u) => this.spj.create(u, { organizationId: orgA, advanceSp2dId: upSp2d,
       lines: [{ budgetLineId: goods.id, amount: '3250000.00', description: 'alat tulis kantor, kuitansi 1-14' }] }));
-    await as('finance-officer-a', (u) => this.spj.approve(u, spj.id));
+    await as('budget-user-a', (u) => this.spj.approve(u, spj.id));
     const gu = await as('treasurer-a', (u) => this.spp.create(u, { type: 'GU', organizationId: orgA, spjId: spj.id, lines: [{ budgetLineId: goods.id, amount: '3250000.00' }], payee: treasurerAccount }));
     await pay(gu.id);
     // Manual BKU entries: petty cash withdrawal and remittance of the LS taxes.

@@ -19,8 +19,8 @@ export class SpmController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @Authenticated({ permission: Permission.SPM_WRITE })
-  @ApiOkResponse({ type: SpmResponse, description: 'by a finance officer other than the maker; posts COMMITMENT for LS' })
+  @Authenticated({ permission: Permission.SPM_APPROVE })
+  @ApiOkResponse({ type: SpmResponse, description: 'issued by the PA/KPA (BUDGET_USER) of the OPD, never its maker; posts COMMITMENT for LS' })
   approve(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SpmResponse> {
     return this.spm.approve(user, id);
   }

@@ -54,7 +54,7 @@ export class SpmService {
     return this.tx.run(async (m) => {
       const [row] = await m.query(`SELECT id, status, created_by, organization_id, fiscal_year, spp_id, number FROM spm WHERE id = $1 FOR UPDATE`, [id]);
       if (!row) throw DomainError.notFound('SPM', id);
-      await this.access.requireOrganization(user, Permission.SPM_WRITE, row.organization_id, 'SPM', id);
+      await this.access.requireOrganization(user, Permission.SPM_APPROVE, row.organization_id, 'SPM', id);
       if (row.status !== 'DRAFT') throw DomainError.invalidTransition('SPM', row.status, 'approved');
       if (row.created_by === user.id) throw DomainError.sameMakerAndApprover('SPM');
       await this.years.requireStatus(m, row.fiscal_year, ['EXECUTION']);

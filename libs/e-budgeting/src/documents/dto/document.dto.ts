@@ -43,6 +43,8 @@ export class DocumentResponse {
   @ApiProperty({ example: '150000000.00' }) total: string;
   @ApiProperty() itemCount: number;
   @ApiPropertyOptional({ nullable: true }) rejectionReason: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: ['WITHIN_OBJEK', 'BETWEEN_OBJEK'], description: 'a submitted PERGESERAN: within one objek (approved by REGIONAL_FINANCE_HEAD) or between objek of one jenis (REGIONAL_SECRETARY)' })
+  shiftClass: string | null;
   @ApiProperty() createdBy: string;
   @ApiPropertyOptional({ nullable: true }) approvedBy: string | null;
   @ApiPropertyOptional({ nullable: true }) approvedAt: string | null;
