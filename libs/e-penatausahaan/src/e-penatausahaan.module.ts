@@ -9,6 +9,7 @@ import { Sp2dService } from './sp2d/sp2d.service';
 import { SpdController } from './spd/spd.controller';
 import { SpdService } from './spd/spd.service';
 import { SpdRevisionService } from './spd/spd-revision.service';
+import { SppCorrectionService } from './spp/spp-correction.service';
 import { SpjController } from './spj/spj.controller';
 import { SpjService } from './spj/spj.service';
 import { SpmController } from './spm/spm.controller';
@@ -23,7 +24,7 @@ import { UpLimitsService } from './up-limits/up-limits.service';
 @Module({
   imports: [BudgetModule, EBudgetingModule],
   controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController],
-  providers: [SpdService, SpdRevisionService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, UpLimitsService, PenatausahaanDemoSeeder],
+  providers: [SpdService, SpdRevisionService, SppCorrectionService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, UpLimitsService, PenatausahaanDemoSeeder],
   exports: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, PenatausahaanDemoSeeder],
 })
 export class EPenatausahaanModule {}

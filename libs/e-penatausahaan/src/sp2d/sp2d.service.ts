@@ -62,7 +62,7 @@ export class Sp2dService {
       await this.access.requireOrganization(user, Permission.SP2D_WRITE, row.organization_id, 'SP2D', id);
       if (row.status !== 'ISSUED') throw DomainError.invalidTransition('SP2D', row.status, 'cancelled');
       await this.years.requireStatus(m, row.fiscal_year, ['EXECUTION']);
-      const [spj] = await m.query(`SELECT number FROM spj WHERE advance_sp2d_id = $1 LIMIT 1`, [id]);
+      const [spj] = await m.query(`SELECT number FROM spj WHERE advance_sp2d_id = $1 AND status <> 'REJECTED' LIMIT 1`, [id]);
       if (spj) throw DomainError.conflict('ADVANCE_ALREADY_ACCOUNTED', `SPJ ${spj.number} already accounts for this advance; the SP2D can no longer be cancelled`);
       const before = await fetchSp2d(m, id);
       const by = { sourceType: 'Sp2dCancellation', sourceId: id, description: `cancellation of SP2D ${row.number}: ${reason}` };

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
+import { ReasonDto } from '../common/reason.dto';
 import { CreateSpjDto, SpjQueryDto, SpjResponse } from './dto/spj.dto';
 import { SpjService } from './spj.service';
 
@@ -24,6 +25,17 @@ export class SpjController {
   @ApiOkResponse({ type: SpjResponse, description: 'posts DISBURSEMENT per line (bounded by the allotment: 422 INSUFFICIENT_ALLOTMENT)' })
   approve(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SpjResponse> {
     return this.spj.approve(user, id);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.SPJ_APPROVE })
+  @ApiOperation({ summary: 'Reject a submitted SPJ back to its treasurer', description: 'For the PA/KPA (BUDGET_USER) of the OPD. The SPJ keeps its number, no longer counts against its advance, and the treasurer submits a corrected one. The reason is audited.' })
+  @ApiOkResponse({ type: SpjResponse })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'unknown SPJ or another OPD\'s' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION: not SUBMITTED' })
+  reject(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<SpjResponse> {
+    return this.spj.reject(user, id, dto.reason);
   }
 
   @Get()

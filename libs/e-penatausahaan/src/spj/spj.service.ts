@@ -9,7 +9,7 @@ import { CreateSpjDto, SpjQueryDto, SpjResponse } from './dto/spj.dto';
 
 const SELECT = `
   SELECT j.id, j.number, j.fiscal_year AS "fiscalYear", j.organization_id AS "organizationId", j.advance_sp2d_id AS "advanceSp2dId",
-    d.type AS "advanceType", j.status, j.total, j.returned,
+    d.type AS "advanceType", j.status, j.total, j.returned, j.reject_reason AS "rejectReason",
     COALESCE((SELECT json_agg(json_build_object('budgetLineId', l.budget_line_id, 'amount', l.amount::text, 'description', l.description) ORDER BY l.budget_line_id)
       FROM spj_lines l WHERE l.spj_id = j.id), '[]') AS lines,
     cu.username AS "createdBy", au.username AS "approvedBy", ${ts('j.approved_at')} AS "approvedAt", ${ts('j.created_at')} AS "createdAt"
@@ -40,7 +40,7 @@ export class SpjService {
       for (const l of lines.values()) {
         if (l.fiscalYear !== adv.fiscal_year) throw DomainError.rule('LINE_OF_ANOTHER_YEAR', `budget line ${l.id} belongs to fiscal year ${l.fiscalYear}, the advance to ${adv.fiscal_year}`);
       }
-      const [{ accounted, n }] = await m.query(`SELECT COALESCE(sum(total), 0)::text AS accounted, count(*)::int AS n FROM spj WHERE advance_sp2d_id = $1`, [adv.id]);
+      const [{ accounted, n }] = await m.query(`SELECT COALESCE(sum(total), 0)::text AS accounted, count(*)::int AS n FROM spj WHERE advance_sp2d_id = $1 AND status <> 'REJECTED'`, [adv.id]);
       if (adv.type === 'TU' && n > 0) throw DomainError.conflict('TU_ALREADY_ACCOUNTED', `TU advance ${adv.number} is accounted by one SPJ, which exists already`);
       const total = sumOf(dto.lines);
       const rest = Money.of(adv.gross).minus(Money.of(accounted));
@@ -84,6 +84,23 @@ export class SpjService {
       await m.query(`UPDATE spj SET status = 'APPROVED', approved_by = $2, approved_at = now(), returned = $3 WHERE id = $1`, [id, user.id, returned.toString()]);
       const after = await this.fetch(m, id);
       this.audit.record({ action: 'SPJ.APPROVE', entityType: 'Spj', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  // The PA/KPA sends a submitted SPJ back to its treasurer with a reason; it
+  // keeps its number and no longer counts against the advance, and the
+  // treasurer makes a corrected SPJ.
+  reject(user: AuthUser, id: string, reason: string): Promise<SpjResponse> {
+    return this.tx.run(async (m) => {
+      const [row] = await m.query(`SELECT id, status, organization_id FROM spj WHERE id = $1 FOR UPDATE`, [id]);
+      if (!row) throw DomainError.notFound('SPJ', id);
+      await this.access.requireOrganization(user, Permission.SPJ_APPROVE, row.organization_id, 'SPJ', id);
+      if (row.status !== 'SUBMITTED') throw DomainError.invalidTransition('SPJ', row.status, 'rejected');
+      const before = await this.fetch(m, id);
+      await m.query(`UPDATE spj SET status = 'REJECTED', rejected_by = $2, reject_reason = $3 WHERE id = $1`, [id, user.id, reason]);
+      const after = await this.fetch(m, id);
+      this.audit.record({ action: 'SPJ.REJECT', entityType: 'Spj', entityId: id, before, after: { ...after, reason } });
       return after;
     });
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission } from '@grms/core';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
+import { ReasonDto } from '../common/reason.dto';
 import { CreateSpmDto, SpmQueryDto, SpmResponse } from './dto/spm.dto';
 import { SpmService } from './spm.service';
 
@@ -23,6 +24,21 @@ export class SpmController {
   @ApiOkResponse({ type: SpmResponse, description: 'issued by the PA/KPA (BUDGET_USER) of the OPD, never its maker; posts COMMITMENT for LS' })
   approve(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SpmResponse> {
     return this.spm.approve(user, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.SPM_APPROVE })
+  @ApiOperation({
+    summary: 'Cancel (reject) an SPM that no live SP2D pays',
+    description: 'For the PA/KPA (BUDGET_USER) of the OPD. After its SP2D is cancelled, or before one is issued: the SPM\'s COMMITMENT is reversed exactly '
+      + 'and its SPP goes back to the treasurer as REJECTED, to be corrected (PATCH) and resubmitted, or cancelled. The SPM keeps its number; the reason is audited.',
+  })
+  @ApiOkResponse({ type: SpmResponse })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'unknown SPM or another OPD\'s' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'SP2D_ISSUED: a live SP2D pays it; INVALID_STATE_TRANSITION: already cancelled; PERIOD_CLOSED' })
+  cancel(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<SpmResponse> {
+    return this.spm.cancel(user, id, dto.reason);
   }
 
   @Get()

@@ -9,7 +9,7 @@ import { CreateSpmDto, SpmQueryDto, SpmResponse } from './dto/spm.dto';
 
 const SELECT = `
   SELECT s.id, s.number, s.spp_id AS "sppId", p.number AS "sppNumber", p.type, s.fiscal_year AS "fiscalYear", s.organization_id AS "organizationId",
-    s.status, s.amount, cu.username AS "createdBy", au.username AS "approvedBy", ${ts('s.approved_at')} AS "approvedAt", ${ts('s.created_at')} AS "createdAt"
+    s.status, s.amount, s.cancel_reason AS "cancelReason", cu.username AS "createdBy", au.username AS "approvedBy", ${ts('s.approved_at')} AS "approvedAt", ${ts('s.created_at')} AS "createdAt"
   FROM spm s JOIN spp p ON p.id = s.spp_id JOIN users cu ON cu.id = s.created_by LEFT JOIN users au ON au.id = s.approved_by`;
 
 // SPM (payment order) by the OPD's finance officer from a submitted SPP (the
@@ -32,7 +32,7 @@ export class SpmService {
       }
       if (spp.created_by === user.id) throw DomainError.sameMakerAndApprover('SPP');
       await this.years.requireStatus(m, spp.fiscal_year, ['EXECUTION']);
-      const [existing] = await m.query(`SELECT number FROM spm WHERE spp_id = $1`, [dto.sppId]);
+      const [existing] = await m.query(`SELECT number FROM spm WHERE spp_id = $1 AND status <> 'CANCELLED'`, [dto.sppId]);
       if (existing) throw DomainError.conflict('SPM_EXISTS', `SPM ${existing.number} already exists for this SPP`);
       const sppBefore = await fetchSpp(m, dto.sppId);
       if (spp.status === 'SUBMITTED') {
@@ -68,6 +68,32 @@ export class SpmService {
       }
       const after = await this.fetch(m, id);
       this.audit.record({ action: 'SPM.APPROVE', entityType: 'Spm', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  // After its SP2D is cancelled (or before one is issued) the PA/KPA cancels
+  // the SPM: its COMMITMENT is reversed (exactly what it posted) and the SPP
+  // goes back to the treasurer as REJECTED with the reason, to be corrected
+  // and resubmitted, or cancelled.
+  cancel(user: AuthUser, id: string, reason: string): Promise<SpmResponse> {
+    return this.tx.run(async (m) => {
+      const [row] = await m.query(`SELECT id, status, organization_id, fiscal_year, spp_id, number FROM spm WHERE id = $1 FOR UPDATE`, [id]);
+      if (!row) throw DomainError.notFound('SPM', id);
+      await this.access.requireOrganization(user, Permission.SPM_APPROVE, row.organization_id, 'SPM', id);
+      if (row.status === 'CANCELLED') throw DomainError.invalidTransition('SPM', row.status, 'cancelled');
+      const [live] = await m.query(`SELECT number FROM sp2d WHERE spm_id = $1 AND status = 'ISSUED'`, [id]);
+      if (live) throw DomainError.conflict('SP2D_ISSUED', `SP2D ${live.number} pays this SPM; the regional treasurer cancels it first`);
+      await this.years.requireStatus(m, row.fiscal_year, ['EXECUTION']);
+      await m.query(`SELECT 1 FROM spp WHERE id = $1 FOR UPDATE`, [row.spp_id]);
+      const before = await this.fetch(m, id);
+      const sppBefore = await fetchSpp(m, row.spp_id);
+      const reversed = await this.ledger.reverseSource(m, 'Spm', id, { sourceType: 'SpmCancellation', sourceId: id, description: `cancellation of SPM ${row.number}: ${reason}` });
+      await m.query(`UPDATE spm SET status = 'CANCELLED', cancelled_by = $2, cancelled_at = now(), cancel_reason = $3 WHERE id = $1`, [id, user.id, reason]);
+      await m.query(`UPDATE spp SET status = 'REJECTED', reject_reason = $2, verified_by = NULL, verified_at = NULL WHERE id = $1`, [row.spp_id, `SPM ${row.number} cancelled: ${reason}`]);
+      const after = await this.fetch(m, id);
+      this.audit.record({ action: 'SPM.CANCEL', entityType: 'Spm', entityId: id, before, after: { ...after, reason, reversedEntries: reversed.map((e) => e.id) } });
+      this.audit.record({ action: 'SPP.REJECT', entityType: 'Spp', entityId: row.spp_id, before: sppBefore, after: { ...(await fetchSpp(m, row.spp_id)), reason } });
       return after;
     });
   }

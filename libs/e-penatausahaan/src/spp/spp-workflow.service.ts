@@ -49,7 +49,7 @@ export class SppWorkflowService {
       const row = await this.lockSpp(m, user, id, Permission.SPM_WRITE);
       if (row.status !== 'SUBMITTED' && row.status !== 'VERIFIED') throw DomainError.invalidTransition('SPP', row.status, 'rejected');
       if (row.created_by === user.id) throw DomainError.sameMakerAndApprover('SPP');
-      const [spm] = await m.query(`SELECT number FROM spm WHERE spp_id = $1`, [id]);
+      const [spm] = await m.query(`SELECT number FROM spm WHERE spp_id = $1 AND status <> 'CANCELLED'`, [id]);
       if (spm) throw DomainError.conflict('SPM_EXISTS', `SPM ${spm.number} was already issued from this SPP; it can no longer be rejected`);
       const before = await fetchSpp(m, id);
       await m.query(`UPDATE spp SET status = 'REJECTED', reject_reason = $2, verified_by = NULL, verified_at = NULL WHERE id = $1`, [id, reason]);

@@ -1,15 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
 import { ReasonDto } from '../common/reason.dto';
-import { CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
+import { CorrectSppDto, CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
+import { SppCorrectionService } from './spp-correction.service';
 import { SppWorkflowService } from './spp-workflow.service';
 import { SppService } from './spp.service';
 
 @ApiTags('e-penatausahaan')
 @Controller('penatausahaan/spp')
 export class SppController {
-  constructor(private readonly spp: SppService, private readonly workflow: SppWorkflowService) {}
+  constructor(private readonly spp: SppService, private readonly workflow: SppWorkflowService, private readonly correction: SppCorrectionService) {}
 
   @Post()
   @Authenticated({ permission: Permission.SPP_WRITE })
@@ -43,6 +44,32 @@ export class SppController {
   @ApiOkResponse({ type: SppResponse, description: 'rejected with a reason; the treasurer may resubmit' })
   reject(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<SppResponse> {
     return this.workflow.reject(user, id, dto.reason);
+  }
+
+  @Patch(':id')
+  @Authenticated({ permission: Permission.SPP_WRITE })
+  @ApiOperation({
+    summary: 'Correct the payee of an SPP in DRAFT or REJECTED',
+    description: 'For the OPD\'s treasurer. The way forward after a cancelled SP2D (e.g. a wrong bank account): the SPM is cancelled, the SPP comes back REJECTED, '
+      + 'its payee is corrected here and it is resubmitted. Amounts, lines and taxes are not corrected (cancel and make a new SPP). The reason is audited.',
+  })
+  @ApiOkResponse({ type: SppResponse })
+  @ApiBadRequestResponse({ type: ProblemResponse, description: 'VALIDATION_FAILED, INVALID_NPWP' })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'unknown SPP or another OPD\'s' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION: not DRAFT or REJECTED' })
+  correct(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectSppDto): Promise<SppResponse> {
+    return this.correction.correct(user, id, dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.SPP_WRITE })
+  @ApiOperation({ summary: 'Cancel an SPP that no SPM orders', description: 'For the OPD\'s treasurer. Any state but PAID or CANCELLED, once no live SPM orders it; it keeps its number and no longer counts as in process. The reason is audited.' })
+  @ApiOkResponse({ type: SppResponse })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'unknown SPP or another OPD\'s' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION, SPM_EXISTS' })
+  cancel(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<SppResponse> {
+    return this.correction.cancel(user, id, dto.reason);
   }
 
   @Get()

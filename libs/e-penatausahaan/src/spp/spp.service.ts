@@ -92,7 +92,7 @@ export class SppService {
   private async checkGu(m: EntityManager, spjId: string, organizationId: string, gross: Money): Promise<void> {
     const [spj] = await m.query(
       `SELECT j.id, j.status, j.organization_id, j.total::text, s.type AS advance_type,
-         EXISTS (SELECT 1 FROM spp g WHERE g.spj_id = j.id AND g.status <> 'REJECTED') AS replenished
+         EXISTS (SELECT 1 FROM spp g WHERE g.spj_id = j.id AND g.status NOT IN ('REJECTED', 'CANCELLED')) AS replenished
        FROM spj j JOIN sp2d s ON s.id = j.advance_sp2d_id WHERE j.id = $1 FOR UPDATE OF j`, [spjId]);
     if (!spj || spj.organization_id !== organizationId) throw DomainError.notFound('SPJ', spjId);
     if (spj.status !== 'APPROVED') throw DomainError.rule('SPJ_NOT_APPROVED', `GU replenishes an approved SPJ; SPJ ${spjId} is ${spj.status}`, [{ field: 'spjId', message: 'not approved' }]);

@@ -20,7 +20,7 @@ export class CreateSpjDto {
 export class SpjQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
-  @ApiPropertyOptional({ enum: ['SUBMITTED', 'APPROVED'] }) @IsOptional() @IsIn(['SUBMITTED', 'APPROVED']) status?: string;
+  @ApiPropertyOptional({ enum: ['SUBMITTED', 'APPROVED', 'REJECTED'] }) @IsOptional() @IsIn(['SUBMITTED', 'APPROVED', 'REJECTED']) status?: string;
 }
 
 export class SpjLineResponse {
@@ -36,7 +36,8 @@ export class SpjResponse {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty({ format: 'uuid' }) advanceSp2dId: string;
   @ApiProperty({ enum: ['UP', 'GU', 'TU'] }) advanceType: string;
-  @ApiProperty({ enum: ['SUBMITTED', 'APPROVED'] }) status: string;
+  @ApiProperty({ enum: ['SUBMITTED', 'APPROVED', 'REJECTED'] }) status: string;
+  @ApiProperty({ nullable: true, type: String, description: 'why the PA/KPA sent it back' }) rejectReason: string | null;
   @ApiProperty({ example: '750000.00' }) total: string;
   @ApiProperty({ example: '0.00', description: 'TU: the unused rest returned to the regional treasury at approval' }) returned: string;
   @ApiProperty({ type: [SpjLineResponse] }) lines: SpjLineResponse[];

@@ -10,7 +10,7 @@ export class CreateSpmDto {
 export class SpmQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
-  @ApiPropertyOptional({ enum: ['DRAFT', 'APPROVED'] }) @IsOptional() @IsIn(['DRAFT', 'APPROVED']) status?: string;
+  @ApiPropertyOptional({ enum: ['DRAFT', 'APPROVED', 'CANCELLED'] }) @IsOptional() @IsIn(['DRAFT', 'APPROVED', 'CANCELLED']) status?: string;
 }
 
 export class SpmResponse {
@@ -21,7 +21,8 @@ export class SpmResponse {
   @ApiProperty({ enum: ['LS', 'UP', 'GU', 'TU'] }) type: string;
   @ApiProperty() fiscalYear: number;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
-  @ApiProperty({ enum: ['DRAFT', 'APPROVED'] }) status: string;
+  @ApiProperty({ enum: ['DRAFT', 'APPROVED', 'CANCELLED'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty({ example: '50000.00', description: 'the gross of the SPP' }) amount: string;
   @ApiProperty() createdBy: string;
   @ApiProperty({ nullable: true, type: String }) approvedBy: string | null;

@@ -6,7 +6,7 @@ import { LineAmountDto, LineAmountResponse } from '../../common/line-amount.dto'
 
 export const SPP_TYPES = ['LS', 'UP', 'GU', 'TU'] as const;
 export type SppType = (typeof SPP_TYPES)[number];
-export const SPP_STATUSES = ['DRAFT', 'SUBMITTED', 'VERIFIED', 'REJECTED', 'PAID'] as const;
+export const SPP_STATUSES = ['DRAFT', 'SUBMITTED', 'VERIFIED', 'REJECTED', 'PAID', 'CANCELLED'] as const;
 
 export class PayeeDto {
   @ApiProperty({ example: 'CV Maju Jaya' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
@@ -77,4 +77,9 @@ export class SppResponse {
   @ApiProperty({ nullable: true, type: String }) verifiedBy: string | null;
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
   @ApiProperty() createdAt: string;
+}
+
+export class CorrectSppDto {
+  @ApiProperty({ type: PayeeDto, description: 'the corrected payee (name, NPWP, bank and account)' }) @ValidateNested() @Type(() => PayeeDto) payee: PayeeDto;
+  @ApiProperty({ example: 'the supplier\'s account number was wrong; SP2D cancelled' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
 }
