@@ -62,6 +62,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'PATCH /api/v1/budgeting/documents/{id}/items/{itemId}': ['PLANNER'],
   'DELETE /api/v1/budgeting/documents/{id}/items/{itemId}': ['PLANNER'],
   'POST /api/v1/budgeting/documents/{id}/submit': ['PLANNER'],
+  'DELETE /api/v1/budgeting/documents/{id}': ['PLANNER'],
   'POST /api/v1/budgeting/documents/{id}/approve': DOC_APPROVERS,
   'POST /api/v1/budgeting/documents/{id}/reject': DOC_APPROVERS,
   'GET /api/v1/budgeting/documents/{id}/review': DOC_READERS,

@@ -12,7 +12,7 @@ export class CeilingsController {
   @Post()
   @Authenticated({ permission: Permission.CEILING_MANAGE })
   @ApiCreatedResponse({ type: CeilingResponse, description: 'the ceiling of the OPD (and program), created or replaced' })
-  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'UNKNOWN_ORGANIZATION, INVALID_PROGRAM, FISCAL_YEAR_NOT_OPEN' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'CEILING_BELOW_USED (naming the amount used; the budget team may force it with a reason), UNKNOWN_ORGANIZATION, INVALID_PROGRAM, FISCAL_YEAR_NOT_OPEN' })
   set(@Body() dto: SetCeilingDto): Promise<CeilingResponse> {
     return this.ceilings.set(dto);
   }

@@ -7,7 +7,7 @@ import { CeilingQueryDto, CeilingResponse, SetCeilingDto } from './dto/ceiling.d
 
 const SELECT = `
   SELECT c.id, c.fiscal_year AS "fiscalYear", c.organization_id AS "organizationId", o.name AS "organizationName",
-    c.program_code AS "programCode", c.amount, c.version,
+    c.program_code AS "programCode", c.amount, c.version, c.force_reason AS "forceReason",
     to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt"
   FROM budget_ceilings c JOIN organizations o ON o.id = c.organization_id`;
 
@@ -30,18 +30,35 @@ export class CeilingsService {
         [dto.fiscalYear, dto.organizationId, dto.programCode ?? '']);
       const amount = Money.of(dto.amount).toString();
       if (before && Money.of(before.amount).eq(Money.of(amount))) return this.withUsage(m, before);
+      const forced = await this.checkUsed(m, dto);
       let id: string;
       if (before) {
         id = before.id;
-        await m.query(`UPDATE budget_ceilings SET amount = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, amount]);
+        await m.query(`UPDATE budget_ceilings SET amount = $2, force_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [id, amount, forced]);
       } else {
-        [{ id }] = await m.query(`INSERT INTO budget_ceilings (fiscal_year, organization_id, program_code, amount) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [dto.fiscalYear, dto.organizationId, dto.programCode ?? null, amount]);
+        [{ id }] = await m.query(`INSERT INTO budget_ceilings (fiscal_year, organization_id, program_code, amount, force_reason) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [dto.fiscalYear, dto.organizationId, dto.programCode ?? null, amount, forced]);
       }
       const after = await this.withUsage(m, (await m.query(`${SELECT} WHERE c.id = $1`, [id]))[0]);
-      this.audit.record({ action: 'CEILING.SET', entityType: 'BudgetCeiling', entityId: id, before: before ?? null, after });
+      this.audit.record({ action: forced ? 'CEILING.FORCE' : 'CEILING.SET', entityType: 'BudgetCeiling', entityId: id, before: before ?? null, after: { ...after, reason: forced } });
       return after;
     });
+  }
+
+  // A ceiling below what its scope already uses (submitted or approved
+  // documents) is refused with the amount used, unless the budget team
+  // forces it with a reason; the reason is returned to be kept. Serialised
+  // with the document checks by the same advisory lock.
+  private async checkUsed(m: EntityManager, dto: SetCeilingDto): Promise<string | null> {
+    if (dto.force && !dto.reason) throw DomainError.invalid('forcing a ceiling below what is used needs a reason', [{ field: 'reason', message: 'required with force' }]);
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('budget-ceiling:' || $1 || ':' || $2))`, [dto.fiscalYear, dto.organizationId]);
+    const used = await ceilingUsage(m, dto.fiscalYear, dto.organizationId, dto.programCode ?? null);
+    const amount = Money.of(dto.amount);
+    if (!amount.lt(used)) return null;
+    if (dto.force) return dto.reason!;
+    const what = dto.programCode ? `program ${dto.programCode}` : 'the OPD';
+    throw DomainError.rule('CEILING_BELOW_USED', `the ceiling of ${what} would be ${amount} but its submitted or approved documents already use ${used} (short by ${used.minus(amount)}); `
+      + 'reduce the documents first, or force the ceiling with a reason', [{ field: 'amount', message: `below the ${used} already used` }]);
   }
 
   async list(user: AuthUser, q: CeilingQueryDto): Promise<Page<CeilingResponse>> {

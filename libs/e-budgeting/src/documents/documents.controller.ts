@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ApiPage, Authenticated, AuthUser, CurrentUser, Page, PageQueryDto, Permission, ProblemResponse } from '@grms/core';
 import { DocumentItemsService } from './document-items.service';
 import { DocumentWorkflowService } from './document-workflow.service';
@@ -98,5 +98,19 @@ export class DocumentsController {
   @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION' })
   reject(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectDocumentDto): Promise<DocumentDetailResponse> {
     return this.flow.reject(user, id, dto.reason);
+  }
+
+  @Delete(':id')
+  @Authenticated({ permission: Permission.BUDGET_DOC_WRITE })
+  @ApiOperation({
+    summary: 'Delete a draft budget document',
+    description: 'For the OPD\'s planner. Only a DRAFT (a rejected document is back in DRAFT). It is kept as DELETED, since its history is append-only: '
+      + 'out of the lists (ask status=DELETED to see it) and of the ceilings; a new document can then be made for the sub kegiatan. Body { reason }, audited.',
+  })
+  @ApiOkResponse({ type: DocumentResponse })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'unknown document or another OPD\'s' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION: not a DRAFT' })
+  remove(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectDocumentDto): Promise<DocumentResponse> {
+    return this.docs.remove(user, id, dto.reason);
   }
 }

@@ -28,7 +28,7 @@ export class DocumentsService {
       // One document chain per sub kegiatan: serialise its creation.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('budget-doc:' || $1 || ':' || $2 || ':' || $3))`, [dto.fiscalYear, dto.organizationId, dto.subActivityCode]);
       const docs: { id: string; status: string; revision: number; stage: string }[] = await m.query(
-        `SELECT id, status, revision, stage FROM budget_documents WHERE fiscal_year = $1 AND organization_id = $2 AND sub_activity_code = $3 ORDER BY revision DESC`,
+        `SELECT id, status, revision, stage FROM budget_documents WHERE fiscal_year = $1 AND organization_id = $2 AND sub_activity_code = $3 AND status <> 'DELETED' ORDER BY revision DESC`,
         [dto.fiscalYear, dto.organizationId, dto.subActivityCode]);
       const open = docs.find((d) => d.status === 'DRAFT' || d.status === 'SUBMITTED');
       if (open) throw DomainError.conflict('OPEN_DOCUMENT_EXISTS', `budget document ${open.id} (${open.stage}, ${open.status}) for this sub kegiatan is still open; finish it first`);
@@ -72,12 +72,26 @@ export class DocumentsService {
       if (q.organizationId) add('d.organization_id = ?', q.organizationId);
       if (q.subActivityCode) add('d.sub_activity_code = ?', q.subActivityCode);
       if (q.status) add('d.status = ?', q.status);
+      else where.push(`d.status <> 'DELETED'`);
       if (q.stage) add('d.stage = ?', q.stage);
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM budget_documents d ${w}`, params);
       const rows = await m.query(`${DOCUMENT_SELECT} ${w} ORDER BY d.fiscal_year DESC, o.code, d.sub_activity_code, d.revision DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, q.limit, offsetOf(q)]);
       return pageOf(rows, total, q);
+    });
+  }
+
+  /** A DRAFT is deleted by its OPD's planner: kept as DELETED (its history is append-only), out of lists and ceilings, the reason audited. */
+  async remove(user: AuthUser, id: string, reason: string): Promise<DocumentResponse> {
+    return this.tx.run(async (m) => {
+      const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_WRITE, true);
+      if (doc.status !== 'DRAFT') throw DomainError.invalidTransition('budget document', doc.status, 'deleted (only a DRAFT)');
+      await m.query(`UPDATE budget_documents SET status = 'DELETED', row_version = row_version + 1, updated_at = now() WHERE id = $1`, [id]);
+      await this.store.event(m, id, 'DELETED', doc.status, 'DELETED', user.id, reason);
+      const after = await this.store.summary(m, id);
+      this.audit.record({ action: 'BUDGET_DOCUMENT.DELETE', entityType: 'BudgetDocument', entityId: id, before: { status: doc.status, total: doc.total }, after: { status: after.status, total: after.total, reason } });
+      return after;
     });
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsMoney, PageQueryDto } from '@grms/core';
 
 export class SetCeilingDto {
@@ -9,6 +9,9 @@ export class SetCeilingDto {
   @IsMoney() amount: string;
   @ApiPropertyOptional({ example: '1.01.02', description: 'a program code: the ceiling then holds for the sub kegiatan under it' })
   @IsOptional() @Matches(/^[0-9X](\.([0-9]{2}|XX)){2}$/, { message: 'programCode must be a program code such as 1.01.02' }) programCode?: string;
+  @ApiPropertyOptional({ description: 'set the ceiling even below what submitted or approved documents already use (needs a reason)' })
+  @IsOptional() @IsBoolean() force?: boolean;
+  @ApiPropertyOptional({ example: 'KUA-PPAS amended: the OPD must cut its documents' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000) reason?: string;
 }
 
 export class CeilingQueryDto extends PageQueryDto {
@@ -26,5 +29,6 @@ export class CeilingResponse {
   @ApiProperty({ example: '4200000000.00', description: 'total of the current submitted or approved documents under this ceiling' }) used: string;
   @ApiProperty({ example: '800000000.00' }) remaining: string;
   @ApiProperty() version: number;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'why the ceiling was forced below what is used' }) forceReason: string | null;
   @ApiProperty() updatedAt: string;
 }

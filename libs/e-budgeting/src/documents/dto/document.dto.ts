@@ -6,7 +6,7 @@ import { DocumentItemResponse } from './document-item.dto';
 
 export const STAGES = ['MURNI', 'PERGESERAN', 'PERUBAHAN'] as const;
 export type Stage = (typeof STAGES)[number];
-export const DOCUMENT_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'SUPERSEDED'] as const;
+export const DOCUMENT_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'SUPERSEDED', 'DELETED'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 export class CreateDocumentDto {
