@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from './support/test-app';
 // Allotment comes back: an approved SPD is revised down (negative ALLOTMENT),
 // never below what is disbursed or in process; a draft SPD is withdrawn; a
 // budget revision that cuts a line below its unspent allotment goes through
-// once the SPD is revised.
+// once the SPD is revised, or revises it on approval.
 describe('SPD revision and withdrawal', () => {
   let t: TestApp;
   let orgA: string;
@@ -55,7 +55,7 @@ describe('SPD revision and withdrawal', () => {
     expect((await t.post('/penatausahaan/spd', body, 'cash-authority')).status).toBe(201);
   });
 
-  it('a cut below the unspent allotment waits for the SPD revision, then goes through', async () => {
+  it('a cut below the unspent allotment goes through once the SPD is revised, or by the approval itself, never below what is in process', async () => {
     const sub = '1.01.02.1.01.07';
     const [l] = await t.sql<{ id: string; appropriated: string; allotted: string }>(
       `SELECT id, appropriated::text, allotted::text FROM budget_lines WHERE fiscal_year = 2026 AND organization_id = $1 AND sub_activity_code = $2 AND account_code = '5.1.02.02.01.006'`, [orgA, sub]);
@@ -64,24 +64,47 @@ describe('SPD revision and withdrawal', () => {
     const [{ rest }] = await t.sql<{ rest: string }>(`SELECT (appropriated - allotted)::text AS rest FROM budget_lines WHERE id = $1`, [l.id]);
     const spdId = await allot(t, l.id, 'A', rest);
     expect((await line(t, l.id)).allotted).toBe('87500000.00');
+    const spdAmount = async () => (await t.sql<{ amount: string }>(`SELECT amount::text FROM spd_lines WHERE spd_id = $1`, [spdId]))[0].amount;
 
-    // PERUBAHAN: 5 orang x 12 bulan -> 5 x 11 (-5,000,000.00)
-    const rev = (await t.post('/budgeting/documents', { fiscalYear: 2026, organizationId: orgA, subActivityCode: sub, stage: 'PERUBAHAN' }, 'planner-a')).body;
-    const anggota = rev.items.find((i: { description: string }) => i.description.includes('anggota'));
-    expect((await t.patch(`/budgeting/documents/${rev.id}/items/${anggota.id}`, { coefficients: [{ quantity: '5', unit: 'orang' }, { quantity: '11', unit: 'bulan' }] }, 'planner-a')).status).toBe(200);
-    expect((await t.post(`/budgeting/documents/${rev.id}/submit`, {}, 'planner-a')).status).toBe(200);
-    const refused = await t.post(`/budgeting/documents/${rev.id}/approve`, {}, 'verifier');
-    expect(refused.status).toBe(422);
-    expect(refused.body.code).toBe('BELOW_ALLOTTED');
-    expect(refused.body.detail).toContain('would be appropriated 82500000.00 but 87500000.00 is allotted by SPD');
-    expect(refused.body.detail).toContain('revise the SPD down by at least 5000000.00 first');
+    // a PERUBAHAN taking one month of 'anggota' (-5,000,000.00), submitted
+    const cut = async (months: string) => {
+      const rev = (await t.post('/budgeting/documents', { fiscalYear: 2026, organizationId: orgA, subActivityCode: sub, stage: 'PERUBAHAN' }, 'planner-a')).body;
+      const anggota = rev.items.find((i: { description: string }) => i.description.includes('anggota'));
+      expect((await t.patch(`/budgeting/documents/${rev.id}/items/${anggota.id}`, { coefficients: [{ quantity: '5', unit: 'orang' }, { quantity: months, unit: 'bulan' }] }, 'planner-a')).status).toBe(200);
+      expect((await t.post(`/budgeting/documents/${rev.id}/submit`, {}, 'planner-a')).status).toBe(200);
+      return rev.id as string;
+    };
 
-    const [{ amount }] = await t.sql<{ amount: string }>(`SELECT (amount - 5000000)::text AS amount FROM spd_lines WHERE spd_id = $1`, [spdId]);
-    const revised = await t.post(`/penatausahaan/spd/${spdId}/revise`, { lines: [{ budgetLineId: l.id, amount }], reason: 'PERUBAHAN cuts 5,000,000.00' }, 'cash-authority');
+    // 1. the regional treasurer revises the SPD first, then the cut is approved
+    const first = await cut('11');
+    const before = await spdAmount();
+    const revised = await t.post(`/penatausahaan/spd/${spdId}/revise`, { lines: [{ budgetLineId: l.id, amount: (Number(before) - 5000000).toFixed(2) }], reason: 'PERUBAHAN cuts 5,000,000.00' }, 'cash-authority');
     expect(revised.status).toBe(200);
-    const ok = await t.post(`/budgeting/documents/${rev.id}/approve`, {}, 'verifier');
-    expect(ok.status).toBe(200);
+    expect((await t.post(`/budgeting/documents/${first}/approve`, {}, 'verifier')).status).toBe(200);
     expect(await line(t, l.id)).toMatchObject({ appropriated: '82500000.00', allotted: '82500000.00' });
+
+    // 2. or the approval gives the unspent allotment back itself, from the latest SPD, audited
+    const second = await cut('10');
+    const mid = await spdAmount();
+    expect((await t.post(`/budgeting/documents/${second}/approve`, {}, 'verifier')).status).toBe(200);
+    expect(await line(t, l.id)).toMatchObject({ appropriated: '77500000.00', allotted: '77500000.00' });
+    expect(await spdAmount()).toBe((Number(mid) - 5000000).toFixed(2));
+    const revisions = (await t.get(`/audit/events?entityType=Spd&entityId=${spdId}`, 'auditor')).body.data.filter((e: { action: string }) => e.action === 'SPD.REVISE');
+    expect(revisions[0].after.reason).toContain(`PERUBAHAN revision`);
+    expect(revisions[0].after.reason).toContain(second);
+
+    // 3. never below what is in process: the whole unspent allotment is asked for, the cut is refused with the arithmetic
+    const free = (await t.get(`/budget-lines/${l.id}`, 'auditor')).body.allottedUnspent;
+    const spp = await t.post('/penatausahaan/spp', { type: 'LS', organizationId: orgA, lines: [{ budgetLineId: l.id, amount: free }], payee: SUPPLIER, taxes: [] }, 'treasurer-a');
+    expect((await t.post(`/penatausahaan/spp/${spp.body.id}/submit`, {}, 'treasurer-a')).status).toBe(200);
+    const third = await cut('9');
+    const entries = await t.sql(`SELECT count(*)::int AS n FROM ledger_entries`);
+    const refused = await t.post(`/budgeting/documents/${third}/approve`, {}, 'verifier');
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('SPD_REVISION_BELOW_USED');
+    expect(refused.body.detail).toContain(`in process ${free}`);
+    expect(await t.sql(`SELECT count(*)::int AS n FROM ledger_entries`)).toEqual(entries);
+    expect((await t.get(`/budgeting/documents/${third}`, 'planner-a')).body.status).toBe('SUBMITTED');
     await ledgerClean(t);
     expect((await t.get('/audit/verify', 'auditor')).body.valid).toBe(true);
   });

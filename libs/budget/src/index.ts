@@ -14,3 +14,4 @@ export * from './tax-rates/tax-rate';
 export * from './tax-rates/tax-rates.service';
 export * from './tax-rates/default-tax-rates';
 export * from './tax-rates/dto/tax-rate.dto';
+export * from './ledger/allotment-releaser';

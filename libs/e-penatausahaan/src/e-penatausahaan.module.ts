@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BudgetModule } from '@grms/budget';
+import { ALLOTMENT_RELEASER, BudgetModule } from '@grms/budget';
 import { EBudgetingModule } from '@grms/e-budgeting';
 import { BkuController } from './bku/bku.controller';
 import { BkuService } from './bku/bku.service';
@@ -24,7 +24,7 @@ import { UpLimitsService } from './up-limits/up-limits.service';
 @Module({
   imports: [BudgetModule, EBudgetingModule],
   controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController],
-  providers: [SpdService, SpdRevisionService, SppCorrectionService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, UpLimitsService, PenatausahaanDemoSeeder],
+  providers: [SpdService, SpdRevisionService, { provide: ALLOTMENT_RELEASER, useExisting: SpdRevisionService }, SppCorrectionService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, UpLimitsService, PenatausahaanDemoSeeder],
   exports: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, PenatausahaanDemoSeeder],
 })
 export class EPenatausahaanModule {}

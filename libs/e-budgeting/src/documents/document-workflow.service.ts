@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BudgetLinesService, LedgerKind, LedgerService, Posting } from '@grms/budget';
+import { ModuleRef } from '@nestjs/core';
+import { ALLOTMENT_RELEASER, AllotmentReleaser, BudgetLinesService, LedgerKind, LedgerService, Posting } from '@grms/budget';
 import { AuditService, AuthUser, DomainError, Money, Permission, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { ceilingUsage } from '../ceilings/ceiling-usage';
@@ -21,6 +22,7 @@ export class DocumentWorkflowService {
     private readonly store: DocumentStore,
     private readonly lines: BudgetLinesService,
     private readonly ledger: LedgerService,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async submit(user: AuthUser, id: string): Promise<DocumentDetailResponse> {
@@ -41,7 +43,7 @@ export class DocumentWorkflowService {
       if (doc.createdBy === user.id || doc.submittedBy === user.id) throw DomainError.sameMakerAndApprover('budget document');
       this.requireApprover(user, doc, await this.shiftClass(m, doc), 'approve');
       await this.checkRules(m, doc);
-      await this.checkAllotted(m, doc);
+      await this.releaseAllotment(m, doc, user);
       await this.postAppropriation(m, doc);
       if (doc.previousId) {
         await m.query(`UPDATE budget_documents SET status = 'SUPERSEDED', row_version = row_version + 1, updated_at = now() WHERE id = $1`, [doc.previousId]);
@@ -119,22 +121,38 @@ export class DocumentWorkflowService {
     }
   }
 
-  // A cut below the line's allotment (SPD) waits for the SPD to be revised:
-  // which SPD gives back how much, and what is in process on the line, is
-  // the regional treasurer's to decide (POST /penatausahaan/spd/:id/revise).
-  private async checkAllotted(m: EntityManager, doc: DocumentRow): Promise<void> {
+  // A cut below the line's allotment gives the unspent allotment back: the
+  // SPD module revises the line's SPDs, latest first, with this approval as
+  // the reason (in the audit trail), and refuses with the arithmetic what is
+  // disbursed or in process. Without that module the approval is refused,
+  // naming the SPDs to revise first.
+  private async releaseAllotment(m: EntityManager, doc: DocumentRow, user: AuthUser): Promise<void> {
     if (!doc.previousId) return;
-    const rows: { accountCode: string; fundingSourceCode: string; amount: string; allotted: string; spds: string | null }[] = await m.query(
-      `SELECT b.account_code AS "accountCode", b.funding_source_code AS "fundingSourceCode", b.allotted::text AS allotted,
+    const rows: { id: string; accountCode: string; fundingSourceCode: string; amount: string; allotted: string; spds: string | null }[] = await m.query(
+      `SELECT b.id, b.account_code AS "accountCode", b.funding_source_code AS "fundingSourceCode", b.allotted::text AS allotted,
          COALESCE((SELECT sum(i.total) FROM budget_document_items i WHERE i.document_id = $1 AND i.account_code = b.account_code AND i.funding_source_code = b.funding_source_code), 0)::numeric(20,2)::text AS amount,
          (SELECT string_agg(s.number, ', ' ORDER BY s.number) FROM spd_lines l JOIN spd s ON s.id = l.spd_id
            WHERE l.budget_line_id = b.id AND s.status = 'APPROVED' AND l.amount > 0) AS spds
-       FROM budget_lines b WHERE b.fiscal_year = $2 AND b.organization_id = $3 AND b.sub_activity_code = $4 FOR UPDATE OF b`,
+       FROM budget_lines b WHERE b.fiscal_year = $2 AND b.organization_id = $3 AND b.sub_activity_code = $4 ORDER BY b.id FOR UPDATE OF b`,
       [doc.id, doc.fiscalYear, doc.organizationId, doc.subActivityCode]);
     const above = rows.filter((r) => Money.of(r.amount).lt(Money.of(r.allotted)));
-    if (above.length) {
+    if (!above.length) return;
+    const releaser = this.releaser();
+    if (!releaser) {
       const msg = (r: typeof rows[number]) => `line ${r.accountCode} / ${r.fundingSourceCode} would be appropriated ${r.amount} but ${r.allotted} is allotted by SPD (${r.spds ?? 'none'}); revise the SPD down by at least ${Money.of(r.allotted).minus(Money.of(r.amount))} first`;
       throw DomainError.rule('BELOW_ALLOTTED', above.map(msg).join('; '), above.map((r) => ({ field: `lines.${r.accountCode}`, message: msg(r) })));
+    }
+    for (const r of above) {
+      await releaser.releaseUnspent(m, user, r.id, Money.of(r.allotted).minus(Money.of(r.amount)),
+        `${doc.stage} revision ${doc.revision} (${doc.id}) appropriates ${r.amount} on ${r.accountCode} / ${r.fundingSourceCode}`);
+    }
+  }
+
+  private releaser(): AllotmentReleaser | null {
+    try {
+      return this.moduleRef.get<AllotmentReleaser>(ALLOTMENT_RELEASER, { strict: false });
+    } catch {
+      return null;
     }
   }
 
