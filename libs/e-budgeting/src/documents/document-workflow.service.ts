@@ -125,7 +125,10 @@ export class DocumentWorkflowService {
   // SPD module revises the line's SPDs, latest first, with this approval as
   // the reason (in the audit trail), and refuses with the arithmetic what is
   // disbursed or in process. Without that module the approval is refused,
-  // naming the SPDs to revise first.
+  // naming the SPDs to revise first. The lines are not locked here: the SPD
+  // revision locks SPD then lines, as every SPD write does, and the ledger
+  // re-checks allotted <= appropriated under the line lock when the
+  // appropriation posts.
   private async releaseAllotment(m: EntityManager, doc: DocumentRow, user: AuthUser): Promise<void> {
     if (!doc.previousId) return;
     const rows: { id: string; accountCode: string; fundingSourceCode: string; amount: string; allotted: string; spds: string | null }[] = await m.query(
@@ -133,7 +136,7 @@ export class DocumentWorkflowService {
          COALESCE((SELECT sum(i.total) FROM budget_document_items i WHERE i.document_id = $1 AND i.account_code = b.account_code AND i.funding_source_code = b.funding_source_code), 0)::numeric(20,2)::text AS amount,
          (SELECT string_agg(s.number, ', ' ORDER BY s.number) FROM spd_lines l JOIN spd s ON s.id = l.spd_id
            WHERE l.budget_line_id = b.id AND s.status = 'APPROVED' AND l.amount > 0) AS spds
-       FROM budget_lines b WHERE b.fiscal_year = $2 AND b.organization_id = $3 AND b.sub_activity_code = $4 ORDER BY b.id FOR UPDATE OF b`,
+       FROM budget_lines b WHERE b.fiscal_year = $2 AND b.organization_id = $3 AND b.sub_activity_code = $4 ORDER BY b.id`,
       [doc.id, doc.fiscalYear, doc.organizationId, doc.subActivityCode]);
     const above = rows.filter((r) => Money.of(r.amount).lt(Money.of(r.allotted)));
     if (!above.length) return;

@@ -7,14 +7,14 @@ import { inProcessByLine } from '../spp/spp.queries';
 import { ReviseSpdDto, SpdResponse } from './dto/spd.dto';
 import { SpdService } from './spd.service';
 
+interface Cut { budgetLineId: string; field: string; was: Money; to: Money; cut: Money }
+
 // Allotment can come back. An approved SPD is revised downwards, line by
 // line, posting a negative ALLOTMENT for each cut, never below what is
 // disbursed or in process on the line (submitted or verified SPPs not yet
 // paid); a draft SPD is withdrawn. Both keep the reason in the audit trail.
 // It is also the ALLOTMENT_RELEASER that a budget revision's approval calls
 // when it cuts a line below its allotment.
-interface Cut { budgetLineId: string; field: string; was: Money; to: Money; cut: Money }
-
 @Injectable()
 export class SpdRevisionService implements AllotmentReleaser {
   constructor(
