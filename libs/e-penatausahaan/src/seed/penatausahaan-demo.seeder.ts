@@ -68,8 +68,8 @@ export class PenatausahaanDemoSeeder {
     };
     // LS to a supplier with PPN and PPh 22 withheld.
     const lsSpp = await as('treasurer-a', (u) => this.spp.create(u, { type: 'LS', organizationId: orgA, lines: [{ budgetLineId: ls.id, amount: '10000000.00' }],
-      payee: { name: 'CV Sinar Komputer Semarang', npwp: '01.234.567.8-517.000', bankName: 'Bank Jateng', bankAccount: '2012345678' },
-      taxes: [{ code: 'PPN' }, { code: 'PPH22' }] }));
+      payee: { name: 'CV Sinar Komputer Semarang', npwp: '01.234.567.8-517.000', bankName: 'Bank Jateng', bankAccount: '2012345678', vatRegistered: true },
+      purpose: 'Pengadaan komputer untuk ruang guru', lsSubtype: 'GOODS_SERVICES', taxes: [{ code: 'PPN' }, { code: 'PPH22' }] }));
     await pay(lsSpp.id);
     // UP advance, spent and accounted by an SPJ, then replenished by GU.
     const treasurerAccount = { name: 'Bendahara Pengeluaran Disdikbud', bankName: 'Bank Jateng', bankAccount: '2019876543' };

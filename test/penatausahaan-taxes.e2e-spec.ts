@@ -1,0 +1,82 @@
+import { allottedLine, approvedSpm, issueSp2d, ledgerClean, SUPPLIER } from './support/penatausahaan-fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+// Taxes on the right base, as a treasurer sees them on an LS SPP: the DPP of
+// a VAT-inclusive gross, the minimum below which nothing is collected, PPh
+// 4(2) by the contractor's qualification, the surcharge without NPWP.
+describe('e-penatausahaan: taxes withheld on the right base', () => {
+  let t: TestApp;
+  let orgA: string;
+  let line: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    orgA = await t.orgId('A');
+    line = await allottedLine(t, '120000000.00', '60000000.00');
+  });
+  afterAll(async () => { await t.close(); });
+
+  const spp = (gross: string, taxes: string[], payee: Record<string, unknown> = {}) => t.post('/penatausahaan/spp', {
+    type: 'LS', lsSubtype: 'GOODS_SERVICES', purpose: 'Pengadaan laptop', organizationId: orgA,
+    lines: [{ budgetLineId: line, amount: gross }], payee: { ...SUPPLIER, ...payee }, taxes: taxes.map((code) => ({ code })),
+  }, 'treasurer-a');
+  const pick = (body: { taxes: { code: string; base: string; baseAmount: string; rate: string; amount: string }[] }) =>
+    body.taxes.map((x) => [x.code, x.base, x.baseAmount, x.rate, x.amount]);
+
+  it('Rp10,000,000.00 incl. VAT withholds PPN 990,990 and PPh 22 135,135 of the DPP 9,009,009; the supplier gets 8,873,875', async () => {
+    const res = await spp('10000000.00', ['PPN', 'PPH22']);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ gross: '10000000.00', dpp: '9009009.00', taxesTotal: '1126125.00', net: '8873875.00', purpose: 'Pengadaan laptop', lsSubtype: 'GOODS_SERVICES' });
+    expect(pick(res.body)).toEqual([['PPH22', 'DPP', '9009009.00', '1.5000', '135135.00'], ['PPN', 'DPP', '9009009.00', '11.0000', '990990.00']]);
+    // paid: the ledger takes the gross, the payee the net, and the stored SPP still answers the same
+    const { spmId } = await approvedSpm(t, { type: 'LS', organizationId: orgA, lines: [{ budgetLineId: line, amount: '10000000.00' }], payee: SUPPLIER, taxes: [{ code: 'PPN' }, { code: 'PPH22' }] });
+    const sp2d = await issueSp2d(t, spmId);
+    expect((await t.get(`/penatausahaan/sp2d/${sp2d}`, 'auditor')).body).toMatchObject({ gross: '10000000.00', net: '8873875.00' });
+    await ledgerClean(t);
+  });
+
+  it('a purchase of Rp1,500,000.00 withholds neither PPN nor PPh 22, and says why', async () => {
+    const res = await spp('1500000.00', ['PPN', 'PPH22']);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ taxesTotal: '0.00', net: '1500000.00' });
+    expect(res.body.taxes.map((x: { amount: string; note: string }) => [x.amount, x.note])).toEqual([
+      ['0.00', 'not collected: the gross 1500000.00 is at most 2000000.00'], ['0.00', 'not collected: the gross 1500000.00 is at most 2000000.00']]);
+  });
+
+  it('construction by an uncertified contractor withholds PPh 4(2) at 4% of the DPP; the row follows the qualification', async () => {
+    const res = await spp('10000000.00', ['PPN', 'PPH4_2'], { qualification: 'UNCERTIFIED' });
+    expect(res.status).toBe(201);
+    expect(pick(res.body)).toEqual([['PPH4_2_UNCERTIFIED', 'DPP', '9009009.00', '4.0000', '360360.00'], ['PPN', 'DPP', '9009009.00', '11.0000', '990990.00']]);
+    expect(res.body.payee).toMatchObject({ qualification: 'UNCERTIFIED', vatRegistered: true });
+    const small = await spp('10000000.00', ['PPH4_2'], { qualification: 'SMALL' });
+    expect(pick(small.body)).toEqual([['PPH4_2_SMALL', 'DPP', '9009009.00', '1.7500', '157657.00']]);
+    const none = await spp('10000000.00', ['PPH4_2']);
+    expect([none.status, none.body.code, none.body.errors?.[0]?.field]).toEqual([422, 'QUALIFICATION_REQUIRED', 'payee.qualification']);
+    const wrong = await spp('10000000.00', ['PPH4_2_UNCERTIFIED'], { qualification: 'CERTIFIED' });
+    expect([wrong.status, wrong.body.code]).toEqual([422, 'TAX_NOT_APPLICABLE']);
+    expect(wrong.body.detail).toContain('takes PPH4_2 (2.6500%)');
+  });
+
+  it('withholds PPh 22 and PPh 23 at twice the rate from a payee without NPWP; PPN needs a VAT-registered payee', async () => {
+    const res = await spp('10000000.00', ['PPH22', 'PPH23'], { npwp: undefined });
+    expect(res.status).toBe(201);
+    expect(res.body.taxes.map((x: { code: string; rate: string; surcharge: string; amount: string }) => [x.code, x.rate, x.surcharge, x.amount])).toEqual([
+      ['PPH22', '3.0000', '100.0000', '270270.00'], ['PPH23', '4.0000', '100.0000', '360360.00']]);
+    const notPkp = await spp('10000000.00', ['PPN'], { vatRegistered: false });
+    expect([notPkp.status, notPkp.body.code, notPkp.body.errors[0].field]).toEqual([422, 'TAX_NOT_APPLICABLE', 'payee.vatRegistered']);
+    // not VAT-registered: no VAT inside the price, the base is the gross
+    const plain = await spp('10000000.00', ['PPH23'], { vatRegistered: false });
+    expect(plain.body).toMatchObject({ dpp: '10000000.00', taxesTotal: '200000.00' });
+    const payroll = await t.post('/penatausahaan/spp', { type: 'LS', lsSubtype: 'PAYROLL', organizationId: orgA, lines: [{ budgetLineId: line, amount: '5000000.00' }], payee: SUPPLIER, taxes: [{ code: 'PPH22' }] }, 'treasurer-a');
+    expect([payroll.status, payroll.body.code]).toEqual([422, 'TAX_NOT_APPLICABLE']);
+  });
+
+  it('serves every rule of the table and lets ADMIN change one per year', async () => {
+    const table = (await t.get('/tax-rates?fiscalYear=2026', 'treasurer-a')).body as { code: string }[];
+    expect(table.find((r) => r.code === 'PPH22')).toMatchObject({ base: 'DPP', minGross: '2000000.00', noNpwpSurcharge: '100.0000', requiresPkp: false });
+    expect(table.find((r) => r.code === 'PPH4_2_UNCERTIFIED')).toMatchObject({ rate: '4.0000', group: 'PPH4_2', qualifications: ['UNCERTIFIED'] });
+    const put = await t.put('/tax-rates/2026/PPH23', { name: 'PPh 23, excluded on grants', rate: '2', excludedAccounts: ['5.1.05'] }, 'admin');
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ rate: '2.0000', base: 'DPP', noNpwpSurcharge: '100.0000', excludedAccounts: ['5.1.05'] });
+    expect((await t.put('/tax-rates/2026/PPH23', { name: 'x', rate: '2', base: 'NET' }, 'admin')).status).toBe(400);
+  });
+});
