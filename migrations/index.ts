@@ -7,6 +7,7 @@ import { IdempotencyResponseText1764300500000 } from './1764300500000-idempotenc
 import { OneTaxTable1764300600000 } from './1764300600000-one-tax-table';
 import { MoreRoles1764300700000 } from './1764300700000-more-roles';
 import { TaxesOnTheRightBase1764301200000 } from './1764301200000-taxes-on-the-right-base';
+import { CashBookATreasurerCanSign1764301210000 } from './1764301210000-cash-book-a-treasurer-can-sign';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS = [
   OneTaxTable1764300600000,
   MoreRoles1764300700000,
   TaxesOnTheRightBase1764301200000,
+  CashBookATreasurerCanSign1764301210000,
 ];

@@ -106,6 +106,6 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
     expect(csv.headers['content-disposition']).toMatch(/register-sp2d-2026\.csv/);
     const lines = csv.text.trim().split('\r\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^SP2D-UP\/2026\/\d{6},\d{4}-\d{2}-\d{2},UP,.*,300000\.00,300000\.00,ISSUED,$/);
+    expect(lines[1]).toMatch(/^SP2D-UP\/[0-9.]+\/2026\/000001,\d{4}-\d{2}-\d{2},UP,.*,300000\.00,0\.00,0\.00,0\.00,0\.00,0\.00,0\.00,300000\.00,ISSUED,,.+$/);
   });
 });

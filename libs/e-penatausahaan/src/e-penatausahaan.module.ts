@@ -15,14 +15,18 @@ import { SpmService } from './spm/spm.service';
 import { SppWorkflowService } from './spp/spp-workflow.service';
 import { SppController } from './spp/spp.controller';
 import { SppService } from './spp/spp.service';
+import { TaxDepositsController } from './tax-deposits/tax-deposits.controller';
+import { TaxDepositsService } from './tax-deposits/tax-deposits.service';
+import { ReceiptsController } from './receipts/receipts.controller';
+import { ReceiptsService } from './receipts/receipts.service';
 import { UpLimitsController } from './up-limits/up-limits.controller';
 import { UpLimitsService } from './up-limits/up-limits.service';
 
 // e-penatausahaan: SPD, SPP, SPM, SP2D, advances and SPJ, taxes, BKU.
 @Module({
   imports: [BudgetModule, EBudgetingModule],
-  controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController],
-  providers: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, UpLimitsService, PenatausahaanDemoSeeder],
+  controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController, TaxDepositsController, ReceiptsController],
+  providers: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, UpLimitsService, TaxDepositsService, ReceiptsService, PenatausahaanDemoSeeder],
   exports: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, PenatausahaanDemoSeeder],
 })
 export class EPenatausahaanModule {}

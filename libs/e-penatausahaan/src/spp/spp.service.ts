@@ -66,7 +66,7 @@ export class SppService {
         payee: { hasNpwp: npwp !== null, vatRegistered: dto.payee.vatRegistered ?? false, qualification: dto.payee.qualification ?? null },
       });
       const prefix = `SPP-${dto.type}`;
-      const number = await nextNumber(m, 'spp', prefix, year);
+      const number = await nextNumber(m, prefix, dto.organizationId, year);
       const [{ id }] = await m.query(
         `INSERT INTO spp (number, type, fiscal_year, organization_id, gross, taxes_total, net, payee_name, payee_npwp, payee_bank_name, payee_bank_account,
            contract_id, termin_no, spj_id, created_by, dpp, purpose, ls_subtype, payee_vat_registered, payee_qualification)

@@ -35,7 +35,10 @@ export class BkuBalances {
 
 export class BkuEntryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() seq: string;
+  @ApiProperty({ example: 1, description: 'the entry number in the book, 1..N per OPD and fiscal year, in the order written' }) no: number;
+  @ApiProperty({ example: 1, description: 'same as no (kept for older clients)' }) seq: number;
+  @ApiProperty({ nullable: true, type: String, example: 'SP2D-LS/1.01.0.00.0.00.01.0000/2026/000001', description: 'the number of the document that wrote the entry' }) documentNumber: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'PPH22', description: 'TAX entries: the tax type' }) taxCode: string | null;
   @ApiProperty({ example: '2026-03-15' }) entryDate: string;
   @ApiProperty({ enum: SUB_LEDGERS }) subLedger: string;
   @ApiProperty() description: string;
