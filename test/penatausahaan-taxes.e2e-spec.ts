@@ -1,4 +1,4 @@
-import { allottedLine, approvedSpm, issueSp2d, ledgerClean, SUPPLIER } from './support/penatausahaan-fixtures';
+import { allottedLine, approvedSpm, ledgerClean, SUPPLIER } from './support/penatausahaan-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 // Taxes on the right base, as a treasurer sees them on an LS SPP: the DPP of
@@ -29,8 +29,30 @@ describe('e-penatausahaan: taxes withheld on the right base', () => {
     expect(pick(res.body)).toEqual([['PPH22', 'DPP', '9009009.00', '1.5000', '135135.00'], ['PPN', 'DPP', '9009009.00', '11.0000', '990990.00']]);
     // paid: the ledger takes the gross, the payee the net, and the stored SPP still answers the same
     const { spmId } = await approvedSpm(t, { type: 'LS', organizationId: orgA, lines: [{ budgetLineId: line, amount: '10000000.00' }], payee: SUPPLIER, taxes: [{ code: 'PPN' }, { code: 'PPH22' }] });
-    const sp2d = await issueSp2d(t, spmId);
-    expect((await t.get(`/penatausahaan/sp2d/${sp2d}`, 'auditor')).body).toMatchObject({ gross: '10000000.00', net: '8873875.00' });
+    const bad = await t.post('/penatausahaan/sp2d', { spmId, taxDeposits: [{ code: 'PPH23', billingCode: '820260300000009', ntpn: 'E2E0TAX0PPH23000' }] }, 'cash-authority');
+    expect([bad.status, bad.body.errors?.[0]?.field]).toEqual([400, 'taxDeposits.0.code']);
+    const issued = await t.post('/penatausahaan/sp2d', { spmId, taxDeposits: [{ code: 'PPN', billingCode: '820260300000010', ntpn: 'E2E0TAX0PPN00001' }] }, 'cash-authority');
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ gross: '10000000.00', net: '8873875.00', deductions: { PPN: '990990.00', PPH22: '135135.00' }, deductionsTotal: '1126125.00', lsSubtype: 'GOODS_SERVICES' });
+    // the taxes are received and deposited on the SP2D's day: no tax balance left in the treasurer's book from it
+    const bku = (await t.get(`/penatausahaan/bku?organizationId=${orgA}&fiscalYear=2026`, 'treasurer-a')).body;
+    const tax = bku.entries.filter((e: { documentNumber: string; subLedger: string }) => e.documentNumber === issued.body.number && e.subLedger === 'TAX');
+    expect(tax.map((e: { taxCode: string; receipt: string; expenditure: string }) => [e.taxCode, e.receipt, e.expenditure])).toEqual([
+      ['PPH22', '135135.00', '0.00'], ['PPH22', '0.00', '135135.00'], ['PPN', '990990.00', '0.00'], ['PPN', '0.00', '990990.00']]);
+    const deposits = (await t.get(`/penatausahaan/tax-deposits?organizationId=${orgA}&fiscalYear=2026`, 'auditor')).body.data
+      .filter((d: { documentNumber: string }) => d.documentNumber === issued.body.number);
+    expect(deposits.map((d: { taxCode: string; amount: string; ntpn: string | null }) => [d.taxCode, d.amount, d.ntpn])).toEqual([['PPH22', '135135.00', null], ['PPN', '990990.00', 'E2E0TAX0PPN00001']]);
+    // the NTPN of PPh 22 arrives later, once
+    const pph22 = deposits[0].id;
+    const proof = await t.post(`/penatausahaan/tax-deposits/${pph22}/proof`, { billingCode: '820260300000011', ntpn: 'E2E0TAX0PPH22001' }, 'treasurer-a');
+    expect(proof.body).toMatchObject({ billingCode: '820260300000011', ntpn: 'E2E0TAX0PPH22001' });
+    expect((await t.post(`/penatausahaan/tax-deposits/${pph22}/proof`, { billingCode: '820260300000011', ntpn: 'E2E0TAX0PPH22002' }, 'treasurer-a')).body.code).toBe('DEPOSIT_ALREADY_PROVEN');
+    expect((await t.post(`/penatausahaan/tax-deposits/${pph22}/proof`, { billingCode: '8202603', ntpn: 'x' }, 'cash-authority')).status).toBe(400);
+    // the register carries purpose, subtype, deductions by type and names
+    const reg = await t.get(`/penatausahaan/sp2d/register?fiscalYear=2026&organizationId=${orgA}&format=csv`, 'auditor');
+    const rows = reg.text.trim().split('\r\n');
+    expect(rows[0]).toBe('Nomor SP2D,Tanggal,Jenis,Nomor SPM,Nomor SPP,LS,OPD,Penerima,Uraian,Bruto,Potongan PPN,Potongan PPH21,Potongan PPH22,Potongan PPH23,Potongan PPH4_2,Potongan lain,Netto,Status,Alasan batal,Diterbitkan oleh');
+    expect(rows.find((r) => r.startsWith(issued.body.number))).toMatch(/,GOODS_SERVICES,.+,CV Maju Jaya,,10000000\.00,990990\.00,0\.00,135135\.00,0\.00,0\.00,0\.00,8873875\.00,ISSUED,,/);
     await ledgerClean(t);
   });
 

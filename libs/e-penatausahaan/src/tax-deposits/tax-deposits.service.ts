@@ -77,7 +77,7 @@ export class TaxDepositsService {
       if (q.missingNtpn === 'true') w.add('t.ntpn IS NULL AND t.cancelled_at IS NULL AND ? = 1', 1);
       const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM tax_deposits t ${w.clause}`, w.params);
       const page = w.page(q.limit, offsetOf(q));
-      return pageOf(await m.query(`${SELECT} ${w.clause} ORDER BY t.deposited_on, t.created_at, t.id ${page.sql}`, page.params), total, q);
+      return pageOf(await m.query(`${SELECT} ${w.clause} ORDER BY t.deposited_on, t.created_at, t.tax_code, t.id ${page.sql}`, page.params), total, q);
     });
   }
 
