@@ -99,4 +99,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'POST /api/v1/penatausahaan/tax-deposits': ['TREASURER'],
   'POST /api/v1/penatausahaan/tax-deposits/{id}/proof': ['TREASURER', 'CASH_AUTHORITY'],
   'GET /api/v1/penatausahaan/tax-deposits': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/bku/books/{book}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'POST /api/v1/penatausahaan/cash-counts': ['TREASURER'],
+  'GET /api/v1/penatausahaan/cash-counts': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
 };

@@ -3,6 +3,9 @@ import { BudgetModule } from '@grms/budget';
 import { EBudgetingModule } from '@grms/e-budgeting';
 import { BkuController } from './bku/bku.controller';
 import { BkuService } from './bku/bku.service';
+import { CashCountsController } from './cash-counts/cash-counts.controller';
+import { CashCountsService } from './cash-counts/cash-counts.service';
+import { BooksService } from './bku/books.service';
 import { PenatausahaanDemoSeeder } from './seed/penatausahaan-demo.seeder';
 import { Sp2dController } from './sp2d/sp2d.controller';
 import { Sp2dService } from './sp2d/sp2d.service';
@@ -25,8 +28,8 @@ import { UpLimitsService } from './up-limits/up-limits.service';
 // e-penatausahaan: SPD, SPP, SPM, SP2D, advances and SPJ, taxes, BKU.
 @Module({
   imports: [BudgetModule, EBudgetingModule],
-  controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController, TaxDepositsController, ReceiptsController],
-  providers: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, UpLimitsService, TaxDepositsService, ReceiptsService, PenatausahaanDemoSeeder],
+  controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController, TaxDepositsController, ReceiptsController, CashCountsController],
+  providers: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, BooksService, UpLimitsService, TaxDepositsService, ReceiptsService, CashCountsService, PenatausahaanDemoSeeder],
   exports: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, PenatausahaanDemoSeeder],
 })
 export class EPenatausahaanModule {}
