@@ -8,6 +8,7 @@ import { OneTaxTable1764300600000 } from './1764300600000-one-tax-table';
 import { MoreRoles1764300700000 } from './1764300700000-more-roles';
 import { TaxesOnTheRightBase1764301200000 } from './1764301200000-taxes-on-the-right-base';
 import { CashBookATreasurerCanSign1764301210000 } from './1764301210000-cash-book-a-treasurer-can-sign';
+import { Panjar1764301220000 } from './1764301220000-panjar';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS = [
   MoreRoles1764300700000,
   TaxesOnTheRightBase1764301200000,
   CashBookATreasurerCanSign1764301210000,
+  Panjar1764301220000,
 ];

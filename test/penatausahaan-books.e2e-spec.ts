@@ -64,6 +64,26 @@ describe('e-penatausahaan: subsidiary books and the cash count', () => {
     expect((await t.get(`/penatausahaan/bku/books/nonsense?organizationId=${orgA}&fiscalYear=2026`, 'auditor')).status).toBe(400);
     expect((await t.get(`/penatausahaan/bku/books/cash?organizationId=${await t.orgId('B')}&fiscalYear=2026`, 'treasurer-a')).status).toBe(404);
 
+    // panjar: cash handed to an activity officer, spent by them on a receipt, the rest handed back
+    const entry = (body: Record<string, unknown>) => t.post('/penatausahaan/bku/entries', { organizationId: orgA, entryDate: today, direction: 'OUT', description: 'panjar', ...body }, 'treasurer-a');
+    const officer = 'Budi Santoso (PPTK)';
+    expect((await entry({ subLedger: 'CASH', toSubLedger: 'PANJAR', amount: '150000.00' })).body.code).toBe('VALIDATION_FAILED'); // no officer named
+    expect((await entry({ subLedger: 'CASH', toSubLedger: 'PANJAR', amount: '150000.00', officer })).status).toBe(201);
+    const tu2 = await approvedSpm(t, { type: 'TU', organizationId: orgA, payee: TREASURER_ACCOUNT, lines: [{ budgetLineId: id, amount: '1000000.00' }] });
+    const adv2 = await issueSp2d(t, tu2.spmId);
+    const byOfficer = (gross: string) => t.post('/penatausahaan/receipts', { organizationId: orgA, advanceSp2dId: adv2, receiptDate: today, number: `BP-P${gross}`, payee: { name: 'Warung Makan' },
+      budgetLineId: id, gross, medium: 'PANJAR', officer, description: 'konsumsi rapat' }, 'treasurer-a');
+    const tooMuch = await byOfficer('150000.01');
+    expect([tooMuch.status, tooMuch.body.code]).toEqual([422, 'BKU_NEGATIVE_BALANCE']);
+    expect((await byOfficer('120000.00')).status).toBe(201);
+    const back = await entry({ subLedger: 'PANJAR', toSubLedger: 'CASH', amount: '30000.01', officer });
+    expect([back.status, back.body.code]).toEqual([422, 'BKU_NEGATIVE_BALANCE']);
+    expect((await entry({ subLedger: 'PANJAR', toSubLedger: 'CASH', amount: '30000.00', officer })).status).toBe(201);
+    const panjar = await book('panjar', `&officer=${encodeURIComponent(officer)}`);
+    expect(panjar.rows.map((r) => [r.group, r.receipt, r.expenditure, r.balance])).toEqual([
+      [officer, '150000.00', '0.00', '150000.00'], [officer, '0.00', '120000.00', '30000.00'], [officer, '0.00', '30000.00', '0.00']]);
+    expect((await t.get(`/penatausahaan/bku?organizationId=${orgA}&fiscalYear=2026`, 'treasurer-a')).body.closing.panjar).toBe('0.00');
+
     // the cash count against the book at the end of the day, differences kept
     const now = (await t.get(`/penatausahaan/bku?organizationId=${orgA}&fiscalYear=2026`, 'treasurer-a')).body.closing;
     const short = (sen(now.cash) - 5000n).toString();

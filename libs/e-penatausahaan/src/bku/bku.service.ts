@@ -16,9 +16,11 @@ export interface BkuPosting {
   documentNumber?: string | null;
   /** TAX entries: the tax type (PPN, PPH22, ...), for the tax book per type */
   taxCode?: string | null;
+  /** PANJAR entries: the activity officer holding the advance */
+  officer?: string | null;
 }
 
-export const ENTRY_SELECT = `SELECT id, entry_no AS no, entry_no AS seq, document_number AS "documentNumber", tax_code AS "taxCode", to_char(entry_date, 'YYYY-MM-DD') AS "entryDate", sub_ledger AS "subLedger", description,
+export const ENTRY_SELECT = `SELECT id, entry_no AS no, entry_no AS seq, document_number AS "documentNumber", tax_code AS "taxCode", officer, to_char(entry_date, 'YYYY-MM-DD') AS "entryDate", sub_ledger AS "subLedger", description,
   source_type AS "sourceType", source_id AS "sourceId", GREATEST(amount, 0)::numeric(20,2)::text AS receipt,
   GREATEST(-amount, 0)::numeric(20,2)::text AS expenditure, sub_balance_after::text AS "subBalance", balance_after::text AS balance
   FROM bku_entries`;
@@ -35,25 +37,34 @@ export class BkuService {
   async append(m: EntityManager, organizationId: string, fiscalYear: number, postings: BkuPosting[], entryDate?: string): Promise<string[]> {
     if (postings.length === 0) return [];
     await m.query(`INSERT INTO bku_books (organization_id, fiscal_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [organizationId, fiscalYear]);
-    const [book] = await m.query(`SELECT cash::text, bank::text, tax::text FROM bku_books WHERE organization_id = $1 AND fiscal_year = $2 FOR UPDATE`, [organizationId, fiscalYear]);
-    const bal: Record<SubLedger, Money> = { CASH: Money.of(book.cash), BANK: Money.of(book.bank), TAX: Money.of(book.tax) };
+    const [book] = await m.query(`SELECT cash::text, bank::text, tax::text, panjar::text FROM bku_books WHERE organization_id = $1 AND fiscal_year = $2 FOR UPDATE`, [organizationId, fiscalYear]);
+    const bal: Record<SubLedger, Money> = { CASH: Money.of(book.cash), BANK: Money.of(book.bank), TAX: Money.of(book.tax), PANJAR: Money.of(book.panjar) };
+    const officers = new Map<string, Money>();
     for (const p of postings) {
+      if ((p.subLedger === 'PANJAR') !== !!p.officer) throw DomainError.invalid('a PANJAR entry names the activity officer holding the advance, and only a PANJAR entry does', [{ field: 'officer', message: 'with PANJAR, and only then' }]);
       const next = bal[p.subLedger].plus(p.amount);
       if (next.isNegative()) {
         throw DomainError.rule('BKU_NEGATIVE_BALANCE',
           `the ${p.subLedger} balance of the cash book would become ${next} (balance ${bal[p.subLedger]}, entry ${p.amount}: ${p.description}); the BKU can never go negative`);
       }
       bal[p.subLedger] = next;
+      if (p.officer) {
+        const held = officers.get(p.officer) ?? Money.of((await m.query(
+          `SELECT COALESCE(sum(amount), 0)::text AS s FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2 AND sub_ledger = 'PANJAR' AND officer = $3`, [organizationId, fiscalYear, p.officer]))[0].s);
+        const after = held.plus(p.amount);
+        if (after.isNegative()) throw DomainError.rule('PANJAR_EXCEEDED', `${p.officer} holds a panjar of ${held}; ${p.amount.negate()} cannot come out of it (${p.description})`, [{ field: 'officer', message: `holds ${held}` }]);
+        officers.set(p.officer, after);
+      }
     }
     const userId = RequestContext.user()?.id ?? null;
     const ids: string[] = [];
     for (const p of postings) {
       const [{ id }] = await m.query(
         `INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after, created_by,
-           document_number, tax_code)
-         VALUES ($1, $2, COALESCE($3::date, current_date), $4, $5, $6, $7, $8, 0, 0, $9, $10, $11) RETURNING id`,
+           document_number, tax_code, officer)
+         VALUES ($1, $2, COALESCE($3::date, current_date), $4, $5, $6, $7, $8, 0, 0, $9, $10, $11, $12) RETURNING id`,
         [organizationId, fiscalYear, entryDate ?? null, p.subLedger, p.amount.toString(), p.description, p.sourceType, p.sourceId, userId,
-          p.documentNumber ?? null, p.taxCode ?? null],
+          p.documentNumber ?? null, p.taxCode ?? null, p.officer ?? null],
       );
       ids.push(id);
     }
@@ -62,12 +73,12 @@ export class BkuService {
 
   /** Posts the opposite of every entry a source wrote, latest first. */
   async reverseSource(m: EntityManager, sourceType: string, sourceId: string, by: { sourceType: string; sourceId: string; description: string }): Promise<void> {
-    const rows: { organization_id: string; fiscal_year: number; sub_ledger: SubLedger; amount: string; document_number: string | null; tax_code: string | null }[] = await m.query(
-      `SELECT organization_id, fiscal_year, sub_ledger, amount::text, document_number, tax_code FROM bku_entries WHERE source_type = $1 AND source_id = $2 ORDER BY entry_no DESC`, [sourceType, sourceId]);
+    const rows: { organization_id: string; fiscal_year: number; sub_ledger: SubLedger; amount: string; document_number: string | null; tax_code: string | null; officer: string | null }[] = await m.query(
+      `SELECT organization_id, fiscal_year, sub_ledger, amount::text, document_number, tax_code, officer FROM bku_entries WHERE source_type = $1 AND source_id = $2 ORDER BY entry_no DESC`, [sourceType, sourceId]);
     if (rows.length === 0) return;
     await this.append(m, rows[0].organization_id, rows[0].fiscal_year, rows.map((r) => ({
       subLedger: r.sub_ledger, amount: Money.of(r.amount).negate(), description: by.description, sourceType: by.sourceType, sourceId: by.sourceId,
-      documentNumber: r.document_number, taxCode: r.tax_code,
+      documentNumber: r.document_number, taxCode: r.tax_code, officer: r.officer,
     })));
   }
 
@@ -80,8 +91,9 @@ export class BkuService {
       await this.access.requireOrganization(user, Permission.BKU_WRITE, dto.organizationId, 'organization');
       const year = await requireBookDate(m, dto.organizationId, dto.entryDate, 'entryDate');
       const amount = Money.of(dto.amount);
-      const postings: BkuPosting[] = [{ subLedger: dto.subLedger, amount: dto.direction === 'IN' ? amount : amount.negate(), description: dto.description, sourceType: 'Manual', sourceId: null }];
-      if (dto.toSubLedger) postings.push({ subLedger: dto.toSubLedger, amount, description: dto.description, sourceType: 'Manual', sourceId: null });
+      const officerOf = (l: SubLedger) => (l === 'PANJAR' ? dto.officer ?? null : null);
+      const postings: BkuPosting[] = [{ subLedger: dto.subLedger, amount: dto.direction === 'IN' ? amount : amount.negate(), description: dto.description, sourceType: 'Manual', sourceId: null, officer: officerOf(dto.subLedger) }];
+      if (dto.toSubLedger) postings.push({ subLedger: dto.toSubLedger, amount, description: dto.description, sourceType: 'Manual', sourceId: null, officer: officerOf(dto.toSubLedger) });
       const ids = await this.append(m, dto.organizationId, year, postings, dto.entryDate);
       const rows: BkuEntryResponse[] = await m.query(`${ENTRY_SELECT} WHERE id = ANY($1::uuid[]) ORDER BY entry_no`, [ids]);
       this.audit.record({ action: 'BKU.ENTRY', entityType: 'BkuEntry', entityId: rows[0]?.id ?? null, after: rows });
@@ -114,11 +126,12 @@ export class BkuService {
           `SELECT COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'CASH'), 0)::numeric(20,2)::text AS cash,
              COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'BANK'), 0)::numeric(20,2)::text AS bank,
              COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'TAX'), 0)::numeric(20,2)::text AS tax,
+             COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'PANJAR'), 0)::numeric(20,2)::text AS panjar,
              COALESCE(sum(amount), 0)::numeric(20,2)::text AS total
            FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2 AND ${cond}`, [q.organizationId, year, ...params]);
         return b;
       };
-      const opening = from ? await balancesAt('entry_date < $3', [from]) : { cash: '0.00', bank: '0.00', tax: '0.00', total: '0.00' };
+      const opening = from ? await balancesAt('entry_date < $3', [from]) : { cash: '0.00', bank: '0.00', tax: '0.00', panjar: '0.00', total: '0.00' };
       const closing = to ? await balancesAt('entry_date <= $3', [to]) : await balancesAt('true', []);
       return { organizationId: q.organizationId, fiscalYear: year, from, to, opening, entries, closing };
     });

@@ -15,7 +15,7 @@ const COLUMNS: Column<BookRow>[] = [
   { header: 'Saldo', value: (r) => r.balance, money: true },
 ];
 
-const SHEETS: Record<string, string> = { cash: 'Buku Kas Tunai', bank: 'Buku Bank', tax: 'Buku Pajak', 'rincian-objek': 'Buku Rincian Objek' };
+const SHEETS: Record<string, string> = { cash: 'Buku Kas Tunai', bank: 'Buku Bank', tax: 'Buku Pajak', panjar: 'Buku Panjar', 'rincian-objek': 'Buku Rincian Objek' };
 
 export function bookExport(format: 'csv' | 'xlsx', b: BookResponse): Promise<StreamableFile> {
   return download(format, `buku-${b.book}-${b.fiscalYear}`, SHEETS[b.book], COLUMNS, b.rows);

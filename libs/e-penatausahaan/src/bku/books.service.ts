@@ -6,7 +6,7 @@ import { BookKind, BookQueryDto, BookResponse, BookRow } from './dto/books.dto';
 const money = (expr: string) => `(${expr})::numeric(20,2)::text`;
 
 // The subsidiary books (buku pembantu) a treasurer signs beside the BKU:
-// cash, bank, tax per tax type (each read from the BKU's own entries, in
+// cash, bank, tax per tax type, panjar per activity officer (each read from the BKU's own entries, in
 // entry order, with the running balance of that sub-ledger or tax type),
 // and spending per rincian objek (the DISBURSEMENT entries of the OPD's
 // lines, with the cumulative spending per rincian objek).
@@ -33,15 +33,17 @@ export class BooksService {
            LEFT JOIN accounts a ON a.code = x.ro
            ORDER BY x.ro, x.seq`, [q.organizationId, q.fiscalYear, q.accountCode ?? null, to]);
       } else {
+        // the group within the book: the tax type, the officer holding a panjar, or the sub-ledger itself
         const subLedger = kind.toUpperCase();
+        const group = `COALESCE(tax_code, officer, sub_ledger)`;
         rows = await m.query(
-          `SELECT row_number() OVER (ORDER BY COALESCE(tax_code, ''), entry_no)::int AS no, entry_no AS "bkuNo", to_char(entry_date, 'YYYY-MM-DD') AS date,
-             document_number AS "documentNumber", description, COALESCE(tax_code, sub_ledger) AS "group", NULL AS "groupName",
+          `SELECT row_number() OVER (ORDER BY ${group}, entry_no)::int AS no, entry_no AS "bkuNo", to_char(entry_date, 'YYYY-MM-DD') AS date,
+             document_number AS "documentNumber", description, ${group} AS "group", NULL AS "groupName",
              ${money('GREATEST(amount, 0)')} AS receipt, ${money('GREATEST(-amount, 0)')} AS expenditure,
-             ${money('sum(amount) OVER (PARTITION BY COALESCE(tax_code, \'\') ORDER BY entry_no)')} AS balance
+             ${money(`sum(amount) OVER (PARTITION BY ${group} ORDER BY entry_no)`)} AS balance
            FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2 AND sub_ledger = $3 AND ($4::text IS NULL OR tax_code = $4)
-             AND ($5::date IS NULL OR entry_date <= $5)
-           ORDER BY COALESCE(tax_code, ''), entry_no`, [q.organizationId, q.fiscalYear, subLedger, kind === 'tax' ? q.taxCode ?? null : null, to]);
+             AND ($5::date IS NULL OR entry_date <= $5) AND ($6::text IS NULL OR officer = $6)
+           ORDER BY ${group}, entry_no`, [q.organizationId, q.fiscalYear, subLedger, kind === 'tax' ? q.taxCode ?? null : null, to, kind === 'panjar' ? q.officer ?? null : null]);
       }
       return { book: kind, organizationId: q.organizationId, organizationName: name, fiscalYear: q.fiscalYear, rows };
     });

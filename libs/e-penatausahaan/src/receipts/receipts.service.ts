@@ -26,6 +26,7 @@ export class ReceiptsService {
       npwp = normalizeNpwp(dto.payee.npwp);
       if (!npwp) throw DomainError.invalid(`NPWP ${dto.payee.npwp} is not 15 or 16 digits`, [{ field: 'payee.npwp', message: 'must be 15 or 16 digits' }], 'INVALID_NPWP');
     }
+    if ((dto.medium === 'PANJAR') !== !!dto.officer) throw DomainError.invalid('a payment from a panjar names the officer who holds it, and only such a payment does', [{ field: 'officer', message: 'with medium PANJAR, and only then' }]);
     return this.tx.run(async (m) => {
       await requireOrganizationExists(m, dto.organizationId);
       await this.access.requireOrganization(user, Permission.SPJ_WRITE, dto.organizationId, 'organization');
@@ -53,17 +54,17 @@ export class ReceiptsService {
       });
       const [{ id }] = await m.query(
         `INSERT INTO receipts (number, organization_id, fiscal_year, advance_sp2d_id, receipt_date, payee_name, payee_npwp, payee_vat_registered, budget_line_id,
-           gross, dpp, taxes_total, net, medium, description, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+           gross, dpp, taxes_total, net, medium, description, created_by, officer)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
         [dto.number.trim(), dto.organizationId, year, adv.id, dto.receiptDate, dto.payee.name.trim(), npwp, dto.payee.vatRegistered ?? false, dto.budgetLineId,
-          gross.toString(), t.dpp.toString(), t.taxesTotal.toString(), t.net.toString(), dto.medium, dto.description.trim(), user.id]);
+          gross.toString(), t.dpp.toString(), t.taxesTotal.toString(), t.net.toString(), dto.medium, dto.description.trim(), user.id, dto.officer?.trim() ?? null]);
       for (const x of t.taxes) {
         await m.query(`INSERT INTO receipt_taxes (receipt_id, code, name, base, base_amount, rate, surcharge, amount, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
           [id, x.code, x.name, x.base, x.baseAmount.toString(), x.rate, x.surcharge, x.amount.toString(), x.note]);
       }
       const doc = `bukti ${dto.number.trim()}`;
       const p = (subLedger: BkuPosting['subLedger'], amount: Money, description: string, taxCode: string | null = null): BkuPosting =>
-        ({ subLedger, amount, description, sourceType: 'Receipt', sourceId: id, documentNumber: doc, taxCode });
+        ({ subLedger, amount, description, sourceType: 'Receipt', sourceId: id, documentNumber: doc, taxCode, officer: subLedger === 'PANJAR' ? dto.officer!.trim() : null });
       const postings = [p(dto.medium, t.net.negate(), `${doc}: ${dto.description.trim()}, paid to ${dto.payee.name.trim()}`)];
       for (const x of t.taxes.filter((x) => x.amount.isPositive())) {
         postings.push(p(dto.medium, x.amount.negate(), `${doc}: ${x.code} withheld`), p('TAX', x.amount, `${doc}: ${x.code} withheld, to be deposited`, x.code));

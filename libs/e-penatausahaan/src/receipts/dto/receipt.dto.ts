@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, I
 import { IsMoney, PageQueryDto } from '@grms/core';
 import { SppTaxResponse, TaxCodeDto } from '../../spp/dto/spp.dto';
 
-export const MEDIA = ['CASH', 'BANK'] as const;
+export const MEDIA = ['CASH', 'BANK', 'PANJAR'] as const;
 export const RECEIPT_STATUSES = ['RECORDED', 'IN_SPJ', 'REALISED'] as const;
 
 export class ReceiptPayeeDto {
@@ -23,7 +23,8 @@ export class CreateReceiptDto {
   @IsMoney({ allowZero: false }) gross: string;
   @ApiPropertyOptional({ type: [TaxCodeDto], description: 'taxes withheld on the payment (codes of the year\'s tax table)' })
   @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => TaxCodeDto) taxes?: TaxCodeDto[];
-  @ApiProperty({ enum: MEDIA, description: 'paid in cash or from the bank account' }) @IsIn(MEDIA) medium: 'CASH' | 'BANK';
+  @ApiProperty({ enum: MEDIA, description: 'paid in cash, from the bank account, or by an activity officer from the panjar they hold' }) @IsIn(MEDIA) medium: 'CASH' | 'BANK' | 'PANJAR';
+  @ApiPropertyOptional({ example: 'Budi Santoso (PPTK)', description: 'medium PANJAR: the activity officer who paid from their panjar' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) officer?: string;
   @ApiProperty({ example: 'Pembelian kertas HVS 20 rim' }) @IsString() @IsNotEmpty() @MaxLength(500) description: string;
 }
 
@@ -52,6 +53,7 @@ export class ReceiptResponse {
   @ApiProperty({ example: '0.00' }) taxesTotal: string;
   @ApiProperty({ example: '1000000.00' }) net: string;
   @ApiProperty({ enum: MEDIA }) medium: string;
+  @ApiProperty({ nullable: true, type: String }) officer: string | null;
   @ApiProperty() description: string;
   @ApiProperty({ enum: RECEIPT_STATUSES, description: 'RECORDED; IN_SPJ once an SPJ gathers it; REALISED when that SPJ is approved' }) status: string;
   @ApiProperty({ nullable: true, type: String }) spjNumber: string | null;
