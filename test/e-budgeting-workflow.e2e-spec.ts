@@ -146,11 +146,11 @@ describe('e-budgeting workflow', () => {
 
   it('refuses a cash plan that misses the appropriation by one sen', async () => {
     const [line] = (await t.get(`/budget-lines?fiscalYear=2027&organizationId=${orgA}&subActivityCode=${SUB}&accountCode=5.1.02.01.01.001`, 'planner-a')).body.data;
-    const months = [...Array(11).fill('294847.00'), '294849.62'];
+    const months = [...Array(11).fill('294847.00'), '294849.49'];
     const miss = await t.put(`/budgeting/cash-plans/${line.id}`, { months }, 'planner-a');
     expect(miss.status).toBe(422);
     expect(miss.body.code).toBe('CASH_PLAN_MISMATCH');
-    months[11] = '294849.63';
+    months[11] = '294849.50';
     expect((await t.put(`/budgeting/cash-plans/${line.id}`, { months }, 'planner-a')).status).toBe(200);
   });
 

@@ -6,6 +6,7 @@ import { requireBookDate } from '../bku/book-date';
 import { loadOrgLines, requireOrganizationExists } from '../common/doc-lines';
 import { normalizeNpwp } from '../common/npwp';
 import { accountCodesOf, paymentTaxes } from '../spp/spp.service';
+import { storeTaxes } from '../taxes/store-taxes';
 import { CreateReceiptDto, ReceiptQueryDto, ReceiptResponse } from './dto/receipt.dto';
 import { accountedOf, fetchReceipt, RECEIPT_SELECT } from './receipts.queries';
 
@@ -58,10 +59,7 @@ export class ReceiptsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
         [dto.number.trim(), dto.organizationId, year, adv.id, dto.receiptDate, dto.payee.name.trim(), npwp, dto.payee.vatRegistered ?? false, dto.budgetLineId,
           gross.toString(), t.dpp.toString(), t.taxesTotal.toString(), t.net.toString(), dto.medium, dto.description.trim(), user.id, dto.officer?.trim() ?? null]);
-      for (const x of t.taxes) {
-        await m.query(`INSERT INTO receipt_taxes (receipt_id, code, name, base, base_amount, rate, surcharge, amount, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [id, x.code, x.name, x.base, x.baseAmount.toString(), x.rate, x.surcharge, x.amount.toString(), x.note]);
-      }
+      await storeTaxes(m, 'receipt', id, t.taxes);
       const doc = `bukti ${dto.number.trim()}`;
       const p = (subLedger: BkuPosting['subLedger'], amount: Money, description: string, taxCode: string | null = null): BkuPosting =>
         ({ subLedger, amount, description, sourceType: 'Receipt', sourceId: id, documentNumber: doc, taxCode, officer: subLedger === 'PANJAR' ? dto.officer!.trim() : null });

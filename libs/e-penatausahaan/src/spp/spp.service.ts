@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { loadOrgLines, nextNumber, requireDistinctLines, requireOneOpenYear, requireOrganizationExists, sumOf } from '../common/doc-lines';
 import { normalizeNpwp } from '../common/npwp';
 import { PaymentKind, TaxRatesService } from '@grms/budget';
+import { storeTaxes } from '../taxes/store-taxes';
 import { computeTaxes, resolveTaxes, TaxedPayment, TaxResult, TaxRule } from '../taxes/tax-calc';
 import { CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
 import { fetchSpp, SPP_SELECT } from './spp.queries';
@@ -76,10 +77,7 @@ export class SppService {
           t.dpp.toString(), dto.purpose?.trim() || null, lsSubtype, dto.payee.vatRegistered ?? false, dto.payee.qualification ?? null],
       );
       for (const l of dto.lines) await m.query(`INSERT INTO spp_lines (spp_id, budget_line_id, amount) VALUES ($1, $2, $3)`, [id, l.budgetLineId, Money.of(l.amount).toString()]);
-      for (const x of t.taxes) {
-        await m.query(`INSERT INTO spp_taxes (spp_id, code, name, rate, amount, base, base_amount, surcharge, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [id, x.code, x.name, x.rate, x.amount.toString(), x.base, x.baseAmount.toString(), x.surcharge, x.note]);
-      }
+      await storeTaxes(m, 'spp', id, t.taxes);
       const after = await fetchSpp(m, id);
       this.audit.record({ action: 'SPP.CREATE', entityType: 'Spp', entityId: id, after });
       return after;
