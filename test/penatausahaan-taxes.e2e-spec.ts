@@ -92,6 +92,17 @@ describe('e-penatausahaan: taxes withheld on the right base', () => {
     expect([payroll.status, payroll.body.code]).toEqual([422, 'TAX_NOT_APPLICABLE']);
   });
 
+  it('numbers documents per OPD, type and year without gaps, refused requests included', async () => {
+    const all = (await t.get(`/penatausahaan/spp?organizationId=${orgA}&fiscalYear=2026&type=LS&limit=500`, 'auditor')).body.data as { number: string }[];
+    const [{ code }] = await t.sql<{ code: string }>(`SELECT code FROM organizations WHERE id = $1`, [orgA]);
+    expect(all.every((x) => x.number.startsWith(`SPP-LS/${code}/2026/`))).toBe(true);
+    const counters = all.map((x) => Number(x.number.split('/').at(-1))).sort((a, b) => a - b);
+    expect(counters).toEqual(counters.map((_, i) => i + 1)); // this file refused several SPPs on the way: no number lost
+    const spm = (await t.get(`/penatausahaan/spm?organizationId=${orgA}&fiscalYear=2026&limit=500`, 'auditor')).body.data as { number: string }[];
+    const ls = spm.filter((x) => x.number.startsWith('SPM-LS/')).map((x) => Number(x.number.split('/').at(-1))).sort((a, b) => a - b);
+    expect(ls).toEqual(ls.map((_, i) => i + 1));
+  });
+
   it('serves every rule of the table and lets ADMIN change one per year', async () => {
     const table = (await t.get('/tax-rates?fiscalYear=2026', 'treasurer-a')).body as { code: string }[];
     expect(table.find((r) => r.code === 'PPH22')).toMatchObject({ base: 'DPP', minGross: '2000000.00', noNpwpSurcharge: '100.0000', requiresPkp: false });
