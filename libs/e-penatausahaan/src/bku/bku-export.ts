@@ -16,6 +16,6 @@ const COLUMNS: Column<BkuEntryResponse>[] = [
 ];
 
 export function bkuExport(format: 'csv' | 'xlsx', book: BkuResponse): Promise<StreamableFile> {
-  const name = `bku-${book.organizationId.slice(0, 8)}-${book.fiscalYear}${book.from ? `-${book.from}` : ''}${book.to ? `-${book.to}` : ''}`;
+  const name = `bku-${book.organizationCode}-${book.fiscalYear}${book.from ? `-${book.from}` : ''}${book.to ? `-${book.to}` : ''}`;
   return download(format, name, 'BKU', COLUMNS, book.entries);
 }

@@ -133,7 +133,8 @@ export class BkuService {
       };
       const opening = from ? await balancesAt('entry_date < $3', [from]) : { cash: '0.00', bank: '0.00', tax: '0.00', panjar: '0.00', total: '0.00' };
       const closing = to ? await balancesAt('entry_date <= $3', [to]) : await balancesAt('true', []);
-      return { organizationId: q.organizationId, fiscalYear: year, from, to, opening, entries, closing };
+      const [org] = await m.query(`SELECT code, name FROM organizations WHERE id = $1`, [q.organizationId]);
+      return { organizationId: q.organizationId, organizationCode: org.code, organizationName: org.name, fiscalYear: year, from, to, opening, entries, closing };
     });
   }
 }

@@ -56,6 +56,8 @@ export class BkuEntryResponse {
 
 export class BkuResponse {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ example: '1.01.0.00.0.00.01.0000' }) organizationCode: string;
+  @ApiProperty({ example: 'Dinas Pendidikan dan Kebudayaan' }) organizationName: string;
   @ApiProperty() fiscalYear: number;
   @ApiProperty({ nullable: true, type: String }) from: string | null;
   @ApiProperty({ nullable: true, type: String }) to: string | null;
