@@ -97,5 +97,8 @@ describe('e-penatausahaan: receipts, the cash book and tax deposits', () => {
     // TU: only the unused rest leaves the bank at approval
     expect(sen((await book()).closing.bank)).toBe(sen(bankBefore) - sen('4420000.00'));
     await ledgerClean(t);
+    expect((await t.get('/audit/verify', 'auditor')).body.valid).toBe(true);
+    const actions = (await t.get(`/audit/events?entityType=Receipt&entityId=${r1.body.id}`, 'auditor')).body.data.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(['RECEIPT.CREATE']);
   });
 });

@@ -37,6 +37,8 @@ export class TaxDepositsService {
       await this.access.requireOrganization(user, Permission.BKU_WRITE, dto.organizationId, 'organization');
       const year = await requireBookDate(m, dto.organizationId, dto.depositDate, 'depositDate');
       const amount = Money.of(dto.amount);
+      // the book row lock serialises deposits (and every writer of the book) before the balance of the type is read
+      await m.query(`SELECT 1 FROM bku_books WHERE organization_id = $1 AND fiscal_year = $2 FOR UPDATE`, [dto.organizationId, year]);
       const [{ held }] = await m.query(`SELECT COALESCE(sum(amount), 0)::text AS held FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2 AND sub_ledger = 'TAX' AND tax_code = $3`,
         [dto.organizationId, year, dto.taxCode]);
       if (amount.gt(Money.of(held))) {
