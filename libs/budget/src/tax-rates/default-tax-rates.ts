@@ -11,14 +11,14 @@ const rule = (r: Partial<TaxRule> & Pick<TaxRule, 'code' | 'name' | 'rate'>): Ta
 export const DEFAULT_TAX_RATES: TaxRule[] = [
   // PMK 131/2024: 12% on a DPP of 11/12 of the price = 11% effective; collected by
   // government treasurers from PKP suppliers, not on unsplit payments of at most
-  // Rp2,000,000 (PMK 59/2022), not on payroll.
+  // Rp2,000,000 (PMK 231/2019 as amended by PMK 59/2022), not on payroll.
   rule({ code: 'PPN', name: 'PPN (VAT), 11% effective', rate: '11', minGross: '2000000.00', requiresPkp: true, excludedPaymentKinds: ['PAYROLL'] }),
   // UU PPh art. 21 (5a): 20% higher without NPWP. Honoraria of civil servants by grade (PMK 262/2010).
   rule({ code: 'PPH21_I', name: 'PPh 21 honoraria, civil-servant grade I', rate: '0', base: 'GROSS', noNpwpSurcharge: '20' }),
   rule({ code: 'PPH21_II', name: 'PPh 21 honoraria, civil-servant grade II', rate: '0', base: 'GROSS', noNpwpSurcharge: '20' }),
   rule({ code: 'PPH21_III', name: 'PPh 21 honoraria, civil-servant grade III', rate: '5', base: 'GROSS', noNpwpSurcharge: '20' }),
   rule({ code: 'PPH21_IV', name: 'PPh 21 honoraria, civil-servant grade IV', rate: '15', base: 'GROSS', noNpwpSurcharge: '20' }),
-  // PMK 34/2017 art. 2-3: 1.5% of the price excluding VAT, not on unsplit purchases of at
+  // PMK 34/2017 and PMK 231/2019 as amended by PMK 59/2022: 1.5% of the price excluding VAT, not on unsplit purchases of at
   // most Rp2,000,000; UU PPh art. 22 (3): 100% higher without NPWP.
   rule({ code: 'PPH22', name: 'PPh 22 on goods', rate: '1.5', minGross: '2000000.00', noNpwpSurcharge: '100', excludedPaymentKinds: ['PAYROLL'] }),
   // UU PPh art. 23 (1) c and (1a): 2% of the gross excluding VAT, 100% higher without NPWP.
