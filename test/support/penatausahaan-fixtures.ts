@@ -56,7 +56,7 @@ export async function allottedLine(t: TestApp, appropriation: string, allotted: 
   return id;
 }
 
-export const SUPPLIER = { name: 'CV Maju Jaya', npwp: '01.234.567.8-901.000', bankName: 'Bank Jateng', bankAccount: '1234567890' };
+export const SUPPLIER = { name: 'CV Maju Jaya', npwp: '01.234.567.8-901.000', bankName: 'Bank Jateng', bankAccount: '1234567890', vatRegistered: true };
 export const TREASURER_ACCOUNT = { name: 'Bendahara Pengeluaran', bankName: 'Bank Jateng', bankAccount: '2019876543' };
 
 export async function line(t: TestApp, id: string): Promise<{ appropriated: string; allotted: string; committed: string; disbursed: string }> {

@@ -104,4 +104,13 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'POST /api/v1/penatausahaan/bku/entries': ['TREASURER'],
   'GET /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
   'PUT /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN'],
+  'POST /api/v1/penatausahaan/receipts': ['TREASURER'],
+  'GET /api/v1/penatausahaan/receipts': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/receipts/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'POST /api/v1/penatausahaan/tax-deposits': ['TREASURER'],
+  'POST /api/v1/penatausahaan/tax-deposits/{id}/proof': ['TREASURER', 'CASH_AUTHORITY'],
+  'GET /api/v1/penatausahaan/tax-deposits': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'GET /api/v1/penatausahaan/bku/books/{book}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'CASH_AUTHORITY', 'AUDITOR'],
+  'POST /api/v1/penatausahaan/cash-counts': ['TREASURER'],
+  'GET /api/v1/penatausahaan/cash-counts': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'CASH_AUTHORITY', 'AUDITOR'],
 };

@@ -13,5 +13,6 @@ export * from './reference/code-lists';
 export * from './tax-rates/tax-rate';
 export * from './tax-rates/tax-rates.service';
 export * from './tax-rates/default-tax-rates';
+export * from './tax-rates/vat';
 export * from './tax-rates/dto/tax-rate.dto';
 export * from './ledger/allotment-releaser';

@@ -3,6 +3,9 @@ import { ALLOTMENT_RELEASER, BudgetModule } from '@grms/budget';
 import { EBudgetingModule } from '@grms/e-budgeting';
 import { BkuController } from './bku/bku.controller';
 import { BkuService } from './bku/bku.service';
+import { CashCountsController } from './cash-counts/cash-counts.controller';
+import { CashCountsService } from './cash-counts/cash-counts.service';
+import { BooksService } from './bku/books.service';
 import { PenatausahaanDemoSeeder } from './seed/penatausahaan-demo.seeder';
 import { Sp2dController } from './sp2d/sp2d.controller';
 import { Sp2dService } from './sp2d/sp2d.service';
@@ -17,14 +20,19 @@ import { SpmService } from './spm/spm.service';
 import { SppWorkflowService } from './spp/spp-workflow.service';
 import { SppController } from './spp/spp.controller';
 import { SppService } from './spp/spp.service';
+import { TaxDepositsController } from './tax-deposits/tax-deposits.controller';
+import { TaxDepositsService } from './tax-deposits/tax-deposits.service';
+import { ReceiptsController } from './receipts/receipts.controller';
+import { ReceiptsService } from './receipts/receipts.service';
 import { UpLimitsController } from './up-limits/up-limits.controller';
 import { UpLimitsService } from './up-limits/up-limits.service';
 
 // e-penatausahaan: SPD, SPP, SPM, SP2D, advances and SPJ, taxes, BKU.
 @Module({
   imports: [BudgetModule, EBudgetingModule],
-  controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController],
-  providers: [SpdService, SpdRevisionService, { provide: ALLOTMENT_RELEASER, useExisting: SpdRevisionService }, SppCorrectionService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, UpLimitsService, PenatausahaanDemoSeeder],
+  controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController, TaxDepositsController, ReceiptsController, CashCountsController],
+  providers: [SpdService, SpdRevisionService, { provide: ALLOTMENT_RELEASER, useExisting: SpdRevisionService }, SppCorrectionService, SppService, SppWorkflowService,
+    SpmService, Sp2dService, SpjService, BkuService, BooksService, UpLimitsService, TaxDepositsService, ReceiptsService, CashCountsService, PenatausahaanDemoSeeder],
   exports: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, PenatausahaanDemoSeeder],
 })
 export class EPenatausahaanModule {}

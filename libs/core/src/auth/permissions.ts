@@ -36,6 +36,7 @@ export enum Permission {
   BKU_READ = 'bku:read',
   BKU_WRITE = 'bku:write',
   TAX_MANAGE = 'tax:manage',
+  TAX_DEPOSIT_WRITE = 'tax-deposit:write',
 }
 
 const READ_EVERYTHING: Permission[] = [
@@ -55,11 +56,12 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   [Role.PROJECT_OFFICER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.HSB_READ,
     Permission.BUDGET_DOC_READ, Permission.CASH_PLAN_READ],
   [Role.TREASURER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,
-    Permission.SPD_READ, Permission.SPP_READ, Permission.SPP_WRITE, Permission.SPJ_WRITE, Permission.BKU_READ, Permission.BKU_WRITE],
+    Permission.SPD_READ, Permission.SPP_READ, Permission.SPP_WRITE, Permission.SPJ_WRITE, Permission.BKU_READ, Permission.BKU_WRITE, Permission.TAX_DEPOSIT_WRITE],
   [Role.FINANCE_OFFICER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,
     Permission.SPD_READ, Permission.SPP_READ, Permission.SPM_WRITE, Permission.BKU_READ],
   [Role.CASH_AUTHORITY]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,
-    Permission.SPD_READ, Permission.SPD_WRITE, Permission.SPP_READ, Permission.SP2D_WRITE, Permission.BKU_READ, Permission.LEDGER_PERIOD_MANAGE],
+    Permission.SPD_READ, Permission.SPD_WRITE, Permission.SPP_READ, Permission.SP2D_WRITE, Permission.BKU_READ, Permission.LEDGER_PERIOD_MANAGE,
+    Permission.TAX_DEPOSIT_WRITE],
   [Role.AUDITOR]: [...READ_EVERYTHING, Permission.AUDIT_READ, Permission.USERS_READ],
   // PA/KPA: issues (approves) the SPMs its finance officer drafts, approves SPJs, own OPD.
   [Role.BUDGET_USER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,

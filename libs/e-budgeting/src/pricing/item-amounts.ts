@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { Money } from '@grms/core';
+import { addVat } from '@grms/budget';
 
 export interface Coefficient { quantity: string; unit: string }
 
@@ -26,12 +27,13 @@ export function volumeOf(coefficients: Coefficient[]): { volume: Decimal; unit: 
 
 /**
  * The one rounding rule: subtotal = volume x unit price, rounded half-up to
- * the sen; VAT = subtotal x the fiscal year's rate, rounded half-up to the
- * sen; total = subtotal + VAT. Document totals are sums of item totals.
+ * the sen; VAT = the one VAT function of payments too (addVat: subtotal x the
+ * fiscal year's rate, rounded down to whole rupiah, docs/decisions/0220);
+ * total = subtotal + VAT. Document totals are sums of item totals.
  */
 export function itemAmounts(coefficients: Coefficient[], unitPrice: Money, vat: boolean, vatRate: Decimal.Value): ItemAmounts {
   const { volume, unit } = volumeOf(coefficients);
   const subtotal = unitPrice.times(volume);
-  const vatAmount = vat ? subtotal.times(vatRate) : Money.ZERO;
+  const vatAmount = vat ? addVat(subtotal, new D(vatRate).times(100)).vat : Money.ZERO;
   return { volume: volume.toFixed(), volumeUnit: unit, subtotal, vatAmount, total: subtotal.plus(vatAmount) };
 }

@@ -3,12 +3,12 @@ import { Column, download } from '../common/export';
 import { BkuEntryResponse, BkuResponse } from './dto/bku.dto';
 
 const COLUMNS: Column<BkuEntryResponse>[] = [
-  { header: 'No', value: (r) => r.seq },
+  { header: 'No', value: (r) => r.no },
   { header: 'Tanggal', value: (r) => r.entryDate },
   { header: 'Sub-ledger', value: (r) => r.subLedger },
   { header: 'Uraian', value: (r) => r.description },
   { header: 'Sumber', value: (r) => r.sourceType },
-  { header: 'Dokumen', value: (r) => r.sourceId },
+  { header: 'Dokumen', value: (r) => r.documentNumber },
   { header: 'Penerimaan', value: (r) => r.receipt, money: true },
   { header: 'Pengeluaran', value: (r) => r.expenditure, money: true },
   { header: 'Saldo sub-ledger', value: (r) => r.subBalance, money: true },
@@ -16,6 +16,6 @@ const COLUMNS: Column<BkuEntryResponse>[] = [
 ];
 
 export function bkuExport(format: 'csv' | 'xlsx', book: BkuResponse): Promise<StreamableFile> {
-  const name = `bku-${book.organizationId.slice(0, 8)}-${book.fiscalYear}${book.from ? `-${book.from}` : ''}${book.to ? `-${book.to}` : ''}`;
+  const name = `bku-${book.organizationCode}-${book.fiscalYear}${book.from ? `-${book.from}` : ''}${book.to ? `-${book.to}` : ''}`;
   return download(format, name, 'BKU', COLUMNS, book.entries);
 }

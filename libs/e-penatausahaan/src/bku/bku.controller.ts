@@ -1,14 +1,17 @@
-import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseEnumPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authenticated, AuthUser, CurrentUser, Permission } from '@grms/core';
 import { BkuService } from './bku.service';
 import { bkuExport } from './bku-export';
+import { bookExport } from './books-export';
+import { BooksService } from './books.service';
+import { BookKind, BookQueryDto, BookResponse, BOOKS } from './dto/books.dto';
 import { BkuEntryResponse, BkuQueryDto, BkuResponse, CreateBkuEntryDto } from './dto/bku.dto';
 
 @ApiTags('e-penatausahaan')
 @Controller('penatausahaan/bku')
 export class BkuController {
-  constructor(private readonly bku: BkuService) {}
+  constructor(private readonly bku: BkuService, private readonly books: BooksService) {}
 
   @Get()
   @Authenticated({ permission: Permission.BKU_READ })
@@ -24,5 +27,16 @@ export class BkuController {
   @ApiCreatedResponse({ type: [BkuEntryResponse], description: 'a manual entry (or a transfer between sub-ledgers: two entries)' })
   createEntry(@CurrentUser() user: AuthUser, @Body() dto: CreateBkuEntryDto): Promise<BkuEntryResponse[]> {
     return this.bku.createEntry(user, dto);
+  }
+
+  @Get('books/:book')
+  @Authenticated({ permission: Permission.BKU_READ })
+  @ApiOperation({ summary: 'A subsidiary book (buku pembantu) of the BKU', description: 'cash, bank, tax (per tax type, `taxCode` for one) read from the BKU entries in entry order with the running balance of that sub-ledger or tax type; rincian-objek: the spending realised on the OPD\'s budget lines, cumulative per rincian objek (`accountCode` prefix to narrow). `to` cuts at a date (month end). format=csv|xlsx downloads it with document numbers and names, never ids. Roles that read the BKU; another OPD\'s is 404.' })
+  @ApiParam({ name: 'book', enum: BOOKS })
+  @ApiOkResponse({ type: BookResponse })
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async subsidiary(@CurrentUser() user: AuthUser, @Param('book', new ParseEnumPipe(Object.fromEntries(BOOKS.map((b) => [b, b])))) book: BookKind, @Query() q: BookQueryDto): Promise<BookResponse | StreamableFile> {
+    const b = await this.books.book(user, book, q);
+    return !q.format || q.format === 'json' ? b : bookExport(q.format, b);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, AuditService, AuthUser, DomainError, Money, Permission, RequestContext, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { requireOrganizationExists } from '../common/doc-lines';
+import { requireBookDate } from './book-date';
 import { BkuBalances, BkuEntryResponse, BkuQueryDto, BkuResponse, CreateBkuEntryDto, SubLedger } from './dto/bku.dto';
 
 export interface BkuPosting {
@@ -11,9 +12,15 @@ export interface BkuPosting {
   description: string;
   sourceType: string;
   sourceId: string | null;
+  /** the number of the document that wrote the entry (exports show it, never the id) */
+  documentNumber?: string | null;
+  /** TAX entries: the tax type (PPN, PPH22, ...), for the tax book per type */
+  taxCode?: string | null;
+  /** PANJAR entries: the activity officer holding the advance */
+  officer?: string | null;
 }
 
-const ENTRY_SELECT = `SELECT id, seq::text AS seq, to_char(entry_date, 'YYYY-MM-DD') AS "entryDate", sub_ledger AS "subLedger", description,
+export const ENTRY_SELECT = `SELECT id, entry_no AS no, entry_no AS seq, document_number AS "documentNumber", tax_code AS "taxCode", officer, to_char(entry_date, 'YYYY-MM-DD') AS "entryDate", sub_ledger AS "subLedger", description,
   source_type AS "sourceType", source_id AS "sourceId", GREATEST(amount, 0)::numeric(20,2)::text AS receipt,
   GREATEST(-amount, 0)::numeric(20,2)::text AS expenditure, sub_balance_after::text AS "subBalance", balance_after::text AS balance
   FROM bku_entries`;
@@ -30,23 +37,34 @@ export class BkuService {
   async append(m: EntityManager, organizationId: string, fiscalYear: number, postings: BkuPosting[], entryDate?: string): Promise<string[]> {
     if (postings.length === 0) return [];
     await m.query(`INSERT INTO bku_books (organization_id, fiscal_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [organizationId, fiscalYear]);
-    const [book] = await m.query(`SELECT cash::text, bank::text, tax::text FROM bku_books WHERE organization_id = $1 AND fiscal_year = $2 FOR UPDATE`, [organizationId, fiscalYear]);
-    const bal: Record<SubLedger, Money> = { CASH: Money.of(book.cash), BANK: Money.of(book.bank), TAX: Money.of(book.tax) };
+    const [book] = await m.query(`SELECT cash::text, bank::text, tax::text, panjar::text FROM bku_books WHERE organization_id = $1 AND fiscal_year = $2 FOR UPDATE`, [organizationId, fiscalYear]);
+    const bal: Record<SubLedger, Money> = { CASH: Money.of(book.cash), BANK: Money.of(book.bank), TAX: Money.of(book.tax), PANJAR: Money.of(book.panjar) };
+    const officers = new Map<string, Money>();
     for (const p of postings) {
+      if ((p.subLedger === 'PANJAR') !== !!p.officer) throw DomainError.invalid('a PANJAR entry names the activity officer holding the advance, and only a PANJAR entry does', [{ field: 'officer', message: 'with PANJAR, and only then' }]);
       const next = bal[p.subLedger].plus(p.amount);
       if (next.isNegative()) {
         throw DomainError.rule('BKU_NEGATIVE_BALANCE',
           `the ${p.subLedger} balance of the cash book would become ${next} (balance ${bal[p.subLedger]}, entry ${p.amount}: ${p.description}); the BKU can never go negative`);
       }
       bal[p.subLedger] = next;
+      if (p.officer) {
+        const held = officers.get(p.officer) ?? Money.of((await m.query(
+          `SELECT COALESCE(sum(amount), 0)::text AS s FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2 AND sub_ledger = 'PANJAR' AND officer = $3`, [organizationId, fiscalYear, p.officer]))[0].s);
+        const after = held.plus(p.amount);
+        if (after.isNegative()) throw DomainError.rule('PANJAR_EXCEEDED', `${p.officer} holds a panjar of ${held}; ${p.amount.negate()} cannot come out of it (${p.description})`, [{ field: 'officer', message: `holds ${held}` }]);
+        officers.set(p.officer, after);
+      }
     }
     const userId = RequestContext.user()?.id ?? null;
     const ids: string[] = [];
     for (const p of postings) {
       const [{ id }] = await m.query(
-        `INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after, created_by)
-         VALUES ($1, $2, COALESCE($3::date, current_date), $4, $5, $6, $7, $8, 0, 0, $9) RETURNING id`,
-        [organizationId, fiscalYear, entryDate ?? null, p.subLedger, p.amount.toString(), p.description, p.sourceType, p.sourceId, userId],
+        `INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after, created_by,
+           document_number, tax_code, officer)
+         VALUES ($1, $2, COALESCE($3::date, current_date), $4, $5, $6, $7, $8, 0, 0, $9, $10, $11, $12) RETURNING id`,
+        [organizationId, fiscalYear, entryDate ?? null, p.subLedger, p.amount.toString(), p.description, p.sourceType, p.sourceId, userId,
+          p.documentNumber ?? null, p.taxCode ?? null, p.officer ?? null],
       );
       ids.push(id);
     }
@@ -55,11 +73,12 @@ export class BkuService {
 
   /** Posts the opposite of every entry a source wrote, latest first. */
   async reverseSource(m: EntityManager, sourceType: string, sourceId: string, by: { sourceType: string; sourceId: string; description: string }): Promise<void> {
-    const rows: { organization_id: string; fiscal_year: number; sub_ledger: SubLedger; amount: string }[] = await m.query(
-      `SELECT organization_id, fiscal_year, sub_ledger, amount::text FROM bku_entries WHERE source_type = $1 AND source_id = $2 ORDER BY seq DESC`, [sourceType, sourceId]);
+    const rows: { organization_id: string; fiscal_year: number; sub_ledger: SubLedger; amount: string; document_number: string | null; tax_code: string | null; officer: string | null }[] = await m.query(
+      `SELECT organization_id, fiscal_year, sub_ledger, amount::text, document_number, tax_code, officer FROM bku_entries WHERE source_type = $1 AND source_id = $2 ORDER BY entry_no DESC`, [sourceType, sourceId]);
     if (rows.length === 0) return;
     await this.append(m, rows[0].organization_id, rows[0].fiscal_year, rows.map((r) => ({
       subLedger: r.sub_ledger, amount: Money.of(r.amount).negate(), description: by.description, sourceType: by.sourceType, sourceId: by.sourceId,
+      documentNumber: r.document_number, taxCode: r.tax_code, officer: r.officer,
     })));
   }
 
@@ -70,22 +89,13 @@ export class BkuService {
     return this.tx.run(async (m) => {
       await requireOrganizationExists(m, dto.organizationId);
       await this.access.requireOrganization(user, Permission.BKU_WRITE, dto.organizationId, 'organization');
-      const year = Number(dto.entryDate.slice(0, 4));
-      const [fy] = await m.query(`SELECT status FROM fiscal_years WHERE year = $1`, [year]);
-      if (!fy || fy.status !== 'EXECUTION') {
-        throw DomainError.rule('DATE_OUTSIDE_OPEN_YEAR', `${dto.entryDate} is not in a fiscal year in EXECUTION (${year}: ${fy?.status ?? 'unknown'})`, [{ field: 'entryDate', message: 'outside an open fiscal year' }]);
-      }
-      const [last] = await m.query(`SELECT to_char(max(entry_date), 'YYYY-MM-DD') AS d FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2`, [dto.organizationId, year]);
-      const [{ today }] = await m.query(`SELECT to_char(current_date, 'YYYY-MM-DD') AS today`);
-      if (dto.entryDate > today) throw DomainError.rule('BKU_DATE_IN_FUTURE', `an entry cannot be dated after today (${today})`, [{ field: 'entryDate', message: 'in the future' }]);
-      if (last.d && dto.entryDate < last.d) {
-        throw DomainError.rule('BKU_DATE_BEFORE_LAST', `the cash book's last entry is dated ${last.d}; a new entry cannot be dated earlier (${dto.entryDate})`, [{ field: 'entryDate', message: `before ${last.d}` }]);
-      }
+      const year = await requireBookDate(m, dto.organizationId, dto.entryDate, 'entryDate');
       const amount = Money.of(dto.amount);
-      const postings: BkuPosting[] = [{ subLedger: dto.subLedger, amount: dto.direction === 'IN' ? amount : amount.negate(), description: dto.description, sourceType: 'Manual', sourceId: null }];
-      if (dto.toSubLedger) postings.push({ subLedger: dto.toSubLedger, amount, description: dto.description, sourceType: 'Manual', sourceId: null });
+      const officerOf = (l: SubLedger) => (l === 'PANJAR' ? dto.officer ?? null : null);
+      const postings: BkuPosting[] = [{ subLedger: dto.subLedger, amount: dto.direction === 'IN' ? amount : amount.negate(), description: dto.description, sourceType: 'Manual', sourceId: null, officer: officerOf(dto.subLedger) }];
+      if (dto.toSubLedger) postings.push({ subLedger: dto.toSubLedger, amount, description: dto.description, sourceType: 'Manual', sourceId: null, officer: officerOf(dto.toSubLedger) });
       const ids = await this.append(m, dto.organizationId, year, postings, dto.entryDate);
-      const rows: BkuEntryResponse[] = await m.query(`${ENTRY_SELECT} WHERE id = ANY($1::uuid[]) ORDER BY seq`, [ids]);
+      const rows: BkuEntryResponse[] = await m.query(`${ENTRY_SELECT} WHERE id = ANY($1::uuid[]) ORDER BY entry_no`, [ids]);
       this.audit.record({ action: 'BKU.ENTRY', entityType: 'BkuEntry', entityId: rows[0]?.id ?? null, after: rows });
       return rows;
     });
@@ -108,7 +118,7 @@ export class BkuService {
       const from = q.from ?? null;
       const to = q.to ?? null;
       const entries: BkuEntryResponse[] = await m.query(
-        `${ENTRY_SELECT} WHERE organization_id = $1 AND fiscal_year = $2 AND ($3::date IS NULL OR entry_date >= $3) AND ($4::date IS NULL OR entry_date <= $4) ORDER BY seq`,
+        `${ENTRY_SELECT} WHERE organization_id = $1 AND fiscal_year = $2 AND ($3::date IS NULL OR entry_date >= $3) AND ($4::date IS NULL OR entry_date <= $4) ORDER BY entry_no`,
         [q.organizationId, year, from, to],
       );
       const balancesAt = async (cond: string, params: unknown[]): Promise<BkuBalances> => {
@@ -116,13 +126,15 @@ export class BkuService {
           `SELECT COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'CASH'), 0)::numeric(20,2)::text AS cash,
              COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'BANK'), 0)::numeric(20,2)::text AS bank,
              COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'TAX'), 0)::numeric(20,2)::text AS tax,
+             COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'PANJAR'), 0)::numeric(20,2)::text AS panjar,
              COALESCE(sum(amount), 0)::numeric(20,2)::text AS total
            FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2 AND ${cond}`, [q.organizationId, year, ...params]);
         return b;
       };
-      const opening = from ? await balancesAt('entry_date < $3', [from]) : { cash: '0.00', bank: '0.00', tax: '0.00', total: '0.00' };
+      const opening = from ? await balancesAt('entry_date < $3', [from]) : { cash: '0.00', bank: '0.00', tax: '0.00', panjar: '0.00', total: '0.00' };
       const closing = to ? await balancesAt('entry_date <= $3', [to]) : await balancesAt('true', []);
-      return { organizationId: q.organizationId, fiscalYear: year, from, to, opening, entries, closing };
+      const [org] = await m.query(`SELECT code, name FROM organizations WHERE id = $1`, [q.organizationId]);
+      return { organizationId: q.organizationId, organizationCode: org.code, organizationName: org.name, fiscalYear: year, from, to, opening, entries, closing };
     });
   }
 }

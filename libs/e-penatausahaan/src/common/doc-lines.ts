@@ -63,10 +63,18 @@ export function sumOf(lines: { amount: string }[]): Money {
   return Money.sum(lines.map((l) => Money.of(l.amount)));
 }
 
-/** A document number, e.g. SPP-LS/2026/000042 (from a sequence: unique, may have gaps after a rollback). */
-export async function nextNumber(m: EntityManager, kind: 'spd' | 'spp' | 'spm' | 'sp2d' | 'spj', prefix: string, fiscalYear: number): Promise<string> {
-  const [{ n }] = await m.query(`SELECT nextval('${kind}_number_seq')::text AS n`);
-  return `${prefix}/${fiscalYear}/${n.padStart(6, '0')}`;
+/**
+ * A document number, e.g. SPP-LS/1.01.0.00.0.00.01.0000/2026/000042: per OPD,
+ * document type and fiscal year, without gaps. The counter row stays locked
+ * until the creating transaction ends, so a rolled-back request gives its
+ * number back and a cancelled document keeps its own (docs/decisions/0223).
+ */
+export async function nextNumber(m: EntityManager, docType: string, organizationId: string, fiscalYear: number): Promise<string> {
+  const [row] = await m.query(
+    `INSERT INTO document_counters (organization_id, fiscal_year, doc_type, last_no) VALUES ($1, $2, $3, 1)
+     ON CONFLICT (organization_id, fiscal_year, doc_type) DO UPDATE SET last_no = document_counters.last_no + 1
+     RETURNING last_no::text AS n, (SELECT code FROM organizations WHERE id = $1) AS org`, [organizationId, fiscalYear, docType]);
+  return `${docType}/${row.org}/${fiscalYear}/${row.n.padStart(6, '0')}`;
 }
 
 export const ts = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

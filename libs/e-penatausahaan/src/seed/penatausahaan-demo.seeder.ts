@@ -3,7 +3,9 @@ import { AuthUser, Money, RequestContext, TransactionService } from '@grms/core'
 import { CashPlansService } from '@grms/e-budgeting';
 import { randomUUID } from 'node:crypto';
 import { BkuService } from '../bku/bku.service';
+import { ReceiptsService } from '../receipts/receipts.service';
 import { Sp2dService } from '../sp2d/sp2d.service';
+import { TaxDepositsService } from '../tax-deposits/tax-deposits.service';
 import { SpdService } from '../spd/spd.service';
 import { SpjService } from '../spj/spj.service';
 import { SpmService } from '../spm/spm.service';
@@ -17,7 +19,8 @@ const SPLIT = (total: Money): string[] => {
 
 // Demo data for e-penatausahaan, through the services as the demo users would
 // do it: 2026 cash plans where missing, SPDs for OPD A, an LS payment with
-// taxes, a UP advance with its SPJ and GU replenishment, and BKU entries.
+// taxes, a UP advance spent by receipts (bukti) gathered by an SPJ, a tax deposit,
+// the GU replenishment, and BKU entries.
 // Idempotent: does nothing when OPD A already has an SPD.
 @Injectable()
 export class PenatausahaanDemoSeeder {
@@ -27,6 +30,7 @@ export class PenatausahaanDemoSeeder {
     private readonly tx: TransactionService, private readonly cashPlans: CashPlansService, private readonly spd: SpdService,
     private readonly spp: SppService, private readonly sppFlow: SppWorkflowService, private readonly spm: SpmService,
     private readonly sp2d: Sp2dService, private readonly spj: SpjService, private readonly bku: BkuService,
+    private readonly receipts: ReceiptsService, private readonly deposits: TaxDepositsService,
   ) {}
 
   async seed(orgA: string): Promise<void> {
@@ -68,24 +72,33 @@ export class PenatausahaanDemoSeeder {
     };
     // LS to a supplier with PPN and PPh 22 withheld.
     const lsSpp = await as('treasurer-a', (u) => this.spp.create(u, { type: 'LS', organizationId: orgA, lines: [{ budgetLineId: ls.id, amount: '10000000.00' }],
-      payee: { name: 'CV Sinar Komputer Semarang', npwp: '01.234.567.8-517.000', bankName: 'Bank Jateng', bankAccount: '2012345678' },
-      taxes: [{ code: 'PPN' }, { code: 'PPH22' }] }));
+      payee: { name: 'CV Sinar Komputer Semarang', npwp: '01.234.567.8-517.000', bankName: 'Bank Jateng', bankAccount: '2012345678', vatRegistered: true },
+      purpose: 'Pengadaan komputer untuk ruang guru', lsSubtype: 'GOODS_SERVICES', taxes: [{ code: 'PPN' }, { code: 'PPH22' }] }));
     await pay(lsSpp.id);
     // UP advance, spent and accounted by an SPJ, then replenished by GU.
     const treasurerAccount = { name: 'Bendahara Pengeluaran Disdikbud', bankName: 'Bank Jateng', bankAccount: '2019876543' };
     const up = await as('treasurer-a', (u) => this.spp.create(u, { type: 'UP', organizationId: orgA, lines: [{ budgetLineId: goods.id, amount: '5000000.00' }], payee: treasurerAccount }));
     const upSp2d = await pay(up.id);
-    const spj = await as('treasurer-a', (u) => this.spj.create(u, { organizationId: orgA, advanceSp2dId: upSp2d,
-      lines: [{ budgetLineId: goods.id, amount: '3250000.00', description: 'alat tulis kantor, kuitansi 1-14' }] }));
+    const today = await this.tx.run(async (m) => (await m.query(`SELECT to_char(current_date, 'YYYY-MM-DD') AS d`))[0].d as string);
+    // Spending from the advance: receipts (bukti) on their day, then the SPJ gathers them (only while 2026 is the calendar year).
+    let spjBody: { organizationId: string; advanceSp2dId: string; receiptIds?: string[]; lines?: { budgetLineId: string; amount: string; description: string }[] };
+    if (today.startsWith('2026')) {
+      await as('treasurer-a', (u) => this.bku.createEntry(u, { organizationId: orgA, entryDate: today, subLedger: 'BANK', direction: 'OUT', toSubLedger: 'CASH', amount: '500000.00', description: 'penarikan kas tunai' }));
+      const receipt = (number: string, gross: string, medium: 'CASH' | 'BANK', payee: { name: string; npwp?: string; vatRegistered?: boolean }, taxes: string[], description: string) =>
+        as('treasurer-a', (u) => this.receipts.create(u, { organizationId: orgA, advanceSp2dId: upSp2d, receiptDate: today, number, payee, budgetLineId: goods.id, gross, medium, description,
+          taxes: taxes.map((code) => ({ code })) }));
+      const r1 = await receipt('BKT-0001', '2997000.00', 'BANK', { name: 'CV Sinar Abadi', npwp: '02.345.678.9-517.000', vatRegistered: true }, ['PPN', 'PPH22'], 'kertas HVS dan tinta printer');
+      const r2 = await receipt('BKT-0002', '253000.00', 'CASH', { name: 'Toko Murah' }, [], 'alat tulis kantor');
+      spjBody = { organizationId: orgA, advanceSp2dId: upSp2d, receiptIds: [r1.id, r2.id] };
+      const ppn = r1.taxes.find((x) => x.code === 'PPN')!;
+      await as('treasurer-a', (u) => this.deposits.create(u, { organizationId: orgA, taxCode: 'PPN', amount: ppn.amount, depositDate: today, billingCode: '820260300000001', ntpn: 'DEMO0000PPN00001' }));
+    } else {
+      spjBody = { organizationId: orgA, advanceSp2dId: upSp2d, lines: [{ budgetLineId: goods.id, amount: '3250000.00', description: 'alat tulis kantor, kuitansi 1-14' }] };
+    }
+    const spj = await as('treasurer-a', (u) => this.spj.create(u, spjBody));
     await as('budget-user-a', (u) => this.spj.approve(u, spj.id));
     const gu = await as('treasurer-a', (u) => this.spp.create(u, { type: 'GU', organizationId: orgA, spjId: spj.id, lines: [{ budgetLineId: goods.id, amount: '3250000.00' }], payee: treasurerAccount }));
     await pay(gu.id);
-    // Manual BKU entries: petty cash withdrawal and remittance of the LS taxes.
-    const today = await this.tx.run(async (m) => (await m.query(`SELECT to_char(current_date, 'YYYY-MM-DD') AS d`))[0].d as string);
-    if (today.startsWith('2026')) {
-      await as('treasurer-a', (u) => this.bku.createEntry(u, { organizationId: orgA, entryDate: today, subLedger: 'BANK', direction: 'OUT', toSubLedger: 'CASH', amount: '500000.00', description: 'penarikan kas tunai' }));
-      await as('treasurer-a', (u) => this.bku.createEntry(u, { organizationId: orgA, entryDate: today, subLedger: 'TAX', direction: 'OUT', amount: '1100000.00', description: 'setor PPN SP2D LS' }));
-    }
     this.logger.log('e-penatausahaan demo data seeded');
   }
 }

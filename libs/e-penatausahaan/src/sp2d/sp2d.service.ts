@@ -4,6 +4,7 @@ import { FiscalYearsService, LedgerKind, LedgerService, Posting } from '@grms/bu
 import { BkuPosting, BkuService } from '../bku/bku.service';
 import { EntityManager } from 'typeorm';
 import { nextNumber } from '../common/doc-lines';
+import { TaxDepositsService } from '../tax-deposits/tax-deposits.service';
 import { fetchSpp } from '../spp/spp.queries';
 import { CreateSp2dDto, Sp2dQueryDto, Sp2dRegisterQueryDto, Sp2dResponse } from './dto/sp2d.dto';
 import { fetchSp2d, SP2D_SELECT } from './sp2d.queries';
@@ -18,6 +19,7 @@ export class Sp2dService {
   constructor(
     private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService,
     private readonly ledger: LedgerService, private readonly years: FiscalYearsService, private readonly bku: BkuService,
+    private readonly deposits: TaxDepositsService,
   ) {}
 
   issue(user: AuthUser, dto: CreateSp2dDto): Promise<Sp2dResponse> {
@@ -33,7 +35,7 @@ export class Sp2dService {
       await this.years.requireStatus(m, spm.fiscal_year, ['EXECUTION']);
       const issuedOn = await this.issueDate(m, spm.fiscal_year, dto.issuedOn);
       const spp = await fetchSpp(m, spm.spp_id);
-      const number = await nextNumber(m, 'sp2d', `SP2D-${spp.type}`, spm.fiscal_year);
+      const number = await nextNumber(m, `SP2D-${spp.type}`, spm.organization_id, spm.fiscal_year);
       const [{ id }] = await m.query(
         `INSERT INTO sp2d (number, spm_id, spp_id, type, fiscal_year, organization_id, gross, net, issued_on, account_due_on, issued_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::date, CASE WHEN $4 = 'TU' THEN ($9::date + interval '1 month')::date END, $10) RETURNING id`,
@@ -48,7 +50,16 @@ export class Sp2dService {
         await this.ledger.post(m, postings);
       }
       await m.query(`UPDATE spp SET status = 'PAID' WHERE id = $1`, [spp.id]);
-      await this.bku.append(m, spm.organization_id, spm.fiscal_year, this.bkuPostings(id, number, spp.type, spp.payee.name, Money.of(spp.gross), Money.of(spp.taxesTotal)));
+      const withheld = spp.taxes.filter((x) => Money.of(x.amount).isPositive());
+      const proofs = new Map((dto.taxDeposits ?? []).map((d, i) => {
+        if (!withheld.some((x) => x.code === d.code)) throw DomainError.invalid(`${d.code} is not withheld on SPP ${spp.number} (${withheld.map((x) => x.code).join(', ') || 'none'})`, [{ field: `taxDeposits.${i}.code`, message: 'not withheld on this SPP' }]);
+        return [d.code, d];
+      }));
+      await this.bku.append(m, spm.organization_id, spm.fiscal_year, this.bkuPostings(id, number, spp.type, spp.payee.name, Money.of(spp.gross), withheld));
+      for (const x of withheld) {
+        await this.deposits.insert(m, { organizationId: spm.organization_id, fiscalYear: spm.fiscal_year, taxCode: x.code, amount: Money.of(x.amount), depositedOn: null,
+          billingCode: proofs.get(x.code)?.billingCode, ntpn: proofs.get(x.code)?.ntpn, sourceType: 'Sp2d', sourceId: id, documentNumber: number, userId: user.id });
+      }
       const after = await fetchSp2d(m, id);
       this.audit.record({ action: 'SP2D.ISSUE', entityType: 'Sp2d', entityId: id, after });
       return after;
@@ -68,6 +79,7 @@ export class Sp2dService {
       const by = { sourceType: 'Sp2dCancellation', sourceId: id, description: `cancellation of SP2D ${row.number}: ${reason}` };
       const reversed = await this.ledger.reverseSource(m, 'Sp2d', id, by);
       await this.bku.reverseSource(m, 'Sp2d', id, by);
+      await m.query(`UPDATE tax_deposits SET cancelled_at = now() WHERE source_type = 'Sp2d' AND source_id = $1`, [id]);
       await m.query(`UPDATE sp2d SET status = 'CANCELLED', cancelled_by = $2, cancelled_at = now(), cancel_reason = $3 WHERE id = $1`, [id, user.id, reason]);
       await m.query(`UPDATE spp SET status = 'VERIFIED' WHERE id = $1`, [row.spp_id]);
       const after = await fetchSp2d(m, id);
@@ -114,11 +126,20 @@ export class Sp2dService {
     return date;
   }
 
-  private bkuPostings(id: string, number: string, type: string, payee: string, gross: Money, taxes: Money): BkuPosting[] {
-    const p = (subLedger: BkuPosting['subLedger'], amount: Money, description: string): BkuPosting => ({ subLedger, amount, description, sourceType: 'Sp2d', sourceId: id });
+  // An advance is cash into the treasurer's bank account. An LS payment passes
+  // through the book on its day: received, paid to the payee, and each tax
+  // withheld is received into the TAX sub-ledger and deposited at once, so
+  // the book never shows a tax balance the treasurer does not hold.
+  private bkuPostings(id: string, number: string, type: string, payee: string, gross: Money, taxes: { code: string; amount: string }[]): BkuPosting[] {
+    const p = (subLedger: BkuPosting['subLedger'], amount: Money, description: string, taxCode: string | null = null): BkuPosting =>
+      ({ subLedger, amount, description, sourceType: 'Sp2d', sourceId: id, documentNumber: number, taxCode });
     if (type !== 'LS') return [p('BANK', gross, `SP2D ${number}: ${type} advance received`)];
-    const out = [p('BANK', gross, `SP2D ${number}: LS received`), p('BANK', gross.minus(taxes).negate(), `SP2D ${number}: paid to ${payee}`)];
-    if (taxes.isPositive()) out.push(p('BANK', taxes.negate(), `SP2D ${number}: taxes withheld`), p('TAX', taxes, `SP2D ${number}: taxes withheld, to be remitted`));
+    const withheld = Money.sum(taxes.map((x) => Money.of(x.amount)));
+    const out = [p('BANK', gross, `SP2D ${number}: LS received`), p('BANK', gross.minus(withheld).negate(), `SP2D ${number}: paid to ${payee}`)];
+    for (const x of taxes) {
+      out.push(p('BANK', Money.of(x.amount).negate(), `SP2D ${number}: ${x.code} withheld`),
+        p('TAX', Money.of(x.amount), `SP2D ${number}: ${x.code} withheld`, x.code), p('TAX', Money.of(x.amount).negate(), `SP2D ${number}: ${x.code} deposited`, x.code));
+    }
     return out.filter((x) => !x.amount.isZero());
   }
 }

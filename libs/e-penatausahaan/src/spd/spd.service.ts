@@ -39,7 +39,7 @@ export class SpdService {
       }
       await this.ledger.lockLines(m, ids);
       await this.checkLimits(m, dto.lines, dto.month, null);
-      const number = await nextNumber(m, 'spd', 'SPD', dto.fiscalYear);
+      const number = await nextNumber(m, 'SPD', dto.organizationId, dto.fiscalYear);
       const [{ id }] = await m.query(
         `INSERT INTO spd (number, fiscal_year, organization_id, month, total, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [number, dto.fiscalYear, dto.organizationId, dto.month, sumOf(dto.lines).toString(), user.id],

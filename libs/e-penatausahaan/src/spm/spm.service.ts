@@ -39,7 +39,7 @@ export class SpmService {
         await m.query(`UPDATE spp SET status = 'VERIFIED', verified_by = $2, verified_at = now() WHERE id = $1`, [dto.sppId, user.id]);
         this.audit.record({ action: 'SPP.VERIFY', entityType: 'Spp', entityId: dto.sppId, before: sppBefore, after: await fetchSpp(m, dto.sppId) });
       }
-      const number = await nextNumber(m, 'spm', `SPM-${spp.type}`, spp.fiscal_year);
+      const number = await nextNumber(m, `SPM-${spp.type}`, spp.organization_id, spp.fiscal_year);
       const [{ id }] = await m.query(
         `INSERT INTO spm (number, spp_id, fiscal_year, organization_id, amount, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [number, dto.sppId, spp.fiscal_year, spp.organization_id, spp.gross, user.id],

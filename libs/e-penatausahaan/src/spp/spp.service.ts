@@ -4,18 +4,31 @@ import { listDocuments } from '../common/list-documents';
 import { EntityManager } from 'typeorm';
 import { loadOrgLines, nextNumber, requireDistinctLines, requireOneOpenYear, requireOrganizationExists, sumOf } from '../common/doc-lines';
 import { normalizeNpwp } from '../common/npwp';
-import { TaxRatesService } from '@grms/budget';
-import { computeTaxes, TaxRate, TaxResult } from '../taxes/tax-calc';
+import { PaymentKind, TaxRatesService } from '@grms/budget';
+import { storeTaxes } from '../taxes/store-taxes';
+import { computeTaxes, resolveTaxes, TaxedPayment, TaxResult, TaxRule } from '../taxes/tax-calc';
 import { CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
 import { fetchSpp, SPP_SELECT } from './spp.queries';
 
-function taxesOf(gross: Money, rates: TaxRate[]): TaxResult {
+export function taxesOf(p: TaxedPayment, rules: TaxRule[], vatRate: string): TaxResult {
   try {
-    return computeTaxes(gross, rates);
+    return computeTaxes(p, rules, vatRate);
   } catch (e) {
-    if (e instanceof RangeError) throw DomainError.rule('TAXES_EXCEED_GROSS', `the taxes ${rates.map((r) => `${r.code} ${r.rate}%`).join(' + ')} exceed the gross ${gross}`, [{ field: 'taxes', message: 'above the gross' }]);
+    if (e instanceof RangeError) throw DomainError.rule('TAXES_EXCEED_GROSS', `the taxes ${rules.map((r) => `${r.code} ${r.rate}%`).join(' + ')} exceed the gross ${p.gross}`, [{ field: 'taxes', message: 'above the gross' }]);
     throw e;
   }
+}
+
+/** The year's tax table and VAT rate, the rules picked for `codes`, and the taxes of the payment. */
+export async function paymentTaxes(m: EntityManager, taxes: TaxRatesService, year: number, codes: string[], p: TaxedPayment): Promise<TaxResult> {
+  const table = await taxes.rulesOf(m, year);
+  const vatRate = table.find((t) => t.code === 'PPN')?.rate ?? '0';
+  return taxesOf(p, resolveTaxes(codes, table, p, year), vatRate);
+}
+
+export async function accountCodesOf(m: EntityManager, lineIds: string[]): Promise<string[]> {
+  const rows: { code: string }[] = await m.query(`SELECT DISTINCT account_code AS code FROM budget_lines WHERE id = ANY($1::uuid[])`, [lineIds]);
+  return rows.map((r) => r.code);
 }
 
 // SPP (payment request) by the OPD's treasurer: LS to a third party with
@@ -34,6 +47,7 @@ export class SppService {
     }
     if (dto.type !== 'GU' && dto.spjId) throw DomainError.invalid('spjId names the SPJ a GU replenishes; only GU takes it', [{ field: 'spjId', message: `not allowed on ${dto.type}` }]);
     if (dto.type === 'GU' && !dto.spjId) throw DomainError.invalid('a GU replenishes an approved SPJ: spjId is required', [{ field: 'spjId', message: 'required for GU' }]);
+    if (dto.type !== 'LS' && dto.lsSubtype) throw DomainError.invalid('lsSubtype names the kind of an LS payment', [{ field: 'lsSubtype', message: `not allowed on ${dto.type}` }]);
     if (dto.type !== 'LS' && (dto.contractId || dto.terminNo)) throw DomainError.invalid('contract and termin apply to LS payments only', [{ field: 'contractId', message: `not allowed on ${dto.type}` }]);
     if ((dto.terminNo !== undefined) !== (dto.contractId !== undefined)) throw DomainError.invalid('contractId and terminNo go together', [{ field: 'terminNo', message: 'contractId and terminNo go together' }]);
     return this.tx.run(async (m) => {
@@ -47,19 +61,23 @@ export class SppService {
       }
       const gross = sumOf(dto.lines);
       if (dto.type === 'GU') await this.checkGu(m, dto.spjId!, dto.organizationId, gross);
-      const rates = await this.taxes.ratesFor(m, year, taxCodes);
-      const t = taxesOf(gross, rates);
+      const lsSubtype = dto.type === 'LS' ? dto.lsSubtype ?? 'GOODS_SERVICES' : null;
+      const t = await paymentTaxes(m, this.taxes, year, taxCodes, {
+        gross, paymentKind: lsSubtype ?? (dto.type as PaymentKind), accountCodes: await accountCodesOf(m, dto.lines.map((l) => l.budgetLineId)),
+        payee: { hasNpwp: npwp !== null, vatRegistered: dto.payee.vatRegistered ?? false, qualification: dto.payee.qualification ?? null },
+      });
       const prefix = `SPP-${dto.type}`;
-      const number = await nextNumber(m, 'spp', prefix, year);
+      const number = await nextNumber(m, prefix, dto.organizationId, year);
       const [{ id }] = await m.query(
         `INSERT INTO spp (number, type, fiscal_year, organization_id, gross, taxes_total, net, payee_name, payee_npwp, payee_bank_name, payee_bank_account,
-           contract_id, termin_no, spj_id, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+           contract_id, termin_no, spj_id, created_by, dpp, purpose, ls_subtype, payee_vat_registered, payee_qualification)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
         [number, dto.type, year, dto.organizationId, gross.toString(), t.taxesTotal.toString(), t.net.toString(), dto.payee.name.trim(), npwp,
-          dto.payee.bankName.trim(), dto.payee.bankAccount, dto.contractId ?? null, dto.terminNo ?? null, dto.spjId ?? null, user.id],
+          dto.payee.bankName.trim(), dto.payee.bankAccount, dto.contractId ?? null, dto.terminNo ?? null, dto.spjId ?? null, user.id,
+          t.dpp.toString(), dto.purpose?.trim() || null, lsSubtype, dto.payee.vatRegistered ?? false, dto.payee.qualification ?? null],
       );
       for (const l of dto.lines) await m.query(`INSERT INTO spp_lines (spp_id, budget_line_id, amount) VALUES ($1, $2, $3)`, [id, l.budgetLineId, Money.of(l.amount).toString()]);
-      for (const x of t.taxes) await m.query(`INSERT INTO spp_taxes (spp_id, code, name, rate, amount) VALUES ($1, $2, $3, $4, $5)`, [id, x.code, x.name, x.rate, x.amount.toString()]);
+      await storeTaxes(m, 'spp', id, t.taxes);
       const after = await fetchSpp(m, id);
       this.audit.record({ action: 'SPP.CREATE', entityType: 'Spp', entityId: id, after });
       return after;
@@ -80,10 +98,8 @@ export class SppService {
   }
 
   private checkPayee(dto: CreateSppDto): string | null {
-    if (dto.payee.npwp === undefined || dto.payee.npwp === '') {
-      if (dto.type === 'LS') throw DomainError.invalid('an LS payment needs the payee\'s NPWP', [{ field: 'payee.npwp', message: 'required for LS' }], 'INVALID_NPWP');
-      return null;
-    }
+    // Without an NPWP the payment goes through; PPh 22 and PPh 23 are then withheld at the higher rate (docs/decisions/0220).
+    if (dto.payee.npwp === undefined || dto.payee.npwp === '') return null;
     const npwp = normalizeNpwp(dto.payee.npwp);
     if (!npwp) throw DomainError.invalid(`NPWP ${dto.payee.npwp} is not 15 or 16 digits`, [{ field: 'payee.npwp', message: 'must be 15 or 16 digits' }], 'INVALID_NPWP');
     return npwp;

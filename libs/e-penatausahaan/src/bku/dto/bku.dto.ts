@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsMoney } from '@grms/core';
 
-export const SUB_LEDGERS = ['CASH', 'BANK', 'TAX'] as const;
+export const SUB_LEDGERS = ['CASH', 'BANK', 'TAX', 'PANJAR'] as const;
 export type SubLedger = (typeof SUB_LEDGERS)[number];
 export const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
@@ -24,18 +24,25 @@ export class CreateBkuEntryDto {
   @ApiPropertyOptional({ enum: SUB_LEDGERS, description: 'with direction OUT: move the amount to this sub-ledger (e.g. BANK -> CASH withdrawal)' })
   @IsOptional() @IsIn(SUB_LEDGERS) toSubLedger?: SubLedger;
   @ApiProperty({ example: 'withdrawal for petty cash' }) @IsString() @IsNotEmpty() @MaxLength(500) description: string;
+  @ApiPropertyOptional({ example: 'Budi Santoso (PPTK)', description: 'required when PANJAR is involved: the activity officer who holds the advance (panjar)' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) officer?: string;
 }
 
 export class BkuBalances {
   @ApiProperty({ example: '0.00' }) cash: string;
   @ApiProperty({ example: '0.00' }) bank: string;
   @ApiProperty({ example: '0.00' }) tax: string;
+  @ApiProperty({ example: '0.00', description: 'advances held by activity officers' }) panjar: string;
   @ApiProperty({ example: '0.00' }) total: string;
 }
 
 export class BkuEntryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() seq: string;
+  @ApiProperty({ example: 1, description: 'the entry number in the book, 1..N per OPD and fiscal year, in the order written' }) no: number;
+  @ApiProperty({ example: 1, description: 'same as no (kept for older clients)' }) seq: number;
+  @ApiProperty({ nullable: true, type: String, example: 'SP2D-LS/1.01.0.00.0.00.01.0000/2026/000001', description: 'the number of the document that wrote the entry' }) documentNumber: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'PPH22', description: 'TAX entries: the tax type' }) taxCode: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'PANJAR entries: the activity officer holding the advance' }) officer: string | null;
   @ApiProperty({ example: '2026-03-15' }) entryDate: string;
   @ApiProperty({ enum: SUB_LEDGERS }) subLedger: string;
   @ApiProperty() description: string;
@@ -49,6 +56,8 @@ export class BkuEntryResponse {
 
 export class BkuResponse {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ example: '1.01.0.00.0.00.01.0000' }) organizationCode: string;
+  @ApiProperty({ example: 'Dinas Pendidikan dan Kebudayaan' }) organizationName: string;
   @ApiProperty() fiscalYear: number;
   @ApiProperty({ nullable: true, type: String }) from: string | null;
   @ApiProperty({ nullable: true, type: String }) to: string | null;

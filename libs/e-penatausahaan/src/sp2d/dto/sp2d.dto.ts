@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Sp2dTaxDepositDto } from '../../tax-deposits/dto/tax-deposit.dto';
 import { PageQueryDto } from '@grms/core';
 import { FORMATS } from '../../bku/dto/bku.dto';
 
@@ -9,6 +10,8 @@ export class CreateSp2dDto {
   @ApiPropertyOptional({ example: '2026-03-15', description: 'the SP2D date, the value date of its ledger entries: in the fiscal year, not in the future, in an open month (default today)' })
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'issuedOn must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true })
   issuedOn?: string;
+  @ApiPropertyOptional({ type: [Sp2dTaxDepositDto], description: 'LS: billing code and NTPN of the taxes deposited with the payment, when already known (else recorded later at /penatausahaan/tax-deposits/{id}/proof)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => Sp2dTaxDepositDto) taxDeposits?: Sp2dTaxDepositDto[];
 }
 
 export class Sp2dQueryDto extends PageQueryDto {
@@ -40,6 +43,12 @@ export class Sp2dResponse {
   @ApiProperty({ example: '50000.00' }) gross: string;
   @ApiProperty({ example: '49000.00' }) net: string;
   @ApiProperty() payeeName: string;
+  @ApiProperty({ example: 'Dinas Pendidikan dan Kebudayaan' }) organizationName: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the purpose (uraian) of the SPP' }) purpose: string | null;
+  @ApiProperty({ nullable: true, enum: ['PAYROLL', 'GOODS_SERVICES', 'THIRD_PARTY'], description: 'LS only' }) lsSubtype: string | null;
+  @ApiProperty({ example: { PPN: '990990.00', PPH22: '135135.00' }, description: 'deductions by tax type (amounts withheld)', type: 'object', additionalProperties: { type: 'string' } }) deductions: Record<string, string>;
+  @ApiProperty({ example: '1126125.00' }) deductionsTotal: string;
+  @ApiProperty({ description: 'full name of the issuer' }) issuedByName: string;
   @ApiProperty({ example: '2026-03-15' }) issuedOn: string;
   @ApiProperty({ nullable: true, type: String, description: 'TU: the date by which the advance must be accounted (SPJ) and the rest returned' }) accountDueOn: string | null;
   @ApiProperty({ description: 'TU only: past accountDueOn without an approved SPJ' }) accountOverdue: boolean;

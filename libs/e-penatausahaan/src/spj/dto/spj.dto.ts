@@ -12,9 +12,11 @@ export class SpjLineDto {
 export class CreateSpjDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId: string;
   @ApiProperty({ format: 'uuid', description: 'the live SP2D of the UP, GU or TU advance accounted for' }) @IsUUID() advanceSp2dId: string;
-  @ApiProperty({ type: [SpjLineDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => SpjLineDto)
-  lines: SpjLineDto[];
+  @ApiPropertyOptional({ type: [SpjLineDto], description: 'what was spent per budget line; or name receiptIds instead' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => SpjLineDto)
+  lines?: SpjLineDto[];
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'the receipts (bukti) of the advance this SPJ gathers, instead of lines: its lines are their sums per budget line, and its approval realises each at its own date' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsUUID('all', { each: true }) receiptIds?: string[];
 }
 
 export class SpjQueryDto extends PageQueryDto {
@@ -41,6 +43,7 @@ export class SpjResponse {
   @ApiProperty({ example: '750000.00' }) total: string;
   @ApiProperty({ example: '0.00', description: 'TU: the unused rest returned to the regional treasury at approval' }) returned: string;
   @ApiProperty({ type: [SpjLineResponse] }) lines: SpjLineResponse[];
+  @ApiProperty({ type: [String], description: 'the receipts it gathers (empty when made of lines)' }) receiptIds: string[];
   @ApiProperty() createdBy: string;
   @ApiProperty({ nullable: true, type: String }) approvedBy: string | null;
   @ApiProperty({ nullable: true, type: String }) approvedAt: string | null;
