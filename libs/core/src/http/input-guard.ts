@@ -1,0 +1,118 @@
+import type { NextFunction, Request, Response } from 'express';
+import { DomainError, ErrorKind, FieldError } from '../errors/domain-error';
+
+/** The shape any parsed request body must stay within; checked before any DTO transformation. */
+export interface BodyShapeLimits {
+  maxDepth: number;
+  maxKeysPerObject: number;
+  maxArrayLength: number;
+  maxTotalNodes: number;
+}
+
+export const BODY_SHAPE_LIMITS: BodyShapeLimits = {
+  maxDepth: 32,
+  maxKeysPerObject: 200,
+  maxArrayLength: 10_000,
+  maxTotalNodes: 100_000,
+};
+
+/** Routes whose bodies are a few short fields: parsed with a small limit before the general parser. */
+export const SMALL_BODY_ROUTES: readonly { path: string; limit: string }[] = [
+  { path: '/auth/login', limit: '4kb' },
+  { path: '/auth/logout', limit: '1kb' },
+];
+
+/** Keys that could reach an object's prototype when a body is copied or merged: refused, never dropped. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+function tooComplex(field: string, message: string): DomainError {
+  return new DomainError('BODY_TOO_COMPLEX', `the request body is refused: ${field || '(body)'} ${message}`, ErrorKind.INVALID, [{ field: field || '(body)', message }]);
+}
+
+function invalidValue(field: string, message: string, code: string): DomainError {
+  return new DomainError(code, `${field}: ${message}`, ErrorKind.INVALID, [{ field, message }]);
+}
+
+const pathOf = (parent: string, key: string | number): string =>
+  typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+
+/**
+ * One linear, iterative pass over a parsed JSON value: bounded depth, keys per
+ * object, array length and total size; no prototype keys; no NUL in strings.
+ * Throws a DomainError (400) naming the offending field. Its cost is linear
+ * in the size of the body and it never recurses, so a deep or wide body is
+ * refused in bounded time before class-transformer sees it.
+ */
+export function assertBodyShape(body: unknown, limits: BodyShapeLimits = BODY_SHAPE_LIMITS): void {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: body, path: '', depth: 0 }];
+  let nodes = 0;
+  while (stack.length) {
+    const { value, path, depth } = stack.pop()!;
+    if (++nodes > limits.maxTotalNodes) throw tooComplex('', `has more than ${limits.maxTotalNodes} values`);
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) throw invalidValue(path || '(body)', 'must not contain a NUL character', 'NUL_CHARACTER');
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= limits.maxDepth) throw tooComplex(path, `is nested deeper than ${limits.maxDepth} levels`);
+    if (Array.isArray(value)) {
+      if (value.length > limits.maxArrayLength) throw tooComplex(path, `has more than ${limits.maxArrayLength} elements`);
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: pathOf(path, i), depth: depth + 1 });
+      continue;
+    }
+    const keys = Object.keys(value);
+    if (keys.length > limits.maxKeysPerObject) throw tooComplex(path, `has more than ${limits.maxKeysPerObject} keys`);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i];
+      const field = pathOf(path, key);
+      if (FORBIDDEN_KEYS.has(key)) throw invalidValue(field, `the key "${key}" is not allowed`, 'FORBIDDEN_KEY');
+      if (key.includes('\u0000')) throw invalidValue(pathOf(path, key.split('\u0000').join('\\0')), 'a key must not contain a NUL character', 'NUL_CHARACTER');
+      stack.push({ value: (value as Record<string, unknown>)[key], path: field, depth: depth + 1 });
+    }
+  }
+}
+
+/** The query string's parameters as raw (decoded) name/value pairs, without any parser's interpretation. */
+function rawQuery(url: string): [string, string][] {
+  const i = url.indexOf('?');
+  if (i < 0) return [];
+  const out: [string, string][] = [];
+  for (const part of url.slice(i + 1).split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const decode = (s: string) => { try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch { return s; } };
+    out.push([decode(eq < 0 ? part : part.slice(0, eq)), decode(eq < 0 ? '' : part.slice(eq + 1))]);
+  }
+  return out;
+}
+
+/** Refuses a query parameter with a NUL character or a prototype key, naming the parameter. */
+export function assertQuerySafe(url: string): void {
+  const errors: FieldError[] = [];
+  for (const [name, value] of rawQuery(url)) {
+    const field = name.split('\u0000').join('\\0');
+    if (name.includes('\u0000') || value.includes('\u0000')) errors.push({ field, message: 'must not contain a NUL character' });
+    else if (FORBIDDEN_KEYS.has(name.replace(/\[.*$/, ''))) errors.push({ field, message: `the parameter "${name}" is not allowed` });
+  }
+  if (errors.length) {
+    throw new DomainError(errors[0].message.includes('NUL') ? 'NUL_CHARACTER' : 'FORBIDDEN_KEY',
+      `invalid query: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, ErrorKind.INVALID, errors);
+  }
+}
+
+/**
+ * Express middleware run right after the body parsers and before routing:
+ * checks the query string and the parsed body. A refusal goes to the problem
+ * details filter as a 400 naming the field.
+ */
+export function inputGuard(limits: BodyShapeLimits = BODY_SHAPE_LIMITS) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    try {
+      assertQuerySafe(req.originalUrl ?? req.url);
+      if (req.body !== undefined && typeof req.body === 'object') assertBodyShape(req.body, limits);
+      next();
+    } catch (e) {
+      next(e);
+    }
+  };
+}
