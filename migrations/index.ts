@@ -7,6 +7,7 @@ import { IdempotencyResponseText1764300500000 } from './1764300500000-idempotenc
 import { OneTaxTable1764300600000 } from './1764300600000-one-tax-table';
 import { MoreRoles1764300700000 } from './1764300700000-more-roles';
 import { TokenVersion1764301000000 } from './1764301000000-token-version';
+import { SegregationOfDuties1764301010000 } from './1764301010000-segregation-of-duties';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS = [
   OneTaxTable1764300600000,
   MoreRoles1764300700000,
   TokenVersion1764301000000,
+  SegregationOfDuties1764301010000,
 ];

@@ -17,6 +17,7 @@ export * from './auth/current-user.decorator';
 export * from './auth/access.service';
 export * from './auth/password';
 export * from './auth/password-policy';
+export * from './auth/segregation';
 export * from './http/pagination';
 export * from './http/problem.response';
 export * from './http/problem-details.filter';

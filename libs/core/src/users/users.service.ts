@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { assertPasswordPolicy } from '../auth/password-policy';
+import { assertCompatibleRoles } from '../auth/segregation';
 import { OPD_ROLES, Role } from '../auth/roles';
 import { queryRows } from '../database/query-rows';
 import { TransactionService } from '../database/transaction.service';
@@ -49,6 +50,7 @@ export class UsersService {
 
   async create(dto: CreateUserDto): Promise<UserResponse> {
     this.checkOrganization(dto.roles, dto.organizationId);
+    assertCompatibleRoles(dto.roles);
     assertPasswordPolicy(dto.password, dto);
     const hash = await hashPassword(dto.password);
     return this.tx.run(async (m) => {
@@ -80,6 +82,8 @@ export class UsersService {
       const roles = dto.roles ?? before.roles;
       const organizationId = dto.organizationId !== undefined ? dto.organizationId : before.organizationId;
       this.checkOrganization(roles, organizationId);
+      // an active account holds compatible roles; an old one may still be deactivated
+      if (dto.active ?? before.active) assertCompatibleRoles(roles);
       if (organizationId && organizationId !== before.organizationId) await this.requireOrg(m, organizationId);
       const [after] = await queryRows<UserResponse>(m,
         `UPDATE users SET full_name = $2, roles = $3, organization_id = $4, active = $5,

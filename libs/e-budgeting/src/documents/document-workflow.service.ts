@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BudgetLinesService, LedgerKind, LedgerService, Posting } from '@grms/budget';
-import { AuditService, AuthUser, DomainError, Money, Permission, TransactionService } from '@grms/core';
+import { AuditService, AuthUser, DomainError, Money, Permission, segregationOfDuties, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { ceilingUsage } from '../ceilings/ceiling-usage';
 import { DocumentRow, DocumentStore } from './document-store';
@@ -37,6 +37,7 @@ export class DocumentWorkflowService {
       const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_APPROVE, true);
       if (doc.status !== 'SUBMITTED') throw DomainError.invalidTransition('budget document', doc.status, 'approved');
       if (doc.createdBy === user.id || doc.submittedBy === user.id) throw DomainError.sameMakerAndApprover('budget document');
+      if (await this.store.isEditor(m, id, user.id)) throw segregationOfDuties('approve this budget document', 'edited it (its items)');
       await this.checkRules(m, doc);
       await this.postAppropriation(m, doc);
       if (doc.previousId) {
