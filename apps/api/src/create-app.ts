@@ -2,7 +2,7 @@ import { INestApplication, Logger, LogLevel, RequestMethod } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe, inputGuard, SMALL_BODY_ROUTES } from '@grms/core';
+import { AppConfig, createValidationPipe, inputGuard, noStore, SMALL_BODY_ROUTES } from '@grms/core';
 import { json } from 'express';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -25,6 +25,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bufferLogs: config.logLevel !== 'silent',
   });
   app.useLogger(app.get(PinoLogger));
+  app.use(`/${API_PREFIX}`, noStore);
   // Routes that take a few fields get a small limit, parsed first (a parsed
   // body is not parsed again); every other route the configured upper limit.
   for (const route of SMALL_BODY_ROUTES) app.use(`/${API_PREFIX}${route.path}`, json({ limit: route.limit }));

@@ -23,6 +23,8 @@ export * from './http/problem.response';
 export * from './http/problem-details.filter';
 export * from './http/validation.pipe';
 export * from './http/input-guard';
+export * from './http/no-store';
+export * from './http/formula-safe';
 export * from './idempotency/idempotent.decorator';
 export * from './core.module';
 export * from './database/embedded';
