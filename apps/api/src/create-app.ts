@@ -2,7 +2,7 @@ import { INestApplication, Logger, LogLevel, RequestMethod } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe, inputGuard, noStore, SMALL_BODY_ROUTES } from '@grms/core';
+import { AppConfig, createValidationPipe, inputGuard, noStore, SMALL_BODY_ROUTES, verifyJsonText } from '@grms/core';
 import { json } from 'express';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -28,8 +28,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(`/${API_PREFIX}`, noStore);
   // Routes that take a few fields get a small limit, parsed first (a parsed
   // body is not parsed again); every other route the configured upper limit.
-  for (const route of SMALL_BODY_ROUTES) app.use(`/${API_PREFIX}${route.path}`, json({ limit: route.limit }));
-  app.useBodyParser('json', { limit: config.upperBodyLimit });
+  // The raw text's shape is checked before JSON.parse builds anything.
+  for (const route of SMALL_BODY_ROUTES) app.use(`/${API_PREFIX}${route.path}`, json({ limit: route.limit, verify: verifyJsonText }));
+  app.useBodyParser('json', { limit: config.upperBodyLimit, verify: verifyJsonText });
   app.useBodyParser('urlencoded', { limit: config.upperBodyLimit, extended: false });
   // Bounded shape, no NUL, no prototype keys: checked before any DTO work.
   app.use(inputGuard());

@@ -72,6 +72,80 @@ export function assertBodyShape(body: unknown, limits: BodyShapeLimits = BODY_SH
   }
 }
 
+/**
+ * The same limits checked on the raw JSON text, in one pass over its bytes,
+ * before JSON.parse builds a single object: a 10 MB array of 700,000 objects
+ * is refused after a byte scan instead of after building 700,000 objects.
+ * Used as the body parser's `verify` hook. Counts are upper bounds (commas
+ * per container), the path names the container that breaks a limit.
+ */
+export function assertJsonTextShape(buf: Buffer, limits: BodyShapeLimits = BODY_SHAPE_LIMITS): void {
+  const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a;
+  const OPEN_OBJ = 0x7b, CLOSE_OBJ = 0x7d, OPEN_ARR = 0x5b, CLOSE_ARR = 0x5d;
+  // per open container: is it an object, how many commas so far, its last key
+  const objects: boolean[] = [];
+  const commas: number[] = [];
+  const keys: string[] = [];
+  let inString = false;
+  let escaped = false;
+  let stringStart = 0;
+  let expectKey = false;
+  let values = 0;
+  const fieldAt = (upTo: number): string => {
+    let p = '';
+    for (let i = 0; i < upTo; i++) p = pathOf(p, objects[i] ? keys[i] : commas[i]);
+    return p;
+  };
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === BACKSLASH) escaped = true;
+      else if (c === QUOTE) {
+        inString = false;
+        if (expectKey) { keys[keys.length - 1] = buf.toString('utf8', stringStart, i); expectKey = false; }
+      }
+      continue;
+    }
+    switch (c) {
+      case QUOTE:
+        inString = true;
+        stringStart = i + 1;
+        if (++values > limits.maxTotalNodes) throw tooComplex('', `has more than ${limits.maxTotalNodes} values`);
+        break;
+      case OPEN_OBJ: case OPEN_ARR:
+        if (objects.length >= limits.maxDepth) throw tooComplex(fieldAt(objects.length), `is nested deeper than ${limits.maxDepth} levels`);
+        if (++values > limits.maxTotalNodes) throw tooComplex('', `has more than ${limits.maxTotalNodes} values`);
+        objects.push(c === OPEN_OBJ);
+        commas.push(0);
+        keys.push('');
+        expectKey = c === OPEN_OBJ;
+        break;
+      case CLOSE_OBJ: case CLOSE_ARR:
+        objects.pop(); commas.pop(); keys.pop();
+        expectKey = false;
+        break;
+      case COMMA: {
+        const top = objects.length - 1;
+        if (top < 0) break;
+        const n = ++commas[top];
+        if (++values > limits.maxTotalNodes) throw tooComplex('', `has more than ${limits.maxTotalNodes} values`);
+        const isObject = objects[top];
+        if (isObject ? n + 1 > limits.maxKeysPerObject : n + 1 > limits.maxArrayLength) {
+          throw tooComplex(fieldAt(top), isObject ? `has more than ${limits.maxKeysPerObject} keys` : `has more than ${limits.maxArrayLength} elements`);
+        }
+        expectKey = isObject;
+        break;
+      }
+      case COLON:
+        expectKey = false;
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 /** The query string's parameters as raw (decoded) name/value pairs, without any parser's interpretation. */
 function rawQuery(url: string): [string, string][] {
   const i = url.indexOf('?');
@@ -98,6 +172,11 @@ export function assertQuerySafe(url: string): void {
     throw new DomainError(errors[0].message.includes('NUL') ? 'NUL_CHARACTER' : 'FORBIDDEN_KEY',
       `invalid query: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, ErrorKind.INVALID, errors);
   }
+}
+
+/** The body parsers' `verify` hook: the raw text's shape, before JSON.parse. */
+export function verifyJsonText(_req: unknown, _res: unknown, buf: Buffer): void {
+  assertJsonTextShape(buf);
 }
 
 /**
