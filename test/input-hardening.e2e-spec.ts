@@ -72,6 +72,9 @@ describe('input hardening', () => {
       expect(res.body.code).toBe('NUL_CHARACTER');
       expect(res.body.errors[0].field).toBe(path.split('?')[1].split('=')[0]);
     }
+    const inPath = await t.put('/tax-rates/2026/PPN%00', { rate: '11.0000' }, 'admin');
+    expect(inPath.status).toBe(400);
+    expect(inPath.body.errors[0].field).toBe('path');
     const orgB = await t.orgId('B');
     const res = await t.post('/users', { username: 'nul-user', password: 'a-much-longer-passphrase', fullName: 'Nul\u0000Name', roles: ['TREASURER'], organizationId: orgB }, 'admin');
     expect(res.status).toBe(400);

@@ -179,6 +179,16 @@ export function verifyJsonText(_req: unknown, _res: unknown, buf: Buffer): void 
   assertJsonTextShape(buf);
 }
 
+/** Refuses a NUL character in the path (a code or id in a path parameter reaches the database as text). */
+export function assertPathSafe(url: string): void {
+  const raw = url.split('?')[0];
+  let path: string;
+  try { path = decodeURIComponent(raw); } catch { path = raw; }
+  if (path.includes('\u0000')) {
+    throw new DomainError('NUL_CHARACTER', 'the path must not contain a NUL character', ErrorKind.INVALID, [{ field: 'path', message: 'must not contain a NUL character' }]);
+  }
+}
+
 /**
  * Express middleware run right after the body parsers and before routing:
  * checks the query string and the parsed body. A refusal goes to the problem
@@ -187,6 +197,7 @@ export function verifyJsonText(_req: unknown, _res: unknown, buf: Buffer): void 
 export function inputGuard(limits: BodyShapeLimits = BODY_SHAPE_LIMITS) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     try {
+      assertPathSafe(req.originalUrl ?? req.url);
       assertQuerySafe(req.originalUrl ?? req.url);
       if (req.body !== undefined && typeof req.body === 'object') assertBodyShape(req.body, limits);
       next();
