@@ -6,6 +6,8 @@ import { EPenatausahaan1764300400000 } from './1764300400000-e-penatausahaan';
 import { IdempotencyResponseText1764300500000 } from './1764300500000-idempotency-response-text';
 import { OneTaxTable1764300600000 } from './1764300600000-one-tax-table';
 import { MoreRoles1764300700000 } from './1764300700000-more-roles';
+import { TokenVersion1764301000000 } from './1764301000000-token-version';
+import { SegregationOfDuties1764301010000 } from './1764301010000-segregation-of-duties';
 import { TaxesOnTheRightBase1764301200000 } from './1764301200000-taxes-on-the-right-base';
 import { CashBookATreasurerCanSign1764301210000 } from './1764301210000-cash-book-a-treasurer-can-sign';
 import { Panjar1764301220000 } from './1764301220000-panjar';
@@ -22,6 +24,8 @@ export const ALL_MIGRATIONS = [
   IdempotencyResponseText1764300500000,
   OneTaxTable1764300600000,
   MoreRoles1764300700000,
+  TokenVersion1764301000000,
+  SegregationOfDuties1764301010000,
   TaxesOnTheRightBase1764301200000,
   CashBookATreasurerCanSign1764301210000,
   Panjar1764301220000,

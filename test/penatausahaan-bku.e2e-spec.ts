@@ -13,9 +13,9 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
     t = await startTestApp();
     orgB = await t.orgId('B');
     today = (await t.sql<{ d: string }>(`SELECT to_char(current_date, 'YYYY-MM-DD') AS d`))[0].d;
-    expect((await t.post('/users', { username: 'treasurer-b', password: 'grms-demo-b-123', fullName: 'Bendahara B', roles: ['TREASURER'], organizationId: orgB }, 'admin')).status).toBe(201);
-    expect((await t.post('/users', { username: 'finance-officer-b', password: 'grms-demo-b-123', fullName: 'PPK B', roles: ['FINANCE_OFFICER'], organizationId: orgB }, 'admin')).status).toBe(201);
-    expect((await t.post('/users', { username: 'budget-user-b', password: 'grms-demo-b-123', fullName: 'KPA B', roles: ['BUDGET_USER'], organizationId: orgB }, 'admin')).status).toBe(201);
+    expect((await t.post('/users', { username: 'treasurer-b', password: 'kas-daerah-b-2026', fullName: 'Bendahara B', roles: ['TREASURER'], organizationId: orgB }, 'admin')).status).toBe(201);
+    expect((await t.post('/users', { username: 'finance-officer-b', password: 'kas-daerah-b-2026', fullName: 'PPK B', roles: ['FINANCE_OFFICER'], organizationId: orgB }, 'admin')).status).toBe(201);
+    expect((await t.post('/users', { username: 'budget-user-b', password: 'kas-daerah-b-2026', fullName: 'KPA B', roles: ['BUDGET_USER'], organizationId: orgB }, 'admin')).status).toBe(201);
   });
   afterAll(async () => { await t.close(); });
 
@@ -25,7 +25,7 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
   let tokenB = '';
 
   it('follows the documents and manual entries, and never goes negative', async () => {
-    tokenB = (await t.req('post', '/auth/login', { body: { username: 'treasurer-b', password: 'grms-demo-b-123' } })).body.accessToken;
+    tokenB = (await t.req('post', '/auth/login', { body: { username: 'treasurer-b', password: 'kas-daerah-b-2026' } })).body.accessToken;
     expect((await book()).body.closing).toEqual({ cash: '0.00', bank: '0.00', tax: '0.00', panjar: '0.00', total: '0.00' });
     // nothing in the book: any expenditure is refused
     const neg = await entry({ subLedger: 'CASH', direction: 'OUT', amount: '0.01', description: 'x' });
@@ -35,7 +35,7 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
 
     const line = await allottedLine(t, '12000000.00', '1000000.00', 'B');
     // OPD B's users are not demo users: drive the UP by hand with their tokens
-    const login = async (u: string) => (await t.req('post', '/auth/login', { body: { username: u, password: 'grms-demo-b-123' } })).body.accessToken as string;
+    const login = async (u: string) => (await t.req('post', '/auth/login', { body: { username: u, password: 'kas-daerah-b-2026' } })).body.accessToken as string;
     const h = async (u: string) => ({ Authorization: `Bearer ${await login(u)}` });
     const spp = await t.req('post', '/penatausahaan/spp', { body: { type: 'UP', organizationId: orgB, payee: TREASURER_ACCOUNT, lines: [{ budgetLineId: line, amount: '300000.00' }] }, headers: await h('treasurer-b') });
     expect(spp.status).toBe(201);

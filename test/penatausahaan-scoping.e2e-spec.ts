@@ -14,7 +14,7 @@ describe('e-penatausahaan: who sees and touches what', () => {
     orgA = await t.orgId('A');
     orgB = await t.orgId('B');
     for (const [username, roles] of [['treasurer-b', ['TREASURER']], ['finance-officer-b', ['FINANCE_OFFICER']], ['budget-user-b', ['BUDGET_USER']]] as const) {
-      const res = await t.post('/users', { username, password: 'grms-demo-b-123', fullName: username, roles, organizationId: orgB }, 'admin');
+      const res = await t.post('/users', { username, password: 'kas-daerah-b-2026', fullName: username, roles, organizationId: orgB }, 'admin');
       expect(res.status).toBe(201);
     }
     const line = await allottedLine(t, '12000000.00', '1000000.00');
@@ -30,7 +30,7 @@ describe('e-penatausahaan: who sees and touches what', () => {
   });
   afterAll(async () => { await t.close(); });
 
-  const tokenB = async (u: string) => (await t.req('post', '/auth/login', { body: { username: u, password: 'grms-demo-b-123' } })).body.accessToken as string;
+  const tokenB = async (u: string) => (await t.req('post', '/auth/login', { body: { username: u, password: 'kas-daerah-b-2026' } })).body.accessToken as string;
   const as = async (user: string, method: 'get' | 'post', path: string, body?: unknown) =>
     user.endsWith('-b') ? t.req(method, path, { body, headers: { Authorization: `Bearer ${await tokenB(user)}` } }) : t.req(method, path, { user, body });
 

@@ -17,6 +17,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'POST /api/v1/auth/login': 'public',
   'GET /health': 'public',
   'GET /api/v1/auth/me': ALL,
+  'POST /api/v1/auth/logout': ALL,
   'GET /api/v1/users': ['ADMIN', 'AUDITOR'],
   'GET /api/v1/users/{id}': ['ADMIN', 'AUDITOR'],
   'POST /api/v1/users': ['ADMIN'],

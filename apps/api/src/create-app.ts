@@ -2,7 +2,8 @@ import { INestApplication, Logger, LogLevel, RequestMethod } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe } from '@grms/core';
+import { AppConfig, createValidationPipe, inputGuard, noStore, SMALL_BODY_ROUTES, verifyJsonText } from '@grms/core';
+import { json } from 'express';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -24,8 +25,15 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bufferLogs: config.logLevel !== 'silent',
   });
   app.useLogger(app.get(PinoLogger));
-  app.useBodyParser('json', { limit: config.upperBodyLimit });
+  app.use(`/${API_PREFIX}`, noStore);
+  // Routes that take a few fields get a small limit, parsed first (a parsed
+  // body is not parsed again); every other route the configured upper limit.
+  // The raw text's shape is checked before JSON.parse builds anything.
+  for (const route of SMALL_BODY_ROUTES) app.use(`/${API_PREFIX}${route.path}`, json({ limit: route.limit, verify: verifyJsonText }));
+  app.useBodyParser('json', { limit: config.upperBodyLimit, verify: verifyJsonText });
   app.useBodyParser('urlencoded', { limit: config.upperBodyLimit, extended: false });
+  // Bounded shape, no NUL, no prototype keys: checked before any DTO work.
+  app.use(inputGuard());
   if (config.trustProxy) app.set('trust proxy', true);
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });

@@ -55,7 +55,10 @@ export const rkaApprovalBench: Benchmark = {
   name: 'Approve a 500-item RKA',
   async run(ctx) {
     const [org] = (await ctx.pool.query(`SELECT id FROM organizations WHERE code LIKE '91.%' ORDER BY code LIMIT 1`)).rows;
-    await ctx.api('POST', '/users', 'admin', { username: 'bench-planner', password: 'grms-demo', fullName: 'Bench Planner', roles: ['PLANNER'], organizationId: org.id });
+    const created = await ctx.api('POST', '/users', 'admin', { username: 'bench-planner', password: 'bench planner passphrase 2027', fullName: 'Bench Planner', roles: ['PLANNER'], organizationId: org.id });
+    if (created.status !== 201) throw new Error(`bench user: ${created.status} ${JSON.stringify(created.body)}`);
+    // the bench logs every account in with the demo password, which the API refuses for new users: copy the demo hash
+    await ctx.pool.query(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = 'planner-a') WHERE username = 'bench-planner'`);
     await ctx.api('POST', '/budgeting/ceilings', 'verifier', { fiscalYear: 2027, organizationId: org.id, amount: '999999999999.00' });
     const subs = (await ctx.pool.query(`SELECT code FROM nomenclature WHERE level = 5 ORDER BY code DESC LIMIT $1`, [ROUNDS * 2])).rows.map((r) => r.code as string);
     const [verifier] = (await ctx.pool.query(`SELECT id FROM users WHERE username = 'verifier'`)).rows;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthUser } from '../context/request-context';
 import { ProblemResponse } from '../http/problem.response';
@@ -24,6 +24,18 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ type: ProblemResponse, description: 'LOGIN_THROTTLED: too many failed logins for the account or address' })
   login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginResponse> {
     return this.auth.login(dto, req.ip ?? 'unknown');
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Authenticated({ permission: Permission.AUTH_SELF })
+  @ApiOperation({
+    summary: 'Log out: revoke every token of the calling user',
+    description: 'Any authenticated user, for itself. Raises the user\'s token version, so this token and every other token issued to the user before stop working at once (401 on the next request); log in again for a new one. Changing the password or deactivating the account revokes tokens the same way.',
+  })
+  @ApiNoContentResponse({ description: 'the tokens are revoked' })
+  logout(@CurrentUser() user: AuthUser): Promise<void> {
+    return this.auth.logout(user);
   }
 
   @Get('me')

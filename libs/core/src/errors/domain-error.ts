@@ -6,6 +6,7 @@ export enum ErrorKind {
   FORBIDDEN = 'FORBIDDEN', // 403
   NOT_FOUND = 'NOT_FOUND', // 404
   CONFLICT = 'CONFLICT', // 409
+  TOO_LARGE = 'TOO_LARGE', // 413
   RULE = 'RULE', // 422
   THROTTLED = 'THROTTLED', // 429
   UNAVAILABLE = 'UNAVAILABLE', // 503
@@ -69,6 +70,7 @@ export function statusOf(kind: ErrorKind): number {
     case ErrorKind.FORBIDDEN: return 403;
     case ErrorKind.NOT_FOUND: return 404;
     case ErrorKind.CONFLICT: return 409;
+    case ErrorKind.TOO_LARGE: return 413;
     case ErrorKind.RULE: return 422;
     case ErrorKind.THROTTLED: return 429;
     case ErrorKind.UNAVAILABLE: return 503;

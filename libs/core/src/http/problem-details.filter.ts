@@ -39,6 +39,8 @@ export function fromDatabaseError(err: QueryFailedError & { code?: string; const
     case '23514':
       if (constraint === 'ledger_period_closed') return new DomainError('PERIOD_CLOSED', `the ledger month is closed: ${err.message}`, ErrorKind.CONFLICT);
       return new DomainError('INVARIANT_VIOLATED', `the change breaks a database rule (${constraint})`, ErrorKind.RULE);
+    case '22021': case '22P05':
+      return new DomainError('VALIDATION_FAILED', 'a text value holds a character the database cannot store (e.g. NUL)', ErrorKind.INVALID);
     case '22P02': case '22007': case '22008': case '22003':
       return new DomainError('VALIDATION_FAILED', 'a value has the wrong format or is out of range', ErrorKind.INVALID);
     case '40001': case '40P01': case '55P03':
@@ -62,6 +64,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(`${req.method} ${req.url} failed: ${(exception as Error)?.stack ?? String(exception)}`);
     }
     if (res.headersSent) return;
+    if (typeof problem.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(problem.retryAfterSeconds));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
@@ -93,6 +96,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (e && e.type === 'entity.too.large') {
       return { type: 'https://grms.example/problems/payload-too-large', title: 'Payload Too Large', status: 413, detail: 'the request body is too large', code: 'PAYLOAD_TOO_LARGE', errors: [] };
+    }
+    if (e && (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported')) {
+      return { type: 'https://grms.example/problems/unsupported-media-type', title: 'Unsupported Media Type', status: 415, detail: `${e.message ?? 'unsupported body encoding'}: send JSON as UTF-8 (Content-Type: application/json; charset=utf-8)`, code: 'UNSUPPORTED_MEDIA_TYPE', errors: [{ field: e.type === 'charset.unsupported' ? 'Content-Type' : 'Content-Encoding', message: 'only UTF-8 JSON is accepted' }] };
+    }
+    if (e && typeof e.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      // any other refusal of the body parser (aborted, bad length): the client's fault
+      return { type: 'https://grms.example/problems/validation-failed', title: TITLES[e.status] ?? 'Bad Request', status: e.status, detail: `the request body cannot be read: ${e.message ?? e.type}`, code: HTTP_CODES[e.status] ?? 'VALIDATION_FAILED', errors: [] };
     }
     return { type: 'https://grms.example/problems/internal-error', title: 'Internal Server Error', status: 500, detail: 'an unexpected error occurred; it has been logged with the request id', code: 'INTERNAL_ERROR', errors: [] };
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { Permission } from '../auth/permissions';
 import { ApiPage, Page } from '../http/pagination';
@@ -31,6 +31,7 @@ export class UsersController {
   @Authenticated({ permission: Permission.USERS_MANAGE })
   @ApiCreatedResponse({ type: UserResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'USERNAME_TAKEN' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'INCOMPATIBLE_ROLES: the roles break segregation of duties (docs/security.md); 400 WEAK_PASSWORD: the password policy refuses the password' })
   create(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return this.users.create(dto);
   }
@@ -38,6 +39,7 @@ export class UsersController {
   @Patch(':id')
   @Authenticated({ permission: Permission.USERS_MANAGE })
   @ApiOkResponse({ type: UserResponse })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'INCOMPATIBLE_ROLES: an active account may not hold these roles together, the administrator\'s own included; 400 WEAK_PASSWORD. A new password or a deactivation revokes the user\'s tokens.' })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return this.users.update(id, dto);
   }

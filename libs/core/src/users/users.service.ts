@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
+import { assertPasswordPolicy } from '../auth/password-policy';
+import { assertCompatibleRoles } from '../auth/segregation';
 import { OPD_ROLES, Role } from '../auth/roles';
 import { queryRows } from '../database/query-rows';
 import { TransactionService } from '../database/transaction.service';
@@ -48,6 +50,8 @@ export class UsersService {
 
   async create(dto: CreateUserDto): Promise<UserResponse> {
     this.checkOrganization(dto.roles, dto.organizationId);
+    assertCompatibleRoles(dto.roles);
+    assertPasswordPolicy(dto.password, dto);
     const hash = await hashPassword(dto.password);
     return this.tx.run(async (m) => {
       const exists = await m.query(`SELECT 1 FROM users WHERE lower(username) = lower($1)`, [dto.username]);
@@ -68,21 +72,27 @@ export class UsersService {
   }
 
   async update(id: string, dto: UpdateUserDto): Promise<UserResponse> {
-    const hash = dto.password ? await hashPassword(dto.password) : null;
     return this.tx.run(async (m) => {
       const [before] = await m.query(`SELECT ${COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
       if (!before) throw DomainError.notFound('user', id);
+      if (dto.password !== undefined) assertPasswordPolicy(dto.password, { username: before.username, fullName: dto.fullName ?? before.fullName });
+      const hash = dto.password ? await hashPassword(dto.password) : null;
+      // A new password or a deactivation revokes every token issued before it.
+      const revoke = !!hash || (dto.active === false && before.active);
       const roles = dto.roles ?? before.roles;
       const organizationId = dto.organizationId !== undefined ? dto.organizationId : before.organizationId;
       this.checkOrganization(roles, organizationId);
+      // an active account holds compatible roles; an old one may still be deactivated
+      if (dto.active ?? before.active) assertCompatibleRoles(roles);
       if (organizationId && organizationId !== before.organizationId) await this.requireOrg(m, organizationId);
       const [after] = await queryRows<UserResponse>(m,
         `UPDATE users SET full_name = $2, roles = $3, organization_id = $4, active = $5,
-           password_hash = COALESCE($6, password_hash), updated_at = now()
+           password_hash = COALESCE($6, password_hash), updated_at = now(),
+           token_version = token_version + CASE WHEN $7 THEN 1 ELSE 0 END
          WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, dto.fullName ?? before.fullName, roles, organizationId, dto.active ?? before.active, hash],
+        [id, dto.fullName ?? before.fullName, roles, organizationId, dto.active ?? before.active, hash, revoke],
       );
-      this.audit.record({ action: 'USER.UPDATE', entityType: 'User', entityId: id, before, after: { ...after, passwordChanged: !!hash } });
+      this.audit.record({ action: 'USER.UPDATE', entityType: 'User', entityId: id, before, after: { ...after, passwordChanged: !!hash, tokensRevoked: revoke } });
       return after;
     });
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Authenticated, AuthUser, CurrentUser, DomainError, Permission, ProblemResponse } from '@grms/core';
 import { CashPlanImportService } from '../imports/cash-plan-import.service';
 import { CashPlanImportDto, CashPlanImportResponse, UPLOAD_SCHEMA } from '../imports/dto/upload.dto';
@@ -14,6 +14,7 @@ export class CashPlanImportsController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.CASH_PLAN_WRITE })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
+  @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'PAYLOAD_TOO_LARGE (upload limit) or SPREADSHEET_TOO_LARGE: more than 50,000 rows, or an XLSX over 32 MiB inflated or 1000 parts' })
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_SCHEMA({ fiscalYear: { type: 'integer', example: 2026 }, organizationId: { type: 'string', format: 'uuid' } }, ['fiscalYear', 'organizationId']))
   @ApiOkResponse({ type: CashPlanImportResponse, description: 'columns: subActivityCode, accountCode, fundingSourceCode, Januari..Desember (or Jan..Dec)' })

@@ -80,6 +80,8 @@ export class DocumentItemsService {
   async draft(m: EntityManager, user: AuthUser, documentId: string): Promise<DocumentRow> {
     const doc = await this.store.require(m, user, documentId, Permission.BUDGET_DOC_WRITE, true);
     if (doc.status !== 'DRAFT') throw DomainError.conflict('DOCUMENT_NOT_DRAFT', `budget document ${documentId} is ${doc.status}; items change only while it is DRAFT`);
+    // every change of items goes through here: its author becomes an editor, who may not approve the document
+    await this.store.recordEditor(m, doc.id, user.id);
     return doc;
   }
 

@@ -79,6 +79,15 @@ export class DocumentStore {
     return { ...doc, items, lines, subtotal: sums.subtotal, vatTotal: sums.vat };
   }
 
+  /** Records that the user changed the document (its items): an editor may not approve it. */
+  async recordEditor(m: EntityManager, id: string, userId: string): Promise<void> {
+    await m.query(`INSERT INTO budget_document_editors (document_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, userId]);
+  }
+
+  async isEditor(m: EntityManager, id: string, userId: string): Promise<boolean> {
+    return (await m.query(`SELECT 1 FROM budget_document_editors WHERE document_id = $1 AND user_id = $2`, [id, userId])).length > 0;
+  }
+
   /** Recomputes the stored total from the items. */
   async refreshTotal(m: EntityManager, id: string): Promise<void> {
     await m.query(`UPDATE budget_documents SET total = (SELECT COALESCE(sum(total), 0) FROM budget_document_items WHERE document_id = $1),

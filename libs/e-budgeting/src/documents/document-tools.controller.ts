@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Authenticated, AuthUser, CurrentUser, DomainError, Permission, ProblemResponse } from '@grms/core';
 import type { Response } from 'express';
 import { DocumentExportResponse, ExportQueryDto, ItemImportResponse, UPLOAD_SCHEMA } from '../imports/dto/upload.dto';
@@ -38,6 +38,7 @@ export class DocumentToolsController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.BUDGET_DOC_WRITE })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
+  @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'PAYLOAD_TOO_LARGE (upload limit) or SPREADSHEET_TOO_LARGE: more than 50,000 rows, or an XLSX over 32 MiB inflated or 1000 parts' })
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_SCHEMA({}, []))
   @ApiOkResponse({ type: ItemImportResponse })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ALLOTMENT_RELEASER, AllotmentReleaser, BudgetLinesService, LedgerKind, LedgerService, Posting } from '@grms/budget';
-import { AuditService, AuthUser, DomainError, Money, Permission, TransactionService } from '@grms/core';
+import { AuditService, AuthUser, DomainError, Money, Permission, segregationOfDuties, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { ceilingUsage } from '../ceilings/ceiling-usage';
 import { DocumentRow, DocumentStore } from './document-store';
@@ -42,6 +42,7 @@ export class DocumentWorkflowService {
       if (doc.status !== 'SUBMITTED') throw DomainError.invalidTransition('budget document', doc.status, 'approved');
       if (doc.createdBy === user.id || doc.submittedBy === user.id) throw DomainError.sameMakerAndApprover('budget document');
       this.requireApprover(user, doc, await this.shiftClass(m, doc), 'approve');
+      if (await this.store.isEditor(m, id, user.id)) throw segregationOfDuties('approve this budget document', 'edited it (its items)');
       await this.checkRules(m, doc);
       await this.releaseAllotment(m, doc, user);
       await this.postAppropriation(m, doc);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Authenticated, DomainError, Permission, ProblemResponse } from '@grms/core';
 import { HsbImportDto, HsbImportResponse } from './dto/hsb-import.dto';
 import { HsbImportService } from './hsb-import.service';
@@ -17,6 +17,7 @@ export class HsbImportsController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.HSB_MANAGE })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1 } }))
+  @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'PAYLOAD_TOO_LARGE (upload limit) or SPREADSHEET_TOO_LARGE: more than 50,000 rows, or an XLSX over 32 MiB inflated or 1000 parts' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { assertCsvWithinLimits, assertXlsxWithinLimits } from './spreadsheet-limits';
 
 export interface TableRow {
   /** the line number in the file (CSV: the line the record starts on; XLSX: the sheet row) */
@@ -21,7 +22,11 @@ export function isXlsx(buffer: Buffer, fileName = ''): boolean {
   return /\.xlsx$/i.test(fileName) || (buffer.length > 3 && buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04);
 }
 
-/** Reads the first sheet of an XLSX file or a CSV file; the first non-empty row is the header. */
+/**
+ * Reads the first sheet of an XLSX file or a CSV file; the first non-empty row
+ * is the header. The size and row count are checked first (413
+ * SPREADSHEET_TOO_LARGE), before any parsing.
+ */
 export async function readTable(buffer: Buffer, fileName = ''): Promise<Table> {
   const raw = isXlsx(buffer, fileName) ? await readXlsx(buffer) : readCsv(buffer);
   const first = raw.rows.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
@@ -47,6 +52,7 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
 export function readCsv(buffer: Buffer): { format: 'csv'; rows: TableRow[] } {
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) throw new TableReadError('the file is neither CSV text nor XLSX');
+  assertCsvWithinLimits(text);
   let records: { record: string[]; raw: string }[];
   try {
     records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false, raw: true, relax_quotes: false }) as never;
@@ -67,6 +73,7 @@ export function readCsv(buffer: Buffer): { format: 'csv'; rows: TableRow[] } {
 }
 
 async function readXlsx(buffer: Buffer): Promise<{ format: 'xlsx'; rows: TableRow[] }> {
+  assertXlsxWithinLimits(buffer);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);

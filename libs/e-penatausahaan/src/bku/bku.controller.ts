@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Authenticated, AuthUser, CurrentUser, Permission } from '@grms/core';
+import { Authenticated, AuthUser, CurrentUser, Idempotent, Permission } from '@grms/core';
 import { BkuService } from './bku.service';
 import { bkuExport } from './bku-export';
 import { bookExport } from './books-export';
@@ -24,6 +24,7 @@ export class BkuController {
 
   @Post('entries')
   @Authenticated({ permission: Permission.BKU_WRITE })
+  @Idempotent()
   @ApiCreatedResponse({ type: [BkuEntryResponse], description: 'a manual entry (or a transfer between sub-ledgers: two entries)' })
   createEntry(@CurrentUser() user: AuthUser, @Body() dto: CreateBkuEntryDto): Promise<BkuEntryResponse[]> {
     return this.bku.createEntry(user, dto);

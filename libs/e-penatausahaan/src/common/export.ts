@@ -1,5 +1,5 @@
 import { StreamableFile } from '@nestjs/common';
-import { spreadsheetDecimal } from '@grms/core';
+import { csvCell, spreadsheetDecimal } from '@grms/core';
 import ExcelJS from 'exceljs';
 
 export interface Column<T> {
@@ -7,11 +7,6 @@ export interface Column<T> {
   value: (row: T) => string | number | null;
   /** money columns are written to XLSX as numbers with two decimals */
   money?: boolean;
-}
-
-function csvCell(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv<T>(columns: Column<T>[], rows: T[]): string {
@@ -24,6 +19,8 @@ export async function toXlsx<T>(sheet: string, columns: Column<T>[], rows: T[]):
   ws.addRow(columns.map((c) => c.header)).font = { bold: true };
   for (const r of rows) {
     // Money stays a decimal string in the data; a cell gets a number only where it reads back exactly.
+    // Every other value is written as a plain string or number: ExcelJS writes a formula only for a
+    // { formula } object, which no column produces, so a payee named "=..." stays text.
     ws.addRow(columns.map((c) => { const v = c.value(r); return c.money && typeof v === 'string' ? spreadsheetDecimal(v) : v; }));
   }
   columns.forEach((c, i) => { if (c.money) { ws.getColumn(i + 1).numFmt = '#,##0.00'; ws.getColumn(i + 1).alignment = { horizontal: 'right' }; } });

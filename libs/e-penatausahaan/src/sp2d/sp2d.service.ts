@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, SqlWhere, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, segregationOfDuties, SqlWhere, TransactionService } from '@grms/core';
 import { FiscalYearsService, LedgerKind, LedgerService, Posting } from '@grms/budget';
 import { BkuPosting, BkuService } from '../bku/bku.service';
 import { EntityManager } from 'typeorm';
@@ -24,12 +24,18 @@ export class Sp2dService {
 
   issue(user: AuthUser, dto: CreateSp2dDto): Promise<Sp2dResponse> {
     return this.tx.run(async (m) => {
-      const [spm] = await m.query(`SELECT id, number, status, spp_id, organization_id, fiscal_year FROM spm WHERE id = $1 FOR UPDATE`, [dto.spmId]);
+      const [spm] = await m.query(
+        `SELECT m.id, m.number, m.status, m.spp_id, m.organization_id, m.fiscal_year, m.created_by, m.approved_by, p.created_by AS spp_created_by, p.verified_by AS spp_verified_by
+         FROM spm m JOIN spp p ON p.id = m.spp_id WHERE m.id = $1 FOR UPDATE OF m`, [dto.spmId]);
       if (!spm) throw DomainError.notFound('SPM', dto.spmId);
       await this.access.requireOrganization(user, Permission.SP2D_WRITE, spm.organization_id, 'SPM', dto.spmId);
       if (spm.status !== 'APPROVED') {
         throw DomainError.rule('SPM_NOT_APPROVED', `an SP2D is issued from an approved SPM; SPM ${spm.number} is ${spm.status}`, [{ field: 'spmId', message: `SPM is ${spm.status}` }]);
       }
+      // Segregation of duties across the chain (the database checks it again).
+      const earlier = [[spm.spp_created_by, 'made its SPP'], [spm.spp_verified_by, 'verified its SPP'], [spm.created_by, 'made its SPM'], [spm.approved_by, 'approved its SPM']]
+        .find(([by]) => by === user.id);
+      if (earlier) throw segregationOfDuties(`issue the SP2D of SPM ${spm.number}`, earlier[1]);
       const [live] = await m.query(`SELECT number FROM sp2d WHERE spm_id = $1 AND status = 'ISSUED'`, [dto.spmId]);
       if (live) throw DomainError.conflict('SP2D_ALREADY_ISSUED', `SP2D ${live.number} is already issued for SPM ${spm.number}; cancel it before issuing another`);
       await this.years.requireStatus(m, spm.fiscal_year, ['EXECUTION']);

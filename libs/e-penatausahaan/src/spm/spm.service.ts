@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, Page, Permission, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, DomainError, Money, Page, Permission, segregationOfDuties, TransactionService } from '@grms/core';
 import { listDocuments } from '../common/list-documents';
 import { FiscalYearsService, LedgerKind, LedgerService } from '@grms/budget';
 import { EntityManager } from 'typeorm';
@@ -52,11 +52,14 @@ export class SpmService {
 
   approve(user: AuthUser, id: string): Promise<SpmResponse> {
     return this.tx.run(async (m) => {
-      const [row] = await m.query(`SELECT id, status, created_by, organization_id, fiscal_year, spp_id, number FROM spm WHERE id = $1 FOR UPDATE`, [id]);
+      const [row] = await m.query(
+        `SELECT m.id, m.status, m.created_by, m.organization_id, m.fiscal_year, m.spp_id, m.number, p.created_by AS spp_created_by
+         FROM spm m JOIN spp p ON p.id = m.spp_id WHERE m.id = $1 FOR UPDATE OF m`, [id]);
       if (!row) throw DomainError.notFound('SPM', id);
       await this.access.requireOrganization(user, Permission.SPM_APPROVE, row.organization_id, 'SPM', id);
       if (row.status !== 'DRAFT') throw DomainError.invalidTransition('SPM', row.status, 'approved');
       if (row.created_by === user.id) throw DomainError.sameMakerAndApprover('SPM');
+      if (row.spp_created_by === user.id) throw segregationOfDuties(`approve SPM ${row.number}`, 'made its SPP');
       await this.years.requireStatus(m, row.fiscal_year, ['EXECUTION']);
       const before = await this.fetch(m, id);
       await m.query(`UPDATE spm SET status = 'APPROVED', approved_by = $2, approved_at = now() WHERE id = $1`, [id, user.id]);

@@ -8,7 +8,8 @@ export class CreateUserDto {
   @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'username must be 3-64 lowercase letters, digits, ".", "-" or "_"' })
   username: string;
 
-  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(256) password: string;
+  @ApiProperty({ minLength: 12, description: 'at least 12 characters; not a common password, not containing the username or full name, not the demo password (400 WEAK_PASSWORD)' })
+  @IsString() @MinLength(12) @MaxLength(256) password: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) fullName: string;
   @ApiProperty({ enum: Role, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(Role, { each: true }) roles: Role[];
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'required for OPD roles (PLANNER, PROJECT_OFFICER, TREASURER, FINANCE_OFFICER)' })
@@ -17,10 +18,11 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) fullName?: string;
-  @ApiPropertyOptional({ minLength: 8 }) @IsOptional() @IsString() @MinLength(8) @MaxLength(256) password?: string;
+  @ApiPropertyOptional({ minLength: 12, description: 'a new password (same policy as on creation); revokes every token issued before' })
+  @IsOptional() @IsString() @MinLength(12) @MaxLength(256) password?: string;
   @ApiPropertyOptional({ enum: Role, isArray: true }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(Role, { each: true }) roles?: Role[];
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() organizationId?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ description: 'false deactivates the account and revokes its tokens; reactivating does not bring old tokens back' }) @IsOptional() @IsBoolean() active?: boolean;
 }
 
 export class UserQueryDto extends PageQueryDto {
