@@ -38,7 +38,7 @@ describe('segregation of duties', () => {
 
   it('stops whoever made or approved an earlier step of a payment: no SPM approval of its own SPP, no SP2D of its own chain', async () => {
     const [{ def }] = await t.sql<{ def: string }>(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'users_roles_compatible'`);
-    await legacyMix('all-in-one', ['TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY']);
+    await legacyMix('all-in-one', ['TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'CASH_AUTHORITY']);
     await restoreConstraint(def);
     const id = await allottedLine(t, '1000000.00', '1000000.00');
     const body = { type: 'LS', organizationId: orgA, payee: SUPPLIER, taxes: [], lines: [{ budgetLineId: id, amount: '100000.00' }] };
@@ -53,7 +53,7 @@ describe('segregation of duties', () => {
     expect(approve.status).toBe(403);
     expect(approve.body.code).toBe('SEGREGATION_OF_DUTIES');
     expect(approve.body.detail).toContain('made its SPP');
-    expect((await t.post(`/penatausahaan/spm/${spm.body.id}/approve`, {}, 'finance-head-a')).status).toBe(200);
+    expect((await t.post(`/penatausahaan/spm/${spm.body.id}/approve`, {}, 'budget-user-a')).status).toBe(200);
     const own = await t.post('/penatausahaan/sp2d', { spmId: spm.body.id }, 'all-in-one');
     expect(own.status).toBe(403);
     expect(own.body.code).toBe('SEGREGATION_OF_DUTIES');
