@@ -23,3 +23,5 @@ export * from './http/validation.pipe';
 export * from './idempotency/idempotent.decorator';
 export * from './core.module';
 export * from './database/embedded';
+export * from './database/privileges';
+export * from './database/database-urls';
