@@ -23,7 +23,7 @@ describe('database roles: the API runs least-privileged', () => {
   });
 
   it('has no UPDATE, DELETE or TRUNCATE on the audit trail, the ledger, the cash book and the version tables', async () => {
-    for (const table of ['audit_events', 'ledger_entries', 'bku_entries', 'hsb_item_versions', 'budget_document_events']) {
+    for (const table of ['audit_events', 'audit_chain', 'ledger_entries', 'bku_entries', 'hsb_item_versions', 'budget_document_events']) {
       await expect(t.sql(`DELETE FROM ${table} WHERE false`)).rejects.toThrow(/permission denied/);
       await expect(t.sql(`TRUNCATE ${table}`)).rejects.toThrow(/permission denied/);
       const [priv] = await t.sql<{ u: boolean; d: boolean; tr: boolean; i: boolean }>(

@@ -7,6 +7,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit/audit.controller';
 import { AuditQueryService } from './audit/audit-query.service';
 import { AuditService } from './audit/audit.service';
+import { AUDIT_KEYS, loadAuditKeys } from './audit/audit-keys';
+import { AuditSequencer } from './audit/audit-sequencer';
 import { AccessService } from './auth/access.service';
 import { AuthController } from './auth/auth.controller';
 import { GrmsAuthGuard } from './auth/auth.guard';
@@ -63,13 +65,18 @@ export class CoreModule implements NestModule {
       controllers: [AuthController, UsersController, AuditController, HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: opts.config },
+        {
+          provide: AUDIT_KEYS,
+          useFactory: () => loadAuditKeys({ dataDir: opts.config.dataDir, generate: opts.config.nodeEnv !== 'production' || opts.config.databaseUrl === null }),
+        },
+        AuditSequencer,
         TransactionService, AuditService, AuditQueryService, AccessService, AuthService, JwtStrategy,
         LoginThrottleService, UsersService,
         { provide: APP_GUARD, useClass: GrmsAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [APP_CONFIG, TransactionService, AuditService, AuditQueryService, AccessService, UsersService],
+      exports: [APP_CONFIG, AUDIT_KEYS, AuditSequencer, TransactionService, AuditService, AuditQueryService, AccessService, UsersService],
     };
   }
 

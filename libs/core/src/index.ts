@@ -10,6 +10,8 @@ export * from './database/query-rows';
 export * from './database/sql-where';
 export * from './audit/audit.service';
 export * from './audit/audit-query.service';
+export * from './audit/audit-keys';
+export * from './audit/audit-sequencer';
 export * from './auth/roles';
 export * from './auth/permissions';
 export * from './auth/authenticated.decorator';
