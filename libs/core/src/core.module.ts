@@ -17,6 +17,7 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { TransactionService } from './database/transaction.service';
+import { PoolErrorGuard } from './database/pool-error-guard';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestIdOf, RequestContextMiddleware } from './http/request-context.middleware';
@@ -69,7 +70,7 @@ export class CoreModule implements NestModule {
           provide: AUDIT_KEYS,
           useFactory: () => loadAuditKeys({ dataDir: opts.config.dataDir, generate: opts.config.nodeEnv !== 'production' || opts.config.databaseUrl === null }),
         },
-        AuditSequencer,
+        AuditSequencer, PoolErrorGuard,
         TransactionService, AuditService, AuditQueryService, AccessService, AuthService, JwtStrategy,
         LoginThrottleService, UsersService,
         { provide: APP_GUARD, useClass: GrmsAuthGuard },
