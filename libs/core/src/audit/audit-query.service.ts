@@ -131,7 +131,7 @@ export class AuditQueryService {
         WHERE a.action = 'LEDGER.POST' AND a.entity_type = 'BudgetLine')
       SELECT l.id, l.seq::text AS seq, l.amount::text AS amount, l.kind, l.budget_line_id AS line
       FROM ledger_entries l LEFT JOIN audited d ON d.id = l.id::text
-      WHERE d.id IS NULL OR d.kind IS DISTINCT FROM l.kind OR d.line IS DISTINCT FROM l.budget_line_id::text OR d.amount IS NULL OR d.amount::numeric <> l.amount
+      WHERE d.id IS NULL OR d.kind IS DISTINCT FROM l.kind OR d.line IS DISTINCT FROM l.budget_line_id::text OR CASE WHEN d.amount ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN d.amount::numeric <> l.amount ELSE true END
       ORDER BY l.seq LIMIT 1`);
     if (unaudited) {
       fail({ firstInvalidId: null, firstInvalidChainNo: null, reason: `ledger entry ${unaudited.id} (#${unaudited.seq}, ${unaudited.kind} ${unaudited.amount} on budget line ${unaudited.line}) has no audit record that carries it: it was not posted through the ledger service` });
