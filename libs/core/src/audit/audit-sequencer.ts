@@ -10,6 +10,8 @@ export const AUDIT_BATCH = 2000;
 export const AUDIT_IDLE_MS = 100;
 /** A signed checkpoint at most this often while records arrive (and on every successful verification). */
 export const AUDIT_CHECKPOINT_MS = 5000;
+/** A record waiting longer than this to be chained is logged as a warning (the lag bound operators watch). */
+export const AUDIT_LAG_WARN_MS = 5000;
 const CHAIN_LOCK = 7384213001;
 
 export interface ChainHead {
@@ -37,6 +39,7 @@ export class AuditSequencer implements OnApplicationBootstrap, OnApplicationShut
   private lastCheckpointAt = 0;
   private lastCheckpointCount = -1;
   private failing = false;
+  private lastLagWarning = 0;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -110,9 +113,15 @@ export class AuditSequencer implements OnApplicationBootstrap, OnApplicationShut
   private async batch(): Promise<number> {
     return this.ds.transaction('READ COMMITTED', async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
-      const pending: { seq: string; id: string; mac: string | null }[] = await m.query(
-        `SELECT p.seq, e.id, e.mac FROM audit_pending p JOIN audit_events e ON e.id = p.event_id ORDER BY p.seq LIMIT ${AUDIT_BATCH}`);
+      const pending: { seq: string; id: string; mac: string | null; waitedMs: number }[] = await m.query(
+        `SELECT p.seq, e.id, e.mac, (extract(epoch FROM clock_timestamp() - e.occurred_at) * 1000)::float8 AS "waitedMs"
+         FROM audit_pending p JOIN audit_events e ON e.id = p.event_id ORDER BY p.seq LIMIT ${AUDIT_BATCH}`);
       if (pending.length === 0) return 0;
+      const waited = Math.max(...pending.map((r) => r.waitedMs));
+      if (waited > AUDIT_LAG_WARN_MS && Date.now() - this.lastLagWarning > 10_000) {
+        this.lastLagWarning = Date.now();
+        this.logger.warn(`the audit chain lags: a record waited ${Math.round(waited)} ms to be chained (bound ${AUDIT_LAG_WARN_MS} ms); ${pending.length} records in this batch`);
+      }
       const [last] = await m.query(`SELECT chain_no::text AS n, hash, batch_no::text AS b FROM audit_chain ORDER BY chain_no DESC LIMIT 1`);
       let n = Number(last?.n ?? 0);
       let prev: string = last?.hash ?? 'GENESIS';
