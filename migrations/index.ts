@@ -7,6 +7,7 @@ import { IdempotencyResponseText1764300500000 } from './1764300500000-idempotenc
 import { OneTaxTable1764300600000 } from './1764300600000-one-tax-table';
 import { MoreRoles1764300700000 } from './1764300700000-more-roles';
 import { KeyedAuditTrail1764301100000 } from './1764301100000-keyed-audit-trail';
+import { TruncateTriggers1764301100100 } from './1764301100100-truncate-triggers';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS = [
   OneTaxTable1764300600000,
   MoreRoles1764300700000,
   KeyedAuditTrail1764301100000,
+  TruncateTriggers1764301100100,
 ];
