@@ -8,6 +8,8 @@ import { OneTaxTable1764300600000 } from './1764300600000-one-tax-table';
 import { MoreRoles1764300700000 } from './1764300700000-more-roles';
 import { TokenVersion1764301000000 } from './1764301000000-token-version';
 import { SegregationOfDuties1764301010000 } from './1764301010000-segregation-of-duties';
+import { KeyedAuditTrail1764301100000 } from './1764301100000-keyed-audit-trail';
+import { TruncateTriggers1764301100100 } from './1764301100100-truncate-triggers';
 import { TaxesOnTheRightBase1764301200000 } from './1764301200000-taxes-on-the-right-base';
 import { CashBookATreasurerCanSign1764301210000 } from './1764301210000-cash-book-a-treasurer-can-sign';
 import { Panjar1764301220000 } from './1764301220000-panjar';
@@ -26,6 +28,8 @@ export const ALL_MIGRATIONS = [
   MoreRoles1764300700000,
   TokenVersion1764301000000,
   SegregationOfDuties1764301010000,
+  KeyedAuditTrail1764301100000,
+  TruncateTriggers1764301100100,
   TaxesOnTheRightBase1764301200000,
   CashBookATreasurerCanSign1764301210000,
   Panjar1764301220000,

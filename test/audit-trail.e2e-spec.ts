@@ -41,30 +41,37 @@ describe('audit trail', () => {
     expect((await t.sql(`SELECT status FROM fiscal_years WHERE year = 2026`))[0].status).toBe('EXECUTION');
   });
 
-  it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
-    await expect(t.sql(`UPDATE audit_events SET action = 'X'`)).rejects.toThrow(/append-only/);
-    await expect(t.sql(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
-    await expect(t.sql(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+  it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE, to the API by privilege and to the owner by trigger', async () => {
+    for (const [table, column] of [['audit_events', 'action'], ['audit_chain', 'event_id']]) {
+      await expect(t.sql(`UPDATE ${table} SET ${column} = ${column}`)).rejects.toThrow(/permission denied/);
+      await expect(t.sql(`DELETE FROM ${table}`)).rejects.toThrow(/permission denied/);
+      await expect(t.sql(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/permission denied/);
+      await expect(t.superSql(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
+      await expect(t.superSql(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/append-only/);
+    }
+    await expect(t.superSql(`UPDATE audit_events SET action = 'X'`)).rejects.toThrow(/append-only/);
   });
 
   it('keeps one unforked chain under concurrent writes', async () => {
     await Promise.all(Array.from({ length: 12 }, (_, i) => t.post('/fiscal-years', { year: 2040 + i, status: 'PLANNING' }, 'admin')));
     const v = await t.get('/audit/verify', 'auditor');
     expect(v.body).toMatchObject({ valid: true, firstInvalidId: null });
-    const gaps = await t.sql(`SELECT count(*)::int AS n FROM (SELECT chain_no, lag(chain_no) OVER (ORDER BY chain_no) AS p FROM audit_events) s WHERE p IS NOT NULL AND chain_no <> p + 1`);
+    const gaps = await t.sql(`SELECT count(*)::int AS n FROM (SELECT chain_no, lag(chain_no) OVER (ORDER BY chain_no) AS p FROM audit_chain) s WHERE p IS NOT NULL AND chain_no <> p + 1`);
     expect(gaps[0].n).toBe(0);
+    const [{ chained, events }] = await t.sql(`SELECT (SELECT count(*)::int FROM audit_chain) AS chained, (SELECT count(*)::int FROM audit_events) AS events`);
+    expect(chained).toBe(events);
   });
 
   it('detects a record altered directly in the database and names the first broken one', async () => {
     const ok = await t.get('/audit/verify', 'auditor');
     expect(ok.body.valid).toBe(true);
     expect(ok.body.checked).toBeGreaterThan(10);
-    const [victim] = await t.sql<{ id: string }>(`SELECT id FROM audit_events ORDER BY chain_no OFFSET 5 LIMIT 1`);
-    const [later] = await t.sql<{ id: string }>(`SELECT id FROM audit_events ORDER BY chain_no OFFSET 8 LIMIT 1`);
-    await t.sql(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
-    await t.sql(`UPDATE audit_events SET after = '{"forged": true}' WHERE id = $1`, [later.id]);
-    await t.sql(`UPDATE audit_events SET actor_username = 'someone-else' WHERE id = $1`, [victim.id]);
-    await t.sql(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`);
+    const [victim] = await t.sql<{ id: string }>(`SELECT event_id AS id FROM audit_chain ORDER BY chain_no OFFSET 5 LIMIT 1`);
+    const [later] = await t.sql<{ id: string }>(`SELECT event_id AS id FROM audit_chain ORDER BY chain_no OFFSET 8 LIMIT 1`);
+    await t.superSql(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
+    await t.superSql(`UPDATE audit_events SET after = '{"forged": true}' WHERE id = $1`, [later.id]);
+    await t.superSql(`UPDATE audit_events SET actor_username = 'someone-else' WHERE id = $1`, [victim.id]);
+    await t.superSql(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`);
     const bad = await t.get('/audit/verify', 'auditor');
     expect(bad.body).toMatchObject({ valid: false, firstInvalidId: victim.id });
     expect(bad.body.reason).toMatch(/hash/);

@@ -57,8 +57,11 @@ describe('the budget-line ledger', () => {
     const id = await newLine();
     await post(id, LedgerKind.APPROPRIATION, '100');
     await expect(t.sql(`UPDATE budget_lines SET disbursed = 1 WHERE id = $1`, [id])).rejects.toThrow(/budget_line_disbursed_within_allotted/);
-    await expect(t.sql(`UPDATE ledger_entries SET amount = 1 WHERE budget_line_id = $1`, [id])).rejects.toThrow(/append-only/);
-    await expect(t.sql(`DELETE FROM ledger_entries WHERE budget_line_id = $1`, [id])).rejects.toThrow(/append-only/);
+    // the API's role has no such privilege; even the owner is stopped by the trigger
+    await expect(t.sql(`UPDATE ledger_entries SET amount = 1 WHERE budget_line_id = $1`, [id])).rejects.toThrow(/permission denied/);
+    await expect(t.sql(`DELETE FROM ledger_entries WHERE budget_line_id = $1`, [id])).rejects.toThrow(/permission denied/);
+    await expect(t.superSql(`UPDATE ledger_entries SET amount = 1 WHERE budget_line_id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(t.superSql(`DELETE FROM ledger_entries WHERE budget_line_id = $1`, [id])).rejects.toThrow(/append-only/);
   });
 
   it('reverses a source document exactly once, naming the entries reversed', async () => {

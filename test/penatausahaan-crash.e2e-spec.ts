@@ -1,11 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { EmbeddedPostgresHandle, loadConfig, runMigrations, startEmbeddedPostgres } from '@grms/core';
-import { createApp } from '../apps/api/src/create-app';
-import { DemoSeedService } from '../apps/api/src/seed/demo-seed.service';
+import { EmbeddedPostgresHandle, startEmbeddedPostgres } from '@grms/core';
 import { call, ChildApi, freePort, startChildApi } from './support/child-api';
+import { prepareTemplate } from './support/database';
 import { allottedLine, approvedSpm, line, SUPPLIER } from './support/penatausahaan-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -105,18 +103,7 @@ describe('e-penatausahaan: crashes during a burst of SP2D issuance', () => {
     let t: TestApp | undefined;
     let api: ChildApi | undefined;
     try {
-      const c = new Client({ connectionString: pg.adminUrl });
-      await c.connect();
-      await c.query(`CREATE DATABASE grms_template_crash`);
-      await c.end();
-      const templateUrl = new URL(pg.adminUrl);
-      templateUrl.pathname = '/grms_template_crash';
-      await runMigrations(templateUrl.toString());
-      const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', DATABASE_URL: templateUrl.toString(), LOG_LEVEL: 'silent', GRMS_DATA_DIR: join(tmpdir(), 'grms-test-data') });
-      const seeder = await createApp(config, templateUrl.toString());
-      await seeder.init();
-      await seeder.get(DemoSeedService).seed();
-      await seeder.close();
+      await prepareTemplate(pg.adminUrl, 'grms_template_crash');
       process.env.GRMS_TEST_ADMIN_URL = pg.adminUrl;
       process.env.GRMS_TEST_TEMPLATE = 'grms_template_crash';
       t = await startTestApp();
@@ -127,7 +114,7 @@ describe('e-penatausahaan: crashes during a burst of SP2D issuance', () => {
       // sequences back to the template's values unless a checkpoint followed the
       // copy; new rows then collided with committed ones. A production database is
       // not a fresh template copy, so the test checkpoints once after the copy.
-      await t.sql('CHECKPOINT');
+      await t.superSql('CHECKPOINT');
 
       const { lineId, spmIds } = await spms(t);
       api = await startChildApi(t.url, await freePort());

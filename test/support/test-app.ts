@@ -7,6 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@grms/core';
 import { createApp } from '../../apps/api/src/create-app';
+import { asAppRole, withDatabase } from './database';
 
 export const PASSWORD = 'grms-demo';
 export const DEMO = ['admin', 'price-admin', 'planner-a', 'planner-b', 'verifier', 'project-officer-a', 'treasurer-a', 'finance-officer-a', 'cash-authority', 'auditor'] as const;
@@ -14,7 +15,10 @@ export type DemoUser = (typeof DEMO)[number];
 
 export interface TestApp {
   app: INestApplication;
+  /** The test database as the API's least-privileged role. */
   url: string;
+  /** The same database as the cluster superuser (what an attacker with full database access holds). */
+  ownerUrl: string;
   dbName: string;
   db: DataSource;
   token(user: DemoUser | string, password?: string): Promise<string>;
@@ -24,21 +28,18 @@ export interface TestApp {
   patch(path: string, body: unknown, user?: DemoUser | string): Promise<request.Response>;
   put(path: string, body: unknown, user?: DemoUser | string): Promise<request.Response>;
   del(path: string, user?: DemoUser | string): Promise<request.Response>;
+  /** SQL on the API's own connection pool, i.e. as the API's role. */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** SQL as the cluster superuser, on a connection of its own. */
+  superSql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   orgId(demoKey: 'A' | 'B' | 'C'): Promise<string>;
   close(): Promise<void>;
 }
 
 const ORG_CODES = { A: '1.01.0.00.0.00.01.0000', B: '1.02.0.00.0.00.01.0000', C: '1.03.0.00.0.00.01.0000' };
 
-function withDatabase(url: string, db: string): string {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
-
 /** A fresh database copied from the migrated and seeded template, and the app over it. */
-export async function createTestDatabase(): Promise<{ url: string; name: string }> {
+export async function createTestDatabase(): Promise<{ url: string; ownerUrl: string; name: string }> {
   const adminUrl = process.env.GRMS_TEST_ADMIN_URL!;
   const template = process.env.GRMS_TEST_TEMPLATE!;
   const name = `grms_t_${template.replace('grms_template_', '')}_${randomBytes(4).toString('hex')}`;
@@ -46,11 +47,22 @@ export async function createTestDatabase(): Promise<{ url: string; name: string 
   await c.connect();
   await c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   await c.end();
-  return { url: withDatabase(adminUrl, name), name };
+  const ownerUrl = withDatabase(adminUrl, name);
+  return { url: asAppRole(ownerUrl), ownerUrl, name };
+}
+
+async function superSql<T>(url: string, query: string, params?: unknown[]): Promise<T[]> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(query, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
 }
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const { url, name } = await createTestDatabase();
+  const { url, ownerUrl, name } = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', DATABASE_URL: url, LOG_LEVEL: 'silent',
     GRMS_DATA_DIR: join(tmpdir(), 'grms-test-data'), ...env,
@@ -78,13 +90,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return t;
   };
   return {
-    app, url, dbName: name, db, token, req,
+    app, url, ownerUrl, dbName: name, db, token, req,
     get: (path, user) => req('get', path, { user }),
     post: (path, body, user, headers) => req('post', path, { user, body, headers }),
     patch: (path, body, user) => req('patch', path, { user, body }),
     put: (path, body, user) => req('put', path, { user, body }),
     del: (path, user) => req('delete', path, { user }),
     sql: (q, p) => db.query(q, p),
+    superSql: (q, p) => superSql(ownerUrl, q, p),
     orgId: async (k) => (await db.query(`SELECT id FROM organizations WHERE code = $1`, [ORG_CODES[k]]))[0].id,
     close: async () => {
       await app.close();

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, registerShutdown, runMigrations, startEmbeddedPostgres } from '@grms/core';
+import { ConfigError, databaseUrls, loadConfig, registerShutdown, runMigrations, startEmbeddedPostgres } from '@grms/core';
 
 import { createApp } from './create-app';
 import { DemoSeedService } from './seed/demo-seed.service';
@@ -33,30 +33,37 @@ async function main(): Promise<void> {
     if (e instanceof ConfigError) fail(e.message);
     throw e;
   }
-  let url = config.databaseUrl;
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
-  if (!url) {
+  if (!config.databaseUrl) {
     process.stdout.write(`grms: starting the embedded PostgreSQL (data under ${config.dataDir}) ...\n`);
     try {
       embedded = await startEmbeddedPostgres({
         dataRoot: config.dataDir, port: config.embeddedPgPort, database: 'grms',
         log: (line) => process.stdout.write(`${line}\n`),
+        // The supervisor: a dead postmaster is restarted; if it cannot be, exit
+        // non-zero so that the process supervisor takes over.
+        supervise: { onFatal: (err) => fail(`the embedded PostgreSQL died and could not be restarted: ${err.message}`) },
       });
     } catch (e) {
       fail(`the embedded PostgreSQL did not start: ${(e as Error).message}`);
     }
-    url = embedded.url;
   }
-  try {
-    await waitForDatabase(url, embedded ? 1 : 5);
-  } catch (e) {
-    await embedded?.stop();
-    fail(describeDatabaseError(url, e));
+  const { appUrl, ownerUrl, appRole } = databaseUrls(config, embedded ?? undefined);
+  for (const url of new Set([ownerUrl, appUrl])) {
+    try {
+      await waitForDatabase(url, embedded ? 1 : 5);
+    } catch (e) {
+      await embedded?.stop();
+      fail(describeDatabaseError(url, e));
+    }
   }
-  const applied = await runMigrations(url);
+  const applied = await runMigrations(ownerUrl, { appRole });
   if (applied.length) process.stdout.write(`grms: applied ${applied.length} migration(s): ${applied.join(', ')}\n`);
+  if (!appRole) {
+    process.stdout.write('grms: WARNING: DATABASE_OWNER_URL is not set, so the API runs as the owner of the schema and the database cannot protect the audit trail and the ledger from it; see docs/operations.md, "Database roles"\n');
+  }
 
-  const app = await createApp(config, url);
+  const app = await createApp(config, appUrl);
   if (embedded) {
     registerShutdown(embedded, () => app.close());
     watchParent();

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { BudgetModule } from '@grms/budget';
 import { EHsbModule } from '@grms/e-hsb';
 import { AppModule, AppModuleOptions } from '../../api/src/app.module';
-import { AuditVerifyCommand } from './commands/audit-verify.command';
+import { AuditCheckpointCommand, AuditVerifyCommand } from './commands/audit-verify.command';
 import { DatasetGenerateCommand } from './commands/dataset-generate.command';
 import { HsbImportCommand } from './commands/hsb-import.command';
 import { LedgerVerifyCommand } from './commands/ledger-verify.command';
@@ -17,7 +17,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [AppModule.register(opts), BudgetModule, EHsbModule],
-      providers: [DatasetGenerateCommand, HsbImportCommand, MigrateCommand, SeedDemoCommand, ReferenceImportCommand, LedgerVerifyCommand, AuditVerifyCommand],
+      providers: [DatasetGenerateCommand, HsbImportCommand, MigrateCommand, SeedDemoCommand, ReferenceImportCommand, LedgerVerifyCommand, AuditVerifyCommand, AuditCheckpointCommand],
     };
   }
 }

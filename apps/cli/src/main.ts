@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { ConfigError, loadConfig, runMigrations, startEmbeddedPostgres } from '@grms/core';
+import { ConfigError, databaseUrls, loadConfig, runMigrations, startEmbeddedPostgres } from '@grms/core';
 import { CommandFactory } from 'nest-commander';
 import { CliModule } from './cli.module';
 import { runBench } from './bench/run-bench';
@@ -19,15 +19,19 @@ async function main(): Promise<void> {
     if (e instanceof ConfigError) { process.stderr.write(`grms: ${e.message}\n`); process.exit(1); }
     throw e;
   }
+  // Operator commands (migrate, seed, dataset, imports, verification) run as
+  // the owner of the schema; the API runs as its least-privileged role.
   let url = config.databaseUrl ?? '';
   let stop = async () => undefined as void;
   {
+    let pg: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
     if (!config.databaseUrl) {
-      const pg = await startEmbeddedPostgres({ dataRoot: config.dataDir, port: config.embeddedPgPort, database: 'grms', attach: true, log: (l) => { if (/FATAL|PANIC|ERROR/.test(l) && !/starting up/.test(l)) process.stderr.write(`${l}\n`); } });
-      url = pg.url;
+      pg = await startEmbeddedPostgres({ dataRoot: config.dataDir, port: config.embeddedPgPort, database: 'grms', attach: true, log: (l) => { if (/FATAL|PANIC|ERROR/.test(l) && !/starting up/.test(l)) process.stderr.write(`${l}\n`); } });
       stop = pg.stop;
     }
-    const applied = await runMigrations(url);
+    const urls = databaseUrls(config, pg);
+    url = urls.ownerUrl;
+    const applied = await runMigrations(url, { appRole: urls.appRole });
     if (applied.length) process.stderr.write(`grms: applied ${applied.length} migration(s)\n`);
   }
   try {

@@ -7,6 +7,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit/audit.controller';
 import { AuditQueryService } from './audit/audit-query.service';
 import { AuditService } from './audit/audit.service';
+import { AUDIT_KEYS, loadAuditKeys } from './audit/audit-keys';
+import { AuditSequencer } from './audit/audit-sequencer';
 import { AccessService } from './auth/access.service';
 import { AuthController } from './auth/auth.controller';
 import { GrmsAuthGuard } from './auth/auth.guard';
@@ -15,6 +17,7 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { TransactionService } from './database/transaction.service';
+import { PoolErrorGuard } from './database/pool-error-guard';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestIdOf, RequestContextMiddleware } from './http/request-context.middleware';
@@ -63,13 +66,18 @@ export class CoreModule implements NestModule {
       controllers: [AuthController, UsersController, AuditController, HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: opts.config },
+        {
+          provide: AUDIT_KEYS,
+          useFactory: () => loadAuditKeys({ dataDir: opts.config.dataDir, generate: opts.config.nodeEnv !== 'production' || opts.config.databaseUrl === null }),
+        },
+        AuditSequencer, PoolErrorGuard,
         TransactionService, AuditService, AuditQueryService, AccessService, AuthService, JwtStrategy,
         LoginThrottleService, UsersService,
         { provide: APP_GUARD, useClass: GrmsAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [APP_CONFIG, TransactionService, AuditService, AuditQueryService, AccessService, UsersService],
+      exports: [APP_CONFIG, AUDIT_KEYS, AuditSequencer, TransactionService, AuditService, AuditQueryService, AccessService, UsersService],
     };
   }
 

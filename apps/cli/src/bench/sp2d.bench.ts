@@ -92,7 +92,7 @@ export const sp2dBench: Benchmark = {
       ],
       notes: [
         `Each API request is an HTTP POST with an Idempotency-Key as the cash authority; each SP2D locks its SPM, its budget line and the OPD's cash book, and writes two ledger entries, two cash-book entries and audit records. pgbench: ${pa.note}.`,
-        'The audit chain serializes the tail of every writing transaction (decision 0005); the hot line adds the budget-line row lock on top.',
+        'Writers take no audit-chain lock (the sequencer chains after commit, decision 0021); the hot line serializes on the budget-line row lock.',
       ],
     };
   },

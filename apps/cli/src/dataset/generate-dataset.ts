@@ -1,4 +1,4 @@
-import { AuditService, RequestContext, TransactionService } from '@grms/core';
+import { AuditService, DATASET_LEDGER_DIGEST, RequestContext, TransactionService } from '@grms/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PAYMENT_STEPS, paymentUsers } from './payments-dataset';
@@ -25,6 +25,7 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
   await ds.query(`INSERT INTO fiscal_years (year, status) VALUES ($1, 'EXECUTION') ON CONFLICT (year) DO NOTHING`, [o.fiscalYear]);
   return RequestContext.run({ requestId: `dataset-${randomUUID()}` }, () => tx.run(async (m) => {
     await m.query(`SET LOCAL synchronous_commit = off`);
+    const [{ before }] = await m.query(`SELECT coalesce(max(seq), 0)::text AS before FROM ledger_entries`);
     const users = o.payments === false ? null : await paymentUsers(m);
     if (o.payments !== false && !users) throw new Error('payments need the demo users treasurer-a, finance-officer-a, finance-head-a, cash-authority, cash-authority-2: run `grms seed:demo` first');
     const total = DATASET_STEPS.length + (users ? PAYMENT_STEPS.length : 0);
@@ -46,7 +47,10 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
              (SELECT count(*) FROM budget_document_items i JOIN budget_documents d ON d.id = i.document_id JOIN organizations o ON o.id = d.organization_id WHERE o.code LIKE $1)::int AS items,
              (SELECT count(*) FROM spp_lines sl JOIN spp s ON s.id = sl.spp_id JOIN organizations o ON o.id = s.organization_id WHERE o.code LIKE $1)::int AS "paymentLines",
              (SELECT count(*) FROM sp2d d JOIN organizations o ON o.id = d.organization_id WHERE o.code LIKE $1)::int AS sp2d`, [like]);
-    audit.record({ action: 'DATASET.GENERATE', entityType: 'Dataset', entityId: `${o.scale.name}:${o.prefix}`, after: { scale: o.scale, fiscalYear: o.fiscalYear, prefix: o.prefix, counts: c } });
+    // The bulk ledger entries join the audit trail through this one keyed
+    // record: their count, seq range and digest (decision 0021).
+    const [ledgerEntries] = await m.query(`${DATASET_LEDGER_DIGEST} AND seq > $1`, [before]);
+    audit.record({ action: 'DATASET.GENERATE', entityType: 'Dataset', entityId: `${o.scale.name}:${o.prefix}`, after: { scale: o.scale, fiscalYear: o.fiscalYear, prefix: o.prefix, counts: c, ledgerEntries } });
     return c as DatasetCounts;
   }));
 }

@@ -1,50 +1,186 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SqlWhere } from '../database/sql-where';
 import { offsetOf, Page, pageOf } from '../http/pagination';
+import { AUDIT_KEYS, AuditKeys, chainLink, checkpointSignatureValid, recordMac } from './audit-keys';
+import { AuditSequencer } from './audit-sequencer';
 import { AuditEventResponse, AuditQueryDto, AuditVerifyResponse } from './audit.dto';
 
-const COLUMNS = `id, chain_no::text AS "chainNo", occurred_at AS "occurredAt", actor_id AS "actorId",
-  actor_username AS "actorUsername", request_id AS "requestId", action, entity_type AS "entityType",
-  entity_id AS "entityId", before, after, prev_hash AS "prevHash", hash`;
+const COLUMNS = `e.id, c.chain_no::text AS "chainNo", e.occurred_at AS "occurredAt", e.actor_id AS "actorId",
+  e.actor_username AS "actorUsername", e.request_id AS "requestId", e.action, e.entity_type AS "entityType",
+  e.entity_id AS "entityId", e.before, e.after, c.prev_hash AS "prevHash", c.hash`;
+
+const PAGE = 5000;
+
+/**
+ * Count, seq range and digest of the ledger entries a data set wrote in bulk
+ * (`grms dataset:generate`); its keyed DATASET.GENERATE audit record carries
+ * them, and verification recomputes them over the same range.
+ */
+export const DATASET_LEDGER_DIGEST = `
+  SELECT count(*)::int AS count, min(seq)::text AS "fromSeq", max(seq)::text AS "toSeq",
+    encode(sha256(convert_to(coalesce(string_agg(id::text || ':' || budget_line_id::text || ':' || kind || ':' || amount::text, ',' ORDER BY seq), ''), 'UTF8')), 'hex') AS digest
+  FROM ledger_entries WHERE request_id = 'dataset:generate'`;
+
+interface DatasetLedger {
+  count: number;
+  fromSeq: string | null;
+  toSeq: string | null;
+  digest: string;
+}
+
+interface ChainRow {
+  chainNo: string;
+  id: string;
+  prevHash: string;
+  hash: string;
+  legacy: boolean;
+  legacyOk: boolean | null;
+  mac: string | null;
+  occurredAt: Date;
+  actorId: string | null;
+  actorUsername: string | null;
+  requestId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+type Finding = Pick<AuditVerifyResponse, 'firstInvalidId' | 'firstInvalidChainNo' | 'reason'>;
 
 @Injectable()
 export class AuditQueryService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(AUDIT_KEYS) private readonly keys: AuditKeys,
+    private readonly sequencer: AuditSequencer,
+  ) {}
 
   async list(q: AuditQueryDto): Promise<Page<AuditEventResponse>> {
+    await this.sequencer.drain();
     const w = new SqlWhere()
-      .add('entity_type = ?', q.entityType)
-      .add('entity_id = ?', q.entityId)
-      .add('actor_id = ?', q.actorId)
-      .add('action = ?', q.action)
-      .add('occurred_at >= ?::timestamptz', q.from)
-      .add('occurred_at < ?::timestamptz', q.to);
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM audit_events ${w.clause}`, w.params);
+      .add('e.entity_type = ?', q.entityType)
+      .add('e.entity_id = ?', q.entityId)
+      .add('e.actor_id = ?', q.actorId)
+      .add('e.action = ?', q.action)
+      .add('e.occurred_at >= ?::timestamptz', q.from)
+      .add('e.occurred_at < ?::timestamptz', q.to);
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM audit_events e ${w.clause}`, w.params);
     const page = w.page(q.limit, offsetOf(q));
-    const rows = await this.ds.query(`SELECT ${COLUMNS} FROM audit_events ${w.clause} ORDER BY chain_no DESC ${page.sql}`, page.params);
+    const rows = await this.ds.query(
+      `SELECT ${COLUMNS} FROM audit_events e LEFT JOIN audit_chain c ON c.event_id = e.id ${w.clause}
+       ORDER BY c.chain_no DESC NULLS FIRST, e.occurred_at DESC ${page.sql}`, page.params);
     return pageOf(rows.map((r: AuditEventResponse & { occurredAt: Date }) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString() })), total, q);
   }
 
-  // Recomputes every hash in chain order and checks each link, in SQL.
+  /**
+   * Verifies the whole trail with the keys (decision 0021): every record's
+   * keyed hash, every link of the chain in order, every signed checkpoint
+   * (a chain shorter than a checkpoint, or with another record at its
+   * position, has lost or rewritten records), no record outside the chain,
+   * and every ledger entry carried by an audit record. A valid trail gets a
+   * new signed checkpoint.
+   */
   async verify(): Promise<AuditVerifyResponse> {
-    const [{ checked }] = await this.ds.query(`SELECT count(*)::int AS checked FROM audit_events`);
-    const bad = await this.ds.query(`
-      SELECT id, chain_no::text AS "chainNo",
-        CASE WHEN chain_no <> expected_no THEN 'chain position is missing or out of order'
-             WHEN prev_hash <> expected_prev THEN 'does not link to the hash of the record before it'
-             ELSE 'its contents do not match its hash' END AS reason
-      FROM (
-        SELECT e.id, e.chain_no, e.prev_hash, e.hash,
-          row_number() OVER (ORDER BY e.chain_no) AS expected_no,
-          COALESCE(lag(e.hash) OVER (ORDER BY e.chain_no), 'GENESIS') AS expected_prev,
-          audit_event_hash(e.prev_hash, e) AS expected_hash
-        FROM audit_events e
-      ) s
-      WHERE chain_no <> expected_no OR prev_hash <> expected_prev OR hash <> expected_hash
-      ORDER BY chain_no LIMIT 1`);
-    if (bad.length === 0) return { valid: true, checked, firstInvalidId: null, firstInvalidChainNo: null, reason: null };
-    return { valid: false, checked, firstInvalidId: bad[0].id, firstInvalidChainNo: bad[0].chainNo, reason: bad[0].reason };
+    await this.sequencer.drain();
+    const checkpoints = this.sequencer.checkpoints();
+    const wanted = new Map<number, string>(); // chain position -> head a checkpoint names
+    let finding: Finding | null = null;
+    const fail = (f: Finding): void => { finding ??= f; };
+    checkpoints.forEach((c, i) => {
+      if (!c || !checkpointSignatureValid(this.keys.publicKey, c) || c.database !== this.sequencer.database) {
+        fail({ firstInvalidId: null, firstInvalidChainNo: null, reason: `checkpoint ${i + 1} in ${this.sequencer.checkpointPath} does not carry a valid signature` });
+      } else {
+        wanted.set(c.count, c.head);
+      }
+    });
+
+    let count = 0;
+    let prev = 'GENESIS';
+    const headAt = new Map<number, string>();
+    for (;;) {
+      const rows: ChainRow[] = await this.ds.query(`
+        SELECT c.chain_no::text AS "chainNo", e.id, c.prev_hash AS "prevHash", c.hash, c.legacy,
+          CASE WHEN c.legacy THEN e.chain_no = c.chain_no AND e.prev_hash = c.prev_hash AND e.hash = c.hash AND audit_event_hash(e.prev_hash, e) = e.hash END AS "legacyOk",
+          e.mac, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", e.actor_username AS "actorUsername", e.request_id AS "requestId",
+          e.action, e.entity_type AS "entityType", e.entity_id AS "entityId", e.before, e.after
+        FROM audit_chain c JOIN audit_events e ON e.id = c.event_id
+        WHERE c.chain_no > $1 ORDER BY c.chain_no LIMIT ${PAGE}`, [count]);
+      for (const r of rows) {
+        const no = count + 1;
+        const at = { firstInvalidId: r.id, firstInvalidChainNo: r.chainNo };
+        if (Number(r.chainNo) !== no) fail({ ...at, reason: `chain position ${no} is missing or out of order` });
+        else if (r.prevHash !== prev) fail({ ...at, reason: 'does not link to the hash of the record before it' });
+        else if (r.legacy) {
+          if (!r.legacyOk) fail({ ...at, reason: 'its contents do not match its hash (record of the unkeyed chain)' });
+        } else {
+          const mac = recordMac(this.keys.hmacKey, { ...r, occurredAt: new Date(r.occurredAt).toISOString() });
+          if (r.mac !== mac) fail({ ...at, reason: 'its contents do not match its keyed hash (MAC): the record was altered or written without the key' });
+          else if (r.hash !== chainLink(this.keys.hmacKey, r.chainNo, r.prevHash, r.id, r.mac)) fail({ ...at, reason: 'its chain hash is not the keyed link of its position' });
+        }
+        if (wanted.has(no)) headAt.set(no, r.hash);
+        prev = r.hash;
+        count = Math.max(no, Number(r.chainNo));
+      }
+      if (rows.length < PAGE) break;
+    }
+
+    for (const [n, head] of [...wanted].sort((a, b) => a[0] - b[0])) {
+      const c = checkpoints.find((x) => x?.count === n && x.head === head)!;
+      if (count < n) fail({ firstInvalidId: null, firstInvalidChainNo: String(count + 1), reason: `the chain ends at record ${count}, but the checkpoint signed at ${c.signedAt} covers ${n} records: records were removed from the end` });
+      else if (headAt.get(n) !== head) fail({ firstInvalidId: null, firstInvalidChainNo: String(n), reason: `record ${n} is not the one the checkpoint signed at ${c.signedAt} names: the chain was rewritten` });
+    }
+
+    const [outside] = await this.ds.query(`
+      SELECT e.id FROM audit_events e
+      WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = e.id) AND NOT EXISTS (SELECT 1 FROM audit_pending p WHERE p.event_id = e.id)
+      LIMIT 1`);
+    if (outside) fail({ firstInvalidId: outside.id, firstInvalidChainNo: null, reason: 'the record is neither in the chain nor queued for it' });
+
+    const [{ n: ledgerEntries }] = await this.ds.query(`SELECT count(*)::int AS n FROM ledger_entries`);
+    // bulk data sets: each keyed DATASET.GENERATE record vouches for its range only if that range still holds exactly its entries
+    const ranges: { from: string[]; to: string[] } = { from: [], to: [] };
+    const datasets: { id: string; after: { ledgerEntries?: DatasetLedger } }[] = await this.ds.query(
+      `SELECT id, after FROM audit_events WHERE action = 'DATASET.GENERATE' AND after ? 'ledgerEntries'`);
+    for (const d of datasets) {
+      const claimed = d.after.ledgerEntries;
+      if (!claimed?.fromSeq || !claimed.toSeq) continue;
+      const [actual] = await this.ds.query(`${DATASET_LEDGER_DIGEST} AND seq BETWEEN $1 AND $2`, [claimed.fromSeq, claimed.toSeq]);
+      if (actual.count === claimed.count && actual.digest === claimed.digest) {
+        ranges.from.push(claimed.fromSeq);
+        ranges.to.push(claimed.toSeq);
+      } else {
+        fail({ firstInvalidId: d.id, firstInvalidChainNo: null, reason: `the ledger entries of the data set recorded by audit record ${d.id} were changed: it names ${claimed.count} entries (#${claimed.fromSeq} to #${claimed.toSeq}), the ledger holds ${actual.count} with another digest` });
+      }
+    }
+    const [unaudited] = await this.ds.query(`
+      WITH audited AS (
+        SELECT x->>'id' AS id, x->>'kind' AS kind, x->>'amount' AS amount, a.entity_id AS line
+        FROM audit_events a CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(a.after->'entries') = 'array' THEN a.after->'entries' ELSE '[]'::jsonb END) x
+        WHERE a.action = 'LEDGER.POST' AND a.entity_type = 'BudgetLine')
+      SELECT l.id, l.seq::text AS seq, l.amount::text AS amount, l.kind, l.budget_line_id AS line
+      FROM ledger_entries l LEFT JOIN audited d ON d.id = l.id::text
+      WHERE (d.id IS NULL OR d.kind IS DISTINCT FROM l.kind OR d.line IS DISTINCT FROM l.budget_line_id::text OR CASE WHEN d.amount ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN d.amount::numeric <> l.amount ELSE true END)
+        AND NOT (l.request_id = 'dataset:generate' AND EXISTS (SELECT 1 FROM unnest($1::bigint[], $2::bigint[]) r(f, t) WHERE l.seq BETWEEN r.f AND r.t))
+      ORDER BY l.seq LIMIT 1`, [ranges.from, ranges.to]);
+    if (unaudited) {
+      fail({ firstInvalidId: null, firstInvalidChainNo: null, reason: `ledger entry ${unaudited.id} (#${unaudited.seq}, ${unaudited.kind} ${unaudited.amount} on budget line ${unaudited.line}) has no audit record that carries it: it was not posted through the ledger service` });
+    }
+
+    const [{ pending }] = await this.ds.query(`SELECT count(*)::int AS pending FROM audit_pending`);
+    const latest = [...checkpoints].reverse().find((c) => c && wanted.get(c.count) === c.head) ?? null;
+    const result: AuditVerifyResponse = {
+      valid: finding === null, checked: count, pending, ledgerEntriesChecked: ledgerEntries,
+      firstInvalidId: null, firstInvalidChainNo: null, reason: null, ...(finding ?? {}),
+      checkpoint: latest ? { count: latest.count, head: latest.head, signedAt: latest.signedAt } : null,
+    };
+    if (result.valid && count > 0) {
+      const c = await this.sequencer.checkpoint({ count, head: prev });
+      if (c) result.checkpoint = { count: c.count, head: c.head, signedAt: c.signedAt };
+    }
+    return result;
   }
 }

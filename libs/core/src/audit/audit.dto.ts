@@ -13,7 +13,7 @@ export class AuditQueryDto extends PageQueryDto {
 
 export class AuditEventResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'position in the hash chain' }) chainNo: string;
+  @ApiPropertyOptional({ description: 'position in the hash chain; null for the moment between commit and chaining (decision 0021)', nullable: true }) chainNo: string | null;
   @ApiProperty() occurredAt: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorId: string | null;
   @ApiPropertyOptional({ nullable: true }) actorUsername: string | null;
@@ -23,14 +23,24 @@ export class AuditEventResponse {
   @ApiPropertyOptional({ nullable: true }) entityId: string | null;
   @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) before: unknown;
   @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) after: unknown;
-  @ApiProperty() prevHash: string;
-  @ApiProperty() hash: string;
+  @ApiPropertyOptional({ nullable: true, description: 'keyed hash of the record before it in the chain' }) prevHash: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'keyed hash (HMAC-SHA256) linking this record to the one before it' }) hash: string | null;
+}
+
+export class AuditCheckpointResponse {
+  @ApiProperty({ description: 'number of records the checkpoint covers' }) count: number;
+  @ApiProperty({ description: 'chain hash of the last record it covers' }) head: string;
+  @ApiProperty({ description: 'when it was signed (Ed25519), ISO 8601' }) signedAt: string;
 }
 
 export class AuditVerifyResponse {
-  @ApiProperty({ description: 'true when every record hashes correctly and links to the one before' }) valid: boolean;
+  @ApiProperty({ description: 'true when every record matches its keyed hash, links to the one before, the chain reaches every signed checkpoint, and every ledger entry has its audit record' }) valid: boolean;
   @ApiProperty({ description: 'number of records checked' }) checked: number;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the first record that does not verify' }) firstInvalidId: string | null;
   @ApiPropertyOptional({ nullable: true }) firstInvalidChainNo: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'why the first invalid record fails' }) reason: string | null;
+  @ApiProperty({ description: 'records committed but not yet chained when the check ran' }) pending: number;
+  @ApiProperty({ description: 'ledger entries checked against the audit records that carry them' }) ledgerEntriesChecked: number;
+  @ApiPropertyOptional({ type: AuditCheckpointResponse, nullable: true, description: 'the latest signed checkpoint the chain matches (a new one is signed when the trail is valid)' })
+  checkpoint: AuditCheckpointResponse | null;
 }

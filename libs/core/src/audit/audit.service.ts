@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RequestContext } from '../context/request-context';
 import { flushAudit, PendingAuditEvent, TransactionService } from '../database/transaction.service';
+import { AUDIT_KEYS, AuditKeys } from './audit-keys';
 
 export interface AuditInput {
   action: string;
@@ -18,6 +19,7 @@ export class AuditService {
   constructor(
     private readonly tx: TransactionService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AUDIT_KEYS) private readonly keys: AuditKeys,
   ) {}
 
   private toEvent(input: AuditInput): PendingAuditEvent {
@@ -43,6 +45,6 @@ export class AuditService {
 
   /** Records an event on its own (e.g. a failed login, which writes nothing else). */
   async recordStandalone(input: AuditInput): Promise<void> {
-    await this.dataSource.transaction((m) => flushAudit(m, [this.toEvent(input)]));
+    await this.dataSource.transaction((m) => flushAudit(m, [this.toEvent(input)], this.keys.hmacKey));
   }
 }

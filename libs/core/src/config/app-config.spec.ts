@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { databaseUrls } from '../database/database-urls';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -31,5 +32,21 @@ describe('loadConfig', () => {
     const run = () => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', GRMS_DATA_DIR: dir() });
     expect(run).toThrow(/PORT=abc is not valid/);
     expect(run).toThrow(/DATABASE_URL is not valid/);
+  });
+});
+
+describe('database roles in the configuration (decision 0020)', () => {
+  const base = { GRMS_DATA_DIR: mkdtempSync(join(tmpdir(), 'grms-cfg-')), JWT_SECRET: 'x'.repeat(32) };
+
+  it('takes the owner URL for migrations beside the API role URL, and derives who gets the grants', () => {
+    const c = loadConfig({ ...base, DATABASE_URL: 'postgres://grms_app:a@db:5432/grms', DATABASE_OWNER_URL: 'postgres://grms_owner:o@db:5432/grms' });
+    expect(databaseUrls(c)).toEqual({ appUrl: 'postgres://grms_app:a@db:5432/grms', ownerUrl: 'postgres://grms_owner:o@db:5432/grms', appRole: 'grms_app' });
+    const single = loadConfig({ ...base, DATABASE_URL: 'postgres://grms:a@db:5432/grms' });
+    expect(databaseUrls(single)).toEqual({ appUrl: 'postgres://grms:a@db:5432/grms', ownerUrl: 'postgres://grms:a@db:5432/grms', appRole: null });
+  });
+
+  it('refuses an owner URL that is not one, or without DATABASE_URL', () => {
+    expect(() => loadConfig({ ...base, DATABASE_URL: 'postgres://a:b@db/grms', DATABASE_OWNER_URL: 'mysql://x' })).toThrow(/DATABASE_OWNER_URL is not valid/);
+    expect(() => loadConfig({ ...base, DATABASE_OWNER_URL: 'postgres://o:p@db/grms' })).toThrow(/DATABASE_OWNER_URL is set but DATABASE_URL is not/);
   });
 });

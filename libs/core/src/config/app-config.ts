@@ -7,6 +7,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | null; // null: embedded PostgreSQL
+  /** DATABASE_OWNER_URL: the schema owner, for migrations; DATABASE_URL is then the API's least-privileged role (decision 0020). */
+  databaseOwnerUrl: string | null;
   dataDir: string;
   embeddedPgPort: number;
   jwtSecret: string;
@@ -78,6 +80,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL is not valid: set postgres://USER:PASSWORD@HOST:PORT/DATABASE, or unset it to use the embedded PostgreSQL');
   }
+  const databaseOwnerUrl = env.DATABASE_OWNER_URL && env.DATABASE_OWNER_URL.trim() !== '' ? env.DATABASE_OWNER_URL.trim() : null;
+  if (databaseOwnerUrl && !/^postgres(ql)?:\/\//.test(databaseOwnerUrl)) {
+    problems.push('DATABASE_OWNER_URL is not valid: set postgres://OWNER:PASSWORD@HOST:PORT/DATABASE (the role that owns the schema and runs migrations)');
+  }
+  if (databaseOwnerUrl && !databaseUrl) {
+    problems.push('DATABASE_OWNER_URL is set but DATABASE_URL is not: set DATABASE_URL to the API\'s own role as well, or unset both to use the embedded PostgreSQL');
+  }
   if (!databaseUrl && nodeEnv === 'production') {
     problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded PostgreSQL is for demos and development)');
   }
@@ -87,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: int(env, 'PORT', 3000, 1, 65535, problems),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    databaseOwnerUrl,
     dataDir,
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535, problems),
     jwtSecret: '',

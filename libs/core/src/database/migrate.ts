@@ -1,12 +1,26 @@
 import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../../migrations';
+import { applyPrivileges } from './privileges';
 
 export function migrationDataSource(url: string): DataSource {
   return new DataSource({ type: 'postgres', url, migrations: ALL_MIGRATIONS, migrationsTableName: 'schema_migrations', logging: ['error'] });
 }
 
-/** Applies every pending migration, each in its own transaction; returns their names. */
-export async function runMigrations(url: string): Promise<string[]> {
+export interface MigrateOptions {
+  /** The role the API connects as: granted what it needs and no more after the migrations (decision 0020). */
+  appRole?: string | null;
+}
+
+/** The user name of a postgres:// URL. */
+export function roleOf(url: string): string {
+  return decodeURIComponent(new URL(url).username);
+}
+
+/**
+ * Applies every pending migration, each in its own transaction, as the owner
+ * of the schema, then the privileges step; returns the migrations' names.
+ */
+export async function runMigrations(url: string, opts: MigrateOptions = {}): Promise<string[]> {
   const ds = migrationDataSource(url);
   await ds.initialize();
   const lock = ds.createQueryRunner();
@@ -15,6 +29,9 @@ export async function runMigrations(url: string): Promise<string[]> {
     await lock.connect();
     await lock.query(`SELECT pg_advisory_lock(7384213000)`);
     const done = await ds.runMigrations({ transaction: 'each' });
+    await lock.query('BEGIN');
+    await applyPrivileges(lock, opts.appRole ?? null);
+    await lock.query('COMMIT');
     await lock.query(`SELECT pg_advisory_unlock(7384213000)`);
     return done.map((m) => m.name);
   } finally {

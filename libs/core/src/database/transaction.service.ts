@@ -1,7 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AUDIT_KEYS, AuditKeys, recordMac } from '../audit/audit-keys';
 
 export interface PendingAuditEvent {
   action: string;
@@ -35,7 +37,10 @@ export function isRetryable(err: unknown): boolean {
 export class TransactionService {
   private readonly logger = new Logger('Transaction');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AUDIT_KEYS) private readonly keys: AuditKeys,
+  ) {}
 
   current(): TxContext | undefined {
     return txStorage.getStore();
@@ -49,7 +54,7 @@ export class TransactionService {
         return await this.dataSource.transaction('READ COMMITTED', async (manager) => {
           const ctx: TxContext = { manager, audit: [] };
           const result = await txStorage.run(ctx, () => fn(manager));
-          await flushAudit(manager, ctx.audit);
+          await flushAudit(manager, ctx.audit, this.keys.hmacKey);
           return result;
         });
       } catch (err) {
@@ -64,20 +69,25 @@ export class TransactionService {
   }
 }
 
-// Audit rows are written last, so the advisory lock that serializes the hash
-// chain is held only for the tail of the transaction, after all row locks.
-export async function flushAudit(manager: EntityManager, events: PendingAuditEvent[]): Promise<void> {
+// Audit rows are written in one statement at the end of the transaction,
+// each with its keyed hash (MAC); no lock is taken: the sequencer chains them
+// after commit (decision 0021).
+export async function flushAudit(manager: EntityManager, events: PendingAuditEvent[], key: Buffer): Promise<void> {
   if (events.length === 0) return;
   const params: unknown[] = [];
+  const occurredAt = new Date().toISOString();
   const rows = events.map((e) => {
     const base = params.length;
-    params.push(e.actorId, e.actorUsername, e.requestId, e.action, e.entityType, e.entityId,
+    const id = randomUUID();
+    const mac = recordMac(key, { id, occurredAt, ...e });
+    params.push(id, occurredAt, e.actorId, e.actorUsername, e.requestId, e.action, e.entityType, e.entityId,
       e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
-      e.after === undefined || e.after === null ? null : JSON.stringify(e.after));
-    return `($${base + 1}::uuid, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}::jsonb, $${base + 8}::jsonb)`;
+      e.after === undefined || e.after === null ? null : JSON.stringify(e.after), mac);
+    const p = (i: number) => `$${base + i}`;
+    return `(${p(1)}::uuid, ${p(2)}::timestamptz, ${p(3)}::uuid, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::jsonb, ${p(10)}::jsonb, ${p(11)})`;
   });
   await manager.query(
-    `INSERT INTO audit_events (actor_id, actor_username, request_id, action, entity_type, entity_id, before, after) VALUES ${rows.join(', ')}`,
+    `INSERT INTO audit_events (id, occurred_at, actor_id, actor_username, request_id, action, entity_type, entity_id, before, after, mac) VALUES ${rows.join(', ')}`,
     params,
   );
   events.length = 0;

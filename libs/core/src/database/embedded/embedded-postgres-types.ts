@@ -11,18 +11,26 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void;
   /** Use a server that a running GRMS process already serves from this data dir (the CLI), instead of refusing. */
   attach?: boolean;
+  /**
+   * Supervise the postmaster: if it dies while we did not stop it, start it
+   * again (PostgreSQL runs its crash recovery) and call `onRestart`; if that
+   * fails, call `onFatal` (the API logs and exits non-zero).
+   */
+  supervise?: { onRestart?: (pid: number, ms: number) => void; onFatal: (err: Error) => void };
 }
 
 /** A running embedded cluster. */
 export interface EmbeddedPostgresHandle {
-  /** postgres://USER:PASSWORD@127.0.0.1:PORT/DATABASE */
+  /** postgres://USER:PASSWORD@127.0.0.1:PORT/DATABASE as the cluster owner: migrations, seed, operator commands. */
   url: string;
+  /** The same database as the least-privileged role the API runs as (decision 0020). */
+  appUrl: string;
   /** Same as `url`, database 'postgres'. */
   adminUrl: string;
   /** Where the cluster actually lives (may be a temp-dir fallback). */
   dataDir: string;
-  /** PID of the postmaster. */
-  pid: number;
+  /** PID of the postmaster (a new one after a supervised restart). */
+  readonly pid: number;
   /** Fast shutdown; resolves when the postmaster has exited. Idempotent. */
   stop(): Promise<void>;
 }

@@ -145,6 +145,22 @@ describe('startEmbeddedPostgres', () => {
     await h.stop();
   });
 
+  it('supervised: reports a postmaster it cannot restart (the API then exits non-zero)', async () => {
+    const dataRoot = reachableDataRoot();
+    const port = await freePort();
+    let fatal: ((e: Error) => void) | undefined;
+    const failed = new Promise<Error>((resolve) => (fatal = resolve));
+    const h = await startEmbeddedPostgres({ dataRoot, port, database: 'grms_spec', ephemeral: true, log, supervise: { onFatal: (e) => fatal!(e) } });
+    handles.push(h);
+    const moved = `${h.dataDir}-moved`;
+    fs.renameSync(h.dataDir, moved); // the cluster is gone from where a restart looks for it
+    cleanup.push(moved);
+    process.kill(h.pid, 'SIGKILL');
+    const err = await failed;
+    expect(err.message).toMatch(/did not come up|exited/);
+    expect(logs.some((l) => /could not be restarted/.test(l))).toBe(true);
+  });
+
   const rootOnly = isRoot && fs.existsSync('/root') ? it : it.skip;
   rootOnly('falls back to the temp dir when the DB user cannot reach dataRoot', async () => {
     const privateDir = fs.mkdtempSync(path.join('/root', 'grms-epg-spec-'));

@@ -15,6 +15,7 @@ import { stopStaleServer } from './stale-server';
 import { findLiveOwnedServer } from './live-owner';
 import { passwordFileFor } from './cluster-init';
 import * as fs from 'fs';
+import { APP_ROLE, appPasswordFileFor, ensureAppRole, readOrCreateAppPassword } from './app-role';
 
 export type { EmbeddedPostgresHandle, EmbeddedPostgresOptions } from './embedded-postgres-types';
 export { registerShutdown } from './register-shutdown';
@@ -77,28 +78,63 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       throw new Error(`another running process (pid ${live.ownerPid}) already serves the embedded database in ${dataDir} on port ${live.port}; stop it first, or use a different GRMS_DATA_DIR`);
     }
     const pw = fs.readFileSync(passwordFileFor(dataDir), 'utf8').trim();
+    const appPw = fs.readFileSync(appPasswordFileFor(dataDir), 'utf8').trim();
     const b = `postgres://${encodeURIComponent(PG_SUPERUSER)}:${encodeURIComponent(pw)}@127.0.0.1:${live.port}`;
+    const a = `postgres://${APP_ROLE}:${encodeURIComponent(appPw)}@127.0.0.1:${live.port}`;
     log(`[embedded-postgres] using the server of the running process ${live.ownerPid} (port ${live.port})`);
-    return { url: `${b}/${encodeURIComponent(opts.database)}`, adminUrl: `${b}/postgres`, dataDir, pid: live.pid, stop: async () => undefined };
+    return { url: `${b}/${encodeURIComponent(opts.database)}`, appUrl: `${a}/${encodeURIComponent(opts.database)}`, adminUrl: `${b}/postgres`, dataDir, pid: live.pid, stop: async () => undefined };
   }
   await stopStaleServer(dataDir, user, bins, log);
   const password = await ensureCluster(dataDir, user, bins, opts.ephemeral === true, log);
 
   const conn: PgConnection = { host: '127.0.0.1', port: opts.port, user: PG_SUPERUSER, password };
-  const pm = await launch(bins, user, serverArgs(dataDir, opts.port, opts.ephemeral === true), conn, log);
+  const args = serverArgs(dataDir, opts.port, opts.ephemeral === true);
+  let pm = await launch(bins, user, args, conn, log);
+  const appPassword = readOrCreateAppPassword(dataDir);
   try {
     await ensureDatabase(conn, opts.database);
+    await ensureAppRole(conn, appPassword);
   } catch (err) {
     await pm.stop();
     throw err;
   }
 
+  let stopped = false;
+  const supervise = (p: Postmaster): void => {
+    const sup = opts.supervise;
+    if (!sup) return;
+    void p.exited.then(async () => {
+      if (stopped) return;
+      const t0 = Date.now();
+      log(`[embedded-postgres] the PostgreSQL server (pid ${p.pid}) died: ${p.exitReason()}; restarting it (crash recovery)`);
+      try {
+        const next = await launch(bins, user, args, conn, log);
+        if (stopped) return void (await next.stop());
+        pm = next;
+        log(`[embedded-postgres] PostgreSQL restarted (pid ${next.pid}) after ${Date.now() - t0} ms`);
+        sup.onRestart?.(next.pid, Date.now() - t0);
+        supervise(next);
+      } catch (err) {
+        log(`[embedded-postgres] PostgreSQL could not be restarted: ${(err as Error).message}`);
+        sup.onFatal(err as Error);
+      }
+    });
+  };
+  supervise(pm);
+
   const base = `postgres://${encodeURIComponent(PG_SUPERUSER)}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}`;
+  const appBase = `postgres://${APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${opts.port}`;
   return {
     url: `${base}/${encodeURIComponent(opts.database)}`,
+    appUrl: `${appBase}/${encodeURIComponent(opts.database)}`,
     adminUrl: `${base}/postgres`,
     dataDir,
-    pid: pm.pid,
-    stop: pm.stop,
+    get pid() {
+      return pm.pid;
+    },
+    stop: () => {
+      stopped = true;
+      return pm.stop();
+    },
   };
 }

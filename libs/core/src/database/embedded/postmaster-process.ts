@@ -16,6 +16,8 @@ export interface Postmaster {
   recentOutput(): string;
   /** SIGINT (fast shutdown), SIGKILL after 15 s; resolves on exit. Idempotent. */
   stop(): Promise<void>;
+  /** Resolves when the process has exited, for whatever reason. */
+  readonly exited: Promise<void>;
 }
 
 /** Spawns `postgres` as the DB user, forwarding only noteworthy output lines to `log`. */
@@ -91,5 +93,6 @@ export function spawnPostmaster(
     exitReason: () => exitReason,
     recentOutput: () => lines.join('\n'),
     stop,
+    exited,
   };
 }
