@@ -14,6 +14,7 @@ import { TaxesOnTheRightBase1764301200000 } from './1764301200000-taxes-on-the-r
 import { CashBookATreasurerCanSign1764301210000 } from './1764301210000-cash-book-a-treasurer-can-sign';
 import { Panjar1764301220000 } from './1764301220000-panjar';
 import { ValueDatedLedger1764301300000 } from './1764301300000-value-dated-ledger';
+import { PeriodCloseLock1764301300100 } from './1764301300100-period-close-lock';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -34,4 +35,5 @@ export const ALL_MIGRATIONS = [
   CashBookATreasurerCanSign1764301210000,
   Panjar1764301220000,
   ValueDatedLedger1764301300000,
+  PeriodCloseLock1764301300100,
 ];

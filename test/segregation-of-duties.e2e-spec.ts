@@ -13,11 +13,11 @@ describe('segregation of duties', () => {
   const userId = async (username: string) => (await t.sql<{ id: string }>(`SELECT id FROM users WHERE username = $1`, [username]))[0].id;
   /** An account that got a role mix before the rule existed (the constraint is NOT VALID for old rows). */
   const legacyMix = async (username: string, roles: string[]) => {
-    await t.sql(`ALTER TABLE users DROP CONSTRAINT users_roles_compatible`);
+    await t.superSql(`ALTER TABLE users DROP CONSTRAINT users_roles_compatible`);
     await t.sql(`INSERT INTO users (username, password_hash, full_name, roles, organization_id)
                  SELECT $1, password_hash, 'Legacy ' || $1, $2, $3 FROM users WHERE username = 'admin'`, [username, roles, orgA]);
   };
-  const restoreConstraint = async (definition: string) => t.sql(`ALTER TABLE users ADD CONSTRAINT users_roles_compatible ${definition} NOT VALID`);
+  const restoreConstraint = async (definition: string) => t.superSql(`ALTER TABLE users ADD CONSTRAINT users_roles_compatible ${definition} NOT VALID`);
 
   it('refuses incompatible role mixes at creation and change, for ADMIN itself too, and in the database', async () => {
     const mixes = [['TREASURER', 'FINANCE_OFFICER'], ['TREASURER', 'CASH_AUTHORITY'], ['PLANNER', 'BUDGET_VERIFIER'], ['REVENUE_TREASURER', 'TREASURER'], ['ADMIN', 'CASH_AUTHORITY'], ['ADMIN', 'AUDITOR']];

@@ -30,7 +30,8 @@ export class LedgerPeriodsService {
       if (!ended) {
         throw DomainError.rule('PERIOD_NOT_ENDED', `month ${month} of ${fiscalYear} ends on ${monthEnd}; a month is closed only after it has ended`, [{ field: 'month', message: 'not ended yet' }]);
       }
-      await m.query(`LOCK TABLE ledger_entries IN SHARE MODE`);
+      // waits for postings in flight dated in this month; new ones wait for this close (their trigger takes the lock shared)
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('grms_ledger_period'), $1 * 100 + $2)`, [fiscalYear, month]);
       const [closed] = await m.query(`SELECT 1 FROM ledger_periods WHERE fiscal_year = $1 AND month = $2`, [fiscalYear, month]);
       if (closed) throw DomainError.conflict('PERIOD_ALREADY_CLOSED', `month ${month} of ${fiscalYear} is already closed`);
       await m.query(`INSERT INTO ledger_periods (fiscal_year, month, closed_by, reason) VALUES ($1, $2, $3, $4)`, [fiscalYear, month, user.id, reason ?? null]);
