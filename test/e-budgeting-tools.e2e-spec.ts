@@ -59,7 +59,7 @@ describe('e-budgeting bulk tools', () => {
       });
     expect(x.status).toBe(200);
     expect(x.headers['content-type']).toContain('spreadsheetml');
-    expect(x.headers['content-disposition']).toMatch(/attachment; filename="DPA-2026-1\.01\.02\.1\.01\.02-MURNI-r0\.xlsx"/);
+    expect(x.headers['content-disposition']).toMatch(/attachment; filename="DPA-2026-1\.01\.02\.1\.01\.0072-MURNI-r0\.xlsx"/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.body);
     const values = wb.worksheets[0].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
@@ -97,7 +97,7 @@ describe('e-budgeting bulk tools', () => {
     for (const [sub, qty] of [['1.01.02.1.01.0011', '10'], ['1.01.02.1.01.0012', '12'], ['1.01.02.1.01.0013', '11'], ['1.01.02.1.01.0014', '500']] as const) {
       const d = (await t.post('/budgeting/documents', { fiscalYear: 2027, organizationId: orgA, subActivityCode: sub, stage: 'MURNI' }, 'planner-a')).body;
       const r = await t.post(`/budgeting/documents/${d.id}/items`, { accountCode: '5.1.02.01.01.0024', fundingSourceCode: '1.1.1.01', hsbItemId: kons.id, description: 'Tinta printer',
-        coefficients: [{ quantity: qty, unit: 'botol' }], unitPrice: sub.endsWith('09') ? '99000' : '95000', vat: false, justification: 'harga naik' }, 'planner-a');
+        coefficients: [{ quantity: qty, unit: 'botol' }], unitPrice: sub.endsWith('0014') ? '99000' : '95000', vat: false, justification: 'harga naik' }, 'planner-a');
       expect(r.status).toBe(201);
       docs.push(d.id);
     }

@@ -84,10 +84,10 @@ describe('e-HSB import', () => {
     const empty = res.body.errors.filter((e: { message: string }) => e.message.startsWith('no account code'));
     expect(empty.length).toBe(10);
     expect(empty.every((e: { field: string }) => e.field === 'KODE REKENING')).toBe(true);
-    // the city format maps to the chart: 5.1.02.01.001.00024 -> 5.1.02.01.01.0024
+    // the city format maps to the chart: 5.1.02.01.001.00001 (building materials) -> 5.1.02.01.01.0001
     const [atk] = await t.sql<{ account_codes: string[]; name: string }>(
       `SELECT account_codes, name FROM hsb_items WHERE fiscal_year = 2027 AND code = '1.1.12.01.01.0001.17114'`);
-    expect(atk.account_codes).toEqual(['5.1.02.01.01.0024']);
+    expect(atk.account_codes).toEqual(['5.1.02.01.01.0001']);
     const again = await upload(file, 'ssh_items_sample.csv', { fiscalYear: '2027', profile: 'kota-malang-ssh', mode: 'partial' });
     expect(again.body).toMatchObject({ imported: 0, updated: 0, unchanged: res.body.imported });
   });
