@@ -54,6 +54,7 @@ export class CodeListVersions1764301400000 implements MigrationInterface {
         FOREIGN KEY (to_version, list, to_code) REFERENCES code_list_entries (version, list, code) DEFERRABLE INITIALLY DEFERRED,
         CHECK (from_version <> to_version)
       )`);
+    await q.query(`CREATE INDEX code_crosswalk_to_idx ON code_crosswalk (to_version, list, to_code)`);
 
     // Years that exist already were budgeted on the 2019 lists; a new year
     // takes the newest version unless it names one.

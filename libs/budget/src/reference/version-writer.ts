@@ -22,12 +22,11 @@ export async function replaceVersion(m: EntityManager, v: ParsedVersion): Promis
   const before: { list: VersionedList; code: string; name: string }[] = basis ? await m.query(`SELECT list, code, name FROM code_list_entries WHERE version = $1`, [basis.id]) : [];
 
   await m.query(`DELETE FROM code_crosswalk WHERE to_version = $1`, [manifest.id]);
-  await m.query(`DELETE FROM code_list_entries WHERE version = $1`, [manifest.id]);
   const lists: ListChange[] = [];
   for (const list of VERSIONED_LISTS) {
     const rows = v.lists.get(list)!;
     await upsertUnion(m, list, rows, newest);
-    await insertEntries(m, manifest.id, list, rows);
+    await writeEntries(m, manifest.id, list, rows);
     lists.push(changes(list, rows, before.filter((b) => b.list === list)));
   }
   const crosswalks = [];
@@ -58,16 +57,23 @@ async function upsertUnion(m: EntityManager, list: VersionedList, rows: CodeRow[
     [rows.map((r) => r.code), rows.map((r) => r.name), rows.map((r) => r.level), rows.map((r) => r.parentCode), rows.map((r) => r.note)]);
 }
 
-async function insertEntries(m: EntityManager, version: string, list: VersionedList, rows: CodeRow[]): Promise<void> {
+// Upserts the version's entries (a reload that changes nothing writes
+// nothing) and deletes the codes the new content no longer has.
+async function writeEntries(m: EntityManager, version: string, list: VersionedList, rows: CodeRow[]): Promise<void> {
   const parents = new Set(rows.map((r) => r.parentCode));
   for (let i = 0; i < rows.length; i += 5000) {
     const c = rows.slice(i, i + 5000);
     await m.query(
-      `INSERT INTO code_list_entries (version, list, code, name, level, parent_code, leaf, note, indicator, unit, source)
-       SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::smallint[], $6::text[], $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[])`,
+      `INSERT INTO code_list_entries AS t (version, list, code, name, level, parent_code, leaf, note, indicator, unit, source)
+       SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::smallint[], $6::text[], $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[])
+       ON CONFLICT (version, list, code) DO UPDATE SET name = EXCLUDED.name, leaf = EXCLUDED.leaf, note = EXCLUDED.note,
+         indicator = EXCLUDED.indicator, unit = EXCLUDED.unit, source = EXCLUDED.source
+       WHERE (t.name, t.leaf, t.note, t.indicator, t.unit, t.source) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.leaf, EXCLUDED.note, EXCLUDED.indicator, EXCLUDED.unit, EXCLUDED.source)`,
       [version, list, c.map((r) => r.code), c.map((r) => r.name), c.map((r) => r.level), c.map((r) => r.parentCode), c.map((r) => !parents.has(r.code)),
         c.map((r) => r.note), c.map((r) => r.indicator), c.map((r) => r.unit), c.map((r) => r.source)]);
   }
+  await m.query(
+    `DELETE FROM code_list_entries WHERE version = $1 AND list = $2 AND code <> ALL($3::text[])`, [version, list, rows.map((r) => r.code)]);
 }
 
 function changes(list: VersionedList, rows: CodeRow[], before: { code: string; name: string }[]): ListChange {
