@@ -80,11 +80,14 @@ export class CodeListVersions1764301400000 implements MigrationInterface {
       FOR EACH ROW EXECUTE FUNCTION fiscal_year_code_list_version()`);
 
     // The codes a year may use: membership of the year's version.
+    // plpgsql, not sql: its plan is cached per session, so a bulk insert of
+    // 20,000 catalogue rows does not plan the lookup 20,000 times.
     await q.query(`
-      CREATE FUNCTION code_in_year(p_list text, p_code text, p_year integer) RETURNS boolean LANGUAGE sql STABLE AS $$
-        SELECT EXISTS (SELECT 1 FROM code_list_entries e JOIN fiscal_years y ON y.code_list_version = e.version
-                       WHERE y.year = p_year AND e.list = p_list AND e.code = p_code)
-      $$`);
+      CREATE FUNCTION code_in_year(p_list text, p_code text, p_year integer) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+      BEGIN
+        RETURN EXISTS (SELECT 1 FROM code_list_entries e JOIN fiscal_years y ON y.code_list_version = e.version
+                       WHERE y.year = p_year AND e.list = p_list AND e.code = p_code);
+      END $$`);
     await q.query(`
       CREATE FUNCTION refuse_code_outside_year(p_list text, p_code text, p_year integer, p_table text) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
@@ -120,8 +123,40 @@ export class CodeListVersions1764301400000 implements MigrationInterface {
         PERFORM refuse_code_outside_year('funding_sources', NEW.funding_source_code, y, TG_TABLE_NAME);
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER budget_document_items_codes_of_year BEFORE INSERT OR UPDATE OF document_id, account_code, funding_source_code
+    await q.query(`CREATE TRIGGER budget_document_items_codes_of_year BEFORE UPDATE OF document_id, account_code, funding_source_code
       ON budget_document_items FOR EACH ROW EXECUTE FUNCTION budget_item_codes_of_year()`);
+    // Revisions copy every item of a document in one statement, imports add
+    // hundreds: inserts are checked set-based, once per statement.
+    await q.query(`
+      CREATE FUNCTION budget_items_codes_of_year_bulk() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE bad record;
+      BEGIN
+        SELECT d.fiscal_year, x.list, x.code INTO bad
+        FROM new_rows n JOIN budget_documents d ON d.id = n.document_id
+        CROSS JOIN LATERAL (VALUES ('accounts', n.account_code), ('funding_sources', n.funding_source_code)) AS x(list, code)
+        WHERE NOT EXISTS (SELECT 1 FROM code_list_entries e JOIN fiscal_years y ON y.code_list_version = e.version
+                          WHERE y.year = d.fiscal_year AND e.list = x.list AND e.code = x.code)
+        LIMIT 1;
+        IF FOUND THEN PERFORM refuse_code_outside_year(bad.list, bad.code, bad.fiscal_year, TG_TABLE_NAME); END IF;
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER budget_document_items_codes_of_year_insert AFTER INSERT ON budget_document_items
+      REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION budget_items_codes_of_year_bulk()`);
+    // Catalogue imports insert thousands of rows in one statement: checked
+    // set-based, once per statement; single-row updates row by row.
+    await q.query(`
+      CREATE FUNCTION hsb_items_codes_of_year_bulk() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE bad record;
+      BEGIN
+        SELECT n.fiscal_year, c.code INTO bad FROM new_rows n CROSS JOIN LATERAL unnest(n.account_codes) AS c(code)
+        WHERE NOT EXISTS (SELECT 1 FROM code_list_entries e JOIN fiscal_years y ON y.code_list_version = e.version
+                          WHERE y.year = n.fiscal_year AND e.list = 'accounts' AND e.code = c.code)
+        LIMIT 1;
+        IF FOUND THEN PERFORM refuse_code_outside_year('accounts', bad.code, bad.fiscal_year, TG_TABLE_NAME); END IF;
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER hsb_items_codes_of_year_insert AFTER INSERT ON hsb_items
+      REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION hsb_items_codes_of_year_bulk()`);
     await q.query(`
       CREATE FUNCTION hsb_item_codes_of_year() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE c text;
@@ -131,17 +166,19 @@ export class CodeListVersions1764301400000 implements MigrationInterface {
         END LOOP;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER hsb_items_codes_of_year BEFORE INSERT OR UPDATE OF fiscal_year, account_codes
+    await q.query(`CREATE TRIGGER hsb_items_codes_of_year BEFORE UPDATE OF fiscal_year, account_codes
       ON hsb_items FOR EACH ROW EXECUTE FUNCTION hsb_item_codes_of_year()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER hsb_items_codes_of_year ON hsb_items`);
+    await q.query(`DROP TRIGGER hsb_items_codes_of_year_insert ON hsb_items`);
     await q.query(`DROP TRIGGER budget_document_items_codes_of_year ON budget_document_items`);
+    await q.query(`DROP TRIGGER budget_document_items_codes_of_year_insert ON budget_document_items`);
     await q.query(`DROP TRIGGER budget_documents_codes_of_year ON budget_documents`);
     await q.query(`DROP TRIGGER budget_lines_codes_of_year ON budget_lines`);
     await q.query(`DROP TRIGGER fiscal_years_code_list_version ON fiscal_years`);
-    for (const f of ['hsb_item_codes_of_year()', 'budget_item_codes_of_year()', 'budget_document_codes_of_year()', 'budget_line_codes_of_year()',
+    for (const f of ['hsb_items_codes_of_year_bulk()', 'hsb_item_codes_of_year()', 'budget_items_codes_of_year_bulk()', 'budget_item_codes_of_year()', 'budget_document_codes_of_year()', 'budget_line_codes_of_year()',
       'refuse_code_outside_year(text, text, integer, text)', 'code_in_year(text, text, integer)', 'fiscal_year_code_list_version()']) {
       await q.query(`DROP FUNCTION ${f}`);
     }

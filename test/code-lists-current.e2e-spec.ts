@@ -79,6 +79,9 @@ describe('code lists per fiscal year, on the current lists', () => {
     expect((await t.get('/accounts?fiscalYear=2030&q=5.1.02.01.01.001', 'planner-a')).body.data[0]).toMatchObject({ name: 'Belanja Alat Tulis Kantor', version: 'PMDN90-2019' });
     // the database holds the rule too: a catalogue row on a code outside its year's version is refused
     await expect(t.sql(`UPDATE hsb_items SET account_codes = ARRAY['5.1.02.01.01.0024'] WHERE id = $1`, [old.body.id])).rejects.toThrow(/not in the code list version of fiscal year 2030/);
+    // so does a budget line of the demo year on a 2019 account
+    await expect(t.sql(`INSERT INTO budget_lines (fiscal_year, organization_id, sub_activity_code, account_code, funding_source_code)
+      VALUES (2026, $1, '1.01.02.1.01.0072', '5.1.02.01.01.001', '1.1.1.01')`, [await t.orgId('A')])).rejects.toThrow(/accounts code 5\.1\.02\.01\.01\.001 is not in the code list version of fiscal year 2026/);
     // and the year's version cannot change once it holds budget data
     await expect(t.sql(`UPDATE fiscal_years SET code_list_version = 'KMDN5889-2023' WHERE year = 2030`)).rejects.toThrow(/cannot change/);
   });
