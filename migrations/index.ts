@@ -15,6 +15,7 @@ import { CashBookATreasurerCanSign1764301210000 } from './1764301210000-cash-boo
 import { Panjar1764301220000 } from './1764301220000-panjar';
 import { ValueDatedLedger1764301300000 } from './1764301300000-value-dated-ledger';
 import { PeriodCloseLock1764301300100 } from './1764301300100-period-close-lock';
+import { CodeListVersions1764301400000 } from './1764301400000-code-list-versions';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -36,4 +37,5 @@ export const ALL_MIGRATIONS = [
   Panjar1764301220000,
   ValueDatedLedger1764301300000,
   PeriodCloseLock1764301300100,
+  CodeListVersions1764301400000,
 ];

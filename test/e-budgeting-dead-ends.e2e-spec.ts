@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from './support/test-app';
 describe('e-budgeting: deleting drafts and ceilings below what is used', () => {
   let t: TestApp;
   let orgA: string;
-  const sub = '1.01.02.1.01.07';
+  const sub = '1.01.02.1.01.0070';
   beforeAll(async () => { t = await startTestApp(); orgA = await t.orgId('A'); });
   afterAll(async () => { await t.close(); });
 

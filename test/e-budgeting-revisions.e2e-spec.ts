@@ -20,7 +20,7 @@ describe('e-budgeting revisions', () => {
   };
 
   it('the demo DPAs were approved through the workflow and posted the appropriation', async () => {
-    const dpa = await approvedOf('1.01.02.1.01.07');
+    const dpa = await approvedOf('1.01.02.1.01.0070');
     expect(dpa).toMatchObject({ stage: 'MURNI', total: '87500000.00', approvedBy: 'verifier', createdBy: 'planner-a' });
     const entries = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_entries WHERE source_type = 'DemoSeed'`);
     expect(entries[0].n).toBe(0);
@@ -29,8 +29,8 @@ describe('e-budgeting revisions', () => {
   });
 
   it('a PERGESERAN moves money between two lines and the ledger shows both entries', async () => {
-    const dpa = await approvedOf('1.01.02.1.01.07');
-    const rev = await t.post('/budgeting/documents', { fiscalYear: 2026, organizationId: orgA, subActivityCode: '1.01.02.1.01.07', stage: 'PERGESERAN' }, 'planner-a');
+    const dpa = await approvedOf('1.01.02.1.01.0070');
+    const rev = await t.post('/budgeting/documents', { fiscalYear: 2026, organizationId: orgA, subActivityCode: '1.01.02.1.01.0070', stage: 'PERGESERAN' }, 'planner-a');
     expect(rev.status).toBe(201);
     expect(rev.body).toMatchObject({ status: 'DRAFT', revision: 1, previousId: dpa.id, total: '87500000.00' });
     expect(rev.body.items.length).toBe(3);
@@ -38,7 +38,7 @@ describe('e-budgeting revisions', () => {
     expect(anggota.hsbVersion).toBe(1);
     // cut 5 orang x 12 bulan to 5 x 11 (-5,000,000) and move it to a new stationery line
     await t.patch(`/budgeting/documents/${rev.body.id}/items/${anggota.id}`, { coefficients: [{ quantity: '5', unit: 'orang' }, { quantity: '11', unit: 'bulan' }] }, 'planner-a');
-    const add = await t.post(`/budgeting/documents/${rev.body.id}/items`, { accountCode: '5.1.02.01.01.001', fundingSourceCode: '1.1.1.01', description: 'Alat tulis tim pelaksana',
+    const add = await t.post(`/budgeting/documents/${rev.body.id}/items`, { accountCode: '5.1.02.01.01.0024', fundingSourceCode: '1.1.1.01', description: 'Alat tulis tim pelaksana',
       coefficients: [{ quantity: '100', unit: 'paket' }], unitPrice: '50000.01', vat: false }, 'planner-a');
     expect(add.status).toBe(201);
     // 100 x 50,000.01 = 5,000,001.00: one rupiah too much
@@ -55,27 +55,27 @@ describe('e-budgeting revisions', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.shiftClass).toBe('BETWEEN_OBJEK');
     expect(ok.body.lines).toEqual([
-      expect.objectContaining({ accountCode: '5.1.02.01.01.001', total: '5000000.00', previousTotal: null }),
-      expect.objectContaining({ accountCode: '5.1.02.02.01.006', total: '82500000.00', previousTotal: '87500000.00' }),
+      expect.objectContaining({ accountCode: '5.1.02.01.01.0024', total: '5000000.00', previousTotal: null }),
+      expect.objectContaining({ accountCode: '5.1.02.02.01.0004', total: '82500000.00', previousTotal: '87500000.00' }),
     ]);
     const entries = await t.sql<{ account_code: string; amount: string; kind: string }>(
       `SELECT b.account_code, e.amount, e.kind FROM ledger_entries e JOIN budget_lines b ON b.id = e.budget_line_id
        WHERE e.source_type = 'BudgetDocument' AND e.source_id = $1 ORDER BY b.account_code`, [rev.body.id]);
     expect(entries).toEqual([
-      { account_code: '5.1.02.01.01.001', amount: '5000000.00', kind: 'APPROPRIATION' },
-      { account_code: '5.1.02.02.01.006', amount: '-5000000.00', kind: 'APPROPRIATION' },
+      { account_code: '5.1.02.01.01.0024', amount: '5000000.00', kind: 'APPROPRIATION' },
+      { account_code: '5.1.02.02.01.0004', amount: '-5000000.00', kind: 'APPROPRIATION' },
     ]);
     expect((await t.get(`/budgeting/documents/${dpa.id}`, 'planner-a')).body.status).toBe('SUPERSEDED');
-    const lines = (await t.get(`/budget-lines?fiscalYear=2026&organizationId=${orgA}&subActivityCode=1.01.02.1.01.07`, 'planner-a')).body.data;
+    const lines = (await t.get(`/budget-lines?fiscalYear=2026&organizationId=${orgA}&subActivityCode=1.01.02.1.01.0070`, 'planner-a')).body.data;
     expect(Object.fromEntries(lines.map((l: { accountCode: string; appropriated: string }) => [l.accountCode, l.appropriated])))
-      .toEqual({ '5.1.02.01.01.001': '5000000.00', '5.1.02.02.01.006': '82500000.00' });
+      .toEqual({ '5.1.02.01.01.0024': '5000000.00', '5.1.02.02.01.0004': '82500000.00' });
   });
 
   it('only one open revision at a time, and a MURNI cannot be made twice', async () => {
-    const again = await t.post('/budgeting/documents', { fiscalYear: 2026, organizationId: orgA, subActivityCode: '1.01.02.1.01.02', stage: 'MURNI' }, 'planner-a');
+    const again = await t.post('/budgeting/documents', { fiscalYear: 2026, organizationId: orgA, subActivityCode: '1.01.02.1.01.0072', stage: 'MURNI' }, 'planner-a');
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('DOCUMENT_EXISTS');
-    const none = await t.post('/budgeting/documents', { fiscalYear: 2026, organizationId: orgA, subActivityCode: '1.01.02.1.01.04', stage: 'PERUBAHAN' }, 'planner-a');
+    const none = await t.post('/budgeting/documents', { fiscalYear: 2026, organizationId: orgA, subActivityCode: '1.01.02.1.01.0010', stage: 'PERUBAHAN' }, 'planner-a');
     expect(none.status).toBe(422);
     expect(none.body.code).toBe('NO_APPROVED_VERSION');
   });
@@ -83,9 +83,9 @@ describe('e-budgeting revisions', () => {
   it('a PERUBAHAN cannot cut a line below what is committed plus disbursed on it', async () => {
     const [used] = await t.sql<{ account_code: string; funding_source_code: string; used: string }>(
       `SELECT account_code, funding_source_code, (committed + disbursed)::text AS used FROM budget_lines
-       WHERE fiscal_year = 2026 AND organization_id = $1 AND sub_activity_code = '1.01.02.1.01.02' AND committed + disbursed > 0 ORDER BY account_code LIMIT 1`, [orgA]);
+       WHERE fiscal_year = 2026 AND organization_id = $1 AND sub_activity_code = '1.01.02.1.01.0072' AND committed + disbursed > 0 ORDER BY account_code LIMIT 1`, [orgA]);
     expect(used).toBeDefined();
-    const rev = (await t.post('/budgeting/documents', { fiscalYear: 2026, organizationId: orgA, subActivityCode: '1.01.02.1.01.02', stage: 'PERUBAHAN' }, 'planner-a')).body;
+    const rev = (await t.post('/budgeting/documents', { fiscalYear: 2026, organizationId: orgA, subActivityCode: '1.01.02.1.01.0072', stage: 'PERUBAHAN' }, 'planner-a')).body;
     for (const i of rev.items.filter((x: { accountCode: string; fundingSourceCode: string }) => x.accountCode === used.account_code && x.fundingSourceCode === used.funding_source_code)) {
       expect((await t.del(`/budgeting/documents/${rev.id}/items/${i.id}`, 'planner-a')).status).toBe(204);
     }

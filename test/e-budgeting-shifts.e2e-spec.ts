@@ -7,8 +7,8 @@ import { startTestApp, TestApp } from './support/test-app';
 describe('e-budgeting: budget shifts classified and routed', () => {
   let t: TestApp;
   let orgA: string;
-  const sub = '1.01.02.1.01.07';
-  const from = '5.1.02.02.01.006';
+  const sub = '1.01.02.1.01.0070';
+  const from = '5.1.02.02.01.0004';
   beforeAll(async () => { t = await startTestApp(); orgA = await t.orgId('A'); });
   afterAll(async () => { await t.close(); });
 

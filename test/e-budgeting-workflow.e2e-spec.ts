@@ -8,18 +8,18 @@ describe('e-budgeting workflow', () => {
   let hard: { id: string };
   let estimate: { id: string };
   let docId: string;
-  const SUB = '1.01.02.1.01.03';
+  const SUB = '1.01.02.1.01.0003';
 
   beforeAll(async () => {
     t = await startTestApp();
     orgA = await t.orgId('A');
-    hard = (await t.post('/hsb/items', { fiscalYear: 2027, code: 'T.SBU.HON', name: 'Honorarium narasumber', specification: 'eselon II, per jam', unit: 'OJ', price: '1000000', category: 'SBU', accountCodes: ['5.1.02.02.01.006'], ceiling: 'HARD' }, 'price-admin')).body;
-    estimate = (await t.post('/hsb/items', { fiscalYear: 2027, code: 'T.SSH.KONS', name: 'Konsumsi rapat', specification: 'nasi kotak', unit: 'Kotak', price: '40000', category: 'SSH', accountCodes: ['5.1.02.01.01.001'], ceiling: 'ESTIMATE' }, 'price-admin')).body;
+    hard = (await t.post('/hsb/items', { fiscalYear: 2027, code: 'T.SBU.HON', name: 'Honorarium narasumber', specification: 'eselon II, per jam', unit: 'OJ', price: '1000000', category: 'SBU', accountCodes: ['5.1.02.02.01.0004'], ceiling: 'HARD' }, 'price-admin')).body;
+    estimate = (await t.post('/hsb/items', { fiscalYear: 2027, code: 'T.SSH.KONS', name: 'Konsumsi rapat', specification: 'nasi kotak', unit: 'Kotak', price: '40000', category: 'SSH', accountCodes: ['5.1.02.01.01.0024'], ceiling: 'ESTIMATE' }, 'price-admin')).body;
   });
   afterAll(async () => { await t.close(); });
 
   const item = (over: Record<string, unknown> = {}) => ({
-    accountCode: '5.1.02.02.01.006', fundingSourceCode: '1.1.1.01', hsbItemId: hard.id, description: 'Honorarium narasumber',
+    accountCode: '5.1.02.02.01.0004', fundingSourceCode: '1.1.1.01', hsbItemId: hard.id, description: 'Honorarium narasumber',
     coefficients: [{ quantity: '10', unit: 'orang' }, { quantity: '2', unit: 'jam' }], unitPrice: '1000000', vat: false, ...over,
   });
 
@@ -47,7 +47,7 @@ describe('e-budgeting workflow', () => {
   });
 
   it('needs a justification above an ESTIMATE and adds VAT at the fiscal year\'s rate', async () => {
-    const body = item({ accountCode: '5.1.02.01.01.001', hsbItemId: estimate.id, description: 'Konsumsi rapat', coefficients: [{ quantity: '25', unit: 'orang' }, { quantity: '3', unit: 'kali' }], unitPrice: '42500.50', vat: true });
+    const body = item({ accountCode: '5.1.02.01.01.0024', hsbItemId: estimate.id, description: 'Konsumsi rapat', coefficients: [{ quantity: '25', unit: 'orang' }, { quantity: '3', unit: 'kali' }], unitPrice: '42500.50', vat: true });
     const refused = await t.post(`/budgeting/documents/${docId}/items`, body, 'planner-a');
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('JUSTIFICATION_REQUIRED');
@@ -79,7 +79,7 @@ describe('e-budgeting workflow', () => {
       [item({ accountCode: '5.9.99.99.99.999' }), 422, 'UNKNOWN_ACCOUNT'],
       [item({ accountCode: '5.1.02' }), 422, 'INVALID_ACCOUNT'],
       [item({ fundingSourceCode: '9.9.9' }), 422, 'UNKNOWN_FUNDING_SOURCE'],
-      [item({ accountCode: '5.1.02.01.01.001' }), 422, 'ACCOUNT_NOT_ALLOWED_FOR_HSB_ITEM'],
+      [item({ accountCode: '5.1.02.01.01.0024' }), 422, 'ACCOUNT_NOT_ALLOWED_FOR_HSB_ITEM'],
       [item({ hsbItemId: '00000000-0000-4000-8000-000000000000' }), 422, 'UNKNOWN_HSB_ITEM'],
     ];
     for (const [body, status, code] of cases) {
@@ -131,7 +131,7 @@ describe('e-budgeting workflow', () => {
     expect(ok.body).toMatchObject({ status: 'APPROVED', approvedBy: 'verifier', total: '23538166.50' });
     const lines = (await t.get(`/budget-lines?fiscalYear=2027&organizationId=${orgA}&subActivityCode=${SUB}`, 'planner-a')).body.data;
     const by = Object.fromEntries(lines.map((l: { accountCode: string; appropriated: string }) => [l.accountCode, l.appropriated]));
-    expect(by).toEqual({ '5.1.02.01.01.001': '3538166.50', '5.1.02.02.01.006': '20000000.00' });
+    expect(by).toEqual({ '5.1.02.01.01.0024': '3538166.50', '5.1.02.02.01.0004': '20000000.00' });
     const entries = await t.sql<{ amount: string; source_type: string }>(`SELECT amount, source_type FROM ledger_entries WHERE source_id = $1 ORDER BY amount`, [docId]);
     expect(entries).toEqual([{ amount: '3538166.50', source_type: 'BudgetDocument' }, { amount: '20000000.00', source_type: 'BudgetDocument' }]);
     expect((await t.post(`/budgeting/documents/${docId}/approve`, {}, 'verifier')).body.code).toBe('INVALID_STATE_TRANSITION');
@@ -145,7 +145,7 @@ describe('e-budgeting workflow', () => {
   });
 
   it('refuses a cash plan that misses the appropriation by one sen', async () => {
-    const [line] = (await t.get(`/budget-lines?fiscalYear=2027&organizationId=${orgA}&subActivityCode=${SUB}&accountCode=5.1.02.01.01.001`, 'planner-a')).body.data;
+    const [line] = (await t.get(`/budget-lines?fiscalYear=2027&organizationId=${orgA}&subActivityCode=${SUB}&accountCode=5.1.02.01.01.0024`, 'planner-a')).body.data;
     const months = [...Array(11).fill('294847.00'), '294849.49'];
     const miss = await t.put(`/budgeting/cash-plans/${line.id}`, { months }, 'planner-a');
     expect(miss.status).toBe(422);
@@ -156,8 +156,8 @@ describe('e-budgeting workflow', () => {
 
   it('rejects back to DRAFT with the reason, and holds totals to the OPD ceiling', async () => {
     const orgB = await t.orgId('B');
-    const d = (await t.post('/budgeting/documents', { fiscalYear: 2027, organizationId: orgB, subActivityCode: '1.02.02.1.01.01', stage: 'MURNI' }, 'planner-b')).body;
-    await t.post(`/budgeting/documents/${d.id}/items`, { accountCode: '5.1.02.01.01.001', fundingSourceCode: '1.1.1.01', description: 'Alat tulis', coefficients: [{ quantity: '1', unit: 'paket' }], unitPrice: '10000000', vat: false }, 'planner-b');
+    const d = (await t.post('/budgeting/documents', { fiscalYear: 2027, organizationId: orgB, subActivityCode: '1.02.02.1.01.0001', stage: 'MURNI' }, 'planner-b')).body;
+    await t.post(`/budgeting/documents/${d.id}/items`, { accountCode: '5.1.02.01.01.0024', fundingSourceCode: '1.1.1.01', description: 'Alat tulis', coefficients: [{ quantity: '1', unit: 'paket' }], unitPrice: '10000000', vat: false }, 'planner-b');
     await t.post(`/budgeting/documents/${d.id}/submit`, {}, 'planner-b');
     expect((await t.post(`/budgeting/documents/${d.id}/reject`, {}, 'verifier')).status).toBe(400);
     const rej = await t.post(`/budgeting/documents/${d.id}/reject`, { reason: 'rincian belum lengkap' }, 'verifier');

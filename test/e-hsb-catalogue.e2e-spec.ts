@@ -7,7 +7,7 @@ describe('e-HSB catalogue', () => {
   beforeAll(async () => { t = await startTestApp(); });
   afterAll(async () => { await t.close(); });
 
-  const item = (over: Record<string, unknown> = {}) => ({ fiscalYear: 2027, code: 'C.SBU.001', name: 'Paket Rapat Fullday', specification: 'di dalam kota', unit: 'OK', price: '350000', category: 'SBU', accountCodes: ['5.1.02.02.01.003'], ceiling: 'HARD', ...over });
+  const item = (over: Record<string, unknown> = {}) => ({ fiscalYear: 2027, code: 'C.SBU.001', name: 'Paket Rapat Fullday', specification: 'di dalam kota', unit: 'OK', price: '350000', category: 'SBU', accountCodes: ['5.1.02.02.01.0003'], ceiling: 'HARD', ...over });
 
   it('searches the seeded price list by words of name or specification, with a real total', async () => {
     const res = await t.get('/hsb/items?fiscalYear=2026&q=kertas a4&limit=5', 'planner-a');
@@ -23,8 +23,8 @@ describe('e-HSB catalogue', () => {
     const sbu = await t.get('/hsb/items?fiscalYear=2026&category=SBU', 'verifier');
     expect(sbu.body.meta.total).toBeGreaterThan(0);
     expect(sbu.body.data.every((i: { category: string }) => i.category === 'SBU')).toBe(true);
-    const leaf = await t.get('/hsb/items?fiscalYear=2026&accountCode=5.1.02.01.01.001', 'verifier');
-    expect(leaf.body.data.every((i: { accountCodes: string[] }) => i.accountCodes.includes('5.1.02.01.01.001'))).toBe(true);
+    const leaf = await t.get('/hsb/items?fiscalYear=2026&accountCode=5.1.02.01.01.0024', 'verifier');
+    expect(leaf.body.data.every((i: { accountCodes: string[] }) => i.accountCodes.includes('5.1.02.01.01.0024'))).toBe(true);
     const parent = await t.get('/hsb/items?fiscalYear=2026&accountCode=5.1.02.01.01', 'verifier');
     expect(parent.body.meta.total).toBeGreaterThanOrEqual(leaf.body.meta.total);
   });
@@ -32,7 +32,7 @@ describe('e-HSB catalogue', () => {
   it('has a trigram index that answers word searches, fast on 20,000+ items', async () => {
     // 20,000 more entries (plain rows, as a big regional list would be)
     await t.sql(`INSERT INTO hsb_items (fiscal_year, code, name, specification, unit, category, ceiling, account_codes, price)
-      SELECT 2027, 'BULK.' || g, 'Barang uji ' || md5(g::text), 'spesifikasi ' || (g % 97), 'Buah', 'SSH', 'ESTIMATE', ARRAY['5.1.02.01.01.001'], 1000 + g
+      SELECT 2027, 'BULK.' || g, 'Barang uji ' || md5(g::text), 'spesifikasi ' || (g % 97), 'Buah', 'SSH', 'ESTIMATE', ARRAY['5.1.02.01.01.0024'], 1000 + g
       FROM generate_series(1, 20000) g`);
     await t.sql('ANALYZE hsb_items');
     // The planner may still prefer a scan of short rows; what matters is that the index can answer the query.

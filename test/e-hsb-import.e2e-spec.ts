@@ -23,9 +23,9 @@ describe('e-HSB import', () => {
   it('writes nothing when one row is bad and names that row (file line, column, reason)', async () => {
     const before = await count(2027);
     const csv = [HEADER,
-      'T-001,Kertas HVS A4,80 gram,Rim,55000,SSH,5.1.02.01.01.024,ESTIMATE',
-      '"T-002","Honorarium narasumber","eselon II\nper jam",OJ,1400000,SBU,5.1.02.02.01.003,HARD',
-      'T-003,Map plastik,-,Buah,abc,SSH,5.1.02.01.01.024,ESTIMATE',
+      'T-001,Kertas HVS A4,80 gram,Rim,55000,SSH,5.1.02.01.01.0024,ESTIMATE',
+      '"T-002","Honorarium narasumber","eselon II\nper jam",OJ,1400000,SBU,5.1.02.02.01.0003,HARD',
+      'T-003,Map plastik,-,Buah,abc,SSH,5.1.02.01.01.0024,ESTIMATE',
       'T-004,Pulpen,,Buah,3500,SSH,9.9.99,ESTIMATE'].join('\r\n');
     const res = await upload(Buffer.from(csv), 'bad.csv', { fiscalYear: '2027' });
     expect(res.status).toBe(422);
@@ -39,7 +39,7 @@ describe('e-HSB import', () => {
   });
 
   it('imports good rows in partial mode, reports the rest, and a re-import changes nothing', async () => {
-    const csv = [HEADER, 'P-001,Kertas HVS A4,80 gram,Rim,55000,SSH,5.1.02.01.01.024,ESTIMATE', 'P-002,Spidol,,Buah,-5,SSH,5.1.02.01.01.024,ESTIMATE'].join('\n');
+    const csv = [HEADER, 'P-001,Kertas HVS A4,80 gram,Rim,55000,SSH,5.1.02.01.01.0024,ESTIMATE', 'P-002,Spidol,,Buah,-5,SSH,5.1.02.01.01.0024,ESTIMATE'].join('\n');
     const dry = await upload(Buffer.from(csv), 'p.csv', { fiscalYear: '2027', mode: 'partial', dryRun: 'true' });
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ dryRun: true, imported: 1, skipped: 1, errors: [{ row: 3, field: 'price' }] });
@@ -60,13 +60,13 @@ describe('e-HSB import', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('SSH');
     ws.addRow(['Price', 'Code', 'Name', 'Unit', 'Category', 'Ceiling', 'AccountCodes', 'Specification']);
-    ws.addRow([125000, 'X-001', 'Paket rapat', 'OK', 'SBU', 'HARD', '5.1.02.02.01.003', 'rapat di kantor']);
+    ws.addRow([125000, 'X-001', 'Paket rapat', 'OK', 'SBU', 'HARD', '5.1.02.02.01.0003', 'rapat di kantor']);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const res = await upload(buf, 'items.xlsx', { fiscalYear: '2027' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ imported: 1 });
     const [item] = (await t.get('/hsb/items?fiscalYear=2027&q=paket rapat', 'price-admin')).body.data;
-    expect(item).toMatchObject({ code: 'X-001', price: '125000.00', ceiling: 'HARD', category: 'SBU', accountCodes: ['5.1.02.02.01.003'] });
+    expect(item).toMatchObject({ code: 'X-001', price: '125000.00', ceiling: 'HARD', category: 'SBU', accountCodes: ['5.1.02.02.01.0003'] });
   });
 
   it('imports the real city price list through the kota-malang-ssh profile and says what it left out', async () => {
@@ -84,10 +84,10 @@ describe('e-HSB import', () => {
     const empty = res.body.errors.filter((e: { message: string }) => e.message.startsWith('no account code'));
     expect(empty.length).toBe(10);
     expect(empty.every((e: { field: string }) => e.field === 'KODE REKENING')).toBe(true);
-    // the city format maps to the chart: 5.1.02.01.001.00024 -> 5.1.02.01.01.024
+    // the city format maps to the chart: 5.1.02.01.001.00001 (building materials) -> 5.1.02.01.01.0001
     const [atk] = await t.sql<{ account_codes: string[]; name: string }>(
       `SELECT account_codes, name FROM hsb_items WHERE fiscal_year = 2027 AND code = '1.1.12.01.01.0001.17114'`);
-    expect(atk.account_codes).toEqual(['5.1.02.01.01.001']);
+    expect(atk.account_codes).toEqual(['5.1.02.01.01.0001']);
     const again = await upload(file, 'ssh_items_sample.csv', { fiscalYear: '2027', profile: 'kota-malang-ssh', mode: 'partial' });
     expect(again.body).toMatchObject({ imported: 0, updated: 0, unchanged: res.body.imported });
   });

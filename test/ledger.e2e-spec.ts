@@ -17,8 +17,8 @@ describe('the budget-line ledger', () => {
     tx = t.app.get(TransactionService);
     const lines = t.app.get(BudgetLinesService);
     const orgC = await t.orgId('C');
-    const accounts = await t.sql<{ code: string }>(`SELECT code FROM accounts WHERE level = 6 AND code LIKE '5.1.02.01.01.%' ORDER BY code LIMIT 60`);
-    newLine = () => tx.run((m) => lines.ensureLine(m, { fiscalYear: 2026, organizationId: orgC, subActivityCode: '1.03.02.1.01.01', accountCode: accounts[n++].code, fundingSourceCode: '1.2.1.01.02' }));
+    const accounts = await t.sql<{ code: string }>(`SELECT code FROM code_list_entries WHERE version = 'KMDN5889-2023' AND list = 'accounts' AND leaf AND code LIKE '5.1.02.%' ORDER BY code LIMIT 60`);
+    newLine = () => tx.run((m) => lines.ensureLine(m, { fiscalYear: 2026, organizationId: orgC, subActivityCode: '1.03.02.1.01.0005', accountCode: accounts[n++].code, fundingSourceCode: '1.2.1.01.02' }));
   });
   afterAll(async () => { await t.close(); });
 
@@ -30,7 +30,7 @@ describe('the budget-line ledger', () => {
     const lines = t.app.get(BudgetLinesService);
     const orgC = await t.orgId('C');
     const attempt = (key: Partial<Parameters<BudgetLinesService['ensureLine']>[1]>) => tx.run((m) => lines.ensureLine(m, {
-      fiscalYear: 2026, organizationId: orgC, subActivityCode: '1.03.02.1.01.01', accountCode: '5.1.02.01.01.001', fundingSourceCode: '1.2.1.01.02', ...key,
+      fiscalYear: 2026, organizationId: orgC, subActivityCode: '1.03.02.1.01.0005', accountCode: '5.1.02.01.01.0024', fundingSourceCode: '1.2.1.01.02', ...key,
     }));
     await expect(attempt({ subActivityCode: '1.03.02.1.01' })).rejects.toMatchObject({ code: 'INVALID_SUB_ACTIVITY' });
     await expect(attempt({ accountCode: '5.1.02.01.01' })).rejects.toMatchObject({ code: 'INVALID_ACCOUNT' });

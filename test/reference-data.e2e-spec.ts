@@ -5,26 +5,41 @@ describe('reference data', () => {
   beforeAll(async () => { t = await startTestApp(); });
   afterAll(async () => { await t.close(); });
 
-  it('loads the real code lists in full', async () => {
-    const counts = await t.sql<{ t: string; n: number }>(`
-      SELECT 'accounts' AS t, count(*)::int AS n FROM accounts UNION ALL SELECT 'nomenclature', count(*)::int FROM nomenclature
-      UNION ALL SELECT 'funding_sources', count(*)::int FROM funding_sources UNION ALL SELECT 'functions', count(*)::int FROM functions`);
-    expect(Object.fromEntries(counts.map((c) => [c.t, c.n]))).toEqual({ accounts: 3967, nomenclature: 3041, funding_sources: 198, functions: 56 });
+  it('loads both code-list versions in full: the 2019 lists and the current ones', async () => {
+    const res = await t.get('/code-list-versions', 'auditor');
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((v: { id: string; accounts: number; nomenclature: number; fundingSources: number }) => [v.id, v.accounts, v.nomenclature, v.fundingSources])).toEqual([
+      ['PMDN90-2019', 3967, 3041, 198],
+      // 4,276 expenditure accounts of 050-5889/2021 + 1317/2023, and the 1,425 revenue and financing accounts of 2019 until a current list exists
+      ['KMDN5889-2023', 4276 + 1425, 5220, 198],
+    ]);
+    expect(res.body.data[1].fiscalYears).toEqual(expect.arrayContaining([2026, 2027]));
+    const [{ n }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM functions`);
+    expect(n).toBe(56);
   });
 
-  it('lists nomenclature by level and parent, with level names', async () => {
-    const res = await t.get('/nomenclature?level=SUB_KEGIATAN&parentCode=1.01.02.1.01', 'planner-a');
+  it('lists nomenclature by level and parent, with level names, indicator and unit', async () => {
+    const res = await t.get('/nomenclature?fiscalYear=2026&level=SUB_KEGIATAN&parentCode=1.01.02.1.01', 'planner-a');
     expect(res.status).toBe(200);
-    expect(res.body.data[0]).toMatchObject({ code: '1.01.02.1.01.01', level: 'SUB_KEGIATAN', parentCode: '1.01.02.1.01', leaf: true });
+    expect(res.body.data[0]).toMatchObject({
+      code: '1.01.02.1.01.0001', level: 'SUB_KEGIATAN', parentCode: '1.01.02.1.01', leaf: true, version: 'KMDN5889-2023',
+      indicator: 'Jumlah Sekolah Baru yang Telah Dibangun', unit: 'Unit',
+    });
     const kegiatan = await t.get('/nomenclature?level=KEGIATAN&q=sekolah menengah', 'planner-a');
     expect(kegiatan.body.data.map((r: { code: string }) => r.code)).toContain('1.01.02.1.01');
+    const old = await t.get('/nomenclature?version=PMDN90-2019&level=SUB_KEGIATAN&parentCode=1.01.02.1.01', 'planner-a');
+    expect(old.body.data[0]).toMatchObject({ code: '1.01.02.1.01.01', version: 'PMDN90-2019', indicator: null, unit: null });
   });
 
-  it('lists accounts as { code, name, level, parentCode }', async () => {
-    const res = await t.get('/accounts?parentCode=5.1.02.01.01&q=alat tulis', 'planner-a');
-    expect(res.body.data[0]).toMatchObject({ code: '5.1.02.01.01.001', name: 'Belanja Alat Tulis Kantor', level: 'SUB_RINCIAN_OBJEK', parentCode: '5.1.02.01.01' });
+  it('lists accounts as { code, name, level, parentCode } of the version asked for', async () => {
+    const res = await t.get('/accounts?fiscalYear=2026&parentCode=5.1.02.01.01&q=alat tulis', 'planner-a');
+    expect(res.body.data[0]).toMatchObject({ code: '5.1.02.01.01.0024', name: 'Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor', level: 'SUB_RINCIAN_OBJEK', parentCode: '5.1.02.01.01' });
     expect((await t.get('/accounts?level=AKUN', 'planner-a')).body.data.map((r: { code: string }) => r.code)).toEqual(['4', '5', '6']);
     expect((await t.get('/accounts?level=BOGUS', 'planner-a')).status).toBe(400);
+    const old = await t.get('/accounts?version=PMDN90-2019&parentCode=5.1.02.01.01&q=alat tulis', 'planner-a');
+    expect(old.body.data[0]).toMatchObject({ code: '5.1.02.01.01.001', name: 'Belanja Alat Tulis Kantor', version: 'PMDN90-2019' });
+    expect((await t.get('/accounts?version=NOPE', 'planner-a')).status).toBe(404);
+    expect((await t.get('/accounts?fiscalYear=2099', 'planner-a')).status).toBe(404);
   });
 
   it('lists funding sources and organizations', async () => {
@@ -36,7 +51,9 @@ describe('reference data', () => {
   });
 
   it('moves fiscal years forward only, by ADMIN', async () => {
-    expect((await t.post('/fiscal-years', { year: 2028, status: 'PLANNING' }, 'admin')).status).toBe(201);
+    const created = await t.post('/fiscal-years', { year: 2028, status: 'PLANNING' }, 'admin');
+    expect([created.status, created.body.codeListVersion]).toEqual([201, 'KMDN5889-2023']);
+    expect((await t.post('/fiscal-years', { year: 2029, status: 'PLANNING', codeListVersion: 'NOPE' }, 'admin')).body.code).toBe('UNKNOWN_CODE_LIST_VERSION');
     expect((await t.post('/fiscal-years', { year: 2028, status: 'PLANNING' }, 'admin')).body.code).toBe('FISCAL_YEAR_EXISTS');
     expect((await t.patch('/fiscal-years/2028', { status: 'CLOSED' }, 'admin')).status).toBe(409);
     expect((await t.patch('/fiscal-years/2028', { status: 'EXECUTION' }, 'admin')).body.status).toBe('EXECUTION');

@@ -78,10 +78,10 @@ describe('segregation of duties', () => {
     const [{ def }] = await t.sql<{ def: string }>(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'users_roles_compatible'`);
     await legacyMix('plans-and-approves', ['PLANNER', 'BUDGET_VERIFIER']);
     await restoreConstraint(def);
-    const hard = (await t.post('/hsb/items', { fiscalYear: 2027, code: 'T.SOD.HON', name: 'Honorarium narasumber', specification: 'per jam', unit: 'OJ', price: '1000000', category: 'SBU', accountCodes: ['5.1.02.02.01.006'], ceiling: 'HARD' }, 'price-admin')).body;
-    const doc = await t.post('/budgeting/documents', { fiscalYear: 2027, organizationId: orgA, subActivityCode: '1.01.02.1.01.03', stage: 'MURNI' }, 'planner-a');
+    const hard = (await t.post('/hsb/items', { fiscalYear: 2027, code: 'T.SOD.HON', name: 'Honorarium narasumber', specification: 'per jam', unit: 'OJ', price: '1000000', category: 'SBU', accountCodes: ['5.1.02.02.01.0004'], ceiling: 'HARD' }, 'price-admin')).body;
+    const doc = await t.post('/budgeting/documents', { fiscalYear: 2027, organizationId: orgA, subActivityCode: '1.01.02.1.01.0003', stage: 'MURNI' }, 'planner-a');
     expect(doc.status).toBe(201);
-    const item = { accountCode: '5.1.02.02.01.006', fundingSourceCode: '1.1.1.01', hsbItemId: hard.id, description: 'Honorarium narasumber', coefficients: [{ quantity: '2', unit: 'jam' }], unitPrice: '1000000', vat: false };
+    const item = { accountCode: '5.1.02.02.01.0004', fundingSourceCode: '1.1.1.01', hsbItemId: hard.id, description: 'Honorarium narasumber', coefficients: [{ quantity: '2', unit: 'jam' }], unitPrice: '1000000', vat: false };
     expect((await t.post(`/budgeting/documents/${doc.body.id}/items`, item, 'plans-and-approves')).status).toBe(201);
     expect((await t.post(`/budgeting/documents/${doc.body.id}/submit`, {}, 'planner-a')).status).toBe(200);
     const res = await t.post(`/budgeting/documents/${doc.body.id}/approve`, {}, 'plans-and-approves');

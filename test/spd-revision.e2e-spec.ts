@@ -56,9 +56,9 @@ describe('SPD revision and withdrawal', () => {
   });
 
   it('a cut below the unspent allotment goes through once the SPD is revised, or by the approval itself, never below what is in process', async () => {
-    const sub = '1.01.02.1.01.07';
+    const sub = '1.01.02.1.01.0070';
     const [l] = await t.sql<{ id: string; appropriated: string; allotted: string }>(
-      `SELECT id, appropriated::text, allotted::text FROM budget_lines WHERE fiscal_year = 2026 AND organization_id = $1 AND sub_activity_code = $2 AND account_code = '5.1.02.02.01.006'`, [orgA, sub]);
+      `SELECT id, appropriated::text, allotted::text FROM budget_lines WHERE fiscal_year = 2026 AND organization_id = $1 AND sub_activity_code = $2 AND account_code = '5.1.02.02.01.0004'`, [orgA, sub]);
     expect(l.appropriated).toBe('87500000.00');
     if (l.allotted === '0.00') await setPlan(t, l.id, 'A', evenPlan(l.appropriated));
     const [{ rest }] = await t.sql<{ rest: string }>(`SELECT (appropriated - allotted)::text AS rest FROM budget_lines WHERE id = $1`, [l.id]);

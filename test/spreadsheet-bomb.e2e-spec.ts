@@ -55,7 +55,7 @@ describe('spreadsheet decompression bombs', () => {
     .set('Authorization', `Bearer ${await t.token('price-admin')}`).field('fiscalYear', '2027').field('dryRun', 'true').attach('file', file, 'catalogue.xlsx');
 
   it('reads a small hand-made XLSX (the zip writer of this test is sound)', async () => {
-    const ok = await upload(xlsx(row(1, HEADER) + row(2, ['T-001', 'Kertas HVS A4', '80 gram', 'Rim', '55000', 'SSH', '5.1.02.01.01.024', 'ESTIMATE'])));
+    const ok = await upload(xlsx(row(1, HEADER) + row(2, ['T-001', 'Kertas HVS A4', '80 gram', 'Rim', '55000', 'SSH', '5.1.02.01.01.0024', 'ESTIMATE'])));
     expect(ok.status).toBe(200);
     expect(ok.body.rows).toBe(1);
   });

@@ -11,10 +11,10 @@ let counter = 0;
 /** A fresh 2026 line of OPD `org`, appropriated `appropriation`. */
 export async function freshLine(t: TestApp, org: 'A' | 'B', appropriation: string): Promise<string> {
   const organizationId = await t.orgId(org);
-  const [sub] = await t.sql<{ code: string }>(`SELECT code FROM nomenclature WHERE level = 5 ORDER BY code LIMIT 1 OFFSET $1`, [counter % 5]);
-  const [fs] = await t.sql<{ code: string }>(`SELECT f.code FROM funding_sources f WHERE NOT EXISTS (SELECT 1 FROM funding_sources c WHERE c.parent_code = f.code) ORDER BY f.code LIMIT 1`);
+  const [sub] = await t.sql<{ code: string }>(`SELECT code FROM code_list_entries WHERE version = (SELECT code_list_version FROM fiscal_years WHERE year = 2026) AND list = 'nomenclature' AND leaf AND level = 5 ORDER BY code LIMIT 1 OFFSET $1`, [counter % 5]);
+  const [fs] = await t.sql<{ code: string }>(`SELECT code FROM code_list_entries WHERE version = (SELECT code_list_version FROM fiscal_years WHERE year = 2026) AND list = 'funding_sources' AND leaf ORDER BY code LIMIT 1`);
   const [acc] = await t.sql<{ code: string }>(
-    `SELECT a.code FROM accounts a WHERE a.level = 6 AND a.code LIKE '5.1.02.%'
+    `SELECT a.code FROM code_list_entries a WHERE a.version = (SELECT code_list_version FROM fiscal_years WHERE year = 2026) AND a.list = 'accounts' AND a.level = 6 AND a.code LIKE '5.1.02.%'
        AND NOT EXISTS (SELECT 1 FROM budget_lines b WHERE b.fiscal_year = 2026 AND b.organization_id = $1 AND b.sub_activity_code = $2 AND b.account_code = a.code AND b.funding_source_code = $3)
      ORDER BY a.code LIMIT 1`, [organizationId, sub.code, fs.code]);
   counter++;

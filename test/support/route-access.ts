@@ -34,6 +34,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/nomenclature': ALL,
   'GET /api/v1/accounts': ALL,
   'GET /api/v1/funding-sources': ALL,
+  'GET /api/v1/code-list-versions': ALL,
   'GET /api/v1/budget-lines': ALL,
   'GET /api/v1/budget-lines/{id}': ALL,
   'GET /api/v1/budget-lines/{id}/entries': ALL,

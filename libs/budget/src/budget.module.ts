@@ -11,13 +11,15 @@ import { OrganizationsController } from './organizations/organizations.controlle
 import { OrganizationsService } from './organizations/organizations.service';
 import { ReferenceController } from './reference/reference.controller';
 import { ReferenceImportService } from './reference/reference-import.service';
+import { CodeListVersionsService } from './reference/code-list-versions.service';
 import { ReferenceQueryService } from './reference/reference-query.service';
 import { TaxRatesController } from './tax-rates/tax-rates.controller';
 import { TaxRatesService } from './tax-rates/tax-rates.service';
 
 @Module({
   controllers: [FiscalYearsController, OrganizationsController, ReferenceController, BudgetLinesController, LedgerController, TaxRatesController],
-  providers: [FiscalYearsService, OrganizationsService, ReferenceQueryService, ReferenceImportService, BudgetLinesService, LedgerService, LedgerVerifyService, LedgerPeriodsService, TaxRatesService],
-  exports: [FiscalYearsService, OrganizationsService, ReferenceImportService, BudgetLinesService, LedgerService, LedgerVerifyService, TaxRatesService],
+  providers: [FiscalYearsService, OrganizationsService, ReferenceQueryService, ReferenceImportService, CodeListVersionsService, BudgetLinesService, LedgerService, LedgerVerifyService,
+    LedgerPeriodsService, TaxRatesService],
+  exports: [FiscalYearsService, OrganizationsService, ReferenceImportService, CodeListVersionsService, BudgetLinesService, LedgerService, LedgerVerifyService, TaxRatesService],
 })
 export class BudgetModule {}

@@ -10,6 +10,7 @@ export * from './fiscal-years/dto/fiscal-year.dto';
 export * from './organizations/organizations.service';
 export * from './reference/reference-import.service';
 export * from './reference/code-lists';
+export * from './reference/code-list-versions.service';
 export * from './tax-rates/tax-rate';
 export * from './tax-rates/tax-rates.service';
 export * from './tax-rates/default-tax-rates';

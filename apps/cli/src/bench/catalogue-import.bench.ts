@@ -9,7 +9,7 @@ const ROWS = 20000;
 function csv(year: number): string {
   const lines = ['code,name,specification,unit,price,category,accountCodes,ceiling'];
   for (let i = 1; i <= ROWS; i++) {
-    lines.push(`BX${year}.${String(i).padStart(6, '0')},Barang Uji ${i},"Spesifikasi ${i % 97}, ukuran ${i % 13}",Buah,${1000 + ((i * 7919) % 900000)},SSH,5.1.02.01.01.001;5.1.02.01.01.003,${i % 5 === 0 ? 'HARD' : 'ESTIMATE'}`);
+    lines.push(`BX${year}.${String(i).padStart(6, '0')},Barang Uji ${i},"Spesifikasi ${i % 97}, ukuran ${i % 13}",Buah,${1000 + ((i * 7919) % 900000)},SSH,5.1.02.01.01.0024;5.1.02.01.01.0031,${i % 5 === 0 ? 'HARD' : 'ESTIMATE'}`);
   }
   return `${lines.join('\n')}\n`;
 }

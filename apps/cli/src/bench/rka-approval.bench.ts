@@ -12,7 +12,7 @@ async function submittedDocument(ctx: BenchContext, org: string, sub: string): P
   if (doc.status !== 201) throw new Error(`create document: ${doc.status} ${JSON.stringify(doc.body)}`);
   const id = (doc.body as { id: string }).id;
   await ctx.pool.query(`
-    WITH acc AS (SELECT row_number() OVER (ORDER BY code) - 1 AS i, code FROM accounts WHERE level = 6 AND code LIKE '5.1.02.01.01.%' LIMIT 25)
+    WITH acc AS (SELECT row_number() OVER (ORDER BY code) - 1 AS i, code FROM code_list_entries WHERE version = (SELECT code_list_version FROM fiscal_years WHERE year = 2027) AND list = 'accounts' AND leaf AND level = 6 AND code LIKE '5.1.02.01.01.%' LIMIT 25)
     INSERT INTO budget_document_items (document_id, account_code, funding_source_code, description, coefficients, volume, volume_unit, unit_price, vat, vat_rate, subtotal, vat_amount, total)
     SELECT $1, acc.code, '1.2.1.01.02', 'Belanja ' || g, '[{"quantity":"2","unit":"paket"}]', 2, 'paket', 150000 + g, false, 0, 2 * (150000 + g), 0, 2 * (150000 + g)
     FROM generate_series(1, $2) g JOIN acc ON acc.i = g % 25`, [id, ITEMS]);
@@ -60,7 +60,7 @@ export const rkaApprovalBench: Benchmark = {
     // the bench logs every account in with the demo password, which the API refuses for new users: copy the demo hash
     await ctx.pool.query(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = 'planner-a') WHERE username = 'bench-planner'`);
     await ctx.api('POST', '/budgeting/ceilings', 'verifier', { fiscalYear: 2027, organizationId: org.id, amount: '999999999999.00' });
-    const subs = (await ctx.pool.query(`SELECT code FROM nomenclature WHERE level = 5 ORDER BY code DESC LIMIT $1`, [ROUNDS * 2])).rows.map((r) => r.code as string);
+    const subs = (await ctx.pool.query(`SELECT code FROM code_list_entries WHERE version = (SELECT code_list_version FROM fiscal_years WHERE year = 2027) AND list = 'nomenclature' AND leaf AND level = 5 ORDER BY code DESC LIMIT $1`, [ROUNDS * 2])).rows.map((r) => r.code as string);
     const [verifier] = (await ctx.pool.query(`SELECT id FROM users WHERE username = 'verifier'`)).rows;
     const api: number[] = [];
     const sql: number[] = [];

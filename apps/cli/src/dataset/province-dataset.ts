@@ -51,7 +51,7 @@ export const DATASET_STEPS: DatasetStep[] = [
     label: 'e-HSB catalogue',
     run: async (m, p) => {
       await m.query(`
-        WITH acc AS (SELECT row_number() OVER (ORDER BY code) - 1 AS i, code FROM accounts WHERE level = 6 AND code LIKE '5.1.02.01.%'),
+        WITH acc AS (SELECT row_number() OVER (ORDER BY code) - 1 AS i, code FROM code_list_entries WHERE version = (SELECT code_list_version FROM fiscal_years WHERE year = $1) AND list = 'accounts' AND leaf AND level = 6 AND code LIKE '5.1.02.01.%'),
              n AS (SELECT count(*) AS c FROM acc),
              words AS (SELECT ARRAY['Kertas','Map','Pulpen','Tinta','Kursi','Meja','Lemari','Semen','Pasir','Besi','Cat','Kabel','Lampu','Toner','Printer','Laptop','Sabun','Air Mineral','Snack','Nasi Kotak'] AS w,
                               ARRAY['A4 80 gram','Folio','Hitam','Biru','Lipat','Kayu Jati','Besi Siku','Portland 50 kg','Beton','Ulir 10 mm','Tembok 5 kg','NYM 3x2,5','LED 18 W','Laser','Inkjet','Core i5','Cair 1 L','600 ml','Rapat','Lauk Ayam'] AS s)
@@ -72,7 +72,7 @@ export const DATASET_STEPS: DatasetStep[] = [
     label: 'approved budget documents (DPA)',
     run: (m, p) => m.query(`
       WITH orgs AS (SELECT row_number() OVER (ORDER BY code) - 1 AS k, id FROM organizations WHERE code LIKE $2 || '%'),
-           subs AS (SELECT row_number() OVER (ORDER BY code) - 1 AS j, code FROM nomenclature WHERE level = 5),
+           subs AS (SELECT row_number() OVER (ORDER BY code) - 1 AS j, code FROM code_list_entries WHERE version = (SELECT code_list_version FROM fiscal_years WHERE year = $1) AND list = 'nomenclature' AND leaf AND level = 5),
            n AS (SELECT count(*) AS c FROM subs)
       INSERT INTO budget_documents (fiscal_year, organization_id, sub_activity_code, stage, revision, status, total, created_by, submitted_by, approved_by, approved_at)
       SELECT $1, orgs.id, subs.code, 'MURNI', 0, 'APPROVED', 0, $4, $4, $5, now()
@@ -82,7 +82,7 @@ export const DATASET_STEPS: DatasetStep[] = [
   {
     label: 'budget lines',
     run: (m, p) => m.query(`
-      WITH acc AS (SELECT row_number() OVER (ORDER BY code) - 1 AS i, code FROM accounts WHERE level = 6 AND (code LIKE '5.1.02.%' OR code LIKE '5.2.%')),
+      WITH acc AS (SELECT row_number() OVER (ORDER BY code) - 1 AS i, code FROM code_list_entries WHERE version = (SELECT code_list_version FROM fiscal_years WHERE year = $1) AND list = 'accounts' AND leaf AND level = 6 AND (code LIKE '5.1.02.%' OR code LIKE '5.2.%')),
            n AS (SELECT count(*) AS c FROM acc),
            docs AS (SELECT row_number() OVER (ORDER BY d.id) AS r, d.* FROM budget_documents d JOIN organizations o ON o.id = d.organization_id
                     WHERE d.fiscal_year = $1 AND o.code LIKE $2 || '%')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, AuthUser, DomainError, offsetOf, Page, pageOf, PageQueryDto, Permission, SqlWhere, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
+import { CodeListVersionsService } from '../reference/code-list-versions.service';
 import { BudgetLineQueryDto, BudgetLineResponse, LedgerEntryResponse } from './dto/budget-line.dto';
 import { balancesAsOf } from './balances-as-of';
 
@@ -27,7 +28,7 @@ export const BUDGET_LINE_SELECT = `
 
 @Injectable()
 export class BudgetLinesService {
-  constructor(private readonly tx: TransactionService, private readonly access: AccessService) {}
+  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly codes: CodeListVersionsService) {}
 
   async list(user: AuthUser, q: BudgetLineQueryDto): Promise<Page<BudgetLineResponse>> {
     const scope = await this.access.scope(user, Permission.BUDGET_LINE_READ);
@@ -81,24 +82,20 @@ export class BudgetLinesService {
    */
   async ensureLine(m: EntityManager, key: BudgetLineKey): Promise<string> {
     const [check] = await m.query(
-      `SELECT
-         (SELECT status FROM fiscal_years WHERE year = $1) AS year_status,
-         (SELECT 1 FROM organizations WHERE id = $2) AS org,
-         (SELECT level FROM nomenclature WHERE code = $3) AS sub_level,
-         (SELECT level FROM accounts WHERE code = $4) AS acc_level,
-         (SELECT NOT EXISTS (SELECT 1 FROM funding_sources c WHERE c.parent_code = $5) FROM funding_sources WHERE code = $5) AS fs_leaf`,
-      [key.fiscalYear, key.organizationId, key.subActivityCode, key.accountCode, key.fundingSourceCode],
+      `SELECT (SELECT status FROM fiscal_years WHERE year = $1) AS year_status, (SELECT 1 FROM organizations WHERE id = $2) AS org`,
+      [key.fiscalYear, key.organizationId],
     );
     const refuse = (code: string, field: string, msg: string) => { throw DomainError.rule(code, msg, [{ field, message: msg }]); };
     if (!check.year_status) refuse('UNKNOWN_FISCAL_YEAR', 'fiscalYear', `fiscal year ${key.fiscalYear} does not exist`);
     if (check.year_status === 'CLOSED') refuse('FISCAL_YEAR_NOT_OPEN', 'fiscalYear', `fiscal year ${key.fiscalYear} is CLOSED`);
     if (!check.org) refuse('UNKNOWN_ORGANIZATION', 'organizationId', `organization ${key.organizationId} does not exist`);
-    if (check.sub_level === null) refuse('UNKNOWN_SUB_ACTIVITY', 'subActivityCode', `sub kegiatan ${key.subActivityCode} is not in the nomenclature`);
-    if (check.sub_level !== 5) refuse('INVALID_SUB_ACTIVITY', 'subActivityCode', `${key.subActivityCode} is not a sub kegiatan (level 5 of the nomenclature)`);
-    if (check.acc_level === null) refuse('UNKNOWN_ACCOUNT', 'accountCode', `account ${key.accountCode} is not in the chart of accounts`);
-    if (check.acc_level !== 6 || !key.accountCode.startsWith('5.')) refuse('INVALID_ACCOUNT', 'accountCode', `${key.accountCode} is not an expenditure account leaf (5.x.xx.xx.xx.xxxx)`);
-    if (check.fs_leaf === null) refuse('UNKNOWN_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${key.fundingSourceCode} does not exist`);
-    if (check.fs_leaf === false) refuse('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${key.fundingSourceCode} has sub-sources; use one of them`);
+    // Each code must be in the code-list version of the line's fiscal year.
+    const sub = await this.codes.require(m, key.fiscalYear, 'nomenclature', key.subActivityCode, 'subActivityCode', 'UNKNOWN_SUB_ACTIVITY');
+    if (sub.level !== 5) refuse('INVALID_SUB_ACTIVITY', 'subActivityCode', `${key.subActivityCode} is not a sub kegiatan (level 5 of the nomenclature)`);
+    const acc = await this.codes.require(m, key.fiscalYear, 'accounts', key.accountCode, 'accountCode', 'UNKNOWN_ACCOUNT');
+    if (acc.level !== 6 || !key.accountCode.startsWith('5.')) refuse('INVALID_ACCOUNT', 'accountCode', `${key.accountCode} is not an expenditure account leaf (5.x.xx.xx.xx.xxxx)`);
+    const fs = await this.codes.require(m, key.fiscalYear, 'funding_sources', key.fundingSourceCode, 'fundingSourceCode', 'UNKNOWN_FUNDING_SOURCE');
+    if (!fs.leaf) refuse('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${key.fundingSourceCode} has sub-sources; use one of them`);
     const [row] = await m.query(
       `INSERT INTO budget_lines (fiscal_year, organization_id, sub_activity_code, account_code, funding_source_code)
        VALUES ($1, $2, $3, $4, $5)

@@ -3,7 +3,7 @@ import { AuditService, DomainError, offsetOf, Page, pageOf, PageQueryDto, queryR
 import { EntityManager } from 'typeorm';
 import { CreateFiscalYearDto, FISCAL_YEAR_STATUSES, FiscalYearResponse, FiscalYearStatus, UpdateFiscalYearDto } from './dto/fiscal-year.dto';
 
-const COLUMNS = `year, status, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
+const COLUMNS = `year, status, code_list_version AS "codeListVersion", to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
   to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt"`;
 
 @Injectable()
@@ -22,7 +22,10 @@ export class FiscalYearsService {
     return this.tx.run(async (m) => {
       const exists = await m.query(`SELECT 1 FROM fiscal_years WHERE year = $1`, [dto.year]);
       if (exists.length) throw DomainError.conflict('FISCAL_YEAR_EXISTS', `fiscal year ${dto.year} already exists`);
-      const [row] = await m.query(`INSERT INTO fiscal_years (year, status) VALUES ($1, $2) RETURNING ${COLUMNS}`, [dto.year, dto.status]);
+      if (dto.codeListVersion && !(await m.query(`SELECT 1 FROM code_list_versions WHERE id = $1`, [dto.codeListVersion])).length) {
+        throw DomainError.rule('UNKNOWN_CODE_LIST_VERSION', `code-list version ${dto.codeListVersion} does not exist (GET /code-list-versions)`, [{ field: 'codeListVersion', message: 'unknown version' }]);
+      }
+      const [row] = await m.query(`INSERT INTO fiscal_years (year, status, code_list_version) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`, [dto.year, dto.status, dto.codeListVersion ?? null]);
       this.audit.record({ action: 'FISCAL_YEAR.CREATE', entityType: 'FiscalYear', entityId: String(dto.year), after: row });
       return row;
     });

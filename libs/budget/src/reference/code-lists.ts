@@ -61,3 +61,27 @@ export const FUNCTIONS: CodeListSpec = {
 };
 
 export const CODE_LISTS = [NOMENCLATURE, ACCOUNTS, FUNDING_SOURCES, FUNCTIONS];
+
+/** The code lists that belong to a code-list version (functions are not versioned). */
+export type VersionedList = 'accounts' | 'nomenclature' | 'funding_sources';
+export const VERSIONED_LISTS: VersionedList[] = ['nomenclature', 'accounts', 'funding_sources'];
+export const SPEC_OF: Record<VersionedList, CodeListSpec> = { nomenclature: NOMENCLATURE, accounts: ACCOUNTS, funding_sources: FUNDING_SOURCES };
+
+/** One CSV feeding a list of a version; `codes` keeps only the rows whose code matches. */
+export interface VersionSource { file: string; codes?: string; why?: string }
+
+/** `version.json` of a folder under data/reference: one code-list version. */
+export interface VersionManifest {
+  id: string;
+  seq: number;
+  name: string;
+  regulation: string;
+  lists: Record<VersionedList, VersionSource[]>;
+  crosswalks: { list: VersionedList; from: string; file: string; fromColumn: string; toColumn: string }[];
+}
+
+/** A code of the 6th account level in the city/SIPD-RI print form `5.1.02.01.001.00024` to the regulation's `5.1.02.01.01.0024`. */
+export function unpadAccountCode(code: string): string | null {
+  const m = /^(\d)\.(\d)\.(\d{2})\.(\d{2})\.0(\d{2})\.0(\d{4})$/.exec(code.replace(/\s+/g, ''));
+  return m ? `${m[1]}.${m[2]}.${m[3]}.${m[4]}.${m[5]}.${m[6]}` : null;
+}

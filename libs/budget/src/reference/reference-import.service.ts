@@ -1,14 +1,20 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { AuditService, DomainError, FieldError, TransactionService } from '@grms/core';
 import { parse } from 'csv-parse/sync';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DataSource, EntityManager } from 'typeorm';
-import { CODE_LISTS, CodeListSpec } from './code-lists';
+import { EntityManager } from 'typeorm';
+import { CodeListSpec, FUNCTIONS, SPEC_OF, VERSIONED_LISTS, VersionedList, VersionManifest } from './code-lists';
+import { replaceVersion } from './version-writer';
 
-export interface CodeRow { code: string; name: string; level: number; parentCode: string | null; note: string | null }
+export interface CodeRow { code: string; name: string; level: number; parentCode: string | null; note: string | null; indicator: string | null; unit: string | null; source: string }
 export interface ImportSummary { table: string; rows: number; inserted: number; updated: number; unchanged: number }
+/** What a version import changed, list by list, against `comparedWith` (the version's previous content, or the version before it). */
+export interface ListChange { list: VersionedList; rows: number; added: number; retired: number; renamed: number; unchanged: number; examples: { added: string[]; retired: string[]; renamed: string[] } }
+export interface VersionReport { version: string; name: string; comparedWith: string | null; lists: ListChange[]; crosswalks: { list: string; from: string; rows: number }[] }
+export interface ReferenceImportReport { functions: ImportSummary | null; versions: VersionReport[] }
+
+export interface ParsedVersion { dir: string; manifest: VersionManifest; lists: Map<VersionedList, CodeRow[]>; crosswalks: { list: VersionedList; from: string; file: string; pairs: [string, string][] }[] }
 
 /** Finds data/reference from the working directory or from this file upwards. */
 export function findReferenceDir(start?: string): string {
@@ -27,76 +33,113 @@ export function findReferenceDir(start?: string): string {
   throw new Error('data/reference was not found: run from the GRMS checkout or set GRMS_REFERENCE_DIR');
 }
 
+const readCsv = (path: string) => parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: false }) as Record<string, string>[];
+
 // Validates a code list: formats, levels, parents; every bad row is named.
+// A file without a parent_code column gets the parent the code's shape says.
 export function validateCodeList(spec: CodeListSpec, records: Record<string, string>[]): { rows: CodeRow[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const rows: CodeRow[] = [];
   const codes = new Set(records.map((r) => (r.code ?? '').trim()));
   const seen = new Set<string>();
   records.forEach((r, i) => {
-    const line = i + 2; // header is line 1
+    const line = Number(r.__line ?? i + 2); // header is line 1
     const code = (r.code ?? '').trim();
-    const err = (field: string, message: string) => errors.push({ row: line, field, message });
+    const err = (field: string, message: string) => errors.push({ row: line, field: r.__file ? `${r.__file}:${field}` : field, message });
     if (!spec.pattern.test(code)) return err('code', `"${code}" is not a valid ${spec.table} code`);
     if (seen.has(code)) return err('code', `${code} appears twice`);
     seen.add(code);
     const level = spec.levelOf(code);
     if (level === null || (r.level && Number(r.level) !== level)) return err('level', `${code} is level ${level} by its shape, the file says ${r.level}`);
     const expectedParent = spec.parentOf(code);
-    const parent = (r.parent_code ?? '').trim() || null;
+    const parent = 'parent_code' in r ? (r.parent_code ?? '').trim() || null : expectedParent;
     if (parent !== expectedParent) return err('parent_code', `${code} must have parent ${expectedParent ?? '(none)'}, the file says ${parent ?? '(none)'}`);
     if (parent && !codes.has(parent)) return err('parent_code', `parent ${parent} of ${code} is not in the list`);
     const name = (r.name ?? '').replace(/\s+/g, ' ').trim();
     if (!name && !/X/.test(code)) return err('name', `${code} has no name`);
-    rows.push({ code, name, level, parentCode: parent, note: (r.keterangan ?? '').trim() || null });
+    const text = (v: string | undefined) => (v ?? '').replace(/\s+/g, ' ').trim() || null;
+    rows.push({ code, name, level, parentCode: parent, note: text(r.keterangan), indicator: text(r.indicator), unit: text(r.unit), source: r.__file ?? spec.file });
   });
   return { rows: rows.sort((a, b) => a.level - b.level || a.code.localeCompare(b.code)), errors };
 }
 
+/** Reads and checks one version folder (its version.json and the files it names); throws naming every bad row. */
+export function readVersion(dir: string): ParsedVersion {
+  const manifest = JSON.parse(readFileSync(join(dir, 'version.json'), 'utf8')) as VersionManifest;
+  const errors: FieldError[] = [];
+  if (!/^[A-Za-z0-9._-]{1,40}$/.test(manifest.id ?? '')) errors.push({ field: 'version.json:id', message: `"${manifest.id}" is not a version id (letters, digits, . _ -)` });
+  if (!Number.isInteger(manifest.seq) || manifest.seq < 1) errors.push({ field: 'version.json:seq', message: 'seq must be a positive whole number (the order of versions)' });
+  const lists = new Map<VersionedList, CodeRow[]>();
+  for (const list of VERSIONED_LISTS) {
+    const sources = manifest.lists?.[list] ?? [];
+    if (sources.length === 0) { errors.push({ field: `version.json:lists.${list}`, message: `no file for ${list}` }); continue; }
+    const records = sources.flatMap((s) => {
+      const keep = s.codes ? new RegExp(s.codes) : null;
+      return readCsv(resolve(dir, s.file)).map((r, i): Record<string, string> => ({ ...r, __line: String(i + 2), __file: s.file })).filter((r) => !keep || keep.test((r.code ?? '').trim()));
+    });
+    const v = validateCodeList(SPEC_OF[list], records);
+    errors.push(...v.errors);
+    lists.set(list, v.rows);
+  }
+  const crosswalks = (manifest.crosswalks ?? []).map((c) => ({
+    list: c.list, from: c.from, file: c.file,
+    pairs: readCsv(resolve(dir, c.file)).map((r) => [(r[c.fromColumn] ?? '').trim(), (r[c.toColumn] ?? '').trim()] as [string, string]),
+  }));
+  for (const c of crosswalks) {
+    const current = new Set((lists.get(c.list) ?? []).map((r) => r.code));
+    c.pairs.forEach(([from, to], i) => {
+      if (!from || !to) errors.push({ row: i + 2, field: `${c.file}`, message: 'both codes are needed' });
+      else if (!current.has(to)) errors.push({ row: i + 2, field: `${c.file}`, message: `${to} is not in ${manifest.id}` });
+    });
+  }
+  if (errors.length) {
+    throw DomainError.rule('REFERENCE_IMPORT_FAILED', `code-list version ${manifest.id ?? dir}: ${errors.length} bad rows; nothing was imported`, errors.slice(0, 200));
+  }
+  return { dir, manifest, lists, crosswalks };
+}
+
+/** The version folders under `base` (itself first when it has a version.json), in the order of their seq. */
+export function versionDirs(base: string): string[] {
+  const dirs = [base, ...readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(base, d.name))];
+  return dirs.filter((d) => existsSync(join(d, 'version.json')));
+}
+
 @Injectable()
 export class ReferenceImportService {
-  private readonly logger = new Logger('ReferenceImport');
+  constructor(private readonly tx: TransactionService, private readonly audit: AuditService) {}
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly tx: TransactionService, private readonly audit: AuditService) {}
-
-  /** Imports every code list from `dir` (default data/reference); all or nothing. */
-  async importAll(dir?: string): Promise<ImportSummary[]> {
-    const base = findReferenceDir(dir);
-    const parsed = CODE_LISTS.map((spec) => {
-      const records = parse(readFileSync(join(base, spec.file)), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: false }) as Record<string, string>[];
-      const { rows, errors } = validateCodeList(spec, records);
-      if (errors.length) {
-        throw DomainError.rule('REFERENCE_IMPORT_FAILED', `${spec.file}: ${errors.length} bad rows; nothing was imported`, errors.slice(0, 200).map((e) => ({ ...e, field: `${spec.file}:${e.field}` })));
-      }
-      return { spec, rows };
-    });
+  /**
+   * Imports the functions list and every code-list version found in `dir`
+   * (default data/reference: the 2019 lists and current/), all or nothing,
+   * with a report of what each version changed.
+   */
+  async importAll(dir?: string): Promise<ReferenceImportReport> {
+    const base = dir ? resolve(dir) : findReferenceDir();
+    const versions = versionDirs(base).map(readVersion).sort((a, b) => a.manifest.seq - b.manifest.seq);
+    const functions = existsSync(join(base, FUNCTIONS.file)) ? validated(FUNCTIONS, readCsv(join(base, FUNCTIONS.file))) : null;
+    if (!versions.length && !functions) throw DomainError.rule('REFERENCE_IMPORT_FAILED', `${base} holds neither a version.json nor ${FUNCTIONS.file}; nothing was imported`);
     return this.tx.run(async (m) => {
-      const out: ImportSummary[] = [];
-      for (const { spec, rows } of parsed) out.push(await upsert(m, spec, rows));
-      this.audit.record({ action: 'REFERENCE.IMPORT', entityType: 'ReferenceData', entityId: null, after: { source: base, lists: out } });
-      return out;
+      const report: ReferenceImportReport = { functions: functions ? await upsertFunctions(m, functions) : null, versions: [] };
+      for (const v of versions) report.versions.push(await replaceVersion(m, v));
+      this.audit.record({ action: 'REFERENCE.IMPORT', entityType: 'ReferenceData', entityId: null, after: { source: base, ...report } });
+      return report;
     });
   }
 }
 
-async function upsert(m: EntityManager, spec: CodeListSpec, rows: CodeRow[]): Promise<ImportSummary> {
-  const hasNote = spec.table !== 'functions';
-  const [{ before }] = await m.query(`SELECT count(*)::int AS before FROM ${spec.table}`);
-  const cols = hasNote ? 'code, name, level, parent_code, note' : 'code, name, level, parent_code';
-  const unnest = hasNote ? 'unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[])' : 'unnest($1::text[], $2::text[], $3::smallint[], $4::text[])';
-  const set = hasNote
-    ? 'name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code, note = EXCLUDED.note'
-    : 'name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code';
-  const distinct = hasNote
-    ? `(t.name, t.level, t.parent_code, t.note) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.parent_code, EXCLUDED.note)`
-    : `(t.name, t.level, t.parent_code) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.parent_code)`;
-  const params: unknown[] = [rows.map((r) => r.code), rows.map((r) => r.name), rows.map((r) => r.level), rows.map((r) => r.parentCode)];
-  if (hasNote) params.push(rows.map((r) => r.note));
+function validated(spec: CodeListSpec, records: Record<string, string>[]): CodeRow[] {
+  const { rows, errors } = validateCodeList(spec, records);
+  if (errors.length) throw DomainError.rule('REFERENCE_IMPORT_FAILED', `${spec.file}: ${errors.length} bad rows; nothing was imported`, errors.slice(0, 200).map((e) => ({ ...e, field: `${spec.file}:${e.field}` })));
+  return rows;
+}
+
+async function upsertFunctions(m: EntityManager, rows: CodeRow[]): Promise<ImportSummary> {
   const changed = await m.query(
-    `INSERT INTO ${spec.table} AS t (${cols}) SELECT * FROM ${unnest} ON CONFLICT (code) DO UPDATE SET ${set} WHERE ${distinct} RETURNING (xmax = 0) AS inserted`,
-    params,
+    `INSERT INTO functions AS t (code, name, level, parent_code) SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[])
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code
+     WHERE (t.name, t.level, t.parent_code) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.parent_code) RETURNING (xmax = 0) AS inserted`,
+    [rows.map((r) => r.code), rows.map((r) => r.name), rows.map((r) => r.level), rows.map((r) => r.parentCode)],
   );
   const inserted = changed.filter((r: { inserted: boolean }) => r.inserted).length;
-  void before;
-  return { table: spec.table, rows: rows.length, inserted, updated: changed.length - inserted, unchanged: rows.length - changed.length };
+  return { table: 'functions', rows: rows.length, inserted, updated: changed.length - inserted, unchanged: rows.length - changed.length };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FiscalYearsService } from '@grms/budget';
+import { CodeListVersionsService, FiscalYearsService } from '@grms/budget';
 import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { ceilingUsage } from './ceiling-usage';
@@ -15,7 +15,7 @@ const SELECT = `
 // budget team. Documents are checked against them on submit and approve.
 @Injectable()
 export class CeilingsService {
-  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService, private readonly years: FiscalYearsService) {}
+  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService, private readonly years: FiscalYearsService, private readonly codes: CodeListVersionsService) {}
 
   async set(dto: SetCeilingDto): Promise<CeilingResponse> {
     return this.tx.run(async (m) => {
@@ -23,8 +23,8 @@ export class CeilingsService {
       const [org] = await m.query(`SELECT kind FROM organizations WHERE id = $1`, [dto.organizationId]);
       if (!org) throw DomainError.rule('UNKNOWN_ORGANIZATION', `organization ${dto.organizationId} does not exist`, [{ field: 'organizationId', message: 'unknown' }]);
       if (dto.programCode) {
-        const [p] = await m.query(`SELECT level FROM nomenclature WHERE code = $1`, [dto.programCode]);
-        if (!p || p.level !== 3) throw DomainError.rule('INVALID_PROGRAM', `${dto.programCode} is not a program of the nomenclature`, [{ field: 'programCode', message: 'not a program' }]);
+        const p = await this.codes.require(m, dto.fiscalYear, 'nomenclature', dto.programCode, 'programCode', 'INVALID_PROGRAM');
+        if (p.level !== 3) throw DomainError.rule('INVALID_PROGRAM', `${dto.programCode} is not a program of the nomenclature`, [{ field: 'programCode', message: 'not a program' }]);
       }
       const [before] = await m.query(`${SELECT} WHERE c.fiscal_year = $1 AND c.organization_id = $2 AND COALESCE(c.program_code, '') = $3 FOR UPDATE OF c`,
         [dto.fiscalYear, dto.organizationId, dto.programCode ?? '']);

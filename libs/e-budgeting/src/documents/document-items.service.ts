@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, AuthUser, DomainError, Money, Permission, TransactionService } from '@grms/core';
-import { TaxRatesService, vatFraction } from '@grms/budget';
+import { CodeListVersionsService, TaxRatesService, vatFraction } from '@grms/budget';
 import { HsbItemsService, HsbPricing } from '@grms/e-hsb';
 import { EntityManager } from 'typeorm';
 import { Coefficient, itemAmounts } from '../pricing/item-amounts';
@@ -18,7 +18,7 @@ interface StoredItem extends CreateDocumentItemDto { hsbVersionId: string | null
 export class DocumentItemsService {
   constructor(
     private readonly tx: TransactionService, private readonly audit: AuditService, private readonly store: DocumentStore,
-    private readonly hsb: HsbItemsService, private readonly taxRates: TaxRatesService,
+    private readonly hsb: HsbItemsService, private readonly taxRates: TaxRatesService, private readonly codes: CodeListVersionsService,
   ) {}
 
   async add(user: AuthUser, documentId: string, dto: CreateDocumentItemDto): Promise<DocumentItemResponse> {
@@ -97,14 +97,11 @@ export class DocumentItemsService {
   /** Checks every rule and returns the column values $2..$16 of an item row. */
   private async price(m: EntityManager, doc: DocumentRow, dto: CreateDocumentItemDto, keepVersionId: string | null): Promise<unknown[]> {
     const fail = (code: string, field: string, msg: string): never => { throw DomainError.rule(code, msg, [{ field, message: msg }]); };
-    const [check] = await m.query(
-      `SELECT (SELECT level FROM accounts WHERE code = $1) AS acc_level,
-         (SELECT NOT EXISTS (SELECT 1 FROM funding_sources c WHERE c.parent_code = $2) FROM funding_sources WHERE code = $2) AS fs_leaf`,
-      [dto.accountCode, dto.fundingSourceCode]);
-    if (check.acc_level === null) fail('UNKNOWN_ACCOUNT', 'accountCode', `account ${dto.accountCode} is not in the chart of accounts`);
-    if (check.acc_level !== 6 || !dto.accountCode.startsWith('5.')) fail('INVALID_ACCOUNT', 'accountCode', `${dto.accountCode} is not an expenditure account leaf (5.x.xx.xx.xx.xxx)`);
-    if (check.fs_leaf === null) fail('UNKNOWN_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${dto.fundingSourceCode} does not exist`);
-    if (check.fs_leaf === false) fail('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${dto.fundingSourceCode} has sub-sources; use one of them`);
+    // Codes of the document's fiscal year's code-list version only.
+    const acc = await this.codes.require(m, doc.fiscalYear, 'accounts', dto.accountCode, 'accountCode', 'UNKNOWN_ACCOUNT');
+    if (acc.level !== 6 || !dto.accountCode.startsWith('5.')) fail('INVALID_ACCOUNT', 'accountCode', `${dto.accountCode} is not an expenditure account leaf (5.x.xx.xx.xx.xxxx)`);
+    const fs = await this.codes.require(m, doc.fiscalYear, 'funding_sources', dto.fundingSourceCode, 'fundingSourceCode', 'UNKNOWN_FUNDING_SOURCE');
+    if (!fs.leaf) fail('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${dto.fundingSourceCode} has sub-sources; use one of them`);
     const unitPrice = Money.of(dto.unitPrice);
     let pricing: HsbPricing | null = null;
     if (dto.hsbItemId) {

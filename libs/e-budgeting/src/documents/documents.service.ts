@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FiscalYearsService } from '@grms/budget';
+import { CodeListVersionsService, FiscalYearsService } from '@grms/budget';
 import { AccessService, AuditService, AuthUser, DomainError, offsetOf, Page, pageOf, PageQueryDto, Permission, TransactionService } from '@grms/core';
 import { DOCUMENT_SELECT, DocumentStore } from './document-store';
 import { CreateDocumentDto, DocumentDetailResponse, DocumentEventResponse, DocumentQueryDto, DocumentResponse } from './dto/document.dto';
@@ -14,6 +14,7 @@ export class DocumentsService {
     private readonly audit: AuditService,
     private readonly years: FiscalYearsService,
     private readonly store: DocumentStore,
+    private readonly codes: CodeListVersionsService,
   ) {}
 
   async create(user: AuthUser, dto: CreateDocumentDto): Promise<DocumentDetailResponse> {
@@ -22,8 +23,7 @@ export class DocumentsService {
       await this.years.requireStatus(m, dto.fiscalYear, ['PLANNING', 'EXECUTION']);
       const [org] = await m.query(`SELECT 1 FROM organizations WHERE id = $1`, [dto.organizationId]);
       if (!org) throw DomainError.notFound('organization', dto.organizationId);
-      const [sub] = await m.query(`SELECT level FROM nomenclature WHERE code = $1`, [dto.subActivityCode]);
-      if (!sub) throw DomainError.rule('UNKNOWN_SUB_ACTIVITY', `sub kegiatan ${dto.subActivityCode} is not in the nomenclature`, [{ field: 'subActivityCode', message: 'unknown' }]);
+      const sub = await this.codes.require(m, dto.fiscalYear, 'nomenclature', dto.subActivityCode, 'subActivityCode', 'UNKNOWN_SUB_ACTIVITY');
       if (sub.level !== 5) throw DomainError.rule('INVALID_SUB_ACTIVITY', `${dto.subActivityCode} is not a sub kegiatan (level 5 of the nomenclature; it is level ${sub.level})`, [{ field: 'subActivityCode', message: `level ${sub.level}, not 5` }]);
       // One document chain per sub kegiatan: serialise its creation.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('budget-doc:' || $1 || ':' || $2 || ':' || $3))`, [dto.fiscalYear, dto.organizationId, dto.subActivityCode]);

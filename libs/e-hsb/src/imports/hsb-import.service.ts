@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FiscalYearsService } from '@grms/budget';
+import { CodeListVersionsService, FiscalYearsService } from '@grms/budget';
 import { AuditService, DomainError, ErrorKind, RequestContext, TransactionService } from '@grms/core';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -49,6 +49,7 @@ export class HsbImportService {
     private readonly audit: AuditService,
     private readonly years: FiscalYearsService,
     private readonly writer: HsbItemWriter,
+    private readonly codes: CodeListVersionsService,
   ) {}
 
   async importFile(source: HsbImportSource, options: HsbImportOptions, onProgress: (p: HsbImportProgress) => void = () => undefined): Promise<HsbImportResult> {
@@ -75,7 +76,9 @@ export class HsbImportService {
     return this.tx.run(async (m) => {
       await this.years.requireStatus(m, options.fiscalYear, ['PLANNING', 'EXECUTION']);
       await m.query(`SELECT pg_advisory_xact_lock(74210, $1)`, [options.fiscalYear]);
-      const leaves = await this.writer.expenditureLeaves(m);
+      const leaves = await this.codes.leaves(m, options.fiscalYear, 'accounts', '5.');
+      const version = await this.codes.versionOf(m, options.fiscalYear);
+      const crosswalk = await this.codes.crosswalkInto(m, options.fiscalYear, 'accounts');
       const errors: RowIssue[] = [];
       const warnings: RowIssue[] = [];
       const good: { row: number; content: HsbItemContent }[] = [];
@@ -84,7 +87,7 @@ export class HsbImportService {
       table.rows.forEach((r, n) => {
         const cells: Partial<Record<HsbField, string>> = {};
         for (const [f, i] of Object.entries(index) as [HsbField, number][]) cells[f] = r.cells[i] ?? '';
-        const out = profile.map(cells, { leaves, options, header });
+        const out = profile.map(cells, { leaves, version, crosswalk, options, header });
         for (const e of out.errors) errors.push({ row: r.row, ...e });
         for (const w of out.warnings) warnings.push({ row: r.row, ...w });
         if (out.content) {

@@ -1,29 +1,37 @@
 import { DEFAULT_PROFILE, KOTA_MALANG_SSH_PROFILE, mapCityAccountCode, MapContext, parsePrice, resolveColumns, splitCodes } from './import-profiles';
 
-const LEAVES = new Set(['5.1.02.01.01.001', '5.1.02.01.01.024', '5.2.02.07.01.002', '5.1.02.02.01.003']);
-const ctx = (leaves = LEAVES): MapContext => ({ leaves, options: {}, header: (f) => f });
+// Leaves of the current chart (Kepmendagri 050-5889/2021), with the crosswalk from Permendagri 90/2019.
+const LEAVES = new Set(['5.1.02.01.01.0024', '5.1.02.01.01.0025', '5.1.02.01.01.0034', '5.2.02.07.01.0002', '5.1.02.02.01.0003']);
+const CROSSWALK = new Map([['5.2.02.07.01.002', '5.2.02.07.01.0002'], ['5.1.02.01.01', '5.1.02.01.01']]);
+const ctx = (leaves = LEAVES): MapContext => ({ leaves, version: 'KMDN5889-2023', crosswalk: CROSSWALK, options: {}, header: (f) => f });
 
 describe('city account code mapping', () => {
-  it('maps 5.1.02.01.001.00024 to the chart\'s 5.1.02.01.01.024 when that leaf exists', () => {
-    expect(mapCityAccountCode('5.1.02.01.001.00024', LEAVES)).toBe('5.1.02.01.01.024');
-    expect(mapCityAccountCode('5.2.02.07.001.00002', LEAVES)).toBe('5.2.02.07.01.002');
-    expect(mapCityAccountCode(' 5.1.02.01.001.00001 ', LEAVES)).toBe('5.1.02.01.01.001');
+  it('reads 5.1.02.01.001.00024 (one extra zero in each of the last two segments) as 5.1.02.01.01.0024', () => {
+    expect(mapCityAccountCode('5.1.02.01.001.00024', ctx())).toBe('5.1.02.01.01.0024');
+    expect(mapCityAccountCode('5.2.02.07.001.00002', ctx())).toBe('5.2.02.07.01.0002');
+    expect(mapCityAccountCode(' 5.1.02.01.001.00025 ', ctx())).toBe('5.1.02.01.01.0025');
   });
 
-  it('prefers the 4-digit leaf when the chart has it', () => {
-    expect(mapCityAccountCode('5.1.02.01.001.00024', new Set(['5.1.02.01.01.0024', '5.1.02.01.01.024']))).toBe('5.1.02.01.01.0024');
+  it('never trims digits into another account: the 2019-style 3-digit reading is not tried', () => {
+    // 5.1.02.01.01.024 was "disaster relief consumables" in the 2019 chart; it must not be reached from 00024.
+    expect(mapCityAccountCode('5.1.02.01.001.00024', ctx(new Set(['5.1.02.01.01.024'])))).toBeNull();
+  });
+
+  it('maps an older code through the crosswalk, and only onto a leaf of the version', () => {
+    expect(mapCityAccountCode('5.2.02.07.01.002', ctx())).toBe('5.2.02.07.01.0002');
+    expect(mapCityAccountCode('5.1.02.01.01', ctx())).toBeNull();
   });
 
   it('maps nothing it cannot prove: missing leaf, digits that would be dropped, other shapes', () => {
-    expect(mapCityAccountCode('5.1.02.90.001.00001', LEAVES)).toBeNull();
-    expect(mapCityAccountCode('5.1.02.01.101.00001', LEAVES)).toBeNull();
-    expect(mapCityAccountCode('5.1.02.01.001.01001', LEAVES)).toBeNull();
-    expect(mapCityAccountCode('5.1.02.01', LEAVES)).toBeNull();
-    expect(mapCityAccountCode('', LEAVES)).toBeNull();
+    expect(mapCityAccountCode('5.1.02.90.001.00001', ctx())).toBeNull();
+    expect(mapCityAccountCode('5.1.02.01.101.00024', ctx())).toBeNull();
+    expect(mapCityAccountCode('5.1.02.01.001.10024', ctx())).toBeNull();
+    expect(mapCityAccountCode('5.1.02.01', ctx())).toBeNull();
+    expect(mapCityAccountCode('', ctx())).toBeNull();
   });
 
-  it('already-chart codes pass through', () => {
-    expect(mapCityAccountCode('5.1.02.01.01.001', LEAVES)).toBe('5.1.02.01.01.001');
+  it('codes of the version pass through', () => {
+    expect(mapCityAccountCode('5.1.02.01.01.0024', ctx())).toBe('5.1.02.01.01.0024');
   });
 });
 
@@ -33,28 +41,33 @@ describe('kota-malang-ssh profile', () => {
   it('cleans line breaks and stray spaces, drops "-" specifications, defaults SSH/ESTIMATE', () => {
     const out = KOTA_MALANG_SSH_PROFILE.map(row(), ctx());
     expect(out.errors).toEqual([]);
-    expect(out.content).toMatchObject({ name: 'Kertas HVS A4', specification: '', unit: 'Rim', category: 'SSH', ceiling: 'ESTIMATE', accountCodes: ['5.1.02.01.01.024'] });
+    expect(out.content).toMatchObject({ name: 'Kertas HVS A4', specification: '', unit: 'Rim', category: 'SSH', ceiling: 'ESTIMATE', accountCodes: ['5.1.02.01.01.0024'] });
     expect(out.content!.price.toString()).toBe('55000.00');
   });
 
-  it('keeps the mappable codes of a multi-account cell and warns about the rest', () => {
-    const out = KOTA_MALANG_SSH_PROFILE.map(row({ accountCodes: '5.1.02.01.001.00024, 5.1.02.90.001.00001,\n5.1.02.01.001.00001' }), ctx());
-    expect(out.content!.accountCodes).toEqual(['5.1.02.01.01.001', '5.1.02.01.01.024']);
-    expect(out.warnings).toEqual([{ field: 'accountCodes', message: expect.stringContaining('5.1.02.90.001.00001') }]);
+  it('maps every code of a multi-account cell', () => {
+    const out = KOTA_MALANG_SSH_PROFILE.map(row({ accountCodes: '5.1.02.01.001.00024,\n5.1.02.01.001.00034' }), ctx());
+    expect(out.errors).toEqual([]);
+    expect(out.content!.accountCodes).toEqual(['5.1.02.01.01.0024', '5.1.02.01.01.0034']);
   });
 
-  it('refuses a row with no account, or none that maps, and a bad price', () => {
+  it('refuses a row with an account that does not map, naming it and the version, rather than keeping the rest', () => {
+    const out = KOTA_MALANG_SSH_PROFILE.map(row({ accountCodes: '5.1.02.01.001.00024, 5.1.02.90.001.00001' }), ctx());
+    expect(out.content).toBeUndefined();
+    expect(out.errors).toEqual([{ field: 'accountCodes', message: expect.stringMatching(/5\.1\.02\.90\.001\.00001.*KMDN5889-2023/) }]);
+  });
+
+  it('refuses a row with no account and a bad price', () => {
     expect(KOTA_MALANG_SSH_PROFILE.map(row({ accountCodes: '  ' }), ctx()).errors).toEqual([{ field: 'accountCodes', message: 'no account code: an item needs at least one' }]);
-    expect(KOTA_MALANG_SSH_PROFILE.map(row({ accountCodes: '5.1.02.90.001.00001' }), ctx()).errors[0].message).toContain('none of the accounts');
     expect(KOTA_MALANG_SSH_PROFILE.map(row({ price: '55.000,00' }), ctx()).errors[0].field).toBe('price');
   });
 });
 
 describe('default profile', () => {
   it('needs every listed account to be a leaf, category and ceiling from the enums', () => {
-    const base = { code: 'X-1', name: 'Pulpen', unit: 'Buah', price: '3500', category: 'ssh', ceiling: 'estimate', accountCodes: '5.1.02.01.01.001;5.1.02.02.01.003' };
-    expect(DEFAULT_PROFILE.map(base, ctx()).content).toMatchObject({ category: 'SSH', ceiling: 'ESTIMATE', accountCodes: ['5.1.02.01.01.001', '5.1.02.02.01.003'] });
-    const bad = DEFAULT_PROFILE.map({ ...base, category: 'XYZ', accountCodes: '5.1.02.01.01.001;5.9' }, ctx());
+    const base = { code: 'X-1', name: 'Pulpen', unit: 'Buah', price: '3500', category: 'ssh', ceiling: 'estimate', accountCodes: '5.1.02.01.01.0024;5.1.02.02.01.0003' };
+    expect(DEFAULT_PROFILE.map(base, ctx()).content).toMatchObject({ category: 'SSH', ceiling: 'ESTIMATE', accountCodes: ['5.1.02.01.01.0024', '5.1.02.02.01.0003'] });
+    const bad = DEFAULT_PROFILE.map({ ...base, category: 'XYZ', accountCodes: '5.1.02.01.01.0024;5.9' }, ctx());
     expect(bad.errors.map((e) => e.field)).toEqual(['category', 'accountCodes']);
   });
 });

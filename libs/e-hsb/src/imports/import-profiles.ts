@@ -1,3 +1,4 @@
+import { unpadAccountCode } from '@grms/budget';
 import { Money, MONEY_PATTERN } from '@grms/core';
 import { cleanText, HSB_CATEGORIES, HSB_CEILINGS, HsbCategory, HsbCeiling, HsbItemContent, normaliseAccounts } from '../items/hsb-item.types';
 import { headerKey } from './tabular-reader';
@@ -19,7 +20,12 @@ export interface ImportProfile {
 }
 
 export interface MapContext {
+  /** expenditure account leaves of the code-list version of the import's fiscal year */
   leaves: Set<string>;
+  /** that version's id, to name it in a report */
+  version: string;
+  /** older codes (e.g. Permendagri 90/2019) -> that version's, from the loaded crosswalks */
+  crosswalk: Map<string, string>;
   options: ProfileOptions;
   /** the file's header for a field, to name the column in a report */
   header(field: HsbField): string;
@@ -33,26 +39,25 @@ export function parsePrice(s: string): Money | null {
 }
 
 /**
- * The city's account format `5.1.02.01.001.00024` (rincian objek in 3 digits,
- * sub rincian objek in 5) to the chart's: drop the leading zero of the 5th
- * segment, and of the 6th keep 4 digits (`5.1.02.01.01.0024`, the
- * Kepmendagri 050 form) or else 3 (`5.1.02.01.01.024`, the loaded
- * Permendagri 90 chart). The result counts only when that account is an
- * expenditure leaf of the chart; otherwise null. See docs/decisions/0101.
+ * A city account code to an expenditure leaf of the year's code-list version,
+ * or null; never a guess (docs/decisions/0111). Accepted: the leaf itself
+ * (`5.1.02.01.01.0024`); the SIPD-RI print form with one extra zero in each
+ * of the last two segments (`5.1.02.01.001.00024`, the same account); a code
+ * of an older version that the loaded crosswalk maps to a leaf
+ * (`5.2.02.10.01.001` -> `5.2.02.10.01.0001`).
  */
-export function mapCityAccountCode(code: string, leaves: Set<string>): string | null {
+export function mapCityAccountCode(code: string, ctx: Pick<MapContext, 'leaves' | 'crosswalk'>): string | null {
   const c = code.replace(/\s+/g, '');
-  if (leaves.has(c)) return c;
-  const m = /^(\d)\.(\d)\.(\d{2})\.(\d{2})\.(\d{3})\.(\d{5})$/.exec(c);
-  if (!m) return null;
-  const [, a, k, j, o, r, s] = m;
-  if (!r.startsWith('0')) return null;
-  for (const width of [4, 3]) {
-    if (!s.startsWith('0'.repeat(5 - width))) continue;
-    const candidate = `${a}.${k}.${j}.${o}.${r.slice(1)}.${s.slice(5 - width)}`;
-    if (leaves.has(candidate)) return candidate;
+  for (const candidate of [c, unpadAccountCode(c), ctx.crosswalk.get(c)]) {
+    if (candidate && ctx.leaves.has(candidate)) return candidate;
   }
   return null;
+}
+
+function notInVersion(code: string, ctx: MapContext): string {
+  const old = ctx.crosswalk.get(code);
+  return `account ${code} is not an expenditure account leaf of code list version ${ctx.version}`
+    + (old ? ` (the crosswalk maps it to ${old}, which is not a leaf)` : '') + '; the row is refused rather than guessed';
 }
 
 /** Splits a cell that lists several codes (comma, semicolon or line break). */
@@ -90,7 +95,7 @@ export const DEFAULT_PROFILE: ImportProfile = {
     if (!HSB_CEILINGS.includes(ceiling)) errors.push({ field: ctx.header('ceiling'), message: `ceiling "${cells.ceiling ?? ''}" is not HARD or ESTIMATE` });
     const codes = splitCodes(cells.accountCodes ?? '', /;/);
     if (codes.length === 0) errors.push({ field: ctx.header('accountCodes'), message: 'no account code: an item needs at least one' });
-    for (const a of codes) if (!ctx.leaves.has(a)) errors.push({ field: ctx.header('accountCodes'), message: `account ${a} is not an expenditure account leaf of the chart` });
+    for (const a of codes) if (!ctx.leaves.has(a)) errors.push({ field: ctx.header('accountCodes'), message: notInVersion(a, ctx) });
     if (errors.length) return { errors, warnings: [] };
     return { errors, warnings: [], content: { code, name, unit, price: price!, category, ceiling, specification: cleanText(cells.specification), accountCodes: normaliseAccounts(codes) } };
   },
@@ -98,7 +103,7 @@ export const DEFAULT_PROFILE: ImportProfile = {
 
 export const KOTA_MALANG_SSH_PROFILE: ImportProfile = {
   name: 'kota-malang-ssh',
-  description: 'Kota Malang SSH price list (data/reference/ssh_items_sample.csv): KODE BARANG, URAIAN BARANG, SPESIFIKASI, SATUAN, HARGA SATUAN, KODE REKENING; category SSH and ceiling ESTIMATE unless the options say otherwise; account codes mapped from the city format',
+  description: 'Kota Malang SSH price list (data/reference/ssh_items_sample.csv): KODE BARANG, URAIAN BARANG, SPESIFIKASI, SATUAN, HARGA SATUAN, KODE REKENING; category SSH and ceiling ESTIMATE unless the options say otherwise; account codes mapped from the city format through the crosswalk onto the year\'s code-list version; a row with an account that does not map is refused',
   columns: {
     code: ['KODE BARANG'], name: ['URAIAN BARANG'], specification: ['SPESIFIKASI'], unit: ['SATUAN'], price: ['HARGA SATUAN'], accountCodes: ['KODE REKENING'],
   },
@@ -111,12 +116,11 @@ export const KOTA_MALANG_SSH_PROFILE: ImportProfile = {
     const source = splitCodes(cells.accountCodes ?? '', /[,;\n]/);
     const mapped: string[] = [];
     for (const s of source) {
-      const to = mapCityAccountCode(s, ctx.leaves);
+      const to = mapCityAccountCode(s, ctx);
       if (to) mapped.push(to);
-      else warnings.push({ field: ctx.header('accountCodes'), message: `account ${s} has no counterpart in the chart (rule: 5.1.02.01.001.00024 -> 5.1.02.01.01.024); left out` });
+      else errors.push({ field: ctx.header('accountCodes'), message: notInVersion(s, ctx) });
     }
     if (source.length === 0) errors.push({ field: ctx.header('accountCodes'), message: 'no account code: an item needs at least one' });
-    else if (mapped.length === 0) errors.push({ field: ctx.header('accountCodes'), message: `none of the accounts ${source.join(', ')} maps to an expenditure leaf of the chart` });
     if (errors.length) return { errors, warnings };
     return {
       errors, warnings,

@@ -28,12 +28,6 @@ export const HSB_VERSION_SELECT = `
 // transaction; batch statements keep a 20,000-row import to a few queries.
 @Injectable()
 export class HsbItemWriter {
-  /** Expenditure account leaves (level 6 under 5) of the chart. */
-  async expenditureLeaves(m: EntityManager): Promise<Set<string>> {
-    const rows: { code: string }[] = await m.query(`SELECT code FROM accounts WHERE level = 6 AND code LIKE '5.%'`);
-    return new Set(rows.map((r) => r.code));
-  }
-
   async load(m: EntityManager, fiscalYear: number, codes: string[]): Promise<Map<string, StoredHsbItem>> {
     const rows: { id: string; code: string; name: string; specification: string; unit: string; price: string; category: HsbCategory; ceiling: HsbCeiling; account_codes: string[]; version: number; locked: boolean }[] =
       await m.query(`SELECT id, code, name, specification, unit, price, category, ceiling, account_codes, version, locked

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FiscalYearsService } from '@grms/budget';
+import { CodeListVersionsService, FiscalYearsService } from '@grms/budget';
 import { AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { CreateHsbItemDto, HsbItemDetailResponse, HsbItemQueryDto, HsbItemResponse, UpdateHsbItemDto } from './dto/hsb-item.dto';
@@ -15,6 +15,7 @@ export class HsbItemsService {
     private readonly audit: AuditService,
     private readonly years: FiscalYearsService,
     private readonly writer: HsbItemWriter,
+    private readonly codes: CodeListVersionsService,
   ) {}
 
   async list(q: HsbItemQueryDto): Promise<Page<HsbItemResponse>> {
@@ -53,7 +54,7 @@ export class HsbItemsService {
   async create(user: AuthUser, dto: CreateHsbItemDto): Promise<HsbItemResponse> {
     return this.tx.run(async (m) => {
       await this.years.requireStatus(m, dto.fiscalYear, ['PLANNING', 'EXECUTION']);
-      const content = await this.validated(m, { ...dto, price: Money.of(dto.price), specification: dto.specification ?? '' });
+      const content = await this.validated(m, dto.fiscalYear, { ...dto, price: Money.of(dto.price), specification: dto.specification ?? '' });
       const existing = await this.writer.load(m, dto.fiscalYear, [content.code]);
       if (existing.size) throw DomainError.conflict('DUPLICATE_HSB_CODE', `e-HSB item ${content.code} already exists in fiscal year ${dto.fiscalYear}; change it with PATCH`);
       const ids = await this.writer.insertMany(m, dto.fiscalYear, [content], 'API', user.id);
@@ -72,7 +73,7 @@ export class HsbItemsService {
         throw DomainError.conflict('STALE_VERSION', `e-HSB item ${head.code} is at version ${item.version}, not ${dto.expectedVersion}`);
       }
       const c = item.content;
-      const next = await this.validated(m, {
+      const next = await this.validated(m, head.fiscalYear, {
         code: c.code, name: dto.name ?? c.name, specification: dto.specification ?? c.specification, unit: dto.unit ?? c.unit,
         price: dto.price !== undefined ? Money.of(dto.price) : c.price, category: dto.category ?? c.category,
         ceiling: dto.ceiling ?? c.ceiling, accountCodes: dto.accountCodes ?? c.accountCodes,
@@ -121,12 +122,14 @@ export class HsbItemsService {
     return row;
   }
 
-  private async validated(m: EntityManager, c: HsbItemContent): Promise<HsbItemContent> {
+  private async validated(m: EntityManager, fiscalYear: number, c: HsbItemContent): Promise<HsbItemContent> {
     const accountCodes = normaliseAccounts(c.accountCodes);
-    const leaves = await this.writer.expenditureLeaves(m);
+    const leaves = await this.codes.leaves(m, fiscalYear, 'accounts', '5.');
     const unknown = accountCodes.filter((a) => !leaves.has(a));
     if (unknown.length) {
-      throw DomainError.rule('UNKNOWN_ACCOUNT', `account codes ${unknown.join(', ')} are not expenditure account leaves of the chart`, [{ field: 'accountCodes', message: `unknown: ${unknown.join(', ')}` }]);
+      const version = await this.codes.versionOf(m, fiscalYear);
+      throw DomainError.rule('UNKNOWN_ACCOUNT', `account codes ${unknown.join(', ')} are not expenditure account leaves of code list version ${version} used by fiscal year ${fiscalYear}`,
+        [{ field: 'accountCodes', message: `not in ${version}: ${unknown.join(', ')}` }]);
     }
     const out = { ...c, code: c.code.trim(), name: cleanText(c.name), specification: cleanText(c.specification), unit: cleanText(c.unit), accountCodes };
     if (!out.name) throw DomainError.invalid('name must not be blank', [{ field: 'name', message: 'blank' }]);

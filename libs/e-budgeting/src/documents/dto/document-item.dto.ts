@@ -11,7 +11,7 @@ export class CoefficientDto {
 }
 
 export class CreateDocumentItemDto {
-  @ApiProperty({ example: '5.1.02.01.01.024' }) @IsString() @Matches(/^[0-9.]+$/) accountCode: string;
+  @ApiProperty({ example: '5.1.02.01.01.0024' }) @IsString() @Matches(/^[0-9.]+$/) accountCode: string;
   @ApiProperty({ example: '1.2.1.01.02' }) @IsString() @Matches(/^[0-9.]+$/) fundingSourceCode: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'the e-HSB item priced; its current version is kept with the budget item' }) @IsOptional() @IsUUID() hsbItemId?: string;
   @ApiProperty({ example: 'Kertas HVS A4 80 gram' }) @IsString() @MinLength(1) @MaxLength(1000) description: string;

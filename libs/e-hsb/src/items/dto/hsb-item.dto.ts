@@ -14,8 +14,8 @@ export class CreateHsbItemDto {
   @ApiProperty({ example: 'Rim' }) @IsString() @MinLength(1) @MaxLength(64) unit: string;
   @IsMoney() price: string;
   @ApiProperty({ enum: HSB_CATEGORIES }) @IsIn(HSB_CATEGORIES) category: HsbCategory;
-  @ApiProperty({ type: [String], example: ['5.1.02.01.01.024'], description: 'expenditure account leaves this item may be budgeted under' })
-  @IsArray() @ArrayMaxSize(50) @Matches(ACCOUNT, { each: true, message: 'each account code must be an expenditure leaf such as 5.1.02.01.01.024' }) accountCodes: string[];
+  @ApiProperty({ type: [String], example: ['5.1.02.01.01.0024'], description: 'expenditure account leaves this item may be budgeted under' })
+  @IsArray() @ArrayMaxSize(50) @Matches(ACCOUNT, { each: true, message: 'each account code must be an expenditure leaf such as 5.1.02.01.01.0024' }) accountCodes: string[];
   @ApiProperty({ enum: HSB_CEILINGS, description: 'HARD: a budget item may not exceed the price; ESTIMATE: it may, with a justification' })
   @IsIn(HSB_CEILINGS) ceiling: HsbCeiling;
 }
@@ -26,7 +26,7 @@ export class UpdateHsbItemDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(64) unit?: string;
   @IsOptional() @IsMoney() price?: string;
   @ApiPropertyOptional({ enum: HSB_CATEGORIES }) @IsOptional() @IsIn(HSB_CATEGORIES) category?: HsbCategory;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(ACCOUNT, { each: true, message: 'each account code must be an expenditure leaf such as 5.1.02.01.01.024' }) accountCodes?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(ACCOUNT, { each: true, message: 'each account code must be an expenditure leaf such as 5.1.02.01.01.0024' }) accountCodes?: string[];
   @ApiPropertyOptional({ enum: HSB_CEILINGS }) @IsOptional() @IsIn(HSB_CEILINGS) ceiling?: HsbCeiling;
   @ApiPropertyOptional({ description: 'optimistic check: the version the client last saw' }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
 }
@@ -35,7 +35,7 @@ export class HsbItemQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ example: 'kertas a4', description: 'words of the code, name or specification (all must occur)' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional({ enum: HSB_CATEGORIES }) @IsOptional() @IsIn(HSB_CATEGORIES) category?: HsbCategory;
-  @ApiPropertyOptional({ example: '5.1.02.01.01.024', description: 'an account leaf, or a parent code to match every leaf under it' })
+  @ApiPropertyOptional({ example: '5.1.02.01.01.0024', description: 'an account leaf, or a parent code to match every leaf under it' })
   @IsOptional() @Matches(/^[4-6](\.\d+)*$/) accountCode?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) locked?: 'true' | 'false';
 }
