@@ -6,6 +6,7 @@ import { EPenatausahaan1764300400000 } from './1764300400000-e-penatausahaan';
 import { IdempotencyResponseText1764300500000 } from './1764300500000-idempotency-response-text';
 import { OneTaxTable1764300600000 } from './1764300600000-one-tax-table';
 import { MoreRoles1764300700000 } from './1764300700000-more-roles';
+import { EDelivery1764301500000 } from './1764301500000-e-delivery';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -18,4 +19,5 @@ export const ALL_MIGRATIONS = [
   IdempotencyResponseText1764300500000,
   OneTaxTable1764300600000,
   MoreRoles1764300700000,
+  EDelivery1764301500000,
 ];

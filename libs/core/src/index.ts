@@ -20,6 +20,7 @@ export * from './http/pagination';
 export * from './http/problem.response';
 export * from './http/problem-details.filter';
 export * from './http/validation.pipe';
+export * from './export/tabular-export';
 export * from './idempotency/idempotent.decorator';
 export * from './core.module';
 export * from './database/embedded';
