@@ -7,6 +7,7 @@ import { IdempotencyResponseText1764300500000 } from './1764300500000-idempotenc
 import { OneTaxTable1764300600000 } from './1764300600000-one-tax-table';
 import { MoreRoles1764300700000 } from './1764300700000-more-roles';
 import { EDelivery1764301500000 } from './1764301500000-e-delivery';
+import { TerminSp2dNumber1764301500100 } from './1764301500100-termin-sp2d-number';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS = [
   OneTaxTable1764300600000,
   MoreRoles1764300700000,
   EDelivery1764301500000,
+  TerminSp2dNumber1764301500100,
 ];

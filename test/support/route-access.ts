@@ -9,6 +9,11 @@ export const ALL: Role[] = ['ADMIN', 'PRICE_ADMIN', 'PLANNER', 'BUDGET_VERIFIER'
 
 const HSB_READERS: Role[] = ['ADMIN', 'PRICE_ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'AUDITOR'];
 const DOC_READERS: Role[] = ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'AUDITOR'];
+const PACKAGE_READERS: Role[] = ['ADMIN', 'PLANNER', 'PROJECT_OFFICER', 'AUDITOR', 'BUDGET_USER', 'SUPERVISOR'];
+const PACKAGE_WRITERS: Role[] = ['PLANNER', 'PROJECT_OFFICER'];
+const VENDOR_READERS: Role[] = ['ADMIN', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'AUDITOR', 'BUDGET_USER', 'SUPERVISOR'];
+const CONTRACT_READERS: Role[] = ['ADMIN', 'PLANNER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'AUDITOR', 'BUDGET_USER', 'SUPERVISOR'];
+const CONTRACT_SIGNERS: Role[] = ['PROJECT_OFFICER', 'BUDGET_USER'];
 
 export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   // platform
@@ -93,4 +98,36 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'POST /api/v1/penatausahaan/bku/entries': ['TREASURER'],
   'GET /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR'],
   'PUT /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN'],
+  // e-project planning
+  'POST /api/v1/project-planning/packages': PACKAGE_WRITERS,
+  'GET /api/v1/project-planning/packages': PACKAGE_READERS,
+  'GET /api/v1/project-planning/packages/{id}': PACKAGE_READERS,
+  'PUT /api/v1/project-planning/packages/{id}': PACKAGE_WRITERS,
+  'PUT /api/v1/project-planning/packages/{id}/plan': PACKAGE_WRITERS,
+  'POST /api/v1/project-planning/packages/{id}/submit': PACKAGE_WRITERS,
+  'POST /api/v1/project-planning/packages/{id}/approve': ['BUDGET_USER'],
+  'POST /api/v1/project-planning/packages/{id}/reject': ['BUDGET_USER'],
+  'POST /api/v1/project-planning/packages/{id}/announce': PACKAGE_WRITERS,
+  'POST /api/v1/project-planning/packages/{id}/start-procurement': PACKAGE_WRITERS,
+  'POST /api/v1/project-planning/packages/{id}/cancel': PACKAGE_WRITERS,
+  'GET /api/v1/project-planning/thresholds': PACKAGE_READERS,
+  'PUT /api/v1/project-planning/thresholds/{fiscalYear}/{packageType}': ['ADMIN'],
+  'GET /api/v1/project-planning/rup': PACKAGE_READERS,
+  'GET /api/v1/project-planning/rko': PACKAGE_READERS,
+  // e-delivery
+  'POST /api/v1/delivery/vendors': ['PROJECT_OFFICER'],
+  'GET /api/v1/delivery/vendors': VENDOR_READERS,
+  'GET /api/v1/delivery/vendors/{id}': VENDOR_READERS,
+  'POST /api/v1/delivery/contracts': ['PROJECT_OFFICER'],
+  'GET /api/v1/delivery/contracts': CONTRACT_READERS,
+  'GET /api/v1/delivery/contracts/{id}': CONTRACT_READERS,
+  'POST /api/v1/delivery/contracts/{id}/sign': CONTRACT_SIGNERS,
+  'POST /api/v1/delivery/contracts/{id}/addenda': ['PROJECT_OFFICER'],
+  'POST /api/v1/delivery/contracts/{id}/addenda/approve': CONTRACT_SIGNERS,
+  'POST /api/v1/delivery/contracts/{id}/progress': ['PROJECT_OFFICER'],
+  'GET /api/v1/delivery/contracts/{id}/progress': CONTRACT_READERS,
+  'POST /api/v1/delivery/contracts/{id}/handovers': ['PROJECT_OFFICER'],
+  'POST /api/v1/delivery/contracts/{id}/close': CONTRACT_SIGNERS,
+  'POST /api/v1/delivery/progress/{id}/verify': ['SUPERVISOR'],
+  'POST /api/v1/delivery/progress/{id}/reject': ['SUPERVISOR'],
 };

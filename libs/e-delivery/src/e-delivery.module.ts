@@ -1,7 +1,21 @@
 import { Module } from '@nestjs/common';
+import { BudgetModule } from '@grms/budget';
+import { EProjectPlanningModule } from '@grms/e-project-planning';
+import { ContractLifecycleService } from './contracts/contract-lifecycle.service';
+import { ContractsController } from './contracts/contracts.controller';
+import { ContractsService } from './contracts/contracts.service';
+import { ContractPaymentsService } from './payments/contract-payments.service';
+import { ProgressController } from './progress/progress.controller';
+import { ProgressService } from './progress/progress.service';
+import { VendorsController } from './vendors/vendors.controller';
+import { VendorsService } from './vendors/vendors.service';
 
-// e-delivery: vendors, contracts, payment milestones (termin), progress, handover.
-// Its endpoints arrive with the module's issue; the module is wired in now so
-// that the layout shows the whole system.
-@Module({})
+// e-delivery: vendors, contracts, termins, progress, handovers, and the port
+// through which e-penatausahaan pays termins.
+@Module({
+  imports: [BudgetModule, EProjectPlanningModule],
+  controllers: [VendorsController, ContractsController, ProgressController],
+  providers: [VendorsService, ContractsService, ContractLifecycleService, ProgressService, ContractPaymentsService],
+  exports: [ContractsService, ContractPaymentsService],
+})
 export class EDeliveryModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '@grms/budget';
 import { EBudgetingModule } from '@grms/e-budgeting';
+import { EDeliveryModule } from '@grms/e-delivery';
 import { BkuController } from './bku/bku.controller';
 import { BkuService } from './bku/bku.service';
 import { PenatausahaanDemoSeeder } from './seed/penatausahaan-demo.seeder';
@@ -20,7 +21,7 @@ import { UpLimitsService } from './up-limits/up-limits.service';
 
 // e-penatausahaan: SPD, SPP, SPM, SP2D, advances and SPJ, taxes, BKU.
 @Module({
-  imports: [BudgetModule, EBudgetingModule],
+  imports: [BudgetModule, EBudgetingModule, EDeliveryModule],
   controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController],
   providers: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, UpLimitsService, PenatausahaanDemoSeeder],
   exports: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, PenatausahaanDemoSeeder],

@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { loadOrgLines, nextNumber, requireDistinctLines, requireOneOpenYear, requireOrganizationExists, sumOf } from '../common/doc-lines';
 import { normalizeNpwp } from '../common/npwp';
 import { TaxRatesService } from '@grms/budget';
+import { ContractPaymentsService } from '@grms/e-delivery';
 import { computeTaxes, TaxRate, TaxResult } from '../taxes/tax-calc';
 import { CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
 import { fetchSpp, SPP_SELECT } from './spp.queries';
@@ -23,7 +24,7 @@ function taxesOf(gross: Money, rates: TaxRate[]): TaxResult {
 // DRAFT; the availability check runs on submission (SppWorkflowService).
 @Injectable()
 export class SppService {
-  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService, private readonly taxes: TaxRatesService) {}
+  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService, private readonly taxes: TaxRatesService, private readonly contracts: ContractPaymentsService) {}
 
   create(user: AuthUser, dto: CreateSppDto): Promise<SppResponse> {
     requireDistinctLines(dto.lines);
@@ -46,6 +47,11 @@ export class SppService {
         if (subs.length !== 1) throw DomainError.rule('TU_ONE_SUB_KEGIATAN', `a TU advance is for one sub kegiatan; the lines span ${subs.join(', ')}`, [{ field: 'lines', message: 'several sub kegiatan' }]);
       }
       const gross = sumOf(dto.lines);
+      if (dto.contractId) {
+        await this.contracts.checkTerminPayment(m, { contractId: dto.contractId, terminNo: dto.terminNo!, organizationId: dto.organizationId, gross, lines: dto.lines, payee: { npwp, bankAccount: dto.payee.bankAccount } });
+        const [live] = await m.query(`SELECT number FROM spp WHERE contract_id = $1 AND termin_no = $2 AND status <> 'REJECTED'`, [dto.contractId, dto.terminNo]);
+        if (live) throw DomainError.conflict('TERMIN_IN_PAYMENT', `SPP ${live.number} already pays termin ${dto.terminNo} of this contract`);
+      }
       if (dto.type === 'GU') await this.checkGu(m, dto.spjId!, dto.organizationId, gross);
       const rates = await this.taxes.ratesFor(m, year, taxCodes);
       const t = taxesOf(gross, rates);

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPage, Authenticated, AuthUser, CurrentUser, Page, Permission, ProblemResponse } from '@grms/core';
+import { CreateVendorDto, VendorQueryDto, VendorResponse } from './dto/vendor.dto';
+import { VendorsService } from './vendors.service';
+
+@ApiTags('e-delivery')
+@Controller('delivery/vendors')
+export class VendorsController {
+  constructor(private readonly vendors: VendorsService) {}
+
+  @Post()
+  @Authenticated({ permission: Permission.VENDOR_WRITE })
+  @ApiOperation({ summary: 'Register a vendor (penyedia)', description: 'PROJECT_OFFICER. NPWP of 15 or 16 digits (400 INVALID_NPWP), one vendor per NPWP (409 VENDOR_EXISTS); at least one bank account; a blacklisted vendor names the decision.' })
+  @ApiCreatedResponse({ type: VendorResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'VENDOR_EXISTS' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateVendorDto): Promise<VendorResponse> {
+    return this.vendors.create(user, dto);
+  }
+
+  @Get()
+  @Authenticated({ permission: Permission.VENDOR_READ })
+  @ApiOperation({ summary: 'List vendors', description: 'Vendors are province-wide; readers of contracts and payments. Paged, filter q on name or NPWP.' })
+  @ApiPage(VendorResponse)
+  list(@Query() q: VendorQueryDto): Promise<Page<VendorResponse>> {
+    return this.vendors.list(q);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.VENDOR_READ })
+  @ApiOperation({ summary: 'One vendor', description: 'Readers of vendors.' })
+  @ApiOkResponse({ type: VendorResponse })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<VendorResponse> {
+    return this.vendors.get(id);
+  }
+}
