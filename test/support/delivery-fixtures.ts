@@ -46,3 +46,17 @@ export async function vendor(t: TestApp, qualification = 'SMALL'): Promise<{ id:
   expectOk(res, 201, 'vendor');
   return { id: res.body.id, npwp, bankAccount: `88${npwp.slice(-8)}`, name };
 }
+
+/** SPP (for a contract termin) -> submitted -> SPM -> approved -> SP2D; returns the SP2D id. */
+export async function payTermin(t: TestApp, o: { contractId: string; terminNo: number; lineId: string; amount: string; payee: Record<string, string> }): Promise<string> {
+  const organizationId = await t.orgId('A');
+  const s = await t.post('/penatausahaan/spp', { type: 'LS', organizationId, lines: [{ budgetLineId: o.lineId, amount: o.amount }], payee: o.payee, contractId: o.contractId, terminNo: o.terminNo }, 'treasurer-a');
+  expectOk(s, 201, `SPP termin ${o.terminNo}`);
+  expectOk(await t.post(`/penatausahaan/spp/${s.body.id}/submit`, {}, 'treasurer-a'), 200, 'SPP submit');
+  const spm = await t.post('/penatausahaan/spm', { sppId: s.body.id }, 'finance-officer-a');
+  expectOk(spm, 201, 'SPM');
+  expectOk(await t.post(`/penatausahaan/spm/${spm.body.id}/approve`, {}, 'finance-head-a'), 200, 'SPM approve');
+  const sp2d = await t.post('/penatausahaan/sp2d', { spmId: spm.body.id }, 'cash-authority');
+  expectOk(sp2d, 201, 'SP2D');
+  return sp2d.body.id;
+}

@@ -4,6 +4,8 @@ import { EProjectPlanningModule } from '@grms/e-project-planning';
 import { ContractLifecycleService } from './contracts/contract-lifecycle.service';
 import { ContractsController } from './contracts/contracts.controller';
 import { ContractsService } from './contracts/contracts.service';
+import { OcdsController } from './ocds/ocds.controller';
+import { OcdsService } from './ocds/ocds.service';
 import { ContractPaymentsService } from './payments/contract-payments.service';
 import { ProgressController } from './progress/progress.controller';
 import { ProgressService } from './progress/progress.service';
@@ -14,8 +16,8 @@ import { VendorsService } from './vendors/vendors.service';
 // through which e-penatausahaan pays termins.
 @Module({
   imports: [BudgetModule, EProjectPlanningModule],
-  controllers: [VendorsController, ContractsController, ProgressController],
-  providers: [VendorsService, ContractsService, ContractLifecycleService, ProgressService, ContractPaymentsService],
+  controllers: [VendorsController, ContractsController, ProgressController, OcdsController],
+  providers: [VendorsService, ContractsService, ContractLifecycleService, ProgressService, ContractPaymentsService, OcdsService],
   exports: [ContractsService, ContractPaymentsService],
 })
 export class EDeliveryModule {}
