@@ -129,6 +129,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'POST /api/v1/delivery/contracts/{id}/handovers': ['PROJECT_OFFICER'],
   'POST /api/v1/delivery/contracts/{id}/close': CONTRACT_SIGNERS,
   'GET /api/v1/delivery/ocds': CONTRACT_READERS,
+  'GET /api/v1/delivery/handovers': CONTRACT_READERS,
   'POST /api/v1/delivery/progress/{id}/verify': ['SUPERVISOR'],
   'POST /api/v1/delivery/progress/{id}/reject': ['SUPERVISOR'],
 };

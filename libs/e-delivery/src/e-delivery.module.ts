@@ -4,6 +4,7 @@ import { EProjectPlanningModule } from '@grms/e-project-planning';
 import { ContractLifecycleService } from './contracts/contract-lifecycle.service';
 import { ContractsController } from './contracts/contracts.controller';
 import { ContractsService } from './contracts/contracts.service';
+import { HandoversController } from './contracts/handovers.controller';
 import { OcdsController } from './ocds/ocds.controller';
 import { OcdsService } from './ocds/ocds.service';
 import { ContractPaymentsService } from './payments/contract-payments.service';
@@ -16,8 +17,8 @@ import { VendorsService } from './vendors/vendors.service';
 // through which e-penatausahaan pays termins.
 @Module({
   imports: [BudgetModule, EProjectPlanningModule],
-  controllers: [VendorsController, ContractsController, ProgressController, OcdsController],
+  controllers: [VendorsController, ContractsController, ProgressController, OcdsController, HandoversController],
   providers: [VendorsService, ContractsService, ContractLifecycleService, ProgressService, ContractPaymentsService, OcdsService],
-  exports: [ContractsService, ContractPaymentsService],
+  exports: [ContractsService, ContractLifecycleService, ProgressService, VendorsService, ContractPaymentsService],
 })
 export class EDeliveryModule {}

@@ -4,3 +4,8 @@ export * from './contracts/contracts.service';
 export * from './contracts/dto/contract.dto';
 export * from './contracts/termin-schedule';
 export * from './payments/contract-payments.service';
+export * from './contracts/contract-lifecycle.service';
+export * from './progress/progress.service';
+export * from './progress/dto/progress.dto';
+export * from './vendors/vendors.service';
+export * from './vendors/dto/vendor.dto';
