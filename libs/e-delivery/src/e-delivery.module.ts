@@ -12,13 +12,14 @@ import { ProgressController } from './progress/progress.controller';
 import { ProgressService } from './progress/progress.service';
 import { VendorsController } from './vendors/vendors.controller';
 import { VendorsService } from './vendors/vendors.service';
+import { ContractYearEndService } from './year-end/contract-year-end.service';
 
 // e-delivery: vendors, contracts, termins, progress, handovers, and the port
 // through which e-penatausahaan pays termins.
 @Module({
   imports: [BudgetModule, EProjectPlanningModule],
   controllers: [VendorsController, ContractsController, ProgressController, OcdsController, HandoversController],
-  providers: [VendorsService, ContractsService, ContractLifecycleService, ProgressService, ContractPaymentsService, OcdsService],
-  exports: [ContractsService, ContractLifecycleService, ProgressService, VendorsService, ContractPaymentsService],
+  providers: [VendorsService, ContractsService, ContractLifecycleService, ProgressService, ContractPaymentsService, OcdsService, ContractYearEndService],
+  exports: [ContractsService, ContractLifecycleService, ProgressService, VendorsService, ContractPaymentsService, ContractYearEndService],
 })
 export class EDeliveryModule {}

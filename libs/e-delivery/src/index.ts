@@ -9,3 +9,4 @@ export * from './progress/progress.service';
 export * from './progress/dto/progress.dto';
 export * from './vendors/vendors.service';
 export * from './vendors/dto/vendor.dto';
+export * from './year-end/contract-year-end.service';

@@ -1,6 +1,7 @@
 import { AuditService, RequestContext, TransactionService } from '@grms/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { DELIVERY_STEPS, deliveryUsers } from './delivery-dataset';
 import { PAYMENT_STEPS, paymentUsers } from './payments-dataset';
 import { DATASET_STEPS, DatasetScale } from './province-dataset';
 
@@ -27,7 +28,8 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
     await m.query(`SET LOCAL synchronous_commit = off`);
     const users = o.payments === false ? null : await paymentUsers(m);
     if (o.payments !== false && !users) throw new Error('payments need the demo users treasurer-a, finance-officer-a, finance-head-a, cash-authority, cash-authority-2: run `grms seed:demo` first');
-    const total = DATASET_STEPS.length + (users ? PAYMENT_STEPS.length : 0);
+    const delivery = users ? await deliveryUsers(m) : null;
+    const total = DATASET_STEPS.length + (users ? PAYMENT_STEPS.length : 0) + (delivery ? DELIVERY_STEPS.length : 0);
     for (const [i, step] of DATASET_STEPS.entries()) {
       o.onStep?.(step.label, i, total);
       await step.run(m, { scale: o.scale, fiscalYear: o.fiscalYear, prefix: o.prefix, plannerId: planner.id, verifierId: verifier.id });
@@ -36,6 +38,13 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
       for (const [i, step] of PAYMENT_STEPS.entries()) {
         o.onStep?.(step.label, DATASET_STEPS.length + i, total);
         await step.run(m, { fiscalYear: o.fiscalYear, prefix: o.prefix, users });
+      }
+    }
+    // Packages, contracts and progress (e-project planning, e-delivery) after the payments.
+    if (delivery) {
+      for (const [i, step] of DELIVERY_STEPS.entries()) {
+        o.onStep?.(step.label, DATASET_STEPS.length + PAYMENT_STEPS.length + i, total);
+        await step.run(m, { fiscalYear: o.fiscalYear, prefix: o.prefix, users: delivery });
       }
     }
     const like = `${o.prefix}.%`;
