@@ -38,7 +38,7 @@ export const DELIVERY_STEPS: { label: string; run(m: EntityManager, p: DeliveryP
     run: async (m, p) => {
       await m.query(`
         INSERT INTO vendors (kind, name, npwp, vat_registered, qualification, bank_accounts, created_by)
-        SELECT 'COMPANY', 'DS' || $1 || ' Penyedia ' || k, '8' || lpad(k::text, 6, '0') || lpad((abs(hashtext($1)) % 100000000)::text, 8, '0'), k % 2 = 0,
+        SELECT 'COMPANY', 'DS' || $1::text || ' Penyedia ' || k, '8' || lpad(k::text, 6, '0') || lpad((abs(hashtext($1::text)) % 100000000)::text, 8, '0'), k % 2 = 0,
           (ARRAY['SMALL','MEDIUM','LARGE'])[1 + k % 3], jsonb_build_array(jsonb_build_object('bankName', 'Bank Jateng', 'bankAccount', lpad(k::text, 10, '7'))), $2
         FROM generate_series(1, 500) k ON CONFLICT (npwp) DO NOTHING`, [p.prefix, p.users.projectOfficer]);
     },
@@ -49,8 +49,8 @@ export const DELIVERY_STEPS: { label: string; run(m: EntityManager, p: DeliveryP
       await m.query(`
         CREATE TEMP TABLE ds_con ON COMMIT DROP AS
         SELECT row_number() OVER (ORDER BY k.n) AS n, gen_random_uuid() AS id, k.id AS package_id, k.line_id, k.organization_id, k.value,
-          (SELECT v.id FROM vendors v WHERE v.name = 'DS' || $2 || ' Penyedia ' || (1 + k.n % 500)) AS vendor_id
-        FROM ds_pkg k WHERE k.n % 5 IN (0, 1)`, [p.fiscalYear, p.prefix]);
+          (SELECT v.id FROM vendors v WHERE v.name = 'DS' || $1::text || ' Penyedia ' || (1 + k.n % 500)) AS vendor_id
+        FROM ds_pkg k WHERE k.n % 5 IN (0, 1)`, [p.prefix]);
       await m.query(`DELETE FROM ds_con WHERE vendor_id IS NULL`);
       await m.query(`
         INSERT INTO contracts (id, number, package_id, vendor_id, fiscal_year, organization_id, signed_on, document_type, contract_type, original_value, value, dpp,
