@@ -58,6 +58,15 @@ describe('e-delivery: a contract from signing to closing', () => {
       .toEqual([['PHO', '2026-07-20'], ['FHO', null]]);
     const xlsx = await t.req('get', '/delivery/handovers?fiscalYear=2026&format=xlsx', { user: 'auditor' });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    // a blacklisted vendor gets no new contract
+    expectOk(await t.post(`/delivery/vendors/${v.id}/blacklist`, { reference: 'SK 027/123/2026' }, 'project-officer-a'), 200, 'blacklist');
+    const pkg2 = await announcedPackage(t, lineId, '10000000.00', { type: 'GOODS', method: 'DIRECT_PROCUREMENT' });
+    const refused = await t.post('/delivery/contracts', {
+      packageId: pkg2, vendorId: v.id, number: 'SPK/BL/2026', signedOn: '2026-08-01', value: '10000000.00', startDate: '2026-08-02', endDate: '2026-09-30',
+      termins: [{ percent: '100', progressThreshold: '100' }],
+    }, 'project-officer-a');
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('VENDOR_BLACKLISTED');
     await ledgerClean(t);
   });
 });

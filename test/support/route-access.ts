@@ -116,6 +116,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/project-planning/rko': PACKAGE_READERS,
   // e-delivery
   'POST /api/v1/delivery/vendors': ['PROJECT_OFFICER'],
+  'POST /api/v1/delivery/vendors/{id}/blacklist': ['PROJECT_OFFICER'],
   'GET /api/v1/delivery/vendors': VENDOR_READERS,
   'GET /api/v1/delivery/vendors/{id}': VENDOR_READERS,
   'POST /api/v1/delivery/contracts': ['PROJECT_OFFICER'],

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPage, Authenticated, AuthUser, CurrentUser, Page, Permission, ProblemResponse } from '@grms/core';
-import { CreateVendorDto, VendorQueryDto, VendorResponse } from './dto/vendor.dto';
+import { BlacklistDto, CreateVendorDto, VendorQueryDto, VendorResponse } from './dto/vendor.dto';
 import { VendorsService } from './vendors.service';
 
 @ApiTags('e-delivery')
@@ -16,6 +16,16 @@ export class VendorsController {
   @ApiConflictResponse({ type: ProblemResponse, description: 'VENDOR_EXISTS' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateVendorDto): Promise<VendorResponse> {
     return this.vendors.create(user, dto);
+  }
+
+  @Post(':id/blacklist')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.VENDOR_WRITE })
+  @ApiOperation({ summary: 'Blacklist a vendor', description: 'PROJECT_OFFICER, naming the decision (reference). A blacklisted vendor gets no new contract (422 VENDOR_BLACKLISTED on drafting); 409 when already blacklisted.' })
+  @ApiOkResponse({ type: VendorResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'VENDOR_BLACKLISTED' })
+  blacklist(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: BlacklistDto): Promise<VendorResponse> {
+    return this.vendors.blacklist(user, id, dto.reference);
   }
 
   @Get()

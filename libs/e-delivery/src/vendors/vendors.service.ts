@@ -36,6 +36,20 @@ export class VendorsService {
     });
   }
 
+  /** Records a blacklist decision (daftar hitam); a blacklisted vendor gets no new contract. */
+  blacklist(_user: AuthUser, id: string, reference: string): Promise<VendorResponse> {
+    return this.tx.run(async (m) => {
+      const [row] = await m.query(`SELECT id FROM vendors WHERE id = $1 FOR UPDATE`, [id]);
+      if (!row) throw DomainError.notFound('vendor', id);
+      const before = await this.fetch(m, id);
+      if (before.blacklisted) throw DomainError.conflict('VENDOR_BLACKLISTED', `vendor ${before.name} is already blacklisted (${before.blacklistRef})`);
+      await m.query(`UPDATE vendors SET blacklisted = true, blacklist_ref = $2 WHERE id = $1`, [id, reference.trim()]);
+      const after = await this.fetch(m, id);
+      this.audit.record({ action: 'VENDOR.BLACKLIST', entityType: 'Vendor', entityId: id, before, after });
+      return after;
+    });
+  }
+
   get(id: string): Promise<VendorResponse> {
     return this.tx.run((m) => this.fetch(m, id));
   }

@@ -50,3 +50,7 @@ export class VendorResponse {
   @ApiProperty() blacklisted: boolean;
   @ApiProperty({ nullable: true, type: String }) blacklistRef: string | null;
 }
+
+export class BlacklistDto {
+  @ApiProperty({ example: 'SK Kepala Dinas 027/123/2026' }) @IsString() @IsNotEmpty() @MaxLength(300) reference: string;
+}
