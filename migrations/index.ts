@@ -16,6 +16,8 @@ import { Panjar1764301220000 } from './1764301220000-panjar';
 import { ValueDatedLedger1764301300000 } from './1764301300000-value-dated-ledger';
 import { PeriodCloseLock1764301300100 } from './1764301300100-period-close-lock';
 import { CodeListVersions1764301400000 } from './1764301400000-code-list-versions';
+import { EDelivery1764301500000 } from './1764301500000-e-delivery';
+import { TerminSp2dNumber1764301500100 } from './1764301500100-termin-sp2d-number';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -38,4 +40,6 @@ export const ALL_MIGRATIONS = [
   ValueDatedLedger1764301300000,
   PeriodCloseLock1764301300100,
   CodeListVersions1764301400000,
+  EDelivery1764301500000,
+  TerminSp2dNumber1764301500100,
 ];

@@ -11,6 +11,11 @@ const HSB_READERS: Role[] = ['ADMIN', 'PRICE_ADMIN', 'PLANNER', 'BUDGET_VERIFIER
 const DOC_READERS: Role[] = ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'AUDITOR', 'REGIONAL_FINANCE_HEAD', 'REGIONAL_SECRETARY'];
 // MURNI and PERUBAHAN by the budget team, a PERGESERAN by the approver of its class (checked per document).
 const DOC_APPROVERS: Role[] = ['BUDGET_VERIFIER', 'REGIONAL_FINANCE_HEAD', 'REGIONAL_SECRETARY'];
+const PACKAGE_READERS: Role[] = ['ADMIN', 'PLANNER', 'PROJECT_OFFICER', 'AUDITOR', 'BUDGET_USER', 'SUPERVISOR'];
+const PACKAGE_WRITERS: Role[] = ['PLANNER', 'PROJECT_OFFICER'];
+const VENDOR_READERS: Role[] = ['ADMIN', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'AUDITOR', 'BUDGET_USER', 'SUPERVISOR'];
+const CONTRACT_READERS: Role[] = ['ADMIN', 'PLANNER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'AUDITOR', 'BUDGET_USER', 'SUPERVISOR'];
+const CONTRACT_SIGNERS: Role[] = ['PROJECT_OFFICER', 'BUDGET_USER'];
 
 export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   // platform
@@ -115,4 +120,39 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/penatausahaan/bku/books/{book}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'CASH_AUTHORITY', 'AUDITOR'],
   'POST /api/v1/penatausahaan/cash-counts': ['TREASURER'],
   'GET /api/v1/penatausahaan/cash-counts': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'CASH_AUTHORITY', 'AUDITOR'],
+  // e-project planning
+  'POST /api/v1/project-planning/packages': PACKAGE_WRITERS,
+  'GET /api/v1/project-planning/packages': PACKAGE_READERS,
+  'GET /api/v1/project-planning/packages/{id}': PACKAGE_READERS,
+  'PUT /api/v1/project-planning/packages/{id}': PACKAGE_WRITERS,
+  'PUT /api/v1/project-planning/packages/{id}/plan': PACKAGE_WRITERS,
+  'POST /api/v1/project-planning/packages/{id}/submit': PACKAGE_WRITERS,
+  'POST /api/v1/project-planning/packages/{id}/approve': ['BUDGET_USER'],
+  'POST /api/v1/project-planning/packages/{id}/reject': ['BUDGET_USER'],
+  'POST /api/v1/project-planning/packages/{id}/announce': PACKAGE_WRITERS,
+  'POST /api/v1/project-planning/packages/{id}/start-procurement': PACKAGE_WRITERS,
+  'POST /api/v1/project-planning/packages/{id}/cancel': PACKAGE_WRITERS,
+  'GET /api/v1/project-planning/thresholds': PACKAGE_READERS,
+  'PUT /api/v1/project-planning/thresholds/{fiscalYear}/{packageType}': ['ADMIN'],
+  'GET /api/v1/project-planning/rup': PACKAGE_READERS,
+  'GET /api/v1/project-planning/rko': PACKAGE_READERS,
+  // e-delivery
+  'POST /api/v1/delivery/vendors': ['PROJECT_OFFICER'],
+  'POST /api/v1/delivery/vendors/{id}/blacklist': ['PROJECT_OFFICER'],
+  'GET /api/v1/delivery/vendors': VENDOR_READERS,
+  'GET /api/v1/delivery/vendors/{id}': VENDOR_READERS,
+  'POST /api/v1/delivery/contracts': ['PROJECT_OFFICER'],
+  'GET /api/v1/delivery/contracts': CONTRACT_READERS,
+  'GET /api/v1/delivery/contracts/{id}': CONTRACT_READERS,
+  'POST /api/v1/delivery/contracts/{id}/sign': CONTRACT_SIGNERS,
+  'POST /api/v1/delivery/contracts/{id}/addenda': ['PROJECT_OFFICER'],
+  'POST /api/v1/delivery/contracts/{id}/addenda/approve': CONTRACT_SIGNERS,
+  'POST /api/v1/delivery/contracts/{id}/progress': ['PROJECT_OFFICER'],
+  'GET /api/v1/delivery/contracts/{id}/progress': CONTRACT_READERS,
+  'POST /api/v1/delivery/contracts/{id}/handovers': ['PROJECT_OFFICER'],
+  'POST /api/v1/delivery/contracts/{id}/close': CONTRACT_SIGNERS,
+  'GET /api/v1/delivery/ocds': CONTRACT_READERS,
+  'GET /api/v1/delivery/handovers': CONTRACT_READERS,
+  'POST /api/v1/delivery/progress/{id}/verify': ['SUPERVISOR'],
+  'POST /api/v1/delivery/progress/{id}/reject': ['SUPERVISOR'],
 };

@@ -8,6 +8,7 @@ import { EHsbModule } from '@grms/e-hsb';
 import { EMonevModule } from '@grms/e-monev';
 import { EPenatausahaanModule } from '@grms/e-penatausahaan';
 import { EProjectPlanningModule } from '@grms/e-project-planning';
+import { DeliveryDemoSeeder } from './seed/delivery-demo.seeder';
 import { DemoSeedService } from './seed/demo-seed.service';
 
 export interface AppModuleOptions {
@@ -32,7 +33,7 @@ export class AppModule {
         EControllingModule,
         EMonevModule,
       ],
-      providers: [DemoSeedService],
+      providers: [DemoSeedService, DeliveryDemoSeeder],
       exports: [DemoSeedService],
     };
   }

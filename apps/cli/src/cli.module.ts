@@ -3,6 +3,7 @@ import { BudgetModule } from '@grms/budget';
 import { EHsbModule } from '@grms/e-hsb';
 import { AppModule, AppModuleOptions } from '../../api/src/app.module';
 import { AuditCheckpointCommand, AuditVerifyCommand } from './commands/audit-verify.command';
+import { ContractsYearEndCommand } from './commands/contracts-year-end.command';
 import { DatasetGenerateCommand } from './commands/dataset-generate.command';
 import { HsbImportCommand } from './commands/hsb-import.command';
 import { LedgerVerifyCommand } from './commands/ledger-verify.command';
@@ -17,7 +18,8 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [AppModule.register(opts), BudgetModule, EHsbModule],
-      providers: [DatasetGenerateCommand, HsbImportCommand, MigrateCommand, SeedDemoCommand, ReferenceImportCommand, LedgerVerifyCommand, AuditVerifyCommand, AuditCheckpointCommand],
+      providers: [DatasetGenerateCommand, HsbImportCommand, MigrateCommand, SeedDemoCommand, ReferenceImportCommand, LedgerVerifyCommand, AuditVerifyCommand, AuditCheckpointCommand,
+        ContractsYearEndCommand],
     };
   }
 }

@@ -27,6 +27,7 @@ export * from './http/validation.pipe';
 export * from './http/input-guard';
 export * from './http/no-store';
 export * from './http/formula-safe';
+export * from './export/tabular-export';
 export * from './idempotency/idempotent.decorator';
 export * from './core.module';
 export * from './database/embedded';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ALLOTMENT_RELEASER, BudgetModule } from '@grms/budget';
 import { EBudgetingModule } from '@grms/e-budgeting';
+import { EDeliveryModule } from '@grms/e-delivery';
 import { BkuController } from './bku/bku.controller';
 import { BkuService } from './bku/bku.service';
 import { CashCountsController } from './cash-counts/cash-counts.controller';
@@ -29,7 +30,7 @@ import { UpLimitsService } from './up-limits/up-limits.service';
 
 // e-penatausahaan: SPD, SPP, SPM, SP2D, advances and SPJ, taxes, BKU.
 @Module({
-  imports: [BudgetModule, EBudgetingModule],
+  imports: [BudgetModule, EBudgetingModule, EDeliveryModule],
   controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController, TaxDepositsController, ReceiptsController, CashCountsController],
   providers: [SpdService, SpdRevisionService, { provide: ALLOTMENT_RELEASER, useExisting: SpdRevisionService }, SppCorrectionService, SppService, SppWorkflowService,
     SpmService, Sp2dService, SpjService, BkuService, BooksService, UpLimitsService, TaxDepositsService, ReceiptsService, CashCountsService, PenatausahaanDemoSeeder],

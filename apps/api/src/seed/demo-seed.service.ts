@@ -11,6 +11,7 @@ import { BudgetingDemoSeeder } from '@grms/e-budgeting';
 import { HsbDemoSeeder } from '@grms/e-hsb';
 import { PenatausahaanDemoSeeder } from '@grms/e-penatausahaan';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { DeliveryDemoSeeder } from './delivery-demo.seeder';
 
 // Seeds the demo province: reference data, organizations, fiscal years, the
 // demo accounts, then the modules' demo data (approved 2026 budgets through
@@ -28,6 +29,7 @@ export class DemoSeedService {
     private readonly hsb: HsbDemoSeeder,
     private readonly budgeting: BudgetingDemoSeeder,
     private readonly penatausahaan: PenatausahaanDemoSeeder,
+    private readonly delivery: DeliveryDemoSeeder,
   ) {}
 
   async isSeeded(): Promise<boolean> {
@@ -45,6 +47,8 @@ export class DemoSeedService {
       await this.hsb.seed();
       await this.budgeting.seed();
       await this.penatausahaan.seed(orgs.get('A')!);
+      // Packages, contracts, progress and termins paid through SP2D.
+      await this.delivery.seed(orgs.get('A')!);
     });
     this.logger.log('demo province seeded');
   }

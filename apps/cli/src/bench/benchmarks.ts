@@ -2,8 +2,9 @@ import { auditLagBench } from './audit-lag.bench';
 import { Benchmark } from './bench-context';
 import { budgetLinesBench } from './budget-lines.bench';
 import { catalogueImportBench } from './catalogue-import.bench';
+import { contractSigningBench } from './contract-signing.bench';
 import { hostileBodiesBench } from './hostile-bodies.bench';
 import { rkaApprovalBench } from './rka-approval.bench';
 import { sp2dBench } from './sp2d.bench';
 
-export const BENCHMARKS: Benchmark[] = [budgetLinesBench, rkaApprovalBench, catalogueImportBench, sp2dBench, auditLagBench, hostileBodiesBench];
+export const BENCHMARKS: Benchmark[] = [budgetLinesBench, rkaApprovalBench, catalogueImportBench, sp2dBench, contractSigningBench, auditLagBench, hostileBodiesBench];

@@ -1,6 +1,7 @@
 import { AuditService, DATASET_LEDGER_DIGEST, RequestContext, TransactionService } from '@grms/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { DELIVERY_STEPS, deliveryUsers } from './delivery-dataset';
 import { PAYMENT_STEPS, paymentUsers } from './payments-dataset';
 import { DATASET_STEPS, DatasetScale } from './province-dataset';
 
@@ -28,7 +29,8 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
     const [{ before }] = await m.query(`SELECT coalesce(max(seq), 0)::text AS before FROM ledger_entries`);
     const users = o.payments === false ? null : await paymentUsers(m);
     if (o.payments !== false && !users) throw new Error('payments need the demo users treasurer-a, finance-officer-a, finance-head-a, cash-authority, cash-authority-2: run `grms seed:demo` first');
-    const total = DATASET_STEPS.length + (users ? PAYMENT_STEPS.length : 0);
+    const delivery = users ? await deliveryUsers(m) : null;
+    const total = DATASET_STEPS.length + (users ? PAYMENT_STEPS.length : 0) + (delivery ? DELIVERY_STEPS.length : 0);
     for (const [i, step] of DATASET_STEPS.entries()) {
       o.onStep?.(step.label, i, total);
       await step.run(m, { scale: o.scale, fiscalYear: o.fiscalYear, prefix: o.prefix, plannerId: planner.id, verifierId: verifier.id });
@@ -37,6 +39,13 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
       for (const [i, step] of PAYMENT_STEPS.entries()) {
         o.onStep?.(step.label, DATASET_STEPS.length + i, total);
         await step.run(m, { fiscalYear: o.fiscalYear, prefix: o.prefix, users });
+      }
+    }
+    // Packages, contracts and progress (e-project planning, e-delivery) after the payments.
+    if (delivery) {
+      for (const [i, step] of DELIVERY_STEPS.entries()) {
+        o.onStep?.(step.label, DATASET_STEPS.length + PAYMENT_STEPS.length + i, total);
+        await step.run(m, { fiscalYear: o.fiscalYear, prefix: o.prefix, users: delivery });
       }
     }
     const like = `${o.prefix}.%`;

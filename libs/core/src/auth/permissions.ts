@@ -37,35 +37,52 @@ export enum Permission {
   BKU_WRITE = 'bku:write',
   TAX_MANAGE = 'tax:manage',
   TAX_DEPOSIT_WRITE = 'tax-deposit:write',
+  // e-project planning
+  PACKAGE_READ = 'package:read',
+  PACKAGE_WRITE = 'package:write',
+  PACKAGE_APPROVE = 'package:approve',
+  THRESHOLD_MANAGE = 'threshold:manage',
+  // e-delivery
+  VENDOR_READ = 'vendor:read',
+  VENDOR_WRITE = 'vendor:write',
+  CONTRACT_READ = 'contract:read',
+  CONTRACT_WRITE = 'contract:write',
+  CONTRACT_SIGN = 'contract:sign',
+  PROGRESS_VERIFY = 'progress:verify',
 }
 
 const READ_EVERYTHING: Permission[] = [
   Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.HSB_READ,
   Permission.CEILING_READ, Permission.BUDGET_DOC_READ, Permission.CASH_PLAN_READ, Permission.SPD_READ,
-  Permission.SPP_READ, Permission.BKU_READ,
+  Permission.SPP_READ, Permission.BKU_READ, Permission.PACKAGE_READ, Permission.VENDOR_READ, Permission.CONTRACT_READ,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   [Role.ADMIN]: [...READ_EVERYTHING, Permission.USERS_READ, Permission.USERS_MANAGE, Permission.AUDIT_READ,
-    Permission.REFERENCE_MANAGE, Permission.FISCAL_YEAR_MANAGE, Permission.TAX_MANAGE, Permission.LEDGER_PERIOD_MANAGE],
+    Permission.REFERENCE_MANAGE, Permission.FISCAL_YEAR_MANAGE, Permission.TAX_MANAGE, Permission.LEDGER_PERIOD_MANAGE, Permission.THRESHOLD_MANAGE],
   [Role.PRICE_ADMIN]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.HSB_READ, Permission.HSB_MANAGE, Permission.BUDGET_LINE_READ],
   [Role.PLANNER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.HSB_READ,
-    Permission.CEILING_READ, Permission.BUDGET_DOC_READ, Permission.BUDGET_DOC_WRITE, Permission.CASH_PLAN_READ, Permission.CASH_PLAN_WRITE],
+    Permission.CEILING_READ, Permission.BUDGET_DOC_READ, Permission.BUDGET_DOC_WRITE, Permission.CASH_PLAN_READ, Permission.CASH_PLAN_WRITE,
+    Permission.PACKAGE_READ, Permission.PACKAGE_WRITE, Permission.CONTRACT_READ],
   [Role.BUDGET_VERIFIER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.HSB_READ,
     Permission.CEILING_READ, Permission.CEILING_MANAGE, Permission.BUDGET_DOC_READ, Permission.BUDGET_DOC_APPROVE, Permission.CASH_PLAN_READ],
   [Role.PROJECT_OFFICER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.HSB_READ,
-    Permission.BUDGET_DOC_READ, Permission.CASH_PLAN_READ],
+    Permission.BUDGET_DOC_READ, Permission.CASH_PLAN_READ, Permission.PACKAGE_READ, Permission.PACKAGE_WRITE,
+    Permission.VENDOR_READ, Permission.VENDOR_WRITE, Permission.CONTRACT_READ, Permission.CONTRACT_WRITE, Permission.CONTRACT_SIGN],
   [Role.TREASURER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,
-    Permission.SPD_READ, Permission.SPP_READ, Permission.SPP_WRITE, Permission.SPJ_WRITE, Permission.BKU_READ, Permission.BKU_WRITE, Permission.TAX_DEPOSIT_WRITE],
+    Permission.SPD_READ, Permission.SPP_READ, Permission.SPP_WRITE, Permission.SPJ_WRITE, Permission.BKU_READ, Permission.BKU_WRITE, Permission.TAX_DEPOSIT_WRITE,
+    Permission.VENDOR_READ, Permission.CONTRACT_READ],
   [Role.FINANCE_OFFICER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,
-    Permission.SPD_READ, Permission.SPP_READ, Permission.SPM_WRITE, Permission.BKU_READ],
+    Permission.SPD_READ, Permission.SPP_READ, Permission.SPM_WRITE, Permission.BKU_READ,
+    Permission.VENDOR_READ, Permission.CONTRACT_READ],
   [Role.CASH_AUTHORITY]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,
     Permission.SPD_READ, Permission.SPD_WRITE, Permission.SPP_READ, Permission.SP2D_WRITE, Permission.BKU_READ, Permission.LEDGER_PERIOD_MANAGE,
     Permission.TAX_DEPOSIT_WRITE],
   [Role.AUDITOR]: [...READ_EVERYTHING, Permission.AUDIT_READ, Permission.USERS_READ],
   // PA/KPA: issues (approves) the SPMs its finance officer drafts, approves SPJs, own OPD.
   [Role.BUDGET_USER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ, Permission.CASH_PLAN_READ,
-    Permission.SPD_READ, Permission.SPP_READ, Permission.SPM_APPROVE, Permission.SPJ_APPROVE, Permission.BKU_READ],
+    Permission.SPD_READ, Permission.SPP_READ, Permission.SPM_APPROVE, Permission.SPJ_APPROVE, Permission.BKU_READ,
+    Permission.PACKAGE_READ, Permission.PACKAGE_APPROVE, Permission.VENDOR_READ, Permission.CONTRACT_READ, Permission.CONTRACT_SIGN],
   // PPKD and Sekda approve budget shifts (PERGESERAN) by class; the service checks which one a document needs.
   [Role.REGIONAL_FINANCE_HEAD]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ,
     Permission.BUDGET_DOC_READ, Permission.BUDGET_DOC_APPROVE],
@@ -73,7 +90,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     Permission.BUDGET_DOC_READ, Permission.BUDGET_DOC_APPROVE],
   // Roles added ahead of their modules: each module grants them what it needs.
   [Role.REVENUE_TREASURER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ],
-  [Role.SUPERVISOR]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ],
+  [Role.SUPERVISOR]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ,
+    Permission.PACKAGE_READ, Permission.VENDOR_READ, Permission.CONTRACT_READ, Permission.PROGRESS_VERIFY],
   [Role.MONEV_VERIFIER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ],
 };
 

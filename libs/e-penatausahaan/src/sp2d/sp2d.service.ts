@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, segregationOfDuties, SqlWhere, TransactionService } from '@grms/core';
 import { FiscalYearsService, LedgerKind, LedgerService, Posting } from '@grms/budget';
+import { ContractPaymentsService } from '@grms/e-delivery';
 import { BkuPosting, BkuService } from '../bku/bku.service';
 import { EntityManager } from 'typeorm';
 import { nextNumber } from '../common/doc-lines';
@@ -20,6 +21,7 @@ export class Sp2dService {
     private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService,
     private readonly ledger: LedgerService, private readonly years: FiscalYearsService, private readonly bku: BkuService,
     private readonly deposits: TaxDepositsService,
+    private readonly contracts: ContractPaymentsService,
   ) {}
 
   issue(user: AuthUser, dto: CreateSp2dDto): Promise<Sp2dResponse> {
@@ -55,6 +57,14 @@ export class Sp2dService {
         ]);
         await this.ledger.post(m, postings);
       }
+      if (spp.contractId) {
+        // The SP2D turns exactly the termin's share of the contract's commitment into disbursement.
+        const penalty = await this.contracts.checkTerminPayment(m, {
+          contractId: spp.contractId, terminNo: spp.terminNo!, organizationId: spm.organization_id, gross: Money.of(spp.gross), lines: spp.lines,
+          payee: { npwp: spp.payee.npwp, bankAccount: spp.payee.bankAccount },
+        });
+        await this.contracts.terminPaid(m, { contractId: spp.contractId, terminNo: spp.terminNo!, sp2dId: id, sp2dNumber: number, penalty, lines: spp.lines });
+      }
       await m.query(`UPDATE spp SET status = 'PAID' WHERE id = $1`, [spp.id]);
       const withheld = spp.taxes.filter((x) => Money.of(x.amount).isPositive());
       const proofs = new Map((dto.taxDeposits ?? []).map((d, i) => {
@@ -86,6 +96,8 @@ export class Sp2dService {
       const reversed = await this.ledger.reverseSource(m, 'Sp2d', id, by);
       await this.bku.reverseSource(m, 'Sp2d', id, by);
       await m.query(`UPDATE tax_deposits SET cancelled_at = now() WHERE source_type = 'Sp2d' AND source_id = $1`, [id]);
+      const spp = await fetchSpp(m, row.spp_id);
+      if (spp.contractId) await this.contracts.terminUnpaid(m, { contractId: spp.contractId, terminNo: spp.terminNo!, sp2dId: id, lines: spp.lines });
       await m.query(`UPDATE sp2d SET status = 'CANCELLED', cancelled_by = $2, cancelled_at = now(), cancel_reason = $3 WHERE id = $1`, [id, user.id, reason]);
       await m.query(`UPDATE spp SET status = 'VERIFIED' WHERE id = $1`, [row.spp_id]);
       const after = await fetchSp2d(m, id);

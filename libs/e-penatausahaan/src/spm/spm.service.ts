@@ -64,7 +64,8 @@ export class SpmService {
       const before = await this.fetch(m, id);
       await m.query(`UPDATE spm SET status = 'APPROVED', approved_by = $2, approved_at = now() WHERE id = $1`, [id, user.id]);
       const spp = await fetchSpp(m, row.spp_id);
-      if (spp.type === 'LS') {
+      // A contract termin is already committed by the contract's signing (decision 0402): no second commitment.
+      if (spp.type === 'LS' && !spp.contractId) {
         await this.ledger.post(m, spp.lines.map((l) => ({
           budgetLineId: l.budgetLineId, kind: LedgerKind.COMMITMENT, amount: Money.of(l.amount), sourceType: 'Spm', sourceId: id, description: `SPM ${row.number}`,
         })));

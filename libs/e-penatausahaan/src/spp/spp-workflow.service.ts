@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, AuditService, AuthUser, DomainError, Money, Permission, TransactionService } from '@grms/core';
 import { FiscalYearsService, LedgerService } from '@grms/budget';
+import { ContractPaymentsService } from '@grms/e-delivery';
 import { EntityManager } from 'typeorm';
 import { checkAvailability } from '../spd/spd-limits';
 import { UpLimitsService } from '../up-limits/up-limits.service';
@@ -14,6 +15,7 @@ export class SppWorkflowService {
   constructor(
     private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService,
     private readonly ledger: LedgerService, private readonly years: FiscalYearsService, private readonly upLimits: UpLimitsService,
+    private readonly contracts: ContractPaymentsService,
   ) {}
 
   submit(user: AuthUser, id: string): Promise<SppResponse> {
@@ -22,6 +24,13 @@ export class SppWorkflowService {
       if (row.status !== 'DRAFT' && row.status !== 'REJECTED') throw DomainError.invalidTransition('SPP', row.status, 'submitted');
       await this.years.requireStatus(m, row.fiscal_year, ['EXECUTION']);
       const before = await fetchSpp(m, id);
+      if (before.contractId) {
+        // A contract termin: due, its gross, the contract's vendor and account (decision 0402).
+        await this.contracts.checkTerminPayment(m, {
+          contractId: before.contractId, terminNo: before.terminNo!, organizationId: row.organization_id, gross: Money.of(before.gross), lines: before.lines,
+          payee: { npwp: before.payee.npwp, bankAccount: before.payee.bankAccount },
+        });
+      }
       await this.checkAvailability(m, id, before.lines);
       if (row.type === 'UP') await this.checkUpLimit(m, row.fiscal_year, row.organization_id, Money.of(before.gross), id);
       await m.query(`UPDATE spp SET status = 'SUBMITTED', submitted_at = now(), reject_reason = NULL, verified_by = NULL, verified_at = NULL WHERE id = $1`, [id]);

@@ -7,6 +7,7 @@ import { normalizeNpwp } from '../common/npwp';
 import { PaymentKind, TaxRatesService } from '@grms/budget';
 import { storeTaxes } from '../taxes/store-taxes';
 import { computeTaxes, resolveTaxes, TaxedPayment, TaxResult, TaxRule } from '../taxes/tax-calc';
+import { ContractPaymentsService } from '@grms/e-delivery';
 import { CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
 import { fetchSpp, SPP_SELECT } from './spp.queries';
 
@@ -36,7 +37,7 @@ export async function accountCodesOf(m: EntityManager, lineIds: string[]): Promi
 // DRAFT; the availability check runs on submission (SppWorkflowService).
 @Injectable()
 export class SppService {
-  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService, private readonly taxes: TaxRatesService) {}
+  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService, private readonly taxes: TaxRatesService, private readonly contracts: ContractPaymentsService) {}
 
   create(user: AuthUser, dto: CreateSppDto): Promise<SppResponse> {
     requireDistinctLines(dto.lines);
@@ -60,6 +61,11 @@ export class SppService {
         if (subs.length !== 1) throw DomainError.rule('TU_ONE_SUB_KEGIATAN', `a TU advance is for one sub kegiatan; the lines span ${subs.join(', ')}`, [{ field: 'lines', message: 'several sub kegiatan' }]);
       }
       const gross = sumOf(dto.lines);
+      if (dto.contractId) {
+        await this.contracts.checkTerminPayment(m, { contractId: dto.contractId, terminNo: dto.terminNo!, organizationId: dto.organizationId, gross, lines: dto.lines, payee: { npwp, bankAccount: dto.payee.bankAccount } });
+        const [live] = await m.query(`SELECT number FROM spp WHERE contract_id = $1 AND termin_no = $2 AND status NOT IN ('REJECTED', 'CANCELLED')`, [dto.contractId, dto.terminNo]);
+        if (live) throw DomainError.conflict('TERMIN_IN_PAYMENT', `SPP ${live.number} already pays termin ${dto.terminNo} of this contract`);
+      }
       if (dto.type === 'GU') await this.checkGu(m, dto.spjId!, dto.organizationId, gross);
       const lsSubtype = dto.type === 'LS' ? dto.lsSubtype ?? 'GOODS_SERVICES' : null;
       const t = await paymentTaxes(m, this.taxes, year, taxCodes, {

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { AuditService, AuthUser, DomainError, Money, Permission, TransactionService } from '@grms/core';
+import { PackageWorkflowService } from '@grms/e-project-planning';
+import { ContractsService } from './contracts.service';
+import { fetchContract } from './contract.queries';
+import { deliverySettings } from './delivery-settings';
+import { ContractResponse } from './dto/contract.dto';
+import { AddendumDto, HandoverDto } from '../progress/dto/progress.dto';
+
+// After signing: addenda (value at most +10% of the original, time,
+// termination; drafted by one officer, approved by another), handovers (PHO
+// at 100% verified progress, FHO after it), and closing, which releases the
+// commitment the contract still holds.
+@Injectable()
+export class ContractLifecycleService {
+  constructor(private readonly tx: TransactionService, private readonly audit: AuditService, private readonly contracts: ContractsService, private readonly packages: PackageWorkflowService) {}
+
+  proposeAddendum(user: AuthUser, id: string, dto: AddendumDto): Promise<ContractResponse> {
+    return this.tx.run(async (m) => {
+      const c = await this.contracts.lock(m, user, id, Permission.CONTRACT_WRITE);
+      if (c.status !== 'SIGNED') throw DomainError.invalidTransition('contract', c.status, 'amended');
+      if (!dto.value && !dto.endDate && !dto.terminate) throw DomainError.invalid('an addendum changes the value, the end date, or terminates', [{ field: 'value', message: 'nothing to change' }]);
+      const [pending] = await m.query(`SELECT addendum_no FROM contract_addenda WHERE contract_id = $1 AND status = 'DRAFT'`, [id]);
+      if (pending) throw DomainError.conflict('ADDENDUM_PENDING', `addendum ${pending.addendum_no} awaits approval`);
+      const value = dto.value ? Money.of(dto.value) : Money.of(c.value);
+      const max = Money.of(c.original_value).times(new Decimal(100).plus(deliverySettings(c.fiscal_year).addendumMaxIncreasePercent).dividedBy(100));
+      if (value.gt(max)) {
+        throw DomainError.rule('ADDENDUM_ABOVE_LIMIT', `new value ${value} > original ${Money.of(c.original_value)} + ${deliverySettings(c.fiscal_year).addendumMaxIncreasePercent}% = ${max}`, [{ field: 'value', message: `at most ${max}` }]);
+      }
+      const kind = dto.terminate ? 'TERMINATION' : dto.value && dto.endDate ? 'VALUE_AND_TIME' : dto.value ? 'VALUE' : 'TIME';
+      const [{ n }] = await m.query(`SELECT COALESCE(max(addendum_no), 0) + 1 AS n FROM contract_addenda WHERE contract_id = $1`, [id]);
+      await m.query(
+        `INSERT INTO contract_addenda (contract_id, addendum_no, kind, value_before, value_after, end_date_before, end_date_after, reason, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [id, n, kind, c.value, value.toString(), c.end_date, dto.endDate ?? c.end_date, dto.reason, user.id]);
+      this.audit.record({ action: 'CONTRACT.ADDENDUM_PROPOSE', entityType: 'Contract', entityId: id, after: { addendumNo: n, kind, valueAfter: value.toString(), endDate: dto.endDate ?? c.end_date, reason: dto.reason } });
+      return fetchContract(m, id);
+    });
+  }
+
+  approveAddendum(user: AuthUser, id: string): Promise<ContractResponse> {
+    return this.tx.run(async (m) => {
+      const c = await this.contracts.lock(m, user, id, Permission.CONTRACT_SIGN);
+      const [a] = await m.query(`SELECT id, addendum_no, kind, value_after::text, to_char(end_date_after, 'YYYY-MM-DD') AS end_date_after, created_by FROM contract_addenda WHERE contract_id = $1 AND status = 'DRAFT' FOR UPDATE`, [id]);
+      if (!a) throw DomainError.conflict('NO_PENDING_ADDENDUM', `contract ${c.number} has no addendum awaiting approval`);
+      if (a.created_by === user.id) throw DomainError.sameMakerAndApprover('addendum');
+      if (c.status !== 'SIGNED') throw DomainError.invalidTransition('contract', c.status, 'amended');
+      const before = await fetchContract(m, id);
+      const delta = Money.of(a.value_after).minus(Money.of(c.value));
+      if (!delta.isZero()) {
+        const termins: { termin_no: number; amount: string }[] = await m.query(
+          `SELECT termin_no, amount::text FROM contract_termins WHERE contract_id = $1 AND kind IN ('PROGRESS','MONTHLY') AND paid_sp2d_id IS NULL ORDER BY termin_no DESC LIMIT 1`, [id]);
+        if (!termins.length) throw DomainError.rule('NO_UNPAID_TERMIN', 'every work termin is paid: the value change has no termin to go to');
+        const last = termins[0];
+        const amount = Money.of(last.amount).plus(delta);
+        const held = amount.times(new Decimal(c.retention_percent).dividedBy(100));
+        await m.query(`UPDATE contract_termins SET amount = $3, retention_held = $4, percent = NULL WHERE contract_id = $1 AND termin_no = $2`, [id, last.termin_no, amount.toString(), held.toString()]);
+        await m.query(`UPDATE contract_termins SET amount = (SELECT sum(retention_held) FROM contract_termins WHERE contract_id = $1 AND kind IN ('PROGRESS','MONTHLY')) WHERE contract_id = $1 AND kind = 'RETENTION'`, [id]);
+        const funding = before.fundingLines;
+        if (funding.length !== 1 && delta.isPositive()) throw DomainError.rule('ADDENDUM_SEVERAL_LINES', 'a value change on a contract with several funding lines is not supported yet');
+        await m.query(`UPDATE contract_funding SET amount = amount + $2 WHERE contract_id = $1 AND budget_line_id = $3`, [id, delta.toString(), funding[0].budgetLineId]);
+        await this.contracts.commit(m, id, [{ budgetLineId: funding[0].budgetLineId, amount: delta }], `contract ${c.number} addendum ${a.addendum_no}`, 'ContractAddendum');
+      }
+      await m.query(`UPDATE contracts SET value = $2, end_date = $3, status = $4 WHERE id = $1`, [id, a.value_after, a.end_date_after, a.kind === 'TERMINATION' ? 'TERMINATED' : c.status]);
+      await m.query(`UPDATE contract_addenda SET status = 'APPROVED', approved_by = $2, approved_at = now() WHERE id = $1`, [a.id, user.id]);
+      const after = await fetchContract(m, id);
+      this.audit.record({ action: 'CONTRACT.ADDENDUM_APPROVE', entityType: 'Contract', entityId: id, before, after: { ...after, addendumNo: a.addendum_no } });
+      return after;
+    });
+  }
+
+  handover(user: AuthUser, id: string, dto: HandoverDto): Promise<ContractResponse> {
+    return this.tx.run(async (m) => {
+      const c = await this.contracts.lock(m, user, id, Permission.CONTRACT_WRITE);
+      const before = await fetchContract(m, id);
+      if (dto.kind === 'PHO') {
+        if (c.status !== 'SIGNED') throw DomainError.invalidTransition('contract', c.status, 'handed over (PHO)');
+        if (Number(before.progress) < 100) throw DomainError.rule('PROGRESS_NOT_COMPLETE', `PHO needs 100% verified progress; verified progress is ${before.progress}%`, [{ field: 'kind', message: `progress ${before.progress}%` }]);
+        await m.query(`UPDATE contracts SET status = 'HANDED_OVER', pho_date = $2 WHERE id = $1`, [id, dto.date]);
+      } else {
+        if (c.status !== 'HANDED_OVER') throw DomainError.invalidTransition('contract', c.status, 'finally handed over (FHO needs a PHO)');
+        const [{ due }] = await m.query(`SELECT to_char($1::date + $2::int, 'YYYY-MM-DD') AS due`, [c.pho_date, c.maintenance_days]);
+        if (dto.date < due) throw DomainError.rule('MAINTENANCE_NOT_OVER', `FHO comes after the maintenance period: PHO ${c.pho_date} + ${c.maintenance_days} days = ${due}`, [{ field: 'date', message: `before ${due}` }]);
+        await m.query(`UPDATE contracts SET status = 'COMPLETED', fho_date = $2 WHERE id = $1`, [id, dto.date]);
+      }
+      await m.query(`INSERT INTO handovers (contract_id, kind, handover_date, number, created_by) VALUES ($1, $2, $3, $4, $5)`, [id, dto.kind, dto.date, dto.number ?? null, user.id]);
+      const after = await fetchContract(m, id);
+      this.audit.record({ action: `CONTRACT.${dto.kind}`, entityType: 'Contract', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  close(user: AuthUser, id: string): Promise<ContractResponse> {
+    return this.tx.run(async (m) => {
+      const c = await this.contracts.lock(m, user, id, Permission.CONTRACT_SIGN);
+      if (c.status !== 'COMPLETED' && c.status !== 'TERMINATED') throw DomainError.invalidTransition('contract', c.status, 'closed (needs FHO or termination)');
+      const before = await fetchContract(m, id);
+      const release = before.fundingLines.filter((f) => Money.of(f.committed).isPositive()).map((f) => ({ budgetLineId: f.budgetLineId, amount: Money.of(f.committed).negate() }));
+      await this.contracts.commit(m, id, release, `contract ${c.number} closed: commitment released`, 'ContractClose');
+      await m.query(`UPDATE contracts SET status = 'CLOSED' WHERE id = $1`, [id]);
+      await this.packages.markStatus(m, c.package_id, 'COMPLETED');
+      const after = await fetchContract(m, id);
+      this.audit.record({ action: 'CONTRACT.CLOSE', entityType: 'Contract', entityId: id, before, after });
+      return after;
+    });
+  }
+}

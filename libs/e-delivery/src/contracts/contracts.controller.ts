@@ -1,0 +1,116 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiPage, Authenticated, AuthUser, CurrentUser, download, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
+import { ProgressService } from '../progress/progress.service';
+import { AddendumDto, HandoverDto, ProgressDto, ProgressResponse } from '../progress/dto/progress.dto';
+import { ContractLifecycleService } from './contract-lifecycle.service';
+import { CONTRACT_REGISTER_COLUMNS } from './contract-register';
+import { ContractsService } from './contracts.service';
+import { ContractQueryDto, ContractResponse, CreateContractDto } from './dto/contract.dto';
+
+@ApiTags('e-delivery')
+@Controller('delivery/contracts')
+export class ContractsController {
+  constructor(private readonly contracts: ContractsService, private readonly lifecycle: ContractLifecycleService, private readonly progress: ProgressService) {}
+
+  @Post()
+  @Authenticated({ permission: Permission.CONTRACT_WRITE })
+  @Idempotent()
+  @ApiOperation({ summary: 'Draft a contract on a package', description: 'PROJECT_OFFICER (PPK) of the OPD. Value within the package (less its signed contracts); advance at most 30% (small business) or 20% of the value; retention 5% unless a maintenance bond; termins by percent summing to 100 or by amount summing to the value; the advance and retention termins are added. Nothing is committed until signing.' })
+  @ApiCreatedResponse({ type: ContractResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'CONTRACT_NUMBER_EXISTS' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'CONTRACT_EXCEEDS_PACKAGE, ADVANCE_ABOVE_LIMIT, TERMINS_NOT_VALUE, VENDOR_BLACKLISTED, PACKAGE_NOT_CONTRACTABLE, NOT_VENDOR_ACCOUNT, FUNDING_NOT_VALUE' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateContractDto): Promise<ContractResponse> {
+    return this.contracts.create(user, dto);
+  }
+
+  @Post(':id/sign')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CONTRACT_SIGN })
+  @ApiOperation({ summary: 'Sign a drafted contract: posts COMMITMENT', description: 'PROJECT_OFFICER or BUDGET_USER of the OPD other than the drafter (four-eyes). Per funding line, under the line\'s lock: amount <= appropriated - committed - disbursed, else 422 INSUFFICIENT_BUDGET with the arithmetic. The package becomes CONTRACTED.' })
+  @ApiOkResponse({ type: ContractResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'INSUFFICIENT_BUDGET, CONTRACT_EXCEEDS_PACKAGE' })
+  sign(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ContractResponse> {
+    return this.contracts.sign(user, id);
+  }
+
+  @Post(':id/addenda')
+  @Authenticated({ permission: Permission.CONTRACT_WRITE })
+  @ApiOperation({ summary: 'Propose an addendum', description: 'PROJECT_OFFICER. A new value (at most the original + 10%), a later end date, or termination; applied when another officer approves it.' })
+  @ApiCreatedResponse({ type: ContractResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION, ADDENDUM_PENDING' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'ADDENDUM_ABOVE_LIMIT' })
+  addendum(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddendumDto): Promise<ContractResponse> {
+    return this.lifecycle.proposeAddendum(user, id, dto);
+  }
+
+  @Post(':id/addenda/approve')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CONTRACT_SIGN })
+  @ApiOperation({ summary: 'Approve the pending addendum', description: 'A contract signer other than its proposer. A value change adjusts the last unpaid work termin and the COMMITMENT (an increase only within the line\'s available budget).' })
+  @ApiOkResponse({ type: ContractResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'NO_PENDING_ADDENDUM, INVALID_STATE_TRANSITION' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'INSUFFICIENT_BUDGET, NO_UNPAID_TERMIN' })
+  approveAddendum(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ContractResponse> {
+    return this.lifecycle.approveAddendum(user, id);
+  }
+
+  @Post(':id/progress')
+  @Authenticated({ permission: Permission.CONTRACT_WRITE })
+  @ApiOperation({ summary: 'Report cumulative physical progress', description: 'PROJECT_OFFICER. Dated, cumulative, 0..100, never below the previous report; counts once a SUPERVISOR verifies it.' })
+  @ApiCreatedResponse({ type: ProgressResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'PROGRESS_DECREASING, PROGRESS_OUT_OF_ORDER' })
+  report(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ProgressDto): Promise<ProgressResponse> {
+    return this.progress.report(user, id, dto);
+  }
+
+  @Get(':id/progress')
+  @Authenticated({ permission: Permission.CONTRACT_READ })
+  @ApiOperation({ summary: 'The progress reports of a contract', description: 'Readers of the OPD, in date order.' })
+  @ApiOkResponse({ type: [ProgressResponse] })
+  progressList(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ProgressResponse[]> {
+    return this.progress.list(user, id);
+  }
+
+  @Post(':id/handovers')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CONTRACT_WRITE })
+  @ApiOperation({ summary: 'Record a handover (BAST)', description: 'PROJECT_OFFICER. PHO at 100% verified progress opens the maintenance period; FHO after it (PHO date + maintenance days) completes the contract and makes the retention termin due.' })
+  @ApiOkResponse({ type: ContractResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'PROGRESS_NOT_COMPLETE, MAINTENANCE_NOT_OVER' })
+  handover(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: HandoverDto): Promise<ContractResponse> {
+    return this.lifecycle.handover(user, id, dto);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CONTRACT_SIGN })
+  @ApiOperation({ summary: 'Close a completed or terminated contract', description: 'A contract signer of the OPD. Releases the COMMITMENT the contract still holds (penalties, unpaid work of a termination); the package becomes COMPLETED.' })
+  @ApiOkResponse({ type: ContractResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION' })
+  close(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ContractResponse> {
+    return this.lifecycle.close(user, id);
+  }
+
+  @Get()
+  @Authenticated({ permission: Permission.CONTRACT_READ })
+  @ApiOperation({ summary: 'Contracts: the contract register', description: 'Readers of the OPD (province-wide roles: all). JSON is paged; format=csv|xlsx downloads the whole register (number, date, RUP code, package, vendor and NPWP, method, value, addenda, advance, termins paid with SP2D numbers, remaining, progress, PHO/FHO, penalty, status).' })
+  @ApiPage(ContractResponse)
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async list(@CurrentUser() user: AuthUser, @Query() q: ContractQueryDto): Promise<Page<ContractResponse> | StreamableFile> {
+    if (!q.format || q.format === 'json') return this.contracts.list(user, q);
+    const rows = (await this.contracts.list(user, q, true)).data;
+    return download(q.format, `contract-register-${q.fiscalYear ?? 'all'}`, 'Kontrak', CONTRACT_REGISTER_COLUMNS, rows);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.CONTRACT_READ })
+  @ApiOperation({ summary: 'The contract card', description: 'Readers of the OPD; 404 for another OPD\'s contract. Termins with their payable amounts and the SP2D that paid them, funding lines with the commitment held.' })
+  @ApiOkResponse({ type: ContractResponse })
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ContractResponse> {
+    return this.contracts.get(user, id);
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, AuthUser, Permission, SqlWhere, TransactionService } from '@grms/core';
+import { PlanReportQueryDto, RkoRow, RupRow } from './dto/report.dto';
+
+const d = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
+
+// The procurement plan (RUP) in SiRUP's columns, and the operational work plan
+// (RKO) per sub kegiatan: SQL aggregations over the packages in scope.
+@Injectable()
+export class PlanReportsService {
+  constructor(private readonly tx: TransactionService, private readonly access: AccessService) {}
+
+  async rup(user: AuthUser, q: PlanReportQueryDto): Promise<RupRow[]> {
+    const w = await this.where(user, q, `p.status IN ('ANNOUNCED','IN_PROCUREMENT','CONTRACTED','COMPLETED')`);
+    return this.tx.run((m) => m.query(
+      `SELECT p.rup_code AS "rupCode", p.code AS "packageCode", p.name, o.name AS "organizationName", p.sub_activity_code AS "subActivityCode",
+         (SELECT string_agg(l->>'regionCode' || ': ' || (l->>'detail'), '; ') FROM jsonb_array_elements(p.location) l) AS location,
+         CASE WHEN p.volume IS NULL THEN NULL ELSE p.volume::text || ' ' || COALESCE(p.unit, '') END AS volume, p.description,
+         p.type, p.mode, p.method, p.domestic_product AS "domesticProduct", p.small_business AS "smallBusiness",
+         (SELECT string_agg(DISTINCT b.funding_source_code, ', ') FROM package_funding f JOIN budget_lines b ON b.id = f.budget_line_id WHERE f.package_id = p.id) AS "fundingSources",
+         (SELECT string_agg(b.sub_activity_code || '/' || b.account_code || ' ' || f.amount::text, '; ' ORDER BY b.account_code) FROM package_funding f JOIN budget_lines b ON b.id = f.budget_line_id WHERE f.package_id = p.id) AS "budgetCodes",
+         p.value::text AS value, ${d('p.procurement_start')} AS "procurementStart", ${d('p.procurement_end')} AS "procurementEnd",
+         ${d('p.execution_start')} AS "executionStart", ${d('p.execution_end')} AS "executionEnd", ${d('p.use_start')} AS "useStart", p.status, p.version
+       FROM packages p JOIN organizations o ON o.id = p.organization_id ${w.clause} ORDER BY o.code, p.rup_code`, w.params));
+  }
+
+  async rko(user: AuthUser, q: PlanReportQueryDto): Promise<RkoRow[]> {
+    const w = await this.where(user, q, `p.status <> 'CANCELLED'`);
+    return this.tx.run((m) => m.query(
+      `SELECT p.sub_activity_code AS "subActivityCode", n.name AS "subActivityName", p.code AS "packageCode", p.name, o.name AS "organizationName",
+         p.value::text AS value, COALESCE(p.physical_plan::text[], '{}') AS physical, COALESCE(p.financial_plan::text[], '{}') AS financial
+       FROM packages p JOIN organizations o ON o.id = p.organization_id JOIN nomenclature n ON n.code = p.sub_activity_code
+       ${w.clause} ORDER BY o.code, p.sub_activity_code, p.code`, w.params));
+  }
+
+  /** The scope and filters, and the states the report covers (a fixed condition, no input in it). */
+  private async where(user: AuthUser, q: PlanReportQueryDto, states: string): Promise<{ clause: string; params: unknown[] }> {
+    const scope = await this.access.scope(user, Permission.PACKAGE_READ);
+    const w = new SqlWhere().scope('p.organization_id', scope).add('p.fiscal_year = ?', q.fiscalYear).add('p.organization_id = ?', q.organizationId);
+    return { clause: `${w.clause} AND ${states}`, params: w.params };
+  }
+}
