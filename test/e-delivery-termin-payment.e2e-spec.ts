@@ -68,7 +68,7 @@ describe('e-delivery: from a package to a paid termin', () => {
       expectOk(await t.post(`/penatausahaan/spp/${s.body.id}/submit`, {}, 'treasurer-a'), 200, 'submit');
       const spm = await t.post('/penatausahaan/spm', { sppId: s.body.id }, 'finance-officer-a');
       expectOk(spm, 201, 'SPM');
-      expectOk(await t.post(`/penatausahaan/spm/${spm.body.id}/approve`, {}, 'finance-head-a'), 200, 'SPM approve');
+      expectOk(await t.post(`/penatausahaan/spm/${spm.body.id}/approve`, {}, 'budget-user-a'), 200, 'SPM approve');
       // the SPM does not commit again
       expect((await line(t, lineId)).committed).toBe((await t.get(`/delivery/contracts/${contractId}`, 'project-officer-a')).body.fundingLines[0].committed);
       return issueSp2d(t, spm.body.id);
@@ -111,7 +111,7 @@ describe('e-delivery: from a package to a paid termin', () => {
 
     const card = (await t.get(`/delivery/contracts/${contractId}`, 'supervisor-a')).body;
     expect(card).toMatchObject({ status: 'SIGNED', progress: '60.00', paid: '258750000.00', remaining: '191250000.00' });
-    expect(card.termins[1].paidSp2dNumber).toMatch(/^SP2D-LS\/2026\/\d{6}$/);
+    expect(card.termins[1].paidSp2dNumber).toMatch(/^SP2D-LS\/[0-9.]+\/2026\/\d{6}$/);
     expect(card.fundingLines).toEqual([{ budgetLineId: lineId, amount: '450000000.00', committed: '191250000.00' }]);
 
     // OPD B sees none of OPD A's packages or contracts

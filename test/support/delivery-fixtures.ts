@@ -55,7 +55,7 @@ export async function payTermin(t: TestApp, o: { contractId: string; terminNo: n
   expectOk(await t.post(`/penatausahaan/spp/${s.body.id}/submit`, {}, 'treasurer-a'), 200, 'SPP submit');
   const spm = await t.post('/penatausahaan/spm', { sppId: s.body.id }, 'finance-officer-a');
   expectOk(spm, 201, 'SPM');
-  expectOk(await t.post(`/penatausahaan/spm/${spm.body.id}/approve`, {}, 'finance-head-a'), 200, 'SPM approve');
+  expectOk(await t.post(`/penatausahaan/spm/${spm.body.id}/approve`, {}, 'budget-user-a'), 200, 'SPM approve');
   const sp2d = await t.post('/penatausahaan/sp2d', { spmId: spm.body.id }, 'cash-authority');
   expectOk(sp2d, 201, 'SP2D');
   return sp2d.body.id;

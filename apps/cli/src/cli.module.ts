@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BudgetModule } from '@grms/budget';
+import { EDeliveryModule } from '@grms/e-delivery';
 import { EHsbModule } from '@grms/e-hsb';
 import { AppModule, AppModuleOptions } from '../../api/src/app.module';
 import { AuditCheckpointCommand, AuditVerifyCommand } from './commands/audit-verify.command';
@@ -17,7 +18,7 @@ export class CliModule {
   static register(opts: AppModuleOptions): DynamicModule {
     return {
       module: CliModule,
-      imports: [AppModule.register(opts), BudgetModule, EHsbModule],
+      imports: [AppModule.register(opts), BudgetModule, EHsbModule, EDeliveryModule],
       providers: [DatasetGenerateCommand, HsbImportCommand, MigrateCommand, SeedDemoCommand, ReferenceImportCommand, LedgerVerifyCommand, AuditVerifyCommand, AuditCheckpointCommand,
         ContractsYearEndCommand],
     };

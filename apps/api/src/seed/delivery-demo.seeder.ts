@@ -86,7 +86,7 @@ export class DeliveryDemoSeeder {
         payee: { name: c.vendorName, npwp: c.vendorNpwp, bankName: c.bankName, bankAccount: c.bankAccount }, contractId: c.id, terminNo }));
       await as('treasurer-a', (u) => this.sppFlow.submit(u, s.id));
       const spm = await as('finance-officer-a', (u) => this.spm.create(u, { sppId: s.id }));
-      await as('finance-head-a', (u) => this.spm.approve(u, spm.id));
+      await as('budget-user-a', (u) => this.spm.approve(u, spm.id));
       await as('cash-authority', (u) => this.sp2d.issue(u, { spmId: spm.id }));
     };
 
