@@ -18,6 +18,7 @@ export * from './auth/access.service';
 export * from './auth/password';
 export * from './http/pagination';
 export * from './http/problem.response';
+export * from './http/openapi';
 export * from './http/problem-details.filter';
 export * from './http/validation.pipe';
 export * from './idempotency/idempotent.decorator';

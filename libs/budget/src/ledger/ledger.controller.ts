@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Authenticated, Permission } from '@grms/core';
 import { LedgerVerifyResponse, LedgerVerifyService } from './ledger-verify.service';
 
@@ -9,6 +9,7 @@ export class LedgerController {
   constructor(private readonly verifier: LedgerVerifyService) {}
 
   @Get('verify')
+  @ApiOperation({ summary: 'Verify the ledger', description: 'Proves that every budget line\'s balances equal the sum of its entries and that every invariant holds (0 <= disbursed <= allotted <= appropriated, 0 <= committed <= appropriated). Reads only.' })
   @Authenticated({ permission: Permission.AUDIT_READ })
   @ApiOkResponse({ type: LedgerVerifyResponse })
   verify(): Promise<LedgerVerifyResponse> {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../http/pagination';
 
@@ -11,6 +11,9 @@ export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'LEDGER.POST' }) @IsOptional() @IsString() @MaxLength(100) action?: string;
 }
 
+/** A change's record: an object, or an array for events that touch several rows. */
+const CHANGE_SCHEMA: ApiPropertyOptions = { anyOf: [{ type: 'object', additionalProperties: true, nullable: true }, { type: 'array', items: {} }] };
+
 export class AuditEventResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'position in the hash chain' }) chainNo: string;
@@ -21,8 +24,8 @@ export class AuditEventResponse {
   @ApiProperty() action: string;
   @ApiProperty() entityType: string;
   @ApiPropertyOptional({ nullable: true }) entityId: string | null;
-  @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) before: unknown;
-  @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) after: unknown;
+  @ApiPropertyOptional({ ...CHANGE_SCHEMA, description: 'the record before the change: an object, or an array for events about several rows; null when there is none' }) before: unknown;
+  @ApiPropertyOptional({ ...CHANGE_SCHEMA, description: 'the record after the change: an object, or an array for events about several rows; null when there is none' }) after: unknown;
   @ApiProperty() prevHash: string;
   @ApiProperty() hash: string;
 }

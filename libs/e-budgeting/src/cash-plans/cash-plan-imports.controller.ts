@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Authenticated, AuthUser, CurrentUser, DomainError, Permission, ProblemResponse } from '@grms/core';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
+import { Authenticated, AuthUser, CurrentUser, DomainError, Permission, ProblemResponse, ApiProblems } from '@grms/core';
 import { CashPlanImportService } from '../imports/cash-plan-import.service';
 import { CashPlanImportDto, CashPlanImportResponse, UPLOAD_SCHEMA } from '../imports/dto/upload.dto';
 
@@ -11,6 +11,8 @@ export class CashPlanImportsController {
   constructor(private readonly imports: CashPlanImportService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Import cash plans from a spreadsheet', description: 'Sets the cash plans of many budget lines from a CSV or XLSX file (multipart field `file`): one row per line, twelve months. Every row is checked first; any bad row refuses the whole file with every error (line, column), nothing written.' })
+  @ApiProblems({ 422: ['IMPORT_INVALID_ROWS', 'IMPORT_MISSING_COLUMNS', 'CASH_PLAN_MISMATCH'] })
   @HttpCode(200)
   @Authenticated({ permission: Permission.CASH_PLAN_WRITE })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))

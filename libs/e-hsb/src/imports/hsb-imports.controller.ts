@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
 import { Authenticated, DomainError, Permission, ProblemResponse } from '@grms/core';
 import { HsbImportDto, HsbImportResponse } from './dto/hsb-import.dto';
 import { HsbImportService } from './hsb-import.service';
@@ -14,6 +14,7 @@ export class HsbImportsController {
   constructor(private readonly imports: HsbImportService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Import a price list', description: 'Imports an e-HSB price list (CSV or XLSX, multipart field `file`) into a fiscal year, with an optional column profile (e.g. kota-malang-ssh). Strict by default: any bad row refuses the whole file with every error; `partial` keeps the good rows; `dryRun` checks only.' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.HSB_MANAGE })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1 } }))

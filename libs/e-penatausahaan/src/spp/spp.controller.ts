@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse, ApiProblems } from '@grms/core';
 import { ReasonDto } from '../common/reason.dto';
 import { CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
 import { SppWorkflowService } from './spp-workflow.service';
@@ -12,6 +12,8 @@ export class SppController {
   constructor(private readonly spp: SppService, private readonly workflow: SppWorkflowService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create an SPP', description: 'The treasurer drafts a payment request (SPP UP, GU, TU or LS) for budget lines of the OPD, with the taxes computed from the year\'s tax table.' })
+  @ApiProblems({ 422: ['LINE_OF_ANOTHER_YEAR', 'MIXED_FISCAL_YEARS', 'TAXES_EXCEED_GROSS', 'GU_NOT_FOR_TU', 'SPJ_NOT_APPROVED'], 409: 'SPJ_ALREADY_REPLENISHED' })
   @Authenticated({ permission: Permission.SPP_WRITE })
   @Idempotent()
   @ApiCreatedResponse({ type: SppResponse, description: 'a DRAFT SPP with its taxes computed' })
@@ -21,6 +23,8 @@ export class SppController {
   }
 
   @Post(':id/submit')
+  @ApiOperation({ summary: 'Submit an SPP', description: 'DRAFT to SUBMITTED. Each line must fit its allotment (the refusal gives the arithmetic per line) and an UP within the OPD\'s UP limit.' })
+  @ApiProblems({ 409: 'INVALID_STATE_TRANSITION' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.SPP_WRITE })
   @ApiOkResponse({ type: SppResponse })
@@ -30,6 +34,8 @@ export class SppController {
   }
 
   @Post(':id/approve')
+  @ApiOperation({ summary: 'Verify an SPP', description: 'The finance officer verifies a SUBMITTED SPP.' })
+  @ApiProblems({ 409: ['INVALID_STATE_TRANSITION', 'SPM_EXISTS'] })
   @HttpCode(200)
   @Authenticated({ permission: Permission.SPM_WRITE })
   @ApiOkResponse({ type: SppResponse, description: 'verified by the finance officer' })
@@ -38,6 +44,8 @@ export class SppController {
   }
 
   @Post(':id/reject')
+  @ApiOperation({ summary: 'Reject an SPP', description: 'The finance officer rejects a SUBMITTED SPP with a reason; the treasurer may correct and resubmit.' })
+  @ApiProblems({ 409: ['INVALID_STATE_TRANSITION', 'SPM_EXISTS'] })
   @HttpCode(200)
   @Authenticated({ permission: Permission.SPM_WRITE })
   @ApiOkResponse({ type: SppResponse, description: 'rejected with a reason; the treasurer may resubmit' })
@@ -46,6 +54,7 @@ export class SppController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List SPPs', description: 'SPPs filtered by fiscal year, organization, type and status, paged. OPD roles see their own organization only.' })
   @Authenticated({ permission: Permission.SPP_READ })
   @ApiPage(SppResponse)
   list(@CurrentUser() user: AuthUser, @Query() q: SppQueryDto): Promise<Page<SppResponse>> {
@@ -53,6 +62,7 @@ export class SppController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'An SPP', description: 'One SPP with its lines and taxes.' })
   @Authenticated({ permission: Permission.SPP_READ })
   @ApiOkResponse({ type: SppResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SppResponse> {
