@@ -18,12 +18,12 @@ export class AuditEventResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'position in the hash chain' }) chainNo: string;
   @ApiProperty() occurredAt: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorId: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorUsername: string | null;
-  @ApiPropertyOptional({ nullable: true }) requestId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) actorUsername: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) requestId: string | null;
   @ApiProperty() action: string;
   @ApiProperty() entityType: string;
-  @ApiPropertyOptional({ nullable: true }) entityId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) entityId: string | null;
   @ApiPropertyOptional({ ...CHANGE_SCHEMA, description: 'the record before the change: an object, or an array for events about several rows; null when there is none' }) before: unknown;
   @ApiPropertyOptional({ ...CHANGE_SCHEMA, description: 'the record after the change: an object, or an array for events about several rows; null when there is none' }) after: unknown;
   @ApiProperty() prevHash: string;
@@ -33,7 +33,7 @@ export class AuditEventResponse {
 export class AuditVerifyResponse {
   @ApiProperty({ description: 'true when every record hashes correctly and links to the one before' }) valid: boolean;
   @ApiProperty({ description: 'number of records checked' }) checked: number;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the first record that does not verify' }) firstInvalidId: string | null;
-  @ApiPropertyOptional({ nullable: true }) firstInvalidChainNo: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'why the first invalid record fails' }) reason: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'the first record that does not verify' }) firstInvalidId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) firstInvalidChainNo: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'why the first invalid record fails' }) reason: string | null;
 }

@@ -86,6 +86,12 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
  * 422, and the description says who may call it.
  */
 export function finishDocument(doc: OpenAPIObject): OpenAPIObject {
+  // OpenAPI 3.0: a nullable enum lists null among its values
+  for (const schema of Object.values(doc.components?.schemas ?? {})) {
+    for (const p of Object.values((schema as { properties?: Record<string, { nullable?: boolean; enum?: unknown[] }> }).properties ?? {})) {
+      if (p.nullable && p.enum && !p.enum.includes(null)) p.enum = [...p.enum, null];
+    }
+  }
   for (const item of Object.values(doc.paths)) {
     for (const method of METHODS) {
       const op = (item as Record<string, Operation | undefined>)[method];

@@ -26,7 +26,7 @@ export class CodeResponse {
   @ApiProperty({ example: '5.1.02.01.01.0024' }) code: string;
   @ApiProperty() name: string;
   @ApiProperty({ example: 'SUB_RINCIAN_OBJEK' }) level: string;
-  @ApiPropertyOptional({ nullable: true }) parentCode: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'usage note (keterangan)' }) note: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) parentCode: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'usage note (keterangan)' }) note: string | null;
   @ApiProperty({ description: 'true when no code has this one as parent' }) leaf: boolean;
 }

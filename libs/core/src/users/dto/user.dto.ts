@@ -11,7 +11,7 @@ export class CreateUserDto {
   @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(256) password: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) fullName: string;
   @ApiProperty({ enum: Role, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(Role, { each: true }) roles: Role[];
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'required for OPD roles (PLANNER, PROJECT_OFFICER, TREASURER, FINANCE_OFFICER)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'required for OPD roles (PLANNER, PROJECT_OFFICER, TREASURER, FINANCE_OFFICER)' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() organizationId?: string | null;
 }
 
@@ -19,7 +19,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) fullName?: string;
   @ApiPropertyOptional({ minLength: 8 }) @IsOptional() @IsString() @MinLength(8) @MaxLength(256) password?: string;
   @ApiPropertyOptional({ enum: Role, isArray: true }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(Role, { each: true }) roles?: Role[];
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() organizationId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() organizationId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 

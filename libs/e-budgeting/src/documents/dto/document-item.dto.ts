@@ -37,10 +37,10 @@ export class DocumentItemResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() accountCode: string;
   @ApiProperty() fundingSourceCode: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) hsbItemId: string | null;
-  @ApiPropertyOptional({ nullable: true }) hsbCode: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'the catalogue version the item was priced with' }) hsbVersion: number | null;
-  @ApiPropertyOptional({ nullable: true }) hsbPrice: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) hsbItemId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) hsbCode: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'the catalogue version the item was priced with' }) hsbVersion: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) hsbPrice: string | null;
   @ApiProperty() description: string;
   @ApiProperty({ type: [CoefficientDto] }) coefficients: CoefficientDto[];
   @ApiProperty({ example: '20' }) volume: string;
@@ -51,5 +51,5 @@ export class DocumentItemResponse {
   @ApiProperty({ example: '3000000.00' }) subtotal: string;
   @ApiProperty({ example: '330000.00' }) vatAmount: string;
   @ApiProperty({ example: '3330000.00' }) total: string;
-  @ApiPropertyOptional({ nullable: true }) justification: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) justification: string | null;
 }

@@ -38,14 +38,14 @@ export class DocumentResponse {
   @ApiProperty() subActivityName: string;
   @ApiProperty({ enum: STAGES }) stage: string;
   @ApiProperty({ description: '0 for MURNI, then 1, 2, ... per approved revision' }) revision: number;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the approved version this revision started from' }) previousId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'the approved version this revision started from' }) previousId: string | null;
   @ApiProperty({ enum: DOCUMENT_STATUSES, description: 'APPROVED = DPA; SUPERSEDED = an approved version replaced by a later one' }) status: string;
   @ApiProperty({ example: '150000000.00' }) total: string;
   @ApiProperty() itemCount: number;
-  @ApiPropertyOptional({ nullable: true }) rejectionReason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) rejectionReason: string | null;
   @ApiProperty() createdBy: string;
-  @ApiPropertyOptional({ nullable: true }) approvedBy: string | null;
-  @ApiPropertyOptional({ nullable: true }) approvedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) approvedBy: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) approvedAt: string | null;
   @ApiProperty() updatedAt: string;
 }
 
@@ -54,7 +54,7 @@ export class AccountTotalResponse {
   @ApiProperty() accountName: string;
   @ApiProperty() fundingSourceCode: string;
   @ApiProperty() total: string;
-  @ApiPropertyOptional({ nullable: true, description: 'the approved amount of the previous version (revisions)' }) previousTotal: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the approved amount of the previous version (revisions)' }) previousTotal: string | null;
 }
 
 export class DocumentDetailResponse extends DocumentResponse {
@@ -66,11 +66,11 @@ export class DocumentDetailResponse extends DocumentResponse {
 
 export class DocumentEventResponse {
   @ApiProperty() action: string;
-  @ApiPropertyOptional({ nullable: true }) fromStatus: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) fromStatus: string | null;
   @ApiProperty() toStatus: string;
   @ApiProperty() total: string;
   @ApiProperty() itemCount: number;
-  @ApiPropertyOptional({ nullable: true }) reason: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorUsername: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) actorUsername: string | null;
   @ApiProperty() occurredAt: string;
 }
