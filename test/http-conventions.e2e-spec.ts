@@ -19,6 +19,8 @@ describe('HTTP conventions', () => {
     expect(res.body.components.schemas.ProblemResponse).toBeDefined();
   });
 
+  const PUBLIC = ['POST /api/v1/auth/login', 'GET /health', 'GET /', 'GET /api/v1'];
+
   it('describes every operation: summary, description, a success response, problem+json errors, security with 401/403 on protected ones', async () => {
     type Content = Record<string, { schema?: { $ref?: string; type?: string; format?: string } }>;
     type Op = { summary?: string; description?: string; security?: unknown[]; responses: Record<string, { content?: Content }>; tags?: string[] };
@@ -34,7 +36,8 @@ describe('HTTP conventions', () => {
         if (!Object.keys(op.responses).some((c) => /^2\d\d$/.test(c))) missing.push(`${key}: no success response`);
         if (!op.tags?.length) missing.push(`${key}: no tag`);
         for (const tag of op.tags ?? []) if (!declared.get(tag)) missing.push(`${key}: tag "${tag}" not declared with a description`);
-        const isPublic = key === 'POST /api/v1/auth/login' || key === 'GET /health';
+        const isPublic = PUBLIC.includes(key);
+        if (isPublic && op.security?.length !== 0) missing.push(`${key}: public, but security is not []`);
         if (!isPublic && (!op.security?.length || !op.responses['401'] || !op.responses['403'])) missing.push(`${key}: no bearer security or 401/403`);
         if (!isPublic && method !== 'get' && (!op.responses['409'] || !op.responses['422'])) missing.push(`${key}: a write without 409/422`);
         if (!isPublic && !op.description?.includes('Who may call it')) missing.push(`${key}: does not say who may call it`);
@@ -48,6 +51,23 @@ describe('HTTP conventions', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('answers an index at / and at /api/v1: name, version, links that answer, and each module\'s root', async () => {
+    for (const path of ['/', '/api/v1']) {
+      const res = await t.req('get', path.replace(/^\/api\/v1/, '') || '/', {});
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.body).toMatchObject({ name: 'GRMS API', version: expect.stringMatching(/^\d+\.\d+\.\d+/), links: { api: '/api/v1', docs: '/docs', openapi: '/docs-json', health: '/health' } });
+    }
+    const index = (await t.req('get', '', {})).body as { links: Record<string, string>; modules: Array<{ name: string; state: string; root: string | null }> };
+    for (const link of [index.links.openapi, index.links.health]) expect([link, (await t.get(link)).status]).toEqual([link, 200]);
+    const built = index.modules.filter((m) => m.state === 'built');
+    expect(built.map((m) => m.name)).toEqual(['platform', 'e-HSB', 'e-budgeting', 'e-penatausahaan']);
+    for (const m of built) {
+      const res = await t.get(m.root!.replace(/^\/api\/v1/, ''), 'auditor');
+      expect([m.root, res.status]).toEqual([m.root, 200]);
+    }
   });
 
   it('refuses a JSON number for money with 400, naming the field, and writes nothing', async () => {

@@ -14,6 +14,8 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   // platform
   'POST /api/v1/auth/login': 'public',
   'GET /health': 'public',
+  'GET /': 'public',
+  'GET /api/v1': 'public',
   'GET /api/v1/auth/me': ALL,
   'GET /api/v1/users': ['ADMIN', 'AUDITOR'],
   'GET /api/v1/users/{id}': ['ADMIN', 'AUDITOR'],

@@ -76,7 +76,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     }
     return tokens.get(key)!;
   };
-  const api = (p: string) => (p.startsWith('/health') || p.startsWith('/docs') ? p : `/api/v1${p}`);
+  const api = (p: string) => (p === '/' || p.startsWith('/health') || p.startsWith('/docs') ? p : `/api/v1${p}`);
   const req: TestApp['req'] = async (method, path, opts = {}) => {
     let t = request(server)[method](api(path));
     if (opts.user) t = t.set('Authorization', `Bearer ${await token(opts.user)}`);

@@ -8,6 +8,7 @@ import { EHsbModule } from '@grms/e-hsb';
 import { EMonevModule } from '@grms/e-monev';
 import { EPenatausahaanModule } from '@grms/e-penatausahaan';
 import { EProjectPlanningModule } from '@grms/e-project-planning';
+import { ApiIndexController, RootIndexController } from './index/index.controller';
 import { DemoSeedService } from './seed/demo-seed.service';
 
 export interface AppModuleOptions {
@@ -32,6 +33,7 @@ export class AppModule {
         EControllingModule,
         EMonevModule,
       ],
+      controllers: [RootIndexController, ApiIndexController],
       providers: [DemoSeedService],
       exports: [DemoSeedService],
     };

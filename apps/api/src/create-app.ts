@@ -1,4 +1,4 @@
-import { INestApplication, Logger, LogLevel, RequestMethod } from '@nestjs/common';
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -7,9 +7,9 @@ import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
-export const API_PREFIX = 'api/v1';
-/** Routes outside the API prefix. */
-export const PREFIX_EXCLUDE = [{ path: 'health', method: RequestMethod.GET }];
+import { API_PREFIX, PREFIX_EXCLUDE } from './prefix';
+
+export { API_PREFIX, PREFIX_EXCLUDE };
 
 function logLevels(level: string): LogLevel[] | false {
   const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
