@@ -108,6 +108,8 @@ describe('HTTP conventions', () => {
     const unknown = await t.post('/fiscal-years', { year: 2031, status: 'PLANNING', extra: true }, 'admin');
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([{ field: 'extra', message: 'unknown field "extra"' }]);
+    const missing = await t.post('/fiscal-years', { status: 'PLANNING' }, 'admin');
+    expect([missing.status, missing.body.errors]).toEqual([400, [{ field: 'year', message: 'year is required' }]]);
     const page = await t.get('/organizations?limit=501', 'auditor');
     expect(page.status).toBe(400);
     expect(page.body.errors[0].field).toBe('limit');

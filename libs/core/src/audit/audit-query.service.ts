@@ -9,6 +9,8 @@ const COLUMNS = `id, chain_no::text AS "chainNo", occurred_at AS "occurredAt", a
   actor_username AS "actorUsername", request_id AS "requestId", action, entity_type AS "entityType",
   entity_id AS "entityId", before, after, prev_hash AS "prevHash", hash`;
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
 @Injectable()
 export class AuditQueryService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -18,9 +20,12 @@ export class AuditQueryService {
       .add('entity_type = ?', q.entityType)
       .add('entity_id = ?', q.entityId)
       .add('actor_id = ?', q.actorId)
+      .add('actor_username = ?', q.username)
+      .add('request_id = ?', q.requestId)
       .add('action = ?', q.action)
       .add('occurred_at >= ?::timestamptz', q.from)
-      .add('occurred_at < ?::timestamptz', q.to);
+      // inclusive, as every date range of the API: a date means to the end of that day
+      .add(DATE_ONLY.test(q.to ?? '') ? 'occurred_at < (?::date + 1)::timestamptz' : 'occurred_at <= ?::timestamptz', q.to);
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM audit_events ${w.clause}`, w.params);
     const page = w.page(q.limit, offsetOf(q));
     const rows = await this.ds.query(`SELECT ${COLUMNS} FROM audit_events ${w.clause} ORDER BY chain_no DESC ${page.sql}`, page.params);

@@ -6,8 +6,10 @@ export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'BudgetLine' }) @IsOptional() @IsString() @MaxLength(100) entityType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) entityId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() actorId?: string;
-  @ApiPropertyOptional({ description: 'ISO 8601 instant or date, inclusive' }) @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional({ description: 'ISO 8601 instant or date, exclusive' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ example: 'planner-a', description: 'the actor\'s username' }) @IsOptional() @IsString() @MaxLength(100) username?: string;
+  @ApiPropertyOptional({ description: 'the X-Request-Id of the request that made the change' }) @IsOptional() @IsString() @MaxLength(200) requestId?: string;
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'ISO 8601 date or instant, inclusive' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'ISO 8601 date or instant, inclusive (a date includes the whole day)' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
   @ApiPropertyOptional({ example: 'LEDGER.POST' }) @IsOptional() @IsString() @MaxLength(100) action?: string;
 }
 
