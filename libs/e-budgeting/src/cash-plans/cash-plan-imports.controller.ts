@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
-import { Authenticated, AuthUser, CurrentUser, DomainError, Permission, ProblemResponse, ApiProblems } from '@grms/core';
-import { CashPlanImportService } from '../imports/cash-plan-import.service';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
+import { Authenticated, AuthUser, CurrentUser, DomainError, Permission, ProblemResponse, ApiProblems, CSV_TYPE, XLSX_TYPE } from '@grms/core';
+import { importTemplate, TemplateQueryDto } from '@grms/e-hsb';
+import { CASH_PLAN_TEMPLATE, CashPlanImportService } from '../imports/cash-plan-import.service';
 import { CashPlanImportDto, CashPlanImportResponse, UPLOAD_SCHEMA } from '../imports/dto/upload.dto';
 
 @ApiTags('e-budgeting')
@@ -23,5 +24,14 @@ export class CashPlanImportsController {
   run(@CurrentUser() user: AuthUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() dto: CashPlanImportDto): Promise<CashPlanImportResponse> {
     if (!file) throw DomainError.invalid('a file is required (multipart field "file")', [{ field: 'file', message: 'missing' }]);
     return this.imports.import(user, dto.fiscalYear, dto.organizationId, file.buffer, file.originalname);
+  }
+
+  @Get('template')
+  @ApiOperation({ summary: 'Template of a cash plan import', description: 'The header row (sub-activity, account, funding source and the twelve months) and one example row, as CSV or XLSX (`format=csv|xlsx`), ready to fill and upload to POST /budgeting/cash-plans/imports.' })
+  @Authenticated({ permission: Permission.CASH_PLAN_WRITE })
+  @ApiProduces(CSV_TYPE, XLSX_TYPE)
+  @ApiOkResponse({ description: 'the template file' })
+  template(@Query() q: TemplateQueryDto): Promise<StreamableFile> {
+    return importTemplate(q.format, 'cash-plan-import-template', CASH_PLAN_TEMPLATE.headers, CASH_PLAN_TEMPLATE.example);
   }
 }

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
-import { Authenticated, AuthUser, CurrentUser, DomainError, Permission, ProblemResponse, ApiProblems } from '@grms/core';
+import { Authenticated, AuthUser, CurrentUser, DomainError, Permission, ProblemResponse, ApiProblems, CSV_TYPE } from '@grms/core';
+import { importTemplate, TemplateQueryDto } from '@grms/e-hsb';
 import type { Response } from 'express';
 import { DocumentExportResponse, ExportQueryDto, ItemImportResponse, UPLOAD_SCHEMA } from '../imports/dto/upload.dto';
-import { ItemImportService } from '../imports/item-import.service';
+import { ITEM_TEMPLATE, ItemImportService } from '../imports/item-import.service';
 import { DocumentExportService } from './document-export.service';
 import { DocumentReviewService } from './document-review.service';
 import { DocumentReviewResponse } from './dto/document-review.dto';
@@ -34,6 +35,15 @@ export class DocumentToolsController {
     if (q.format !== 'xlsx') return { title: e.title, fileName: e.fileName, rows: e.rows };
     res.set({ 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${e.fileName}"` });
     return new StreamableFile(await this.exporter.xlsx(e));
+  }
+
+  @Get('items/imports/template')
+  @ApiOperation({ summary: 'Template of a budget item import', description: 'The header row (account, funding source, catalogue code, description, coefficients, unit price, VAT, justification) and one example row, as CSV or XLSX (`format=csv|xlsx`), ready to fill and upload to POST /budgeting/documents/{id}/items/imports.' })
+  @Authenticated({ permission: Permission.BUDGET_DOC_WRITE })
+  @ApiProduces(CSV_TYPE, XLSX_TYPE)
+  @ApiOkResponse({ description: 'the template file' })
+  itemTemplate(@Query() q: TemplateQueryDto): Promise<StreamableFile> {
+    return importTemplate(q.format, 'budget-item-import-template', ITEM_TEMPLATE.headers, ITEM_TEMPLATE.example);
   }
 
   @Post(':id/items/imports')

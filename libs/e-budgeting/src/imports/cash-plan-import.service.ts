@@ -13,6 +13,12 @@ const COLUMNS = {
   ...Object.fromEntries(MONTHS.map((m, i) => [`m${i + 1}`, [m, EN[i], m.slice(0, 3)]])),
 } as Record<Field, string[]>;
 
+/** The template's header row (the first name of each column) and an example row that sums to its appropriation. */
+export const CASH_PLAN_TEMPLATE = {
+  headers: ['subActivityCode', 'accountCode', 'fundingSourceCode', ...MONTHS],
+  example: ['1.01.02.1.01.07', '5.1.02.02.01.006', '1.1.1.01', ...Array(11).fill('7000000.00'), '10500000.00'],
+};
+
 export interface CashPlanImportResult { fiscalYear: number; organizationId: string; imported: number }
 
 // A whole OPD's cash plan from one sheet: a row per budget line (sub kegiatan,
