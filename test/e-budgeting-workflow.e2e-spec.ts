@@ -46,6 +46,16 @@ describe('e-budgeting workflow', () => {
     expect(ok.body).toMatchObject({ volume: '20', volumeUnit: 'orang-jam', subtotal: '20000000.00', vatAmount: '0.00', total: '20000000.00', hsbVersion: 1, hsbPrice: '1000000.00' });
   });
 
+  it('takes the catalogue price as the unit price when none is given; without a catalogue item the unit price is required', async () => {
+    const { unitPrice: _omit, ...noPrice } = item({ accountCode: '5.1.02.01.01.001', hsbItemId: estimate.id, description: 'Konsumsi rapat' });
+    const priced = await t.post(`/budgeting/documents/${docId}/items`, noPrice, 'planner-a');
+    expect([priced.status, priced.body.unitPrice, priced.body.subtotal]).toEqual([201, '40000.00', '800000.00']);
+    expect((await t.del(`/budgeting/documents/${docId}/items/${priced.body.id}`, 'planner-a')).status).toBe(204);
+    const { hsbItemId: _none, ...free } = noPrice;
+    const refused = await t.post(`/budgeting/documents/${docId}/items`, free, 'planner-a');
+    expect([refused.status, refused.body.errors]).toEqual([400, [{ field: 'unitPrice', message: 'unitPrice is required' }]]);
+  });
+
   it('needs a justification above an ESTIMATE and adds VAT at the fiscal year\'s rate', async () => {
     const body = item({ accountCode: '5.1.02.01.01.001', hsbItemId: estimate.id, description: 'Konsumsi rapat', coefficients: [{ quantity: '25', unit: 'orang' }, { quantity: '3', unit: 'kali' }], unitPrice: '42500.50', vat: true });
     const refused = await t.post(`/budgeting/documents/${docId}/items`, body, 'planner-a');

@@ -103,7 +103,7 @@ export class DocumentItemsService {
     if (check.acc_level !== 6 || !dto.accountCode.startsWith('5.')) fail('INVALID_ACCOUNT', 'accountCode', `${dto.accountCode} is not an expenditure account leaf (5.x.xx.xx.xx.xxx)`);
     if (check.fs_leaf === null) fail('UNKNOWN_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${dto.fundingSourceCode} does not exist`);
     if (check.fs_leaf === false) fail('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${dto.fundingSourceCode} has sub-sources; use one of them`);
-    const unitPrice = Money.of(dto.unitPrice);
+    let unitPrice = dto.unitPrice === undefined ? null : Money.of(dto.unitPrice);
     let pricing: HsbPricing | null = null;
     if (dto.hsbItemId) {
       pricing = keepVersionId ? await this.hsb.versionPricing(m, keepVersionId) : await this.hsb.pricing(m, dto.hsbItemId);
@@ -115,6 +115,8 @@ export class DocumentItemsService {
       if (!pricing.accountCodes.includes(dto.accountCode)) {
         fail('ACCOUNT_NOT_ALLOWED_FOR_HSB_ITEM', 'accountCode', `e-HSB item ${pricing.code} may be budgeted under ${pricing.accountCodes.join(', ') || 'no account'}, not ${dto.accountCode}`);
       }
+      // no unit price given: the catalogue price is the default
+      unitPrice ??= Money.of(pricing.price);
       if (unitPrice.gt(pricing.price)) {
         if (pricing.ceiling === 'HARD') {
           fail('EXCEEDS_HSB_CEILING', 'unitPrice', `unit price ${unitPrice} exceeds the HARD ceiling ${pricing.price} of e-HSB item ${pricing.code} (version ${pricing.version}) by ${unitPrice.minus(pricing.price)}`);
@@ -124,6 +126,7 @@ export class DocumentItemsService {
         }
       }
     }
+    if (!unitPrice) return fail('VALIDATION_FAILED', 'unitPrice', 'unitPrice is required when no e-HSB item is given');
     const coefficients: Coefficient[] = dto.coefficients.map((c) => ({ quantity: c.quantity.trim(), unit: c.unit.trim() }));
     // VAT at the year's PPN rate from the one tax table (reference data).
     const rate = dto.vat ? await vatFraction(this.taxRates, m, doc.fiscalYear) : '0';
