@@ -23,15 +23,16 @@ describe('e-budgeting workflow', () => {
     coefficients: [{ quantity: '10', unit: 'orang' }, { quantity: '2', unit: 'jam' }], unitPrice: '1000000', vat: false, ...over,
   });
 
-  it('drafts a MURNI document for a sub kegiatan of the planner\'s own OPD', async () => {
+  it('drafts a MURNI document for a sub kegiatan of the planner\'s own OPD (the default organization)', async () => {
     const bad = await t.post('/budgeting/documents', { fiscalYear: 2027, organizationId: orgA, subActivityCode: '1.01.02', stage: 'MURNI' }, 'planner-a');
     expect(bad.status).toBe(422);
     expect(bad.body.code).toBe('INVALID_SUB_ACTIVITY');
     const other = await t.post('/budgeting/documents', { fiscalYear: 2027, organizationId: await t.orgId('B'), subActivityCode: SUB, stage: 'MURNI' }, 'planner-a');
     expect(other.status).toBe(404);
-    const res = await t.post('/budgeting/documents', { fiscalYear: 2027, organizationId: orgA, subActivityCode: SUB, stage: 'MURNI' }, 'planner-a');
+    // the planner's own OPD is the default organization
+    const res = await t.post('/budgeting/documents', { fiscalYear: 2027, subActivityCode: SUB, stage: 'MURNI' }, 'planner-a');
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'DRAFT', stage: 'MURNI', revision: 0, total: '0.00', items: [] });
+    expect(res.body).toMatchObject({ organizationId: orgA, status: 'DRAFT', stage: 'MURNI', revision: 0, total: '0.00', items: [] });
     docId = res.body.id;
   });
 

@@ -18,7 +18,7 @@ export class CashPlanImportsController {
   @Authenticated({ permission: Permission.CASH_PLAN_WRITE })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
   @ApiConsumes('multipart/form-data')
-  @ApiBody(UPLOAD_SCHEMA({ fiscalYear: { type: 'integer', example: 2026 }, organizationId: { type: 'string', format: 'uuid' } }, ['fiscalYear', 'organizationId']))
+  @ApiBody(UPLOAD_SCHEMA({ fiscalYear: { type: 'integer', example: 2026 }, organizationId: { type: 'string', format: 'uuid', description: 'the OPD; defaults to the user\'s own' } }, ['fiscalYear']))
   @ApiOkResponse({ type: CashPlanImportResponse, description: 'columns: subActivityCode, accountCode, fundingSourceCode, Januari..Desember (or Jan..Dec)' })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'IMPORT_INVALID_ROWS: every bad row; nothing written' })
   run(@CurrentUser() user: AuthUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() dto: CashPlanImportDto): Promise<CashPlanImportResponse> {

@@ -28,7 +28,8 @@ export interface CashPlanImportResult { fiscalYear: number; organizationId: stri
 export class CashPlanImportService {
   constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService, private readonly plans: CashPlansService) {}
 
-  async import(user: AuthUser, fiscalYear: number, organizationId: string, buffer: Buffer, fileName: string): Promise<CashPlanImportResult> {
+  async import(user: AuthUser, fiscalYear: number, givenOrganization: string | undefined, buffer: Buffer, fileName: string): Promise<CashPlanImportResult> {
+    const organizationId = this.access.organizationOrOwn(user, givenOrganization);
     await this.access.requireOrganization(user, Permission.CASH_PLAN_WRITE, organizationId, 'organization');
     const table = await readTable(buffer, fileName).catch((e: unknown) => {
       if (e instanceof TableReadError) throw DomainError.invalid(e.message, [{ field: 'file', message: e.message }], 'UNREADABLE_FILE');

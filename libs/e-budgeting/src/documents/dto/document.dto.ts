@@ -11,7 +11,7 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 export class CreateDocumentDto {
   @ApiProperty({ example: 2027 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear: number;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the OPD; defaults to the user\'s own' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiProperty({ example: '1.01.02.1.01.02', description: 'a sub kegiatan (level 5 of the nomenclature)' }) @IsString() @Matches(/^[0-9X][0-9X.]*$/) subActivityCode: string;
   @ApiProperty({ enum: STAGES, description: 'MURNI: the original budget; PERGESERAN/PERUBAHAN: a revision, starting as a copy of the approved version' })
   @IsIn(STAGES) stage: Stage;
