@@ -8,7 +8,7 @@ const COLUMNS: Column<BkuEntryResponse>[] = [
   { header: 'Sub-ledger', value: (r) => r.subLedger },
   { header: 'Uraian', value: (r) => r.description },
   { header: 'Sumber', value: (r) => r.sourceType },
-  { header: 'Dokumen', value: (r) => r.sourceId },
+  { header: 'Nomor dokumen', value: (r) => r.sourceNumber },
   { header: 'Penerimaan', value: (r) => r.receipt, money: true },
   { header: 'Pengeluaran', value: (r) => r.expenditure, money: true },
   { header: 'Saldo sub-ledger', value: (r) => r.subBalance, money: true },
@@ -16,6 +16,7 @@ const COLUMNS: Column<BkuEntryResponse>[] = [
 ];
 
 export function bkuExport(format: 'csv' | 'xlsx', book: BkuResponse): Promise<StreamableFile> {
-  const name = `bku-${book.organizationId.slice(0, 8)}-${book.fiscalYear}${book.from ? `-${book.from}` : ''}${book.to ? `-${book.to}` : ''}`;
+  // named by the OPD's code, e.g. bku-1.01.0.00.0.00.01.0000-2026.xlsx
+  const name = `bku-${book.organizationCode}-${book.fiscalYear}${book.from ? `-${book.from}` : ''}${book.to ? `-${book.to}` : ''}`;
   return download(format, name, 'BKU', COLUMNS, book.entries);
 }

@@ -15,7 +15,13 @@ export interface BkuPosting {
 
 const ENTRY_SELECT = `SELECT id, seq::text AS seq, to_char(entry_date, 'YYYY-MM-DD') AS "entryDate", sub_ledger AS "subLedger", description,
   source_type AS "sourceType", source_id AS "sourceId", GREATEST(amount, 0)::numeric(20,2)::text AS receipt,
-  GREATEST(-amount, 0)::numeric(20,2)::text AS expenditure, sub_balance_after::text AS "subBalance", balance_after::text AS balance
+  GREATEST(-amount, 0)::numeric(20,2)::text AS expenditure, sub_balance_after::text AS "subBalance", balance_after::text AS balance,
+  CASE
+    WHEN source_type IN ('Sp2d', 'Sp2dCancellation') THEN (SELECT d.number FROM sp2d d WHERE d.id::text = bku_entries.source_id)
+    WHEN source_type = 'Spj' THEN (SELECT d.number FROM spj d WHERE d.id::text = bku_entries.source_id)
+    WHEN source_type = 'Spm' THEN (SELECT d.number FROM spm d WHERE d.id::text = bku_entries.source_id)
+    WHEN source_type = 'Spd' THEN (SELECT d.number FROM spd d WHERE d.id::text = bku_entries.source_id)
+  END AS "sourceNumber"
   FROM bku_entries`;
 
 // The treasurer's general cash book (BKU) per OPD and fiscal year, with the
@@ -122,7 +128,8 @@ export class BkuService {
       };
       const opening = from ? await balancesAt('entry_date < $3', [from]) : { cash: '0.00', bank: '0.00', tax: '0.00', total: '0.00' };
       const closing = to ? await balancesAt('entry_date <= $3', [to]) : await balancesAt('true', []);
-      return { organizationId: q.organizationId, fiscalYear: year, from, to, opening, entries, closing };
+      const [org] = await m.query(`SELECT code, name FROM organizations WHERE id = $1`, [q.organizationId]);
+      return { organizationId: q.organizationId, organizationCode: org.code, organizationName: org.name, fiscalYear: year, from, to, opening, entries, closing };
     });
   }
 }

@@ -41,6 +41,7 @@ export class BkuEntryResponse {
   @ApiProperty() description: string;
   @ApiProperty({ example: 'Sp2d' }) sourceType: string;
   @ApiProperty({ nullable: true, type: String }) sourceId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'SP2D/2026/000001', description: 'the number of the source document (SP2D, SPJ, SPM, SPD); null for a manual entry' }) sourceNumber: string | null;
   @ApiProperty({ example: '50000.00', description: 'receipt (penerimaan), 0.00 for an expenditure' }) receipt: string;
   @ApiProperty({ example: '0.00', description: 'expenditure (pengeluaran), 0.00 for a receipt' }) expenditure: string;
   @ApiProperty({ description: 'the sub-ledger balance after the entry' }) subBalance: string;
@@ -49,6 +50,8 @@ export class BkuEntryResponse {
 
 export class BkuResponse {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ example: '1.01.0.00.0.00.01.0000' }) organizationCode: string;
+  @ApiProperty({ example: 'Dinas Pendidikan dan Kebudayaan' }) organizationName: string;
   @ApiProperty() fiscalYear: number;
   @ApiProperty({ nullable: true, type: String }) from: string | null;
   @ApiProperty({ nullable: true, type: String }) to: string | null;
