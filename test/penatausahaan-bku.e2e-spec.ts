@@ -108,5 +108,9 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
     const lines = csv.text.trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^SP2D-UP\/2026\/\d{6},\d{4}-\d{2}-\d{2},UP,.*,300000\.00,300000\.00,ISSUED,$/);
+    // the OPD by code and name, never its id
+    expect(lines[0]).toContain(',Kode OPD,OPD,');
+    expect(lines[1]).toContain(',1.02.0.00.0.00.01.0000,Dinas Kesehatan,');
+    expect(csv.text).not.toContain(orgB);
   });
 });

@@ -33,6 +33,8 @@ export class Sp2dResponse {
   @ApiProperty({ enum: ['LS', 'UP', 'GU', 'TU'] }) type: string;
   @ApiProperty() fiscalYear: number;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ example: '1.01.0.00.0.00.01.0000' }) organizationCode: string;
+  @ApiProperty({ example: 'Dinas Pendidikan dan Kebudayaan' }) organizationName: string;
   @ApiProperty({ enum: ['ISSUED', 'CANCELLED'] }) status: string;
   @ApiProperty({ example: '50000.00' }) gross: string;
   @ApiProperty({ example: '49000.00' }) net: string;
