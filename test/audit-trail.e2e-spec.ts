@@ -31,6 +31,23 @@ describe('audit trail', () => {
     expect(future.body.meta.total).toBe(0);
   });
 
+  it('filters by username, request id and entity; a date range includes its last day; an impossible date names its field', async () => {
+    const res = await t.req('post', '/fiscal-years', { user: 'admin', body: { year: 2031, status: 'PLANNING' }, headers: { 'X-Request-Id': 'req-audit-filter' } });
+    expect(res.status).toBe(201);
+    const byRequest = await t.get('/audit/events?requestId=req-audit-filter', 'auditor');
+    expect(byRequest.body.meta.total).toBe(1);
+    expect(byRequest.body.data[0]).toMatchObject({ entityType: 'FiscalYear', entityId: '2031', actorUsername: 'admin' });
+    const byUser = await t.get('/audit/events?username=admin&entityType=FiscalYear&entityId=2031', 'auditor');
+    expect(byUser.body.meta.total).toBe(1);
+    expect((await t.get('/audit/events?username=planner-a&entityType=FiscalYear&entityId=2031', 'auditor')).body.meta.total).toBe(0);
+    const today = byRequest.body.data[0].occurredAt.slice(0, 10);
+    const sameDay = await t.get(`/audit/events?requestId=req-audit-filter&from=${today}&to=${today}`, 'auditor');
+    expect(sameDay.body.meta.total).toBe(1);
+    const impossible = await t.get('/audit/events?to=2026-02-30', 'auditor');
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.errors.map((e: { field: string }) => e.field)).toEqual(['to']);
+  });
+
   it('leaves neither data nor an audit record when a request fails', async () => {
     const before = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events`);
     const res = await t.patch('/fiscal-years/2026', { status: 'PLANNING' }, 'admin');

@@ -23,15 +23,16 @@ describe('e-budgeting workflow', () => {
     coefficients: [{ quantity: '10', unit: 'orang' }, { quantity: '2', unit: 'jam' }], unitPrice: '1000000', vat: false, ...over,
   });
 
-  it('drafts a MURNI document for a sub kegiatan of the planner\'s own OPD', async () => {
+  it('drafts a MURNI document for a sub kegiatan of the planner\'s own OPD (the default organization)', async () => {
     const bad = await t.post('/budgeting/documents', { fiscalYear: 2027, organizationId: orgA, subActivityCode: '1.01.02', stage: 'MURNI' }, 'planner-a');
     expect(bad.status).toBe(422);
     expect(bad.body.code).toBe('INVALID_SUB_ACTIVITY');
     const other = await t.post('/budgeting/documents', { fiscalYear: 2027, organizationId: await t.orgId('B'), subActivityCode: SUB, stage: 'MURNI' }, 'planner-a');
     expect(other.status).toBe(404);
-    const res = await t.post('/budgeting/documents', { fiscalYear: 2027, organizationId: orgA, subActivityCode: SUB, stage: 'MURNI' }, 'planner-a');
+    // the planner's own OPD is the default organization
+    const res = await t.post('/budgeting/documents', { fiscalYear: 2027, subActivityCode: SUB, stage: 'MURNI' }, 'planner-a');
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'DRAFT', stage: 'MURNI', revision: 0, total: '0.00', items: [] });
+    expect(res.body).toMatchObject({ organizationId: orgA, status: 'DRAFT', stage: 'MURNI', revision: 0, total: '0.00', items: [] });
     docId = res.body.id;
   });
 
@@ -44,6 +45,16 @@ describe('e-budgeting workflow', () => {
     const ok = await t.post(`/budgeting/documents/${docId}/items`, item(), 'planner-a');
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ volume: '20', volumeUnit: 'orang-jam', subtotal: '20000000.00', vatAmount: '0.00', total: '20000000.00', hsbVersion: 1, hsbPrice: '1000000.00' });
+  });
+
+  it('takes the catalogue price as the unit price when none is given; without a catalogue item the unit price is required', async () => {
+    const { unitPrice: _omit, ...noPrice } = item({ accountCode: '5.1.02.01.01.001', hsbItemId: estimate.id, description: 'Konsumsi rapat' });
+    const priced = await t.post(`/budgeting/documents/${docId}/items`, noPrice, 'planner-a');
+    expect([priced.status, priced.body.unitPrice, priced.body.subtotal]).toEqual([201, '40000.00', '800000.00']);
+    expect((await t.del(`/budgeting/documents/${docId}/items/${priced.body.id}`, 'planner-a')).status).toBe(204);
+    const { hsbItemId: _none, ...free } = noPrice;
+    const refused = await t.post(`/budgeting/documents/${docId}/items`, free, 'planner-a');
+    expect([refused.status, refused.body.errors]).toEqual([400, [{ field: 'unitPrice', message: 'unitPrice is required' }]]);
   });
 
   it('needs a justification above an ESTIMATE and adds VAT at the fiscal year\'s rate', async () => {

@@ -15,23 +15,59 @@ describe('HTTP conventions', () => {
     expect(budgetLines.security).toEqual([{ bearer: [] }]);
     expect(budgetLines.responses['200']).toBeDefined();
     expect(budgetLines.responses['401']).toBeDefined();
-    expect(res.body.paths['/api/v1/auth/login'].post.security).toBeUndefined();
+    expect(res.body.paths['/api/v1/auth/login'].post.security).toEqual([]);
     expect(res.body.components.schemas.ProblemResponse).toBeDefined();
   });
 
-  it('describes every operation: a success response, and security with 401/403 on protected ones', async () => {
-    const doc = (await t.get('/docs-json')).body as { paths: Record<string, Record<string, { security?: unknown; responses: Record<string, unknown>; tags?: string[] }>> };
+  const PUBLIC = ['POST /api/v1/auth/login', 'GET /health', 'GET /', 'GET /api/v1'];
+
+  it('describes every operation: summary, description, a success response, problem+json errors, security with 401/403 on protected ones', async () => {
+    type Content = Record<string, { schema?: { $ref?: string; type?: string; format?: string } }>;
+    type Op = { summary?: string; description?: string; security?: unknown[]; responses: Record<string, { content?: Content }>; tags?: string[] };
+    const doc = (await t.get('/docs-json')).body as { paths: Record<string, Record<string, Op>>; tags: Array<{ name: string; description?: string }>; servers?: unknown[] };
+    const declared = new Map(doc.tags.map((tag) => [tag.name, tag.description]));
+    expect(doc.servers?.length).toBeGreaterThan(0);
     const missing: string[] = [];
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const key = `${method.toUpperCase()} ${path}`;
+        if (!op.summary) missing.push(`${key}: no summary`);
+        if (!op.description) missing.push(`${key}: no description`);
         if (!Object.keys(op.responses).some((c) => /^2\d\d$/.test(c))) missing.push(`${key}: no success response`);
         if (!op.tags?.length) missing.push(`${key}: no tag`);
-        const isPublic = key === 'POST /api/v1/auth/login' || key === 'GET /health';
-        if (!isPublic && (!op.security || !op.responses['401'] || !op.responses['403'])) missing.push(`${key}: no bearer security or 401/403`);
+        for (const tag of op.tags ?? []) if (!declared.get(tag)) missing.push(`${key}: tag "${tag}" not declared with a description`);
+        const isPublic = PUBLIC.includes(key);
+        if (isPublic && op.security?.length !== 0) missing.push(`${key}: public, but security is not []`);
+        if (!isPublic && (!op.security?.length || !op.responses['401'] || !op.responses['403'])) missing.push(`${key}: no bearer security or 401/403`);
+        if (!isPublic && method !== 'get' && (!op.responses['409'] || !op.responses['422'])) missing.push(`${key}: a write without 409/422`);
+        if (!isPublic && !op.description?.includes('Who may call it')) missing.push(`${key}: does not say who may call it`);
+        for (const [status, r] of Object.entries(op.responses)) {
+          const types = Object.keys(r.content ?? {});
+          if (Number(status) >= 400 && (types.join() !== 'application/problem+json' || !r.content!['application/problem+json'].schema?.$ref?.endsWith('/ProblemResponse'))) missing.push(`${key} ${status}: not application/problem+json`);
+          if (r.content?.['text/csv'] && r.content['text/csv'].schema?.type !== 'string') missing.push(`${key} ${status}: CSV documented with a JSON schema`);
+          const xlsx = r.content?.['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+          if (xlsx && xlsx.schema?.format !== 'binary') missing.push(`${key} ${status}: XLSX documented with a JSON schema`);
+        }
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('answers an index at / and at /api/v1: name, version, links that answer, and each module\'s root', async () => {
+    for (const path of ['/', '/api/v1']) {
+      const res = await t.req('get', path.replace(/^\/api\/v1/, '') || '/', {});
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.body).toMatchObject({ name: 'GRMS API', version: expect.stringMatching(/^\d+\.\d+\.\d+/), links: { api: '/api/v1', docs: '/docs', openapi: '/docs-json', health: '/health' } });
+    }
+    const index = (await t.req('get', '', {})).body as { links: Record<string, string>; modules: Array<{ name: string; state: string; root: string | null }> };
+    for (const link of [index.links.openapi, index.links.health]) expect([link, (await t.get(link)).status]).toEqual([link, 200]);
+    const built = index.modules.filter((m) => m.state === 'built');
+    expect(built.map((m) => m.name)).toEqual(['platform', 'e-HSB', 'e-budgeting', 'e-penatausahaan']);
+    for (const m of built) {
+      const res = await t.get(m.root!.replace(/^\/api\/v1/, ''), 'auditor');
+      expect([m.root, res.status]).toEqual([m.root, 200]);
+    }
   });
 
   it('refuses a JSON number for money with 400, naming the field, and writes nothing', async () => {
@@ -72,6 +108,8 @@ describe('HTTP conventions', () => {
     const unknown = await t.post('/fiscal-years', { year: 2031, status: 'PLANNING', extra: true }, 'admin');
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([{ field: 'extra', message: 'unknown field "extra"' }]);
+    const missing = await t.post('/fiscal-years', { status: 'PLANNING' }, 'admin');
+    expect([missing.status, missing.body.errors]).toEqual([400, [{ field: 'year', message: 'year is required' }]]);
     const page = await t.get('/organizations?limit=501', 'auditor');
     expect(page.status).toBe(400);
     expect(page.body.errors[0].field).toBe('limit');

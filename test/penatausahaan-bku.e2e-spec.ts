@@ -79,10 +79,11 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
     const csv = await book('&format=csv');
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="bku-.*\.csv"/);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="bku-1.02.0.00.0.00.01.0000-2026.csv"');
     const rows = csv.text.trim().split('\r\n');
-    expect(rows[0]).toBe('No,Tanggal,Sub-ledger,Uraian,Sumber,Dokumen,Penerimaan,Pengeluaran,Saldo sub-ledger,Saldo');
+    expect(rows[0]).toBe('No,Tanggal,Sub-ledger,Uraian,Sumber,Nomor dokumen,Penerimaan,Pengeluaran,Saldo sub-ledger,Saldo');
     expect(rows).toHaveLength(6);
+    expect(rows[1]).toMatch(/,Sp2d,SP2D-UP\/2026\/\d{6},300000\.00,/); // the document number, not its id
     expect(rows[5]).toMatch(/,TAX,PPh 23 dipungut,Manual,,1000\.00,0\.00,1000\.00,201000\.00$/);
     const xlsx = await request(t.app.getHttpServer()).get(`/api/v1/penatausahaan/bku?organizationId=${orgB}&fiscalYear=2026&format=xlsx`)
       .set('Authorization', `Bearer ${await t.token('auditor')}`).buffer(true).parse((res, cb) => {
@@ -107,5 +108,9 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
     const lines = csv.text.trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^SP2D-UP\/[0-9.]+\/2026\/000001,\d{4}-\d{2}-\d{2},UP,.*,300000\.00,0\.00,0\.00,0\.00,0\.00,0\.00,0\.00,300000\.00,ISSUED,,.+$/);
+    // the OPD by code and name, never its id
+    expect(lines[0]).toContain(',Kode OPD,OPD,');
+    expect(lines[1]).toContain(',1.02.0.00.0.00.01.0000,Dinas Kesehatan,');
+    expect(csv.text).not.toContain(orgB);
   });
 });

@@ -21,6 +21,8 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   // platform
   'POST /api/v1/auth/login': 'public',
   'GET /health': 'public',
+  'GET /': 'public',
+  'GET /api/v1': 'public',
   'GET /api/v1/auth/me': ALL,
   'POST /api/v1/auth/logout': ALL,
   'GET /api/v1/users': ['ADMIN', 'AUDITOR'],
@@ -56,6 +58,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'POST /api/v1/hsb/items/{id}/lock': ['PRICE_ADMIN'],
   'POST /api/v1/hsb/items/{id}/unlock': ['PRICE_ADMIN'],
   'POST /api/v1/hsb/imports': ['PRICE_ADMIN'],
+  'GET /api/v1/hsb/imports/template': ['PRICE_ADMIN'],
   'POST /api/v1/hsb/locks': ['PRICE_ADMIN'],
   // e-budgeting
   'PUT /api/v1/budgeting/cash-plans/{budgetLineId}': ['PLANNER'],
@@ -75,7 +78,9 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/budgeting/documents/{id}/review': DOC_READERS,
   'GET /api/v1/budgeting/documents/{id}/export': DOC_READERS,
   'POST /api/v1/budgeting/documents/{id}/items/imports': ['PLANNER'],
+  'GET /api/v1/budgeting/documents/items/imports/template': ['PLANNER'],
   'POST /api/v1/budgeting/cash-plans/imports': ['PLANNER'],
+  'GET /api/v1/budgeting/cash-plans/imports/template': ['PLANNER'],
   'GET /api/v1/budgeting/cash-plans': ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
   // e-penatausahaan
   'POST /api/v1/penatausahaan/spd': ['CASH_AUTHORITY'],

@@ -6,8 +6,9 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@grms/core';
-import { createApp } from '../../apps/api/src/create-app';
+import { createApp, buildOpenApiDocument } from '../../apps/api/src/create-app';
 import { asAppRole, withDatabase } from './database';
+import { OpenApiValidator } from './openapi-validator';
 
 export const PASSWORD = 'grms-demo';
 export const DEMO = ['admin', 'price-admin', 'planner-a', 'planner-b', 'verifier', 'project-officer-a', 'treasurer-a', 'finance-officer-a', 'cash-authority', 'auditor'] as const;
@@ -70,6 +71,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await createApp(config, url);
   await app.init();
   const server = app.getHttpServer();
+  // every response is checked against the OpenAPI document (status, content type, body)
+  const violations: string[] = [];
+  new OpenApiValidator(buildOpenApiDocument(app) as never).watch(server, violations);
+  const failOnViolations = () => {
+    if (violations.length) throw new Error(`responses that break the OpenAPI document:\n${violations.splice(0).join('\n')}`);
+  };
   const db = app.get(DataSource);
   const tokens = new Map<string, string>();
   const token = async (user: string, password = PASSWORD) => {
@@ -81,13 +88,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     }
     return tokens.get(key)!;
   };
-  const api = (p: string) => (p.startsWith('/health') || p.startsWith('/docs') ? p : `/api/v1${p}`);
+  const api = (p: string) => (p === '/' || p.startsWith('/health') || p.startsWith('/docs') ? p : `/api/v1${p}`);
   const req: TestApp['req'] = async (method, path, opts = {}) => {
     let t = request(server)[method](api(path));
     if (opts.user) t = t.set('Authorization', `Bearer ${await token(opts.user)}`);
     for (const [k, v] of Object.entries(opts.headers ?? {})) t = t.set(k, v);
     if (opts.body !== undefined) t = t.send(opts.body as object);
-    return t;
+    const res = await t;
+    failOnViolations();
+    return res;
   };
   return {
     app, url, ownerUrl, dbName: name, db, token, req,
@@ -101,6 +110,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     orgId: async (k) => (await db.query(`SELECT id FROM organizations WHERE code = $1`, [ORG_CODES[k]]))[0].id,
     close: async () => {
       await app.close();
+      failOnViolations();
       if (process.env.DATABASE_URL) {
         const c = new Client({ connectionString: process.env.GRMS_TEST_ADMIN_URL });
         await c.connect();

@@ -9,6 +9,7 @@ import { EMonevModule } from '@grms/e-monev';
 import { EPenatausahaanModule } from '@grms/e-penatausahaan';
 import { EProjectPlanningModule } from '@grms/e-project-planning';
 import { DeliveryDemoSeeder } from './seed/delivery-demo.seeder';
+import { ApiIndexController, RootIndexController } from './index/index.controller';
 import { DemoSeedService } from './seed/demo-seed.service';
 
 export interface AppModuleOptions {
@@ -33,6 +34,7 @@ export class AppModule {
         EControllingModule,
         EMonevModule,
       ],
+      controllers: [RootIndexController, ApiIndexController],
       providers: [DemoSeedService, DeliveryDemoSeeder],
       exports: [DemoSeedService],
     };

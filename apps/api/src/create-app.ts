@@ -1,20 +1,50 @@
-import { INestApplication, Logger, LogLevel, RequestMethod } from '@nestjs/common';
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe, inputGuard, noStore, SMALL_BODY_ROUTES, verifyJsonText } from '@grms/core';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig, createValidationPipe, finishDocument, inputGuard, noStore, SMALL_BODY_ROUTES, verifyJsonText } from '@grms/core';
 import { json } from 'express';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
-export const API_PREFIX = 'api/v1';
+import { API_PREFIX, PREFIX_EXCLUDE } from './prefix';
+
+export { API_PREFIX, PREFIX_EXCLUDE };
 
 function logLevels(level: string): LogLevel[] | false {
   const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
   const map: Record<string, number> = { fatal: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 };
   if (level === 'silent') return false;
   return order.slice(0, (map[level] ?? 3) + 1);
+}
+
+/** The tags of the document, one per area, in the order a reader meets them. */
+export const API_TAGS: Array<[string, string]> = [
+  ['auth', 'Log in and the signed-in user. Every other route needs the bearer token that login returns.'],
+  ['users', 'User accounts and their roles (ADMIN).'],
+  ['reference data', 'Fiscal years, organizations (OPD), nomenclature, accounts, funding sources and the tax table.'],
+  ['budget lines and ledger', 'The budget lines of the one ledger, their entries, and the proof that every balance equals its entries.'],
+  ['e-HSB', 'Standard unit prices (SSH, HSPK, ASB, SBU) per fiscal year: catalogue, versions, imports and locks.'],
+  ['e-budgeting', 'Ceilings, budget documents (RKA to DPA), items, cash plans, revisions, reviews and exports.'],
+  ['e-penatausahaan', 'Budget execution: SPD, SPP, SPM, SP2D, advances and SPJ, taxes, UP limits and the cash book (BKU).'],
+  ['audit', 'The hash-chained audit trail: every change, who made it and in which request.'],
+  ['operations', 'Health of the API and its database.'],
+];
+
+/** The OpenAPI document of the application (no server needs to listen). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('GRMS API')
+    .setDescription('Government Resources Management System: standard prices, budgeting, project planning, contracts, payments, controlling and performance, over one budget-line ledger. Money is a decimal string with two decimals; errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`.')
+    .setVersion('1')
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+    .addServer('/', 'this server')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const [name, description] of API_TAGS) builder.addTag(name, description);
+  const config = builder.build();
+  config.info.contact = { name: 'GRMS maintainers' };
+  return finishDocument(SwaggerModule.createDocument(app, config));
 }
 
 /** Builds the HTTP application (not yet listening): used by main and by the end-to-end tests. */
@@ -36,16 +66,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(inputGuard());
   if (config.trustProxy) app.set('trust proxy', true);
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: PREFIX_EXCLUDE });
   app.useGlobalPipes(createValidationPipe());
 
-  const doc = new DocumentBuilder()
-    .setTitle('GRMS API')
-    .setDescription('Government Resources Management System: standard prices, budgeting, project planning, contracts, payments, controlling and performance, over one budget-line ledger. Money is a decimal string with two decimals; errors are RFC 9457 problem details.')
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  const document = SwaggerModule.createDocument(app, doc);
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { persistAuthorization: true } });
   new Logger('GRMS').debug?.('application created');
   return app;

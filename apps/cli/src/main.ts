@@ -1,9 +1,17 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { ConfigError, databaseUrls, loadConfig, runMigrations, startEmbeddedPostgres } from '@grms/core';
+import { ConfigError, databaseUrls, loadConfig, resetEmbeddedData, runMigrations, startEmbeddedPostgres } from '@grms/core';
 import { CommandFactory } from 'nest-commander';
 import { CliModule } from './cli.module';
 import { runBench } from './bench/run-bench';
+
+/** `grms reset --yes`: the next start is a first start (embedded database only; it must be stopped). */
+function reset(dataDir: string, external: boolean, args: string[]): void {
+  if (external) throw new Error('reset removes the embedded database only; with DATABASE_URL, drop and recreate that database yourself');
+  if (!args.includes('--yes')) throw new Error(`reset deletes every record of the embedded database and the generated secrets under ${dataDir}; run "grms reset --yes" to do it`);
+  const removed = resetEmbeddedData(dataDir);
+  process.stdout.write(removed.length ? `grms: removed ${removed.join(', ')}; the next start begins afresh\n` : `grms: nothing to remove under ${dataDir}\n`);
+}
 
 // `grms <command>`: operator commands over DATABASE_URL, or over the embedded
 // PostgreSQL (shared with a running API when there is one).
@@ -18,6 +26,10 @@ async function main(): Promise<void> {
   } catch (e) {
     if (e instanceof ConfigError) { process.stderr.write(`grms: ${e.message}\n`); process.exit(1); }
     throw e;
+  }
+  if (process.argv[2] === 'reset') {
+    reset(config.dataDir, Boolean(config.databaseUrl), process.argv.slice(3));
+    return;
   }
   // Operator commands (migrate, seed, dataset, imports, verification) run as
   // the owner of the schema; the API runs as its least-privileged role.

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -23,6 +23,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestIdOf, RequestContextMiddleware } from './http/request-context.middleware';
 import { RequestContext } from './context/request-context';
 import { LoggerModule } from 'nestjs-pino';
+import { logDestination } from './logging/readable-log';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -51,13 +52,15 @@ export class CoreModule implements NestModule {
           retryDelay: 1000,
         }),
         LoggerModule.forRoot({
-          pinoHttp: {
+          // the named wildcard of path-to-regexp 8 (a bare '*' is converted with a warning at start)
+          forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
+          pinoHttp: [{
             level: opts.config.logLevel,
             genReqId: (req, res) => requestIdOf(req as never, res as never),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             customProps: () => ({ userId: RequestContext.user()?.id }),
             autoLogging: { ignore: (req) => req.url === '/health' },
-          },
+          }, logDestination(opts.config.logLevel)],
         }),
         PassportModule,
         JwtModule.register({ secret: opts.config.jwtSecret, signOptions: { algorithm: 'HS256' } }),

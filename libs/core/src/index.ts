@@ -22,6 +22,7 @@ export * from './auth/password-policy';
 export * from './auth/segregation';
 export * from './http/pagination';
 export * from './http/problem.response';
+export * from './http/openapi';
 export * from './http/problem-details.filter';
 export * from './http/validation.pipe';
 export * from './http/input-guard';

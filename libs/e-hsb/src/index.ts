@@ -7,3 +7,4 @@ export * from './imports/import-profiles';
 export * from './imports/tabular-reader';
 export * from './seed/hsb-demo.seeder';
 export * from './seed/hsb-demo.data';
+export * from './imports/import-template';

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { ApiPage, Authenticated, AuthUser, CurrentUser, Page, PageQueryDto, Permission } from '@grms/core';
 import { BudgetLinesService } from './budget-lines.service';
 import { BudgetLineAsOfQueryDto, BudgetLineQueryDto, BudgetLineResponse, LedgerEntryResponse } from './dto/budget-line.dto';
@@ -10,6 +10,7 @@ export class BudgetLinesController {
   constructor(private readonly lines: BudgetLinesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List budget lines', description: 'Budget lines of the ledger with their balances (appropriated, allotted, committed, disbursed, available), filtered by fiscal year, organization and account prefix, paged. OPD roles see their own organization only.' })
   @Authenticated({ permission: Permission.BUDGET_LINE_READ })
   @ApiPage(BudgetLineResponse)
   list(@CurrentUser() user: AuthUser, @Query() q: BudgetLineQueryDto): Promise<Page<BudgetLineResponse>> {
@@ -17,6 +18,7 @@ export class BudgetLinesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A budget line', description: 'One budget line with its balances. A line of another OPD answers 404 to an OPD role.' })
   @Authenticated({ permission: Permission.BUDGET_LINE_READ })
   @ApiOkResponse({ type: BudgetLineResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() q: BudgetLineAsOfQueryDto): Promise<BudgetLineResponse> {
@@ -24,6 +26,7 @@ export class BudgetLinesController {
   }
 
   @Get(':id/entries')
+  @ApiOperation({ summary: 'The ledger entries of a budget line', description: 'Every entry posted to the line (APPROPRIATION, ALLOTMENT, COMMITMENT, DISBURSEMENT and their reversals), oldest first, paged, each naming the document that posted it.' })
   @Authenticated({ permission: Permission.BUDGET_LINE_READ })
   @ApiPage(LedgerEntryResponse)
   entries(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQueryDto): Promise<Page<LedgerEntryResponse>> {

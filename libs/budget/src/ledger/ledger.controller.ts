@@ -11,6 +11,7 @@ export class LedgerController {
   constructor(private readonly verifier: LedgerVerifyService, private readonly periods: LedgerPeriodsService) {}
 
   @Get('verify')
+  @ApiOperation({ summary: 'Verify the ledger', description: 'Proves that every budget line\'s balances equal the sum of its entries and that every invariant holds (0 <= disbursed <= allotted <= appropriated, 0 <= committed <= appropriated). Reads only.' })
   @Authenticated({ permission: Permission.AUDIT_READ })
   @ApiOkResponse({ type: LedgerVerifyResponse })
   verify(): Promise<LedgerVerifyResponse> {

@@ -13,6 +13,7 @@ export class ReferenceController {
   constructor(private readonly reference: ReferenceQueryService) {}
 
   @Get('nomenclature')
+  @ApiOperation({ summary: 'Search the nomenclature', description: 'Program, activity and sub-activity codes (Kepmendagri 050-5889/2021), filtered by level, parent code and a text query, paged.' })
   @Authenticated({ permission: Permission.REFERENCE_READ })
   @ApiOperation({ summary: 'Nomenclature (urusan to sub kegiatan)', description: `${BY_VERSION} A sub kegiatan carries its output indicator and unit.` })
   @ApiPage(CodeResponse)
@@ -22,6 +23,7 @@ export class ReferenceController {
   }
 
   @Get('accounts')
+  @ApiOperation({ summary: 'Search the chart of accounts', description: 'Accounts (Permendagri 90/2019 as updated) by level and text, paged; `leaf` marks the codes budget items may use.' })
   @Authenticated({ permission: Permission.REFERENCE_READ })
   @ApiOperation({ summary: 'Chart of accounts (kode rekening)', description: `${BY_VERSION} Revenue (4), expenditure (5) and financing (6) accounts, six levels.` })
   @ApiPage(CodeResponse)
@@ -31,6 +33,7 @@ export class ReferenceController {
   }
 
   @Get('funding-sources')
+  @ApiOperation({ summary: 'Search funding sources', description: 'Funding source codes by text, paged.' })
   @Authenticated({ permission: Permission.REFERENCE_READ })
   @ApiOperation({ summary: 'Funding sources (sumber dana)', description: BY_VERSION })
   @ApiPage(CodeResponse)

@@ -51,6 +51,8 @@ interface ChainRow {
 
 type Finding = Pick<AuditVerifyResponse, 'firstInvalidId' | 'firstInvalidChainNo' | 'reason'>;
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
 @Injectable()
 export class AuditQueryService {
   constructor(
@@ -65,9 +67,12 @@ export class AuditQueryService {
       .add('e.entity_type = ?', q.entityType)
       .add('e.entity_id = ?', q.entityId)
       .add('e.actor_id = ?', q.actorId)
+      .add('e.actor_username = ?', q.username)
+      .add('e.request_id = ?', q.requestId)
       .add('e.action = ?', q.action)
       .add('e.occurred_at >= ?::timestamptz', q.from)
-      .add('e.occurred_at < ?::timestamptz', q.to);
+      // inclusive, as every date range of the API: a date means to the end of that day
+      .add(DATE_ONLY.test(q.to ?? '') ? 'e.occurred_at < (?::date + 1)::timestamptz' : 'e.occurred_at <= ?::timestamptz', q.to);
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM audit_events e ${w.clause}`, w.params);
     const page = w.page(q.limit, offsetOf(q));
     const rows = await this.ds.query(

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../http/pagination';
 
@@ -6,25 +6,30 @@ export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'BudgetLine' }) @IsOptional() @IsString() @MaxLength(100) entityType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) entityId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() actorId?: string;
-  @ApiPropertyOptional({ description: 'ISO 8601 instant or date, inclusive' }) @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional({ description: 'ISO 8601 instant or date, exclusive' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ example: 'planner-a', description: 'the actor\'s username' }) @IsOptional() @IsString() @MaxLength(100) username?: string;
+  @ApiPropertyOptional({ description: 'the X-Request-Id of the request that made the change' }) @IsOptional() @IsString() @MaxLength(200) requestId?: string;
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'ISO 8601 date or instant, inclusive' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'ISO 8601 date or instant, inclusive (a date includes the whole day)' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
   @ApiPropertyOptional({ example: 'LEDGER.POST' }) @IsOptional() @IsString() @MaxLength(100) action?: string;
 }
+
+/** A change's record: an object, or an array for events that touch several rows. */
+const CHANGE_SCHEMA: ApiPropertyOptions = { anyOf: [{ type: 'object', additionalProperties: true, nullable: true }, { type: 'array', items: {} }] };
 
 export class AuditEventResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiPropertyOptional({ description: 'position in the hash chain; null for the moment between commit and chaining (decision 0021)', nullable: true }) chainNo: string | null;
   @ApiProperty() occurredAt: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorId: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorUsername: string | null;
-  @ApiPropertyOptional({ nullable: true }) requestId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) actorUsername: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) requestId: string | null;
   @ApiProperty() action: string;
   @ApiProperty() entityType: string;
-  @ApiPropertyOptional({ nullable: true }) entityId: string | null;
-  @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) before: unknown;
-  @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) after: unknown;
-  @ApiPropertyOptional({ nullable: true, description: 'keyed hash of the record before it in the chain' }) prevHash: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'keyed hash (HMAC-SHA256) linking this record to the one before it' }) hash: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) entityId: string | null;
+  @ApiPropertyOptional({ ...CHANGE_SCHEMA, description: 'the record before the change: an object, or an array for events about several rows; null when there is none' }) before: unknown;
+  @ApiPropertyOptional({ ...CHANGE_SCHEMA, description: 'the record after the change: an object, or an array for events about several rows; null when there is none' }) after: unknown;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'keyed hash of the record before it in the chain' }) prevHash: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'keyed hash (HMAC-SHA256) linking this record to the one before it' }) hash: string | null;
 }
 
 export class AuditCheckpointResponse {
@@ -36,9 +41,9 @@ export class AuditCheckpointResponse {
 export class AuditVerifyResponse {
   @ApiProperty({ description: 'true when every record matches its keyed hash, links to the one before, the chain reaches every signed checkpoint, and every ledger entry has its audit record' }) valid: boolean;
   @ApiProperty({ description: 'number of records checked' }) checked: number;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the first record that does not verify' }) firstInvalidId: string | null;
-  @ApiPropertyOptional({ nullable: true }) firstInvalidChainNo: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'why the first invalid record fails' }) reason: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'the first record that does not verify' }) firstInvalidId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) firstInvalidChainNo: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'why the first invalid record fails' }) reason: string | null;
   @ApiProperty({ description: 'records committed but not yet chained when the check ran' }) pending: number;
   @ApiProperty({ description: 'ledger entries checked against the audit records that carry them' }) ledgerEntriesChecked: number;
   @ApiPropertyOptional({ type: AuditCheckpointResponse, nullable: true, description: 'the latest signed checkpoint the chain matches (a new one is signed when the trail is valid)' })

@@ -17,6 +17,16 @@ export type OrgScope = string[] | null;
 export class AccessService {
   constructor(@InjectDataSource() private readonly ds: DataSource, private readonly tx: TransactionService) {}
 
+  /**
+   * The organization a request is about: the one given, else the user's own
+   * (a planner or treasurer works for one OPD); a province-wide user must name it.
+   */
+  organizationOrOwn(user: AuthUser, given: string | undefined, field = 'organizationId'): string {
+    const id = given ?? user.organizationId;
+    if (!id) throw DomainError.invalid(`${field} is required: this user belongs to no organization`, [{ field, message: `${field} is required` }]);
+    return id;
+  }
+
   async scope(user: AuthUser, permission: Permission): Promise<OrgScope> {
     const granting = user.roles.filter((r) => ROLE_PERMISSIONS[r as Role]?.includes(permission)) as Role[];
     if (granting.some((r) => !OPD_ROLES.has(r))) return null;

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiProblems } from '../http/openapi';
 import type { Request } from 'express';
 import { AuthUser } from '../context/request-context';
 import { ProblemResponse } from '../http/problem.response';
@@ -17,6 +18,8 @@ export class AuthController {
   constructor(private readonly auth: AuthService, private readonly users: UsersService) {}
 
   @Post('login')
+  @ApiOperation({ summary: 'Log in', description: 'Exchanges a username and password for a bearer token (JWT). Anyone may call it. Five failures for one account, or 30 from one address, within 15 minutes block further attempts for 15 minutes.' })
+  @ApiProblems({ 400: [], 503: [] })
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
@@ -39,6 +42,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'The signed-in user', description: 'The account of the token\'s user.' })
   @Authenticated({ permission: Permission.AUTH_SELF })
   @ApiOkResponse({ type: UserResponse })
   me(@CurrentUser() user: AuthUser): Promise<UserResponse> {

@@ -5,6 +5,11 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
+    if (e.value === undefined && e.constraints && !e.children?.length) {
+      // a missing required field: one message, not the list of rules its value would have to meet
+      out.push({ field, message: `${field} is required` });
+      continue;
+    }
     for (const msg of Object.values(e.constraints ?? {})) {
       out.push({ field, message: msg.replace(/^property (\S+) should not exist$/, `unknown field "$1"`) });
     }
@@ -21,7 +26,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
       return new BadRequestException({

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../http/openapi';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { Permission } from '../auth/permissions';
 import { ApiPage, Page } from '../http/pagination';
@@ -14,6 +15,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List users', description: 'User accounts filtered by text and role, paged.' })
   @Authenticated({ permission: Permission.USERS_READ })
   @ApiPage(UserResponse)
   list(@Query() q: UserQueryDto): Promise<Page<UserResponse>> {
@@ -21,6 +23,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A user', description: 'One user account by id.' })
   @Authenticated({ permission: Permission.USERS_READ })
   @ApiOkResponse({ type: UserResponse })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
@@ -28,6 +31,8 @@ export class UsersController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a user', description: 'Adds an account with roles; OPD roles need an organization. The password is stored as argon2id.' })
+  @ApiProblems({ 422: 'UNKNOWN_ORGANIZATION' })
   @Authenticated({ permission: Permission.USERS_MANAGE })
   @ApiCreatedResponse({ type: UserResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'USERNAME_TAKEN' })
@@ -37,6 +42,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a user', description: 'Changes the name, roles, organization, password or active flag of an account.' })
   @Authenticated({ permission: Permission.USERS_MANAGE })
   @ApiOkResponse({ type: UserResponse })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'INCOMPATIBLE_ROLES: an active account may not hold these roles together, the administrator\'s own included; 400 WEAK_PASSWORD. A new password or a deactivation revokes the user\'s tokens.' })

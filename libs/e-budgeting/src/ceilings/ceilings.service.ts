@@ -74,7 +74,10 @@ export class CeilingsService {
       const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM budget_ceilings c ${w}`, params);
       const rows = await m.query(`${SELECT} ${w} ORDER BY c.fiscal_year, o.code, c.program_code NULLS FIRST LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, q.limit, offsetOf(q)]);
-      return pageOf(await Promise.all(rows.map((r: CeilingResponse) => this.withUsage(m, r))), total, q);
+      // one query at a time: the rows share the transaction's client (pg refuses parallel queries on one client)
+      const data: CeilingResponse[] = [];
+      for (const r of rows as CeilingResponse[]) data.push(await this.withUsage(m, r));
+      return pageOf(data, total, q);
     });
   }
 

@@ -102,7 +102,7 @@ export class DocumentItemsService {
     if (acc.level !== 6 || !dto.accountCode.startsWith('5.')) fail('INVALID_ACCOUNT', 'accountCode', `${dto.accountCode} is not an expenditure account leaf (5.x.xx.xx.xx.xxxx)`);
     const fs = await this.codes.require(m, doc.fiscalYear, 'funding_sources', dto.fundingSourceCode, 'fundingSourceCode', 'UNKNOWN_FUNDING_SOURCE');
     if (!fs.leaf) fail('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${dto.fundingSourceCode} has sub-sources; use one of them`);
-    const unitPrice = Money.of(dto.unitPrice);
+    let unitPrice = dto.unitPrice === undefined ? null : Money.of(dto.unitPrice);
     let pricing: HsbPricing | null = null;
     if (dto.hsbItemId) {
       pricing = keepVersionId ? await this.hsb.versionPricing(m, keepVersionId) : await this.hsb.pricing(m, dto.hsbItemId);
@@ -114,6 +114,8 @@ export class DocumentItemsService {
       if (!pricing.accountCodes.includes(dto.accountCode)) {
         fail('ACCOUNT_NOT_ALLOWED_FOR_HSB_ITEM', 'accountCode', `e-HSB item ${pricing.code} may be budgeted under ${pricing.accountCodes.join(', ') || 'no account'}, not ${dto.accountCode}`);
       }
+      // no unit price given: the catalogue price is the default
+      unitPrice ??= Money.of(pricing.price);
       if (unitPrice.gt(pricing.price)) {
         if (pricing.ceiling === 'HARD') {
           fail('EXCEEDS_HSB_CEILING', 'unitPrice', `unit price ${unitPrice} exceeds the HARD ceiling ${pricing.price} of e-HSB item ${pricing.code} (version ${pricing.version}) by ${unitPrice.minus(pricing.price)}`);
@@ -123,6 +125,7 @@ export class DocumentItemsService {
         }
       }
     }
+    if (!unitPrice) return fail('VALIDATION_FAILED', 'unitPrice', 'unitPrice is required when no e-HSB item is given');
     const coefficients: Coefficient[] = dto.coefficients.map((c) => ({ quantity: c.quantity.trim(), unit: c.unit.trim() }));
     // VAT at the year's PPN rate from the one tax table (reference data).
     const rate = dto.vat ? await vatFraction(this.taxRates, m, doc.fiscalYear) : '0';

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Authenticated, AuthUser, CurrentUser, DomainError, Permission, ProblemResponse } from '@grms/core';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
+import { Authenticated, AuthUser, CurrentUser, DomainError, Permission, ProblemResponse, ApiProblems, CSV_TYPE } from '@grms/core';
+import { importTemplate, TemplateQueryDto } from '@grms/e-hsb';
 import type { Response } from 'express';
 import { DocumentExportResponse, ExportQueryDto, ItemImportResponse, UPLOAD_SCHEMA } from '../imports/dto/upload.dto';
-import { ItemImportService } from '../imports/item-import.service';
+import { ITEM_TEMPLATE, ItemImportService } from '../imports/item-import.service';
 import { DocumentExportService } from './document-export.service';
 import { DocumentReviewService } from './document-review.service';
 import { DocumentReviewResponse } from './dto/document-review.dto';
@@ -17,6 +18,7 @@ export class DocumentToolsController {
   constructor(private readonly review: DocumentReviewService, private readonly exporter: DocumentExportService, private readonly imports: ItemImportService) {}
 
   @Get(':id/review')
+  @ApiOperation({ summary: 'Review a budget document', description: 'Flags for the verifier: items priced above the catalogue, quantities far above the same item elsewhere, accounts the catalogue item does not allow. Reads only.' })
   @Authenticated({ permission: Permission.BUDGET_DOC_READ })
   @ApiOkResponse({ type: DocumentReviewResponse, description: 'items above the catalogue price, quantities far above the same item elsewhere, accounts the catalogue does not allow' })
   reviewOf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentReviewResponse> {
@@ -24,6 +26,7 @@ export class DocumentToolsController {
   }
 
   @Get(':id/export')
+  @ApiOperation({ summary: 'Export a budget document', description: 'The RKA (the DPA once approved) grouped by account, as JSON or, with `format=xlsx`, as a spreadsheet named after the document.' })
   @Authenticated({ permission: Permission.BUDGET_DOC_READ })
   @ApiProduces('application/json', XLSX_TYPE)
   @ApiOkResponse({ type: DocumentExportResponse, description: 'RKA (DPA once approved) grouped by account; ?format=xlsx downloads the sheet' })
@@ -34,7 +37,18 @@ export class DocumentToolsController {
     return new StreamableFile(await this.exporter.xlsx(e));
   }
 
+  @Get('items/imports/template')
+  @ApiOperation({ summary: 'Template of a budget item import', description: 'The header row (account, funding source, catalogue code, description, coefficients, unit price, VAT, justification) and one example row, as CSV or XLSX (`format=csv|xlsx`), ready to fill and upload to POST /budgeting/documents/{id}/items/imports.' })
+  @Authenticated({ permission: Permission.BUDGET_DOC_WRITE })
+  @ApiProduces(CSV_TYPE, XLSX_TYPE)
+  @ApiOkResponse({ description: 'the template file' })
+  itemTemplate(@Query() q: TemplateQueryDto): Promise<StreamableFile> {
+    return importTemplate(q.format, 'budget-item-import-template', ITEM_TEMPLATE.headers, ITEM_TEMPLATE.example);
+  }
+
   @Post(':id/items/imports')
+  @ApiOperation({ summary: 'Import budget items from a spreadsheet', description: 'Adds items to a DRAFT document from a CSV or XLSX file (multipart field `file`). Every row is checked first; any bad row refuses the whole file with every error (line, column, rule), nothing written.' })
+  @ApiProblems({ 409: 'DOCUMENT_NOT_DRAFT', 422: 'IMPORT_MISSING_COLUMNS' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.BUDGET_DOC_WRITE })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))

@@ -15,6 +15,7 @@ export class DocumentsController {
   constructor(private readonly docs: DocumentsService, private readonly items: DocumentItemsService, private readonly flow: DocumentWorkflowService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a budget document', description: 'Starts an RKA for a sub-activity of the planner\'s OPD, or a revision (pergeseran, perubahan) of an approved DPA. One open document per sub-activity and year.' })
   @Authenticated({ permission: Permission.BUDGET_DOC_WRITE })
   @ApiCreatedResponse({ type: DocumentDetailResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'OPEN_DOCUMENT_EXISTS, DOCUMENT_EXISTS' })
@@ -24,6 +25,7 @@ export class DocumentsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List budget documents', description: 'Budget documents filtered by fiscal year, organization, status and kind, paged. OPD roles see their own organization only.' })
   @Authenticated({ permission: Permission.BUDGET_DOC_READ })
   @ApiPage(DocumentResponse)
   list(@CurrentUser() user: AuthUser, @Query() q: DocumentQueryDto): Promise<Page<DocumentResponse>> {
@@ -31,6 +33,7 @@ export class DocumentsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A budget document with its items', description: 'One budget document with its items and totals.' })
   @Authenticated({ permission: Permission.BUDGET_DOC_READ })
   @ApiOkResponse({ type: DocumentDetailResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentDetailResponse> {
@@ -38,6 +41,7 @@ export class DocumentsController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: 'The history of a budget document', description: 'Every status change of the document (who, when, reason), oldest first, paged.' })
   @Authenticated({ permission: Permission.BUDGET_DOC_READ })
   @ApiPage(DocumentEventResponse)
   history(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQueryDto): Promise<Page<DocumentEventResponse>> {
@@ -45,6 +49,7 @@ export class DocumentsController {
   }
 
   @Post(':id/items')
+  @ApiOperation({ summary: 'Add an item to a budget document', description: 'Adds a priced item (account, funding source, quantity, unit, unit price, VAT from the year\'s tax table) to a DRAFT document. A catalogue item sets the account and caps the price.' })
   @Authenticated({ permission: Permission.BUDGET_DOC_WRITE })
   @ApiCreatedResponse({ type: DocumentItemResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'DOCUMENT_NOT_DRAFT' })
@@ -54,6 +59,7 @@ export class DocumentsController {
   }
 
   @Patch(':id/items/:itemId')
+  @ApiOperation({ summary: 'Change an item of a budget document', description: 'Changes an item of a DRAFT document; the amounts are recomputed.' })
   @Authenticated({ permission: Permission.BUDGET_DOC_WRITE })
   @ApiOkResponse({ type: DocumentItemResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'DOCUMENT_NOT_DRAFT' })
@@ -63,6 +69,7 @@ export class DocumentsController {
   }
 
   @Delete(':id/items/:itemId')
+  @ApiOperation({ summary: 'Remove an item from a budget document', description: 'Removes an item from a DRAFT document.' })
   @HttpCode(204)
   @Authenticated({ permission: Permission.BUDGET_DOC_WRITE })
   @ApiNoContentResponse()
@@ -72,6 +79,7 @@ export class DocumentsController {
   }
 
   @Post(':id/submit')
+  @ApiOperation({ summary: 'Submit a budget document for verification', description: 'DRAFT to SUBMITTED. The document must have items and fit its ceiling; a pergeseran keeps its total; no line may fall below what is already committed.' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.BUDGET_DOC_WRITE })
   @ApiOkResponse({ type: DocumentDetailResponse })
@@ -82,6 +90,7 @@ export class DocumentsController {
   }
 
   @Post(':id/approve')
+  @ApiOperation({ summary: 'Approve a budget document', description: 'SUBMITTED to APPROVED: the RKA becomes a DPA and its appropriations are posted to the ledger per budget line, in one transaction with the audit record.' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.BUDGET_DOC_APPROVE })
   @ApiOkResponse({ type: DocumentDetailResponse, description: 'the document is now a DPA; APPROPRIATION is posted per budget line' })
@@ -92,6 +101,7 @@ export class DocumentsController {
   }
 
   @Post(':id/reject')
+  @ApiOperation({ summary: 'Reject a budget document', description: 'SUBMITTED back to DRAFT with the verifier\'s reason.' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.BUDGET_DOC_APPROVE })
   @ApiOkResponse({ type: DocumentDetailResponse, description: 'back to DRAFT with the reason' })

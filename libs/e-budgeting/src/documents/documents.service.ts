@@ -17,7 +17,8 @@ export class DocumentsService {
     private readonly codes: CodeListVersionsService,
   ) {}
 
-  async create(user: AuthUser, dto: CreateDocumentDto): Promise<DocumentDetailResponse> {
+  async create(user: AuthUser, given: CreateDocumentDto): Promise<DocumentDetailResponse> {
+    const dto = { ...given, organizationId: this.access.organizationOrOwn(user, given.organizationId) };
     await this.access.requireOrganization(user, Permission.BUDGET_DOC_WRITE, dto.organizationId, 'organization');
     return this.tx.run(async (m) => {
       await this.years.requireStatus(m, dto.fiscalYear, ['PLANNING', 'EXECUTION']);

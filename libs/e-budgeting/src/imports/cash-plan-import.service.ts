@@ -13,6 +13,12 @@ const COLUMNS = {
   ...Object.fromEntries(MONTHS.map((m, i) => [`m${i + 1}`, [m, EN[i], m.slice(0, 3)]])),
 } as Record<Field, string[]>;
 
+/** The template's header row (the first name of each column) and an example row that sums to its appropriation. */
+export const CASH_PLAN_TEMPLATE = {
+  headers: ['subActivityCode', 'accountCode', 'fundingSourceCode', ...MONTHS],
+  example: ['1.01.02.1.01.07', '5.1.02.02.01.006', '1.1.1.01', ...Array(11).fill('7000000.00'), '10500000.00'],
+};
+
 export interface CashPlanImportResult { fiscalYear: number; organizationId: string; imported: number }
 
 // A whole OPD's cash plan from one sheet: a row per budget line (sub kegiatan,
@@ -22,7 +28,8 @@ export interface CashPlanImportResult { fiscalYear: number; organizationId: stri
 export class CashPlanImportService {
   constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService, private readonly plans: CashPlansService) {}
 
-  async import(user: AuthUser, fiscalYear: number, organizationId: string, buffer: Buffer, fileName: string): Promise<CashPlanImportResult> {
+  async import(user: AuthUser, fiscalYear: number, givenOrganization: string | undefined, buffer: Buffer, fileName: string): Promise<CashPlanImportResult> {
+    const organizationId = this.access.organizationOrOwn(user, givenOrganization);
     await this.access.requireOrganization(user, Permission.CASH_PLAN_WRITE, organizationId, 'organization');
     const table = await readTable(buffer, fileName).catch((e: unknown) => {
       if (e instanceof TableReadError) throw DomainError.invalid(e.message, [{ field: 'file', message: e.message }], 'UNREADABLE_FILE');

@@ -1,9 +1,11 @@
-import { Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Authenticated, DomainError, Permission, ProblemResponse } from '@grms/core';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse, ApiProduces, ApiOperation } from '@nestjs/swagger';
+import { Authenticated, DomainError, Permission, ProblemResponse, CSV_TYPE, XLSX_TYPE } from '@grms/core';
 import { HsbImportDto, HsbImportResponse } from './dto/hsb-import.dto';
 import { HsbImportService } from './hsb-import.service';
+import { DEFAULT_PROFILE } from './import-profiles';
+import { importTemplate, TemplateQueryDto } from './import-template';
 
 // No storage option: multer keeps the upload in memory, within the limit.
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -14,6 +16,7 @@ export class HsbImportsController {
   constructor(private readonly imports: HsbImportService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Import a price list', description: 'Imports an e-HSB price list (CSV or XLSX, multipart field `file`) into a fiscal year, with an optional column profile (e.g. kota-malang-ssh). Strict by default: any bad row refuses the whole file with every error; `partial` keeps the good rows; `dryRun` checks only.' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.HSB_MANAGE })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1 } }))
@@ -38,5 +41,19 @@ export class HsbImportsController {
   run(@UploadedFile() file: Express.Multer.File | undefined, @Body() dto: HsbImportDto): Promise<HsbImportResponse> {
     if (!file) throw DomainError.invalid('a file is required (multipart field "file")', [{ field: 'file', message: 'missing' }]);
     return this.imports.importFile({ buffer: file.buffer, fileName: file.originalname }, dto);
+  }
+
+  @Get('template')
+  @ApiOperation({ summary: 'Template of a price list import', description: 'The header row of the GRMS layout (the `default` profile) and one example row, as CSV or XLSX (`format=csv|xlsx`), ready to fill and upload to POST /hsb/imports.' })
+  @Authenticated({ permission: Permission.HSB_MANAGE })
+  @ApiProduces(CSV_TYPE, XLSX_TYPE)
+  @ApiOkResponse({ description: 'the template file' })
+  template(@Query() q: TemplateQueryDto): Promise<StreamableFile> {
+    const headers = (Object.values(DEFAULT_PROFILE.columns) as string[][]).map((names) => names[0]);
+    const example: Record<string, string> = {
+      code: 'SSH.ATK.0101', name: 'Pulpen Tinta Gel', specification: '0.5 mm, hitam', unit: 'Buah', price: '3500.00',
+      category: 'SSH', accountCodes: '5.1.02.01.01.001', ceiling: 'ESTIMATE',
+    };
+    return importTemplate(q.format, 'hsb-import-template', headers, headers.map((h) => example[h] ?? ''));
   }
 }

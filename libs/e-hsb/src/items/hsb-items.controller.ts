@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiPage, Authenticated, AuthUser, CurrentUser, Page, Permission, ProblemResponse } from '@grms/core';
 import { CreateHsbItemDto, HsbItemDetailResponse, HsbItemQueryDto, HsbItemResponse, UpdateHsbItemDto } from './dto/hsb-item.dto';
 import { HsbItemsService } from './hsb-items.service';
@@ -10,6 +10,7 @@ export class HsbItemsController {
   constructor(private readonly items: HsbItemsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Search the price catalogue', description: 'Standard unit prices (SSH, HSPK, ASB, SBU) of a fiscal year, filtered by kind, category, account and text, paged; the current version of each item.' })
   @Authenticated({ permission: Permission.HSB_READ })
   @ApiPage(HsbItemResponse)
   list(@Query() q: HsbItemQueryDto): Promise<Page<HsbItemResponse>> {
@@ -17,6 +18,7 @@ export class HsbItemsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A catalogue item with its versions', description: 'One catalogue item with all its versions, newest first.' })
   @Authenticated({ permission: Permission.HSB_READ })
   @ApiOkResponse({ type: HsbItemDetailResponse, description: 'the item with all its versions, newest first' })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<HsbItemDetailResponse> {
@@ -24,6 +26,7 @@ export class HsbItemsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a catalogue item', description: 'Adds a standard price for a fiscal year: code unique within the year, accounts from the chart of accounts, the year open.' })
   @Authenticated({ permission: Permission.HSB_MANAGE })
   @ApiCreatedResponse({ type: HsbItemResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'DUPLICATE_HSB_CODE' })
@@ -33,6 +36,7 @@ export class HsbItemsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a catalogue item', description: 'Any change of content (the price included) makes a new version; the request names the version it changes (optimistic lock). A locked item is refused.' })
   @Authenticated({ permission: Permission.HSB_MANAGE })
   @ApiOkResponse({ type: HsbItemResponse, description: 'any change of content (price included) makes a new version' })
   @ApiConflictResponse({ type: ProblemResponse, description: 'HSB_ITEM_LOCKED, STALE_VERSION' })
@@ -41,6 +45,7 @@ export class HsbItemsController {
   }
 
   @Post(':id/lock')
+  @ApiOperation({ summary: 'Lock a catalogue item', description: 'Freezes the item: no new version until it is unlocked.' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.HSB_MANAGE })
   @ApiOkResponse({ type: HsbItemResponse })
@@ -49,6 +54,7 @@ export class HsbItemsController {
   }
 
   @Post(':id/unlock')
+  @ApiOperation({ summary: 'Unlock a catalogue item', description: 'Allows new versions of the item again.' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.HSB_MANAGE })
   @ApiOkResponse({ type: HsbItemResponse })

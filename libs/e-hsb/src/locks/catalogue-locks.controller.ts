@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Authenticated, AuthUser, CurrentUser, Permission } from '@grms/core';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { Authenticated, AuthUser, CurrentUser, Permission, ApiProblems } from '@grms/core';
 import { CatalogueLocksService } from './catalogue-locks.service';
 import { CatalogueLockDto, CatalogueLockResponse } from './dto/catalogue-lock.dto';
 
@@ -10,6 +10,8 @@ export class CatalogueLocksController {
   constructor(private readonly locks: CatalogueLocksService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Lock or unlock a year\'s catalogue', description: 'Locks or unlocks every item of a fiscal year (or of one category) in one call; answers how many items changed.' })
+  @ApiProblems({ 422: 'UNKNOWN_FISCAL_YEAR' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.HSB_MANAGE })
   @ApiOkResponse({ type: CatalogueLockResponse, description: 'how many items changed' })

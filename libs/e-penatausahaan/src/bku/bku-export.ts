@@ -16,6 +16,7 @@ const COLUMNS: Column<BkuEntryResponse>[] = [
 ];
 
 export function bkuExport(format: 'csv' | 'xlsx', book: BkuResponse): Promise<StreamableFile> {
+  // named by the OPD's code, e.g. bku-1.01.0.00.0.00.01.0000-2026.xlsx
   const name = `bku-${book.organizationCode}-${book.fiscalYear}${book.from ? `-${book.from}` : ''}${book.to ? `-${book.to}` : ''}`;
   return download(format, name, 'BKU', COLUMNS, book.entries);
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Authenticated, AuthUser, CurrentUser, Idempotent, Permission } from '@grms/core';
+import { Authenticated, AuthUser, CurrentUser, Idempotent, Permission, ApiProblems } from '@grms/core';
 import { BkuService } from './bku.service';
 import { bkuExport } from './bku-export';
 import { bookExport } from './books-export';
@@ -14,6 +14,8 @@ export class BkuController {
   constructor(private readonly bku: BkuService, private readonly books: BooksService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The cash book (BKU) of a treasurer', description: 'The BKU of an OPD for a date range (inclusive): opening balance, entries with running balances, closing balance. `format=csv|xlsx` downloads the entries.' })
+  @ApiProblems({ 422: 'UNKNOWN_FISCAL_YEAR' })
   @Authenticated({ permission: Permission.BKU_READ })
   @ApiOkResponse({ type: BkuResponse, description: 'format=csv|xlsx returns a download of the entries' })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -23,6 +25,8 @@ export class BkuController {
   }
 
   @Post('entries')
+  @ApiOperation({ summary: 'Write a manual BKU entry', description: 'A manual receipt or payment in the treasurer\'s cash book, or a transfer between sub-ledgers (two entries). Dated in the open year, not in the future, not before the last entry; the balance may not go below zero.' })
+  @ApiProblems({ 422: ['BKU_DATE_BEFORE_LAST', 'BKU_DATE_IN_FUTURE', 'BKU_NEGATIVE_BALANCE', 'DATE_OUTSIDE_OPEN_YEAR', 'UNKNOWN_FISCAL_YEAR'] })
   @Authenticated({ permission: Permission.BKU_WRITE })
   @Idempotent()
   @ApiCreatedResponse({ type: [BkuEntryResponse], description: 'a manual entry (or a transfer between sub-ledgers: two entries)' })

@@ -22,7 +22,13 @@ export interface BkuPosting {
 
 export const ENTRY_SELECT = `SELECT id, entry_no AS no, entry_no AS seq, document_number AS "documentNumber", tax_code AS "taxCode", officer, to_char(entry_date, 'YYYY-MM-DD') AS "entryDate", sub_ledger AS "subLedger", description,
   source_type AS "sourceType", source_id AS "sourceId", GREATEST(amount, 0)::numeric(20,2)::text AS receipt,
-  GREATEST(-amount, 0)::numeric(20,2)::text AS expenditure, sub_balance_after::text AS "subBalance", balance_after::text AS balance
+  GREATEST(-amount, 0)::numeric(20,2)::text AS expenditure, sub_balance_after::text AS "subBalance", balance_after::text AS balance,
+  CASE
+    WHEN source_type IN ('Sp2d', 'Sp2dCancellation') THEN (SELECT d.number FROM sp2d d WHERE d.id::text = bku_entries.source_id)
+    WHEN source_type = 'Spj' THEN (SELECT d.number FROM spj d WHERE d.id::text = bku_entries.source_id)
+    WHEN source_type = 'Spm' THEN (SELECT d.number FROM spm d WHERE d.id::text = bku_entries.source_id)
+    WHEN source_type = 'Spd' THEN (SELECT d.number FROM spd d WHERE d.id::text = bku_entries.source_id)
+  END AS "sourceNumber"
   FROM bku_entries`;
 
 // The treasurer's general cash book (BKU) per OPD and fiscal year, with the

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse, ApiProblems } from '@grms/core';
 import { ReasonDto } from '../common/reason.dto';
 import { CreateSp2dDto, Sp2dQueryDto, Sp2dRegisterQueryDto, Sp2dResponse } from './dto/sp2d.dto';
 import { sp2dRegisterExport } from './sp2d-register.export';
@@ -12,6 +12,8 @@ export class Sp2dController {
   constructor(private readonly sp2d: Sp2dService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Issue an SP2D', description: 'The cash authority issues the SP2D (disbursement order) of an approved SPM: LS posts DISBURSEMENT and releases the commitment; UP/GU/TU put the advance into the treasurer\'s BKU. One SP2D per SPM.' })
+  @ApiProblems({ 409: ['SP2D_ALREADY_ISSUED', 'ADVANCE_ALREADY_ACCOUNTED'] })
   @Authenticated({ permission: Permission.SP2D_WRITE })
   @Idempotent()
   @ApiCreatedResponse({ type: Sp2dResponse, description: 'LS: posts DISBURSEMENT and releases the commitment; advances: cash into the treasurer\'s BKU' })
@@ -21,6 +23,8 @@ export class Sp2dController {
   }
 
   @Post(':id/cancel')
+  @ApiOperation({ summary: 'Cancel an SP2D', description: 'Posts the reversal of exactly the SP2D\'s ledger and BKU entries, naming it, with the reason. An SP2D is cancelled once.' })
+  @ApiProblems({ 409: 'ALREADY_REVERSED', 422: 'INVALID_REVERSAL' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.SP2D_WRITE })
   @ApiOkResponse({ type: Sp2dResponse, description: 'posts the reversal of exactly the SP2D\'s ledger and BKU entries, naming it' })
@@ -29,6 +33,7 @@ export class Sp2dController {
   }
 
   @Get('register')
+  @ApiOperation({ summary: 'The SP2D register', description: 'The SP2Ds of a fiscal year in issue order, with OPD, type and amounts; `format=csv|xlsx` downloads it.' })
   @Authenticated({ permission: Permission.SPP_READ })
   @ApiOkResponse({ type: [Sp2dResponse], description: 'format=csv|xlsx returns a download' })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -38,6 +43,7 @@ export class Sp2dController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List SP2Ds', description: 'SP2Ds filtered by fiscal year, organization and status, paged. OPD roles see their own organization only.' })
   @Authenticated({ permission: Permission.SPP_READ })
   @ApiPage(Sp2dResponse)
   list(@CurrentUser() user: AuthUser, @Query() q: Sp2dQueryDto): Promise<Page<Sp2dResponse>> {
@@ -45,6 +51,7 @@ export class Sp2dController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'An SP2D', description: 'One SP2D with its lines.' })
   @Authenticated({ permission: Permission.SPP_READ })
   @ApiOkResponse({ type: Sp2dResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Sp2dResponse> {

@@ -6,7 +6,7 @@ import { Sp2dResponse } from './dto/sp2d.dto';
 export const SP2D_SELECT = `
   SELECT d.id, d.number, d.spm_id AS "spmId", sm.number AS "spmNumber", d.spp_id AS "sppId", p.number AS "sppNumber", d.type,
     d.fiscal_year AS "fiscalYear", d.organization_id AS "organizationId", d.status, d.gross, d.net, p.payee_name AS "payeeName",
-    o.name AS "organizationName", p.purpose, p.ls_subtype AS "lsSubtype", p.taxes_total::text AS "deductionsTotal",
+    o.code AS "organizationCode", o.name AS "organizationName", p.purpose, p.ls_subtype AS "lsSubtype", p.taxes_total::text AS "deductionsTotal",
     COALESCE((SELECT json_object_agg(t.code, t.amount::text ORDER BY t.code) FROM spp_taxes t WHERE t.spp_id = p.id AND t.amount > 0), '{}') AS deductions,
     iu.full_name AS "issuedByName",
     to_char(d.issued_on, 'YYYY-MM-DD') AS "issuedOn", to_char(d.account_due_on, 'YYYY-MM-DD') AS "accountDueOn",

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
+import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse, ApiProblems } from '@grms/core';
 import { ReasonDto } from '../common/reason.dto';
 import { CreateSpjDto, SpjQueryDto, SpjResponse } from './dto/spj.dto';
 import { SpjService } from './spj.service';
@@ -11,6 +11,8 @@ export class SpjController {
   constructor(private readonly spj: SpjService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create an SPJ', description: 'The treasurer accounts for spending from an advance (UP/GU or TU): lines per budget line, within what the advance left.' })
+  @ApiProblems({ 409: 'TU_ALREADY_ACCOUNTED', 422: 'LINE_OF_ANOTHER_YEAR' })
   @Authenticated({ permission: Permission.SPJ_WRITE })
   @Idempotent()
   @ApiCreatedResponse({ type: SpjResponse })
@@ -20,6 +22,8 @@ export class SpjController {
   }
 
   @Post(':id/approve')
+  @ApiOperation({ summary: 'Approve an SPJ', description: 'The finance officer approves the SPJ: DISBURSEMENT is posted per line, bounded by the allotment.' })
+  @ApiProblems({ 409: 'INVALID_STATE_TRANSITION', 422: 'INSUFFICIENT_ALLOTMENT' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.SPJ_APPROVE })
   @ApiOkResponse({ type: SpjResponse, description: 'posts DISBURSEMENT per line (bounded by the allotment: 422 INSUFFICIENT_ALLOTMENT)' })
@@ -39,6 +43,7 @@ export class SpjController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List SPJs', description: 'SPJs filtered by fiscal year, organization and status, paged. OPD roles see their own organization only.' })
   @Authenticated({ permission: Permission.SPP_READ })
   @ApiPage(SpjResponse)
   list(@CurrentUser() user: AuthUser, @Query() q: SpjQueryDto): Promise<Page<SpjResponse>> {
@@ -46,6 +51,7 @@ export class SpjController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'An SPJ', description: 'One SPJ with its lines.' })
   @Authenticated({ permission: Permission.SPP_READ })
   @ApiOkResponse({ type: SpjResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SpjResponse> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
+import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse, ApiProblems } from '@grms/core';
 import { ReasonDto } from '../common/reason.dto';
 import { CorrectSppDto, CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
 import { SppCorrectionService } from './spp-correction.service';
@@ -13,6 +13,8 @@ export class SppController {
   constructor(private readonly spp: SppService, private readonly workflow: SppWorkflowService, private readonly correction: SppCorrectionService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create an SPP', description: 'The treasurer drafts a payment request (SPP UP, GU, TU or LS) for budget lines of the OPD, with the taxes computed from the year\'s tax table.' })
+  @ApiProblems({ 422: ['LINE_OF_ANOTHER_YEAR', 'MIXED_FISCAL_YEARS', 'TAXES_EXCEED_GROSS', 'GU_NOT_FOR_TU', 'SPJ_NOT_APPROVED'], 409: 'SPJ_ALREADY_REPLENISHED' })
   @Authenticated({ permission: Permission.SPP_WRITE })
   @Idempotent()
   @ApiCreatedResponse({ type: SppResponse, description: 'a DRAFT SPP with its taxes computed' })
@@ -22,6 +24,8 @@ export class SppController {
   }
 
   @Post(':id/submit')
+  @ApiOperation({ summary: 'Submit an SPP', description: 'DRAFT to SUBMITTED. Each line must fit its allotment (the refusal gives the arithmetic per line) and an UP within the OPD\'s UP limit.' })
+  @ApiProblems({ 409: 'INVALID_STATE_TRANSITION' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.SPP_WRITE })
   @ApiOkResponse({ type: SppResponse })
@@ -31,6 +35,8 @@ export class SppController {
   }
 
   @Post(':id/approve')
+  @ApiOperation({ summary: 'Verify an SPP', description: 'The finance officer verifies a SUBMITTED SPP.' })
+  @ApiProblems({ 409: ['INVALID_STATE_TRANSITION', 'SPM_EXISTS'] })
   @HttpCode(200)
   @Authenticated({ permission: Permission.SPM_WRITE })
   @ApiOkResponse({ type: SppResponse, description: 'verified by the finance officer' })
@@ -39,6 +45,8 @@ export class SppController {
   }
 
   @Post(':id/reject')
+  @ApiOperation({ summary: 'Reject an SPP', description: 'The finance officer rejects a SUBMITTED SPP with a reason; the treasurer may correct and resubmit.' })
+  @ApiProblems({ 409: ['INVALID_STATE_TRANSITION', 'SPM_EXISTS'] })
   @HttpCode(200)
   @Authenticated({ permission: Permission.SPM_WRITE })
   @ApiOkResponse({ type: SppResponse, description: 'rejected with a reason; the treasurer may resubmit' })
@@ -73,6 +81,7 @@ export class SppController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List SPPs', description: 'SPPs filtered by fiscal year, organization, type and status, paged. OPD roles see their own organization only.' })
   @Authenticated({ permission: Permission.SPP_READ })
   @ApiPage(SppResponse)
   list(@CurrentUser() user: AuthUser, @Query() q: SppQueryDto): Promise<Page<SppResponse>> {
@@ -80,6 +89,7 @@ export class SppController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'An SPP', description: 'One SPP with its lines and taxes.' })
   @Authenticated({ permission: Permission.SPP_READ })
   @ApiOkResponse({ type: SppResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SppResponse> {

@@ -48,11 +48,11 @@ export class LedgerEntryResponse {
   @ApiProperty({ example: '1250000.00', description: 'signed amount' }) amount: string;
   @ApiProperty({ example: 'BudgetDocument' }) sourceType: string;
   @ApiProperty() sourceId: string;
-  @ApiPropertyOptional({ nullable: true }) description: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) reversesEntryId: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorId: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorUsername: string | null;
-  @ApiPropertyOptional({ nullable: true }) requestId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) description: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) reversesEntryId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) actorUsername: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) requestId: string | null;
   @ApiProperty({ example: '2026-03-15', description: "the document's legal date (SP2D, SPJ, SPD or DPA approval date); reports by month use it" }) valueDate: string;
   @ApiProperty({ description: 'when the entry was written' }) createdAt: string;
 }

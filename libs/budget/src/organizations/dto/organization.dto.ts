@@ -22,7 +22,7 @@ export class OrganizationResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
-  @ApiPropertyOptional({ nullable: true }) shortName: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) shortName: string | null;
   @ApiProperty({ enum: ORGANIZATION_KINDS }) kind: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) parentId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
 }

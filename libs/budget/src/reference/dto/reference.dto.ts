@@ -31,12 +31,12 @@ export class CodeResponse {
   @ApiProperty({ example: '5.1.02.01.01.0024' }) code: string;
   @ApiProperty() name: string;
   @ApiProperty({ example: 'SUB_RINCIAN_OBJEK' }) level: string;
-  @ApiPropertyOptional({ nullable: true }) parentCode: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'usage note (keterangan)' }) note: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) parentCode: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'usage note (keterangan)' }) note: string | null;
   @ApiProperty({ description: 'true when no code of the version has this one as parent' }) leaf: boolean;
   @ApiProperty({ example: 'KMDN5889-2023', description: 'the code-list version the code belongs to' }) version: string;
-  @ApiPropertyOptional({ nullable: true, description: 'nomenclature only: the output indicator of a sub kegiatan', example: 'Jumlah Ruang Kelas Baru yang Bertambah' }) indicator?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'nomenclature only: the unit of the indicator', example: 'Ruang' }) unit?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'nomenclature only: the output indicator of a sub kegiatan', example: 'Jumlah Ruang Kelas Baru yang Bertambah' }) indicator?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'nomenclature only: the unit of the indicator', example: 'Ruang' }) unit?: string | null;
 }
 
 export class CodeListVersionResponse {
@@ -44,7 +44,7 @@ export class CodeListVersionResponse {
   @ApiProperty({ description: 'order of the versions: the highest is the newest' }) seq: number;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'the regulations the lists come from' }) regulation: string;
-  @ApiPropertyOptional({ nullable: true, description: 'when the lists were last loaded (reference:import)' }) loadedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'when the lists were last loaded (reference:import)' }) loadedAt: string | null;
   @ApiProperty({ type: [Number], description: 'fiscal years that use this version' }) fiscalYears: number[];
   @ApiProperty({ description: 'accounts in the version' }) accounts: number;
   @ApiProperty({ description: 'nomenclature codes in the version' }) nomenclature: number;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { createHash } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -63,9 +63,49 @@ function ensurePrivateTempDir(dir: string): void {
   fs.chmodSync(dir, 0o711);
 }
 
+/** Names, in the data root, the temp folder that holds the cluster when the DB user cannot reach the root. */
+export const CLUSTER_LOCATION_FILE = 'cluster-location';
+
+function tempBase(root: string): string {
+  const hash = createHash('sha256').update(root).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir(), `grms-data-${hash}`);
+}
+
 /**
- * Picks the cluster folder: `<dataRoot>/pg` if the DB user can use it, else
- * `<tmp>/grms-data-<hash of dataRoot>/pg`. The parent folder exists on return.
+ * The temp folders that may hold a cluster for `dataRoot`: the one the data
+ * root names, and older ones for the same path (left when `.data/` was deleted).
+ */
+export function tempClusterDirs(dataRoot: string): string[] {
+  const root = path.resolve(dataRoot);
+  const prefix = path.basename(tempBase(root));
+  try {
+    return fs.readdirSync(os.tmpdir()).filter((n) => n === prefix || n.startsWith(`${prefix}-`)).map((n) => path.join(os.tmpdir(), n));
+  } catch {
+    return [];
+  }
+}
+
+function locateTempCluster(root: string, log: (line: string) => void): string {
+  fs.mkdirSync(root, { recursive: true });
+  const marker = path.join(root, CLUSTER_LOCATION_FILE);
+  const named = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8').trim() : '';
+  if (named && path.dirname(named) === os.tmpdir() && path.basename(named).startsWith(path.basename(tempBase(root)))) return named;
+  const base = `${tempBase(root)}-${randomBytes(4).toString('hex')}`;
+  for (const old of tempClusterDirs(root)) {
+    // a fresh data root: clusters left by an earlier one are removed unless a server may still run on them
+    if (!fs.existsSync(path.join(old, 'pg', 'postmaster.pid'))) fs.rmSync(old, { recursive: true, force: true });
+    else log(`[embedded-postgres] left ${old} in place: a server may still run on it`);
+  }
+  fs.writeFileSync(marker, `${base}\n`);
+  return base;
+}
+
+/**
+ * Picks the cluster folder: `<dataRoot>/pg` if the DB user can use it, else a
+ * private folder under the system temp dir. That folder is named by a file in
+ * the data root (`cluster-location`), so deleting the data root really starts
+ * afresh: the next start makes a new folder (and removes the old, stopped
+ * ones of the same path). The parent folder exists on return.
  */
 export function chooseDataDir(dataRoot: string, user: DbUser, log: (line: string) => void): string {
   const root = path.resolve(dataRoot);
@@ -73,8 +113,12 @@ export function chooseDataDir(dataRoot: string, user: DbUser, log: (line: string
     mkdirs(root, user);
     return path.join(root, 'pg');
   }
-  const hash = createHash('sha256').update(root).digest('hex').slice(0, 12);
-  const base = path.join(os.tmpdir(), `grms-data-${hash}`);
+  let base: string;
+  try {
+    base = locateTempCluster(root, log);
+  } catch {
+    base = tempBase(root); // the data root is not writable for us either: one folder per path
+  }
   ensurePrivateTempDir(base);
   const dataDir = path.join(base, 'pg');
   log(`[embedded-postgres] ${root} is not reachable for OS user "${user.name}"; cluster lives in ${dataDir}`);

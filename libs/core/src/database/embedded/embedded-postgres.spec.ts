@@ -4,6 +4,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres';
+import { resetEmbeddedData } from './reset';
 import { isProcessAlive } from './process-alive';
 
 jest.setTimeout(120_000);
@@ -184,5 +185,19 @@ describe('startEmbeddedPostgres', () => {
     expect(await query(second.url, 'select count(*)::int as n from fallback')).toEqual([{ n: 0 }]);
     await second.stop();
     expect(isProcessAlive(second.pid)).toBe(false);
+
+    // deleting the data root starts afresh: a new cluster, the old one removed
+    fs.rmSync(dataRoot, { recursive: true, force: true });
+    const third = await start(dataRoot, port);
+    expect(third.dataDir).not.toBe(first.dataDir);
+    expect(fs.existsSync(first.dataDir)).toBe(false);
+    expect(await query(third.url, "select to_regclass('fallback') as t")).toEqual([{ t: null }]);
+
+    // grms reset: refused while the server runs, then removes the data root and the cluster
+    expect(() => resetEmbeddedData(dataRoot)).toThrow(/stop it first/);
+    await third.stop();
+    expect(resetEmbeddedData(dataRoot).sort()).toEqual([dataRoot, path.dirname(third.dataDir)].sort());
+    expect(fs.existsSync(third.dataDir)).toBe(false);
+    expect(fs.existsSync(dataRoot)).toBe(false);
   });
 });

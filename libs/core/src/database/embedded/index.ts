@@ -2,3 +2,4 @@ export { startEmbeddedPostgres } from './embedded-postgres';
 export { registerShutdown } from './register-shutdown';
 export type { EmbeddedPostgresHandle, EmbeddedPostgresOptions } from './embedded-postgres-types';
 export { APP_ROLE } from './app-role';
+export { resetEmbeddedData } from './reset';

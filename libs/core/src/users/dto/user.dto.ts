@@ -12,7 +12,7 @@ export class CreateUserDto {
   @IsString() @MinLength(12) @MaxLength(256) password: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) fullName: string;
   @ApiProperty({ enum: Role, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(Role, { each: true }) roles: Role[];
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'required for OPD roles (PLANNER, PROJECT_OFFICER, TREASURER, FINANCE_OFFICER)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'required for OPD roles (PLANNER, PROJECT_OFFICER, TREASURER, FINANCE_OFFICER)' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() organizationId?: string | null;
 }
 
@@ -21,7 +21,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ minLength: 12, description: 'a new password (same policy as on creation); revokes every token issued before' })
   @IsOptional() @IsString() @MinLength(12) @MaxLength(256) password?: string;
   @ApiPropertyOptional({ enum: Role, isArray: true }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(Role, { each: true }) roles?: Role[];
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() organizationId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() organizationId?: string | null;
   @ApiPropertyOptional({ description: 'false deactivates the account and revokes its tokens; reactivating does not bring old tokens back' }) @IsOptional() @IsBoolean() active?: boolean;
 }
 

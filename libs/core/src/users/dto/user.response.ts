@@ -6,7 +6,7 @@ export class UserResponse {
   @ApiProperty() username: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ enum: Role, isArray: true }) roles: Role[];
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) organizationId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) organizationId: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

@@ -24,7 +24,7 @@ export class CeilingResponse {
   @ApiProperty() fiscalYear: number;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() organizationName: string;
-  @ApiPropertyOptional({ nullable: true }) programCode: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) programCode: string | null;
   @ApiProperty({ example: '5000000000.00' }) amount: string;
   @ApiProperty({ example: '4200000000.00', description: 'total of the current submitted or approved documents under this ceiling' }) used: string;
   @ApiProperty({ example: '800000000.00' }) remaining: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches, ValidateIf, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsMoney } from '@grms/core';
 import { QUANTITY_PATTERN } from '../../pricing/item-amounts';
 
@@ -17,7 +17,8 @@ export class CreateDocumentItemDto {
   @ApiProperty({ example: 'Kertas HVS A4 80 gram' }) @IsString() @MinLength(1) @MaxLength(1000) description: string;
   @ApiProperty({ type: [CoefficientDto], example: [{ quantity: '10', unit: 'orang' }, { quantity: '2', unit: 'hari' }] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @ValidateNested({ each: true }) @Type(() => CoefficientDto) coefficients: CoefficientDto[];
-  @IsMoney() unitPrice: string;
+  @ValidateIf((o: CreateDocumentItemDto) => !o.hsbItemId || o.unitPrice !== undefined)
+  @IsMoney({}, undefined, { required: false, description: 'the unit price; defaults to the catalogue price when an e-HSB item is given' }) unitPrice?: string;
   @ApiProperty({ description: 'add VAT at the fiscal year\'s rate' }) @IsBoolean() vat: boolean;
   @ApiPropertyOptional({ description: 'required when the unit price is above an ESTIMATE e-HSB price' }) @IsOptional() @IsString() @MaxLength(2000) justification?: string;
 }
@@ -37,10 +38,10 @@ export class DocumentItemResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() accountCode: string;
   @ApiProperty() fundingSourceCode: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) hsbItemId: string | null;
-  @ApiPropertyOptional({ nullable: true }) hsbCode: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'the catalogue version the item was priced with' }) hsbVersion: number | null;
-  @ApiPropertyOptional({ nullable: true }) hsbPrice: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) hsbItemId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) hsbCode: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'the catalogue version the item was priced with' }) hsbVersion: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) hsbPrice: string | null;
   @ApiProperty() description: string;
   @ApiProperty({ type: [CoefficientDto] }) coefficients: CoefficientDto[];
   @ApiProperty({ example: '20' }) volume: string;
@@ -51,5 +52,5 @@ export class DocumentItemResponse {
   @ApiProperty({ example: '3000000.00' }) subtotal: string;
   @ApiProperty({ example: '330000.00' }) vatAmount: string;
   @ApiProperty({ example: '3330000.00' }) total: string;
-  @ApiPropertyOptional({ nullable: true }) justification: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) justification: string | null;
 }

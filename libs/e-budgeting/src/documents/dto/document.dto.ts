@@ -11,7 +11,7 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 export class CreateDocumentDto {
   @ApiProperty({ example: 2027 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear: number;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the OPD; defaults to the user\'s own' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiProperty({ example: '1.01.02.1.01.0072', description: 'a sub kegiatan (level 5 of the nomenclature)' }) @IsString() @Matches(/^[0-9X][0-9X.]*$/) subActivityCode: string;
   @ApiProperty({ enum: STAGES, description: 'MURNI: the original budget; PERGESERAN/PERUBAHAN: a revision, starting as a copy of the approved version' })
   @IsIn(STAGES) stage: Stage;
@@ -38,16 +38,16 @@ export class DocumentResponse {
   @ApiProperty() subActivityName: string;
   @ApiProperty({ enum: STAGES }) stage: string;
   @ApiProperty({ description: '0 for MURNI, then 1, 2, ... per approved revision' }) revision: number;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the approved version this revision started from' }) previousId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'the approved version this revision started from' }) previousId: string | null;
   @ApiProperty({ enum: DOCUMENT_STATUSES, description: 'APPROVED = DPA; SUPERSEDED = an approved version replaced by a later one' }) status: string;
   @ApiProperty({ example: '150000000.00' }) total: string;
   @ApiProperty() itemCount: number;
-  @ApiPropertyOptional({ nullable: true }) rejectionReason: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: ['WITHIN_OBJEK', 'BETWEEN_OBJEK'], description: 'a submitted PERGESERAN: within one objek (approved by REGIONAL_FINANCE_HEAD) or between objek of one jenis (REGIONAL_SECRETARY)' })
+  @ApiPropertyOptional({ type: String, nullable: true }) rejectionReason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: ['WITHIN_OBJEK', 'BETWEEN_OBJEK'], description: 'a submitted PERGESERAN: within one objek (approved by REGIONAL_FINANCE_HEAD) or between objek of one jenis (REGIONAL_SECRETARY)' })
   shiftClass: string | null;
   @ApiProperty() createdBy: string;
-  @ApiPropertyOptional({ nullable: true }) approvedBy: string | null;
-  @ApiPropertyOptional({ nullable: true }) approvedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) approvedBy: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) approvedAt: string | null;
   @ApiProperty() updatedAt: string;
 }
 
@@ -56,7 +56,7 @@ export class AccountTotalResponse {
   @ApiProperty() accountName: string;
   @ApiProperty() fundingSourceCode: string;
   @ApiProperty() total: string;
-  @ApiPropertyOptional({ nullable: true, description: 'the approved amount of the previous version (revisions)' }) previousTotal: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the approved amount of the previous version (revisions)' }) previousTotal: string | null;
 }
 
 export class DocumentDetailResponse extends DocumentResponse {
@@ -68,11 +68,11 @@ export class DocumentDetailResponse extends DocumentResponse {
 
 export class DocumentEventResponse {
   @ApiProperty() action: string;
-  @ApiPropertyOptional({ nullable: true }) fromStatus: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) fromStatus: string | null;
   @ApiProperty() toStatus: string;
   @ApiProperty() total: string;
   @ApiProperty() itemCount: number;
-  @ApiPropertyOptional({ nullable: true }) reason: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorUsername: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) actorUsername: string | null;
   @ApiProperty() occurredAt: string;
 }

@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export class CashPlanImportDto {
   @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear: number;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the OPD; defaults to the user\'s own' }) @IsOptional() @IsUUID() organizationId?: string;
 }
 
 export class CashPlanImportResponse {

@@ -54,7 +54,7 @@ export class HsbItemResponse {
   @ApiProperty({ description: 'current version; a price change makes a new one' }) version: number;
   @ApiProperty({ format: 'uuid' }) versionId: string;
   @ApiProperty() locked: boolean;
-  @ApiPropertyOptional({ nullable: true }) lockedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) lockedAt: string | null;
   @ApiProperty() updatedAt: string;
 }
 

@@ -48,6 +48,7 @@ export class BkuEntryResponse {
   @ApiProperty() description: string;
   @ApiProperty({ example: 'Sp2d' }) sourceType: string;
   @ApiProperty({ nullable: true, type: String }) sourceId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'SP2D/2026/000001', description: 'the number of the source document (SP2D, SPJ, SPM, SPD); null for a manual entry' }) sourceNumber: string | null;
   @ApiProperty({ example: '50000.00', description: 'receipt (penerimaan), 0.00 for an expenditure' }) receipt: string;
   @ApiProperty({ example: '0.00', description: 'expenditure (pengeluaran), 0.00 for a receipt' }) expenditure: string;
   @ApiProperty({ description: 'the sub-ledger balance after the entry' }) subBalance: string;

@@ -39,11 +39,12 @@ export class Sp2dResponse {
   @ApiProperty({ enum: ['LS', 'UP', 'GU', 'TU'] }) type: string;
   @ApiProperty() fiscalYear: number;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ example: '1.01.0.00.0.00.01.0000' }) organizationCode: string;
+  @ApiProperty({ example: 'Dinas Pendidikan dan Kebudayaan' }) organizationName: string;
   @ApiProperty({ enum: ['ISSUED', 'CANCELLED'] }) status: string;
   @ApiProperty({ example: '50000.00' }) gross: string;
   @ApiProperty({ example: '49000.00' }) net: string;
   @ApiProperty() payeeName: string;
-  @ApiProperty({ example: 'Dinas Pendidikan dan Kebudayaan' }) organizationName: string;
   @ApiProperty({ nullable: true, type: String, description: 'the purpose (uraian) of the SPP' }) purpose: string | null;
   @ApiProperty({ nullable: true, enum: ['PAYROLL', 'GOODS_SERVICES', 'THIRD_PARTY'], description: 'LS only' }) lsSubtype: string | null;
   @ApiProperty({ example: { PPN: '990990.00', PPH22: '135135.00' }, description: 'deductions by tax type (amounts withheld)', type: 'object', additionalProperties: { type: 'string' } }) deductions: Record<string, string>;
