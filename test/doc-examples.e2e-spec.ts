@@ -47,7 +47,8 @@ describe('documented examples', () => {
       // asynchronously: the server answers from this very process
       await promisify(execFile)('bash', ['-c', script], { cwd: work, env: { ...process.env, B: base }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
     } catch (e) {
-      throw new Error(`${page}: the examples stopped: ${(e as { stderr?: string }).stderr ?? (e as Error).message}\n${readFileSync(statuses, 'utf8')}`);
+      const err = e as { stderr?: string; code?: number | string; signal?: string };
+      throw new Error(`${page}: the examples stopped (exit ${err.code ?? '?'}${err.signal ? `, ${err.signal}` : ''}): ${err.stderr || (e as Error).message}\n${readFileSync(statuses, 'utf8')}`);
     }
     const lines = readFileSync(statuses, 'utf8').split('\n').filter((l) => l.startsWith('HTTP '));
     // each curl of the page ran (the login helper's once or more)

@@ -48,7 +48,7 @@ describe('e-budgeting workflow', () => {
   });
 
   it('takes the catalogue price as the unit price when none is given; without a catalogue item the unit price is required', async () => {
-    const { unitPrice: _omit, ...noPrice } = item({ accountCode: '5.1.02.01.01.001', hsbItemId: estimate.id, description: 'Konsumsi rapat' });
+    const { unitPrice: _omit, ...noPrice } = item({ accountCode: '5.1.02.01.01.0024', hsbItemId: estimate.id, description: 'Konsumsi rapat' });
     const priced = await t.post(`/budgeting/documents/${docId}/items`, noPrice, 'planner-a');
     expect([priced.status, priced.body.unitPrice, priced.body.subtotal]).toEqual([201, '40000.00', '800000.00']);
     expect((await t.del(`/budgeting/documents/${docId}/items/${priced.body.id}`, 'planner-a')).status).toBe(204);

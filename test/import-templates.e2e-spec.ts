@@ -43,8 +43,8 @@ describe('import templates', () => {
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const [header, example] = await rowsOf(xlsx.body as Buffer);
     expect(header).toEqual(['accountCode', 'fundingSourceCode', 'hsbCode', 'description', 'coefficients', 'unitPrice', 'vat', 'justification']);
-    expect(example.slice(0, 3)).toEqual(['5.1.02.01.01.001', '1.1.1.01', 'SSH.ATK.0001']);
-    const doc = (await t.post('/budgeting/documents', { fiscalYear: 2027, organizationId: await t.orgId('A'), subActivityCode: '1.01.02.1.01.04', stage: 'MURNI' }, 'planner-a')).body;
+    expect(example.slice(0, 3)).toEqual(['5.1.02.01.01.0024', '1.1.1.01', 'SSH.ATK.0001']);
+    const doc = (await t.post('/budgeting/documents', { fiscalYear: 2027, organizationId: await t.orgId('A'), subActivityCode: '1.01.02.1.01.0011', stage: 'MURNI' }, 'planner-a')).body;
     const res = await upload(`/budgeting/documents/${doc.id}/items/imports`, 'planner-a', xlsx.body as Buffer, 'template.xlsx');
     expect([res.status, res.body.imported]).toEqual([200, 1]);
   });

@@ -51,8 +51,8 @@ describe('e-penatausahaan: taxes withheld on the right base', () => {
     // the register carries purpose, subtype, deductions by type and names
     const reg = await t.get(`/penatausahaan/sp2d/register?fiscalYear=2026&organizationId=${orgA}&format=csv`, 'auditor');
     const rows = reg.text.trim().split('\r\n');
-    expect(rows[0]).toBe('Nomor SP2D,Tanggal,Jenis,Nomor SPM,Nomor SPP,LS,OPD,Penerima,Uraian,Bruto,Potongan PPN,Potongan PPH21,Potongan PPH22,Potongan PPH23,Potongan PPH4_2,Potongan lain,Netto,Status,Alasan batal,Diterbitkan oleh');
-    expect(rows.find((r) => r.startsWith(issued.body.number))).toMatch(/,GOODS_SERVICES,.+,CV Maju Jaya,,10000000\.00,990990\.00,0\.00,135135\.00,0\.00,0\.00,0\.00,8873875\.00,ISSUED,,/);
+    expect(rows[0]).toBe('Nomor SP2D,Tanggal,Jenis,Nomor SPM,Nomor SPP,Kode OPD,OPD,LS,Penerima,Uraian,Bruto,Potongan PPN,Potongan PPH21,Potongan PPH22,Potongan PPH23,Potongan PPH4_2,Potongan lain,Netto,Status,Alasan batal,Diterbitkan oleh');
+    expect(rows.find((r) => r.startsWith(issued.body.number))).toMatch(/,GOODS_SERVICES,CV Maju Jaya,,10000000\.00,990990\.00,0\.00,135135\.00,0\.00,0\.00,0\.00,8873875\.00,ISSUED,,/);
     await ledgerClean(t);
   });
 

@@ -27,6 +27,8 @@ export const API_TAGS: Array<[string, string]> = [
   ['budget lines and ledger', 'The budget lines of the one ledger, their entries, and the proof that every balance equals its entries.'],
   ['e-HSB', 'Standard unit prices (SSH, HSPK, ASB, SBU) per fiscal year: catalogue, versions, imports and locks.'],
   ['e-budgeting', 'Ceilings, budget documents (RKA to DPA), items, cash plans, revisions, reviews and exports.'],
+  ['e-project-planning', 'Work packages (paket) on DPA lines, procurement method thresholds, S-curves and financial plans, the RUP and the RKO.'],
+  ['e-delivery', 'Vendors, contracts and their commitment, addenda, termins, progress reports, handovers, the contract register and OCDS open data.'],
   ['e-penatausahaan', 'Budget execution: SPD, SPP, SPM, SP2D, advances and SPJ, taxes, UP limits and the cash book (BKU).'],
   ['audit', 'The hash-chained audit trail: every change, who made it and in which request.'],
   ['operations', 'Health of the API and its database.'],

@@ -18,7 +18,7 @@ const CHANGE_SCHEMA: ApiPropertyOptions = { anyOf: [{ type: 'object', additional
 
 export class AuditEventResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiPropertyOptional({ description: 'position in the hash chain; null for the moment between commit and chaining (decision 0021)', nullable: true }) chainNo: string | null;
+  @ApiPropertyOptional({ type: String, description: 'position in the hash chain; null for the moment between commit and chaining (decision 0021)', nullable: true }) chainNo: string | null;
   @ApiProperty() occurredAt: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) actorId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) actorUsername: string | null;

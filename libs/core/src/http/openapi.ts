@@ -19,7 +19,8 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'the user\'s roles do not allow this (FORBIDDEN)',
   404: 'unknown, or belonging to another OPD (NOT_FOUND)',
   409: 'state conflict: the record is not in a state that allows this, or was changed concurrently (CONFLICT, CONCURRENT_UPDATE, DUPLICATE)',
-  413: 'the request body or file is too large (PAYLOAD_TOO_LARGE)',
+  413: 'the request body or file is too large (PAYLOAD_TOO_LARGE; SPREADSHEET_TOO_LARGE)',
+  415: 'the body is not JSON in UTF-8, or not the media type the route takes (UNSUPPORTED_MEDIA_TYPE)',
   422: 'a business rule refuses the request; `detail` says the rule and, for money, the arithmetic (BUSINESS_RULE, REFERENCE_NOT_FOUND, INVARIANT_VIOLATED)',
   429: 'too many requests (THROTTLED)',
   503: 'the database is not reachable; retry shortly (DATABASE_UNAVAILABLE)',
@@ -27,6 +28,8 @@ const STATUS_TEXT: Record<number, string> = {
 
 /** Statuses answered by every protected route. */
 export const PROTECTED_STATUSES = [400, 401, 403, 404, 503] as const;
+/** Statuses answered by every route that takes a body, public or not (the body limits and the input guard). */
+export const BODY_STATUSES = [400, 413, 415] as const;
 /** Statuses answered by every protected write (the database backstop: locks, constraints). */
 export const WRITE_STATUSES = [409, 422] as const;
 
@@ -105,6 +108,8 @@ export function finishDocument(doc: OpenAPIObject): OpenAPIObject {
       } else {
         op.security ??= [];
       }
+      // any route that takes a body may refuse it before it is read: too large, or not UTF-8 JSON (decision 0010)
+      if (method !== 'get' && method !== 'delete') for (const s of BODY_STATUSES) op.responses[s] ??= { description: problemDescription(s) };
       for (const [status, response] of Object.entries(op.responses)) {
         const code = Number(status);
         if (code >= 400) {

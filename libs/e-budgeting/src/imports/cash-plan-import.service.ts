@@ -16,7 +16,7 @@ const COLUMNS = {
 /** The template's header row (the first name of each column) and an example row that sums to its appropriation. */
 export const CASH_PLAN_TEMPLATE = {
   headers: ['subActivityCode', 'accountCode', 'fundingSourceCode', ...MONTHS],
-  example: ['1.01.02.1.01.07', '5.1.02.02.01.006', '1.1.1.01', ...Array(11).fill('7000000.00'), '10500000.00'],
+  example: ['1.01.02.1.01.0070', '5.1.02.02.01.0004', '1.1.1.01', ...Array(11).fill('7000000.00'), '10500000.00'],
 };
 
 export interface CashPlanImportResult { fiscalYear: number; organizationId: string; imported: number }

@@ -15,7 +15,7 @@ export const ITEM_COLUMNS: Record<Field, string[]> = {
 /** The template's header row (the first name of each column) and an example row priced from the demo catalogue. */
 export const ITEM_TEMPLATE = {
   headers: Object.values(ITEM_COLUMNS).map((names) => names[0]),
-  example: ['5.1.02.01.01.001', '1.1.1.01', 'SSH.ATK.0001', 'Kertas HVS A4', '10 sekolah x 20 rim', '55000.00', 'tidak', ''],
+  example: ['5.1.02.01.01.0024', '1.1.1.01', 'SSH.ATK.0001', 'Kertas HVS A4', '10 sekolah x 20 rim', '55000.00', 'tidak', ''],
 };
 
 export interface ItemImportResult { documentId: string; imported: number; total: string }

@@ -52,7 +52,7 @@ export class HsbImportsController {
     const headers = (Object.values(DEFAULT_PROFILE.columns) as string[][]).map((names) => names[0]);
     const example: Record<string, string> = {
       code: 'SSH.ATK.0101', name: 'Pulpen Tinta Gel', specification: '0.5 mm, hitam', unit: 'Buah', price: '3500.00',
-      category: 'SSH', accountCodes: '5.1.02.01.01.001', ceiling: 'ESTIMATE',
+      category: 'SSH', accountCodes: '5.1.02.01.01.0024', ceiling: 'ESTIMATE',
     };
     return importTemplate(q.format, 'hsb-import-template', headers, headers.map((h) => example[h] ?? ''));
   }

@@ -28,7 +28,7 @@ export async function importTemplate(format: TemplateFormat, baseName: string, h
   const ws = wb.addWorksheet('import');
   ws.addRow(headers).font = { bold: true };
   ws.addRow(example);
-  // codes such as 5.1.02.01.01.001 stay text, never a number
+  // codes such as 5.1.02.01.01.0024 stay text, never a number
   headers.forEach((h, i) => { ws.getColumn(i + 1).numFmt = '@'; ws.getColumn(i + 1).width = Math.max(12, h.length + 2, (example[i] ?? '').length + 2); });
   return new StreamableFile(Buffer.from(await wb.xlsx.writeBuffer()), {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disposition: `attachment; filename="${baseName}.xlsx"`,

@@ -26,7 +26,7 @@ export class PutTaxRateDto {
   @ApiPropertyOptional({ description: 'collected only from a VAT-registered payee (PKP)' }) @IsOptional() @IsBoolean() requiresPkp?: boolean;
   @ApiPropertyOptional({ example: '100', description: 'percent added to the rate when the payee has no NPWP (100 = twice the rate)' })
   @IsOptional() @IsString() @Matches(PERCENT, { message: 'noNpwpSurcharge must be a percentage from 0 to 100, as a string' }) noNpwpSurcharge?: string;
-  @ApiPropertyOptional({ example: 'PPH4_2', nullable: true, description: 'rows of one group are alternatives picked by the payee qualification' })
+  @ApiPropertyOptional({ type: String, example: 'PPH4_2', nullable: true, description: 'rows of one group are alternatives picked by the payee qualification' })
   @IsOptional() @IsString() @Matches(/^[A-Z0-9_]{2,30}$/) group?: string | null;
   @ApiPropertyOptional({ enum: QUALIFICATIONS, isArray: true }) @IsOptional() @IsArray() @IsIn(QUALIFICATIONS, { each: true }) qualifications?: Qualification[];
 }

@@ -62,7 +62,7 @@ export class RevisePackageDto extends PackageBodyDto {
 export class PackagePlanDto {
   @ApiProperty({ type: [String], example: ['0', '0', '10', '25', '40', '55', '70', '85', '95', '100', '100', '100'], description: 'cumulative physical %, per month' })
   @IsArray() @ArrayMinSize(12) @ArrayMaxSize(12) @IsString({ each: true }) physical: string[];
-  @IsMoney({}, { each: true }, { type: [String], description: 'money per month, summing to the value' })
+  @IsMoney({}, { each: true }, { type: [String], example: ['0.00', '0.00', '0.00', '150000000.00', '0.00', '0.00', '225000000.00', '0.00', '0.00', '0.00', '75000000.00', '0.00'], description: 'money per month, summing to the value' })
   @IsArray() @ArrayMinSize(12) @ArrayMaxSize(12) financial: string[];
 }
 
