@@ -83,8 +83,9 @@ describe('embedded PostgreSQL under supervision', () => {
       process.env.GRMS_TEST_TEMPLATE = saved.template;
       await t?.close().catch(() => undefined);
       await pg.stop();
-      rmSync(dataRoot, { recursive: true, force: true });
-      rmSync(pg.dataDir, { recursive: true, force: true });
+      rmSync(dataRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      // a backend of the killed postmaster may still be finishing its last write: the cluster's temp folder is best effort
+      try { rmSync(pg.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); } catch { /* left for the OS temp cleaner */ }
     }
   });
 });
