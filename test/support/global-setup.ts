@@ -13,11 +13,14 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) {
     adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
   } else {
+    const dataRoot = mkdtempSync(join(tmpdir(), 'grms-test-'));
+    process.env.GRMS_TEST_DATA_ROOT = dataRoot;
     const pg = await startEmbeddedPostgres({
-      dataRoot: mkdtempSync(join(tmpdir(), 'grms-test-')), port: await freePort(), database: 'postgres', ephemeral: true,
+      dataRoot, port: await freePort(), database: 'postgres', ephemeral: true,
       log: (line) => { if (/PANIC/.test(line)) process.stderr.write(`${line}\n`); },
     });
     (globalThis as Record<string, unknown>).__GRMS_PG__ = pg;
+    process.env.GRMS_TEST_PG_DIRS = JSON.stringify([pg.dataDir]);
     adminUrl = pg.adminUrl;
   }
   const template = `grms_template_${process.pid}`;

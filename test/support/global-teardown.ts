@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname } from 'node:path';
 import { Client } from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
@@ -14,4 +17,13 @@ export default async function globalTeardown(): Promise<void> {
   }
   const pg = (globalThis as Record<string, unknown>).__GRMS_PG__ as { stop(): Promise<void> } | undefined;
   if (pg) await pg.stop();
+  // The embedded cluster of the run (a GB or more) goes with it: its data root, and the
+  // temp folder the cluster lives in when the data root is not reachable for its OS user.
+  const dirs = [process.env.GRMS_TEST_DATA_ROOT, ...(JSON.parse(process.env.GRMS_TEST_PG_DIRS ?? '[]') as string[])];
+  for (const dir of dirs) {
+    if (!dir) continue;
+    const parent = dirname(dir);
+    const target = dirname(parent) === tmpdir() && basename(parent).startsWith('grms-data-') ? parent : dir;
+    rmSync(target, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
 }

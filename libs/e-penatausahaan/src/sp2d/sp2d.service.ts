@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, segregationOfDuties, SqlWhere, TransactionService } from '@grms/core';
 import { FiscalYearsService, LedgerKind, LedgerService, Posting } from '@grms/budget';
 import { ContractPaymentsService } from '@grms/e-delivery';
+import { requireBookDate } from '../bku/book-date';
 import { BkuPosting, BkuService } from '../bku/bku.service';
 import { EntityManager } from 'typeorm';
 import { nextNumber } from '../common/doc-lines';
@@ -71,7 +72,9 @@ export class Sp2dService {
         if (!withheld.some((x) => x.code === d.code)) throw DomainError.invalid(`${d.code} is not withheld on SPP ${spp.number} (${withheld.map((x) => x.code).join(', ') || 'none'})`, [{ field: `taxDeposits.${i}.code`, message: 'not withheld on this SPP' }]);
         return [d.code, d];
       }));
-      await this.bku.append(m, spm.organization_id, spm.fiscal_year, this.bkuPostings(id, number, spp.type, spp.payee.name, Money.of(spp.gross), withheld));
+      // the treasurer's book takes the SP2D on its date; the book is kept in date order (decision 0221)
+      await requireBookDate(m, spm.organization_id, issuedOn, 'issuedOn');
+      await this.bku.append(m, spm.organization_id, spm.fiscal_year, this.bkuPostings(id, number, spp.type, spp.payee.name, Money.of(spp.gross), withheld), issuedOn);
       for (const x of withheld) {
         await this.deposits.insert(m, { organizationId: spm.organization_id, fiscalYear: spm.fiscal_year, taxCode: x.code, amount: Money.of(x.amount), depositedOn: null,
           billingCode: proofs.get(x.code)?.billingCode, ntpn: proofs.get(x.code)?.ntpn, sourceType: 'Sp2d', sourceId: id, documentNumber: number, userId: user.id });
