@@ -14,14 +14,14 @@ export class BkuController {
   constructor(private readonly bku: BkuService, private readonly books: BooksService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The cash book (BKU) of a treasurer', description: 'The BKU of an OPD for a date range (inclusive): opening balance, entries with running balances, closing balance. `format=csv|xlsx` downloads the entries.' })
+  @ApiOperation({ summary: 'The cash book (BKU) of a treasurer', description: 'The BKU of an OPD for a date range (inclusive): opening balance, entries with running balances, closing balance. The JSON entries are paged (`page`, `limit`, `meta.total` the entries in the range; opening and closing cover the whole range); `format=csv|xlsx` downloads every entry of the range.' })
   @ApiProblems({ 422: 'UNKNOWN_FISCAL_YEAR' })
   @Authenticated({ permission: Permission.BKU_READ })
   @ApiOkResponse({ type: BkuResponse, description: 'format=csv|xlsx returns a download of the entries' })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async book(@CurrentUser() user: AuthUser, @Query() q: BkuQueryDto): Promise<BkuResponse | StreamableFile> {
-    const book = await this.bku.book(user, q);
-    return !q.format || q.format === 'json' ? book : bkuExport(q.format, book);
+    if (!q.format || q.format === 'json') return this.bku.book(user, q);
+    return bkuExport(q.format, await this.bku.book(user, q, true));
   }
 
   @Post('entries')
