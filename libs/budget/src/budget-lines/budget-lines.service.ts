@@ -30,7 +30,8 @@ export const BUDGET_LINE_SELECT = `
 export class BudgetLinesService {
   constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly codes: CodeListVersionsService) {}
 
-  async list(user: AuthUser, q: BudgetLineQueryDto): Promise<Page<BudgetLineResponse>> {
+  /** One page of lines, or every line matching the filters when `all` (the downloads). */
+  async list(user: AuthUser, q: BudgetLineQueryDto, all = false): Promise<Page<BudgetLineResponse>> {
     const scope = await this.access.scope(user, Permission.BUDGET_LINE_READ);
     return this.tx.run(async (m) => {
       const w = new SqlWhere()
@@ -41,7 +42,7 @@ export class BudgetLinesService {
         .add(`(b.account_code = ? OR b.account_code LIKE ? || '.%')`, q.accountCode)
         .add(`(b.funding_source_code = ? OR b.funding_source_code LIKE ? || '.%')`, q.fundingSourceCode);
       const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM budget_lines b ${w.clause}`, w.params);
-      const page = w.page(q.limit, offsetOf(q));
+      const page = all ? { sql: '', params: w.params } : w.page(q.limit, offsetOf(q));
       const rows = await m.query(
         `${BUDGET_LINE_SELECT} ${w.clause} ORDER BY b.fiscal_year, o.code, b.sub_activity_code, b.account_code, b.funding_source_code ${page.sql}`,
         page.params,
