@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuthUser, DomainError, offsetOf, Page, pageOf, PageQueryDto, Permission, SqlWhere, TransactionService } from '@grms/core';
+import { AccessService, AuthUser, DomainError, fiscalYearNotFound, offsetOf, Page, pageOf, PageQueryDto, Permission, SqlWhere, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { CodeListVersionsService } from '../reference/code-list-versions.service';
 import { BudgetLineQueryDto, BudgetLineResponse, LedgerEntryResponse } from './dto/budget-line.dto';
@@ -87,7 +87,7 @@ export class BudgetLinesService {
       [key.fiscalYear, key.organizationId],
     );
     const refuse = (code: string, field: string, msg: string) => { throw DomainError.rule(code, msg, [{ field, message: msg }]); };
-    if (!check.year_status) refuse('UNKNOWN_FISCAL_YEAR', 'fiscalYear', `fiscal year ${key.fiscalYear} does not exist`);
+    if (!check.year_status) throw fiscalYearNotFound(key.fiscalYear);
     if (check.year_status === 'CLOSED') refuse('FISCAL_YEAR_NOT_OPEN', 'fiscalYear', `fiscal year ${key.fiscalYear} is CLOSED`);
     if (!check.org) refuse('UNKNOWN_ORGANIZATION', 'organizationId', `organization ${key.organizationId} does not exist`);
     // Each code must be in the code-list version of the line's fiscal year.

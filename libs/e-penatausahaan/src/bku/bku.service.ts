@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Permission, RequestContext, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Permission, RequestContext, requireFiscalYear, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { requireOrganizationExists } from '../common/doc-lines';
 import { requireBookDate } from './book-date';
@@ -120,8 +120,7 @@ export class BkuService {
         const [r] = await m.query(`SELECT max(year) AS y FROM fiscal_years WHERE status = 'EXECUTION'`);
         year = r.y ?? new Date().getUTCFullYear();
       }
-      const [fy] = await m.query(`SELECT 1 FROM fiscal_years WHERE year = $1`, [year]);
-      if (!fy) throw DomainError.rule('UNKNOWN_FISCAL_YEAR', `fiscal year ${year} does not exist`, [{ field: 'fiscalYear', message: 'unknown' }]);
+      await requireFiscalYear(m, year, q.fiscalYear ? 'fiscalYear' : q.from ? 'from' : 'fiscalYear');
       const from = q.from ?? null;
       const to = q.to ?? null;
       const inRange = `WHERE organization_id = $1 AND fiscal_year = $2 AND ($3::date IS NULL OR entry_date >= $3) AND ($4::date IS NULL OR entry_date <= $4)`;
