@@ -100,7 +100,7 @@ describe('e-HSB catalogue', () => {
     expect(audit.body.data[0]).toMatchObject({ action: 'HSB_CATALOGUE.LOCK' });
     expect(audit.body.data[0].after.codes).toHaveLength(lock.body.changed);
     expect((await t.post('/hsb/locks', { fiscalYear: 2026, locked: false }, 'planner-a')).status).toBe(403);
-    expect((await t.post('/hsb/locks', { fiscalYear: 2099, locked: false }, 'price-admin')).body.code).toBe('UNKNOWN_FISCAL_YEAR');
+    expect((await t.post('/hsb/locks', { fiscalYear: 2099, locked: false }, 'price-admin')).body.code).toBe('FISCAL_YEAR_NOT_FOUND');
     const unlock = await t.post('/hsb/locks', { fiscalYear: 2026, category: 'SSH', locked: false }, 'price-admin');
     expect(unlock.body.changed).toBeGreaterThan(0);
     expect((await t.sql(`SELECT count(*)::int AS n FROM hsb_items WHERE fiscal_year = 2026 AND category = 'SSH' AND locked`))[0].n).toBe(0);

@@ -36,7 +36,7 @@ describe('the budget-line ledger', () => {
     await expect(attempt({ accountCode: '5.1.02.01.01' })).rejects.toMatchObject({ code: 'INVALID_ACCOUNT' });
     await expect(attempt({ accountCode: '4.1.01.01.01.001' })).rejects.toMatchObject({ code: 'INVALID_ACCOUNT' });
     await expect(attempt({ fundingSourceCode: '1.2' })).rejects.toMatchObject({ code: 'INVALID_FUNDING_SOURCE' });
-    await expect(attempt({ fiscalYear: 1999 })).rejects.toMatchObject({ code: 'UNKNOWN_FISCAL_YEAR' });
+    await expect(attempt({ fiscalYear: 1999 })).rejects.toMatchObject({ code: 'FISCAL_YEAR_NOT_FOUND' });
   });
 
   it('posts, refuses overspending with the arithmetic, and leaves nothing half-written', async () => {

@@ -102,7 +102,8 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
   it('exports the SP2D register', async () => {
     const json = await t.get('/penatausahaan/sp2d/register?fiscalYear=2026', 'auditor');
     expect(json.status).toBe(200);
-    expect(json.body.length).toBeGreaterThanOrEqual(1);
+    expect(json.body.data.length).toBeGreaterThanOrEqual(1);
+    expect(json.body.meta.total).toBe(json.body.data.length);
     const csv = await t.get(`/penatausahaan/sp2d/register?fiscalYear=2026&organizationId=${orgB}&format=csv`, 'auditor');
     expect(csv.headers['content-disposition']).toMatch(/register-sp2d-2026\.csv/);
     const lines = csv.text.trim().split('\r\n');

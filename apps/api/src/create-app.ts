@@ -2,8 +2,9 @@ import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe, finishDocument, inputGuard, noStore, SMALL_BODY_ROUTES, verifyJsonText } from '@grms/core';
+import { AppConfig, createValidationPipe, finishDocument, FiscalYearExistsPipe, inputGuard, noStore, SMALL_BODY_ROUTES, verifyJsonText } from '@grms/core';
 import { json } from 'express';
+import { DataSource } from 'typeorm';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -69,7 +70,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   if (config.trustProxy) app.set('trust proxy', true);
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   app.setGlobalPrefix(API_PREFIX, { exclude: PREFIX_EXCLUDE });
-  app.useGlobalPipes(createValidationPipe());
+  // validation first; then an unknown fiscal year in the query or path is 404 FISCAL_YEAR_NOT_FOUND on every route
+  app.useGlobalPipes(createValidationPipe(), new FiscalYearExistsPipe(app.get(DataSource)));
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { persistAuthorization: true } });

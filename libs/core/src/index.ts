@@ -2,6 +2,7 @@
 export * from './money/money';
 export * from './money/is-money.decorator';
 export * from './errors/domain-error';
+export * from './errors/fiscal-year';
 export * from './context/request-context';
 export * from './config/app-config';
 export * from './database/transaction.service';
@@ -25,6 +26,7 @@ export * from './http/problem.response';
 export * from './http/openapi';
 export * from './http/problem-details.filter';
 export * from './http/validation.pipe';
+export * from './http/fiscal-year.pipe';
 export * from './http/input-guard';
 export * from './http/no-store';
 export * from './http/formula-safe';

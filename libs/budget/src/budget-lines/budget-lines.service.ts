@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuthUser, DomainError, offsetOf, Page, pageOf, PageQueryDto, Permission, SqlWhere, TransactionService } from '@grms/core';
+import { AccessService, AuthUser, DomainError, fiscalYearNotFound, offsetOf, Page, pageOf, PageQueryDto, Permission, SqlWhere, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { CodeListVersionsService } from '../reference/code-list-versions.service';
 import { BudgetLineQueryDto, BudgetLineResponse, LedgerEntryResponse } from './dto/budget-line.dto';
@@ -30,7 +30,8 @@ export const BUDGET_LINE_SELECT = `
 export class BudgetLinesService {
   constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly codes: CodeListVersionsService) {}
 
-  async list(user: AuthUser, q: BudgetLineQueryDto): Promise<Page<BudgetLineResponse>> {
+  /** One page of lines, or every line matching the filters when `all` (the downloads). */
+  async list(user: AuthUser, q: BudgetLineQueryDto, all = false): Promise<Page<BudgetLineResponse>> {
     const scope = await this.access.scope(user, Permission.BUDGET_LINE_READ);
     return this.tx.run(async (m) => {
       const w = new SqlWhere()
@@ -41,7 +42,7 @@ export class BudgetLinesService {
         .add(`(b.account_code = ? OR b.account_code LIKE ? || '.%')`, q.accountCode)
         .add(`(b.funding_source_code = ? OR b.funding_source_code LIKE ? || '.%')`, q.fundingSourceCode);
       const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM budget_lines b ${w.clause}`, w.params);
-      const page = w.page(q.limit, offsetOf(q));
+      const page = all ? { sql: '', params: w.params } : w.page(q.limit, offsetOf(q));
       const rows = await m.query(
         `${BUDGET_LINE_SELECT} ${w.clause} ORDER BY b.fiscal_year, o.code, b.sub_activity_code, b.account_code, b.funding_source_code ${page.sql}`,
         page.params,
@@ -86,7 +87,7 @@ export class BudgetLinesService {
       [key.fiscalYear, key.organizationId],
     );
     const refuse = (code: string, field: string, msg: string) => { throw DomainError.rule(code, msg, [{ field, message: msg }]); };
-    if (!check.year_status) refuse('UNKNOWN_FISCAL_YEAR', 'fiscalYear', `fiscal year ${key.fiscalYear} does not exist`);
+    if (!check.year_status) throw fiscalYearNotFound(key.fiscalYear);
     if (check.year_status === 'CLOSED') refuse('FISCAL_YEAR_NOT_OPEN', 'fiscalYear', `fiscal year ${key.fiscalYear} is CLOSED`);
     if (!check.org) refuse('UNKNOWN_ORGANIZATION', 'organizationId', `organization ${key.organizationId} does not exist`);
     // Each code must be in the code-list version of the line's fiscal year.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, DomainError, offsetOf, Page, pageOf, PageQueryDto, queryRows, TransactionService } from '@grms/core';
+import { AuditService, DomainError, fiscalYearNotFound, offsetOf, Page, pageOf, PageQueryDto, queryRows, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { CreateFiscalYearDto, FISCAL_YEAR_STATUSES, FiscalYearResponse, FiscalYearStatus, UpdateFiscalYearDto } from './dto/fiscal-year.dto';
 
@@ -34,7 +34,7 @@ export class FiscalYearsService {
   update(year: number, dto: UpdateFiscalYearDto): Promise<FiscalYearResponse> {
     return this.tx.run(async (m) => {
       const [before] = await m.query(`SELECT ${COLUMNS} FROM fiscal_years WHERE year = $1 FOR UPDATE`, [year]);
-      if (!before) throw DomainError.notFound('fiscal year', String(year));
+      if (!before) throw fiscalYearNotFound(year, 'year');
       const from = FISCAL_YEAR_STATUSES.indexOf(before.status);
       const to = FISCAL_YEAR_STATUSES.indexOf(dto.status);
       if (to !== from + 1) {
@@ -49,7 +49,7 @@ export class FiscalYearsService {
   /** For modules: the year's status, or a 4xx naming why it cannot be used. */
   async requireStatus(m: EntityManager, year: number, allowed: FiscalYearStatus[], field = 'fiscalYear'): Promise<FiscalYearStatus> {
     const [row] = await m.query(`SELECT status FROM fiscal_years WHERE year = $1`, [year]);
-    if (!row) throw DomainError.rule('UNKNOWN_FISCAL_YEAR', `fiscal year ${year} does not exist`, [{ field, message: 'unknown fiscal year' }]);
+    if (!row) throw fiscalYearNotFound(year, field);
     if (!allowed.includes(row.status)) {
       throw DomainError.rule('FISCAL_YEAR_NOT_OPEN', `fiscal year ${year} is ${row.status}; this needs ${allowed.join(' or ')}`, [{ field, message: `fiscal year is ${row.status}` }]);
     }

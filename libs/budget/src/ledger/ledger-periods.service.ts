@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, AuthUser, DomainError, TransactionService } from '@grms/core';
+import { AuditService, AuthUser, DomainError, requireFiscalYear, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { LedgerPeriodResponse, LedgerPeriodsResponse } from './dto/ledger-period.dto';
 
@@ -42,8 +42,7 @@ export class LedgerPeriodsService {
   }
 
   private async requireYear(m: EntityManager, fiscalYear: number): Promise<void> {
-    const [y] = await m.query(`SELECT 1 FROM fiscal_years WHERE year = $1`, [fiscalYear]);
-    if (!y) throw DomainError.notFound('fiscal year', String(fiscalYear));
+    await requireFiscalYear(m, fiscalYear);
   }
 
   private months(m: EntityManager, fiscalYear: number): Promise<LedgerPeriodResponse[]> {

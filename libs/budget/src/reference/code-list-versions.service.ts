@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@grms/core';
+import { DomainError, fiscalYearNotFound } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { VersionedList } from './code-lists';
 
@@ -11,10 +11,10 @@ const WHAT: Record<VersionedList, string> = { accounts: 'account', nomenclature:
 // of the code-list version the year names (docs/decisions/0110).
 @Injectable()
 export class CodeListVersionsService {
-  /** The version a fiscal year uses; a 422 when the year does not exist. */
+  /** The version a fiscal year uses; 404 FISCAL_YEAR_NOT_FOUND when the year does not exist. */
   async versionOf(m: EntityManager, year: number, field = 'fiscalYear'): Promise<string> {
     const [row] = await m.query(`SELECT code_list_version AS version FROM fiscal_years WHERE year = $1`, [year]);
-    if (!row) throw DomainError.rule('UNKNOWN_FISCAL_YEAR', `fiscal year ${year} does not exist`, [{ field, message: 'unknown fiscal year' }]);
+    if (!row) throw fiscalYearNotFound(year, field);
     return row.version;
   }
 

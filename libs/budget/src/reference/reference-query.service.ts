@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, offsetOf, Page, pageOf, PageQueryDto } from '@grms/core';
+import { DomainError, fiscalYearNotFound, offsetOf, Page, pageOf, PageQueryDto } from '@grms/core';
 import { DataSource } from 'typeorm';
 import { CodeListSpec, SPEC_OF, VersionedList } from './code-lists';
 import { CodeListVersionResponse, CodeResponse } from './dto/reference.dto';
@@ -31,7 +31,7 @@ export class ReferenceQueryService {
   private async version(q: CodeFilter): Promise<string> {
     if (q.fiscalYear !== undefined) {
       const [y] = await this.ds.query(`SELECT code_list_version AS v FROM fiscal_years WHERE year = $1`, [q.fiscalYear]);
-      if (!y) throw DomainError.notFound('fiscal year', String(q.fiscalYear));
+      if (!y) throw fiscalYearNotFound(q.fiscalYear);
       if (q.version && q.version !== y.v) throw DomainError.invalid(`fiscal year ${q.fiscalYear} uses code list version ${y.v}, not ${q.version}`, [{ field: 'version', message: `fiscal year ${q.fiscalYear} uses ${y.v}` }]);
       return y.v;
     }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SqlWhere } from '../database/sql-where';
+import { DomainError } from '../errors/domain-error';
 import { offsetOf, Page, pageOf } from '../http/pagination';
 import { AUDIT_KEYS, AuditKeys, chainLink, checkpointSignatureValid, recordMac } from './audit-keys';
 import { AuditSequencer } from './audit-sequencer';
@@ -52,6 +53,8 @@ interface ChainRow {
 type Finding = Pick<AuditVerifyResponse, 'firstInvalidId' | 'firstInvalidChainNo' | 'reason'>;
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** The most events one csv/xlsx download of the audit trail carries. */
+export const AUDIT_EXPORT_MAX = 50_000;
 
 @Injectable()
 export class AuditQueryService {
@@ -61,7 +64,8 @@ export class AuditQueryService {
     private readonly sequencer: AuditSequencer,
   ) {}
 
-  async list(q: AuditQueryDto): Promise<Page<AuditEventResponse>> {
+  /** One page of events, or every event matching the filters when `all` (the downloads, at most AUDIT_EXPORT_MAX). */
+  async list(q: AuditQueryDto, all = false): Promise<Page<AuditEventResponse>> {
     await this.sequencer.drain();
     const w = new SqlWhere()
       .add('e.entity_type = ?', q.entityType)
@@ -74,7 +78,10 @@ export class AuditQueryService {
       // inclusive, as every date range of the API: a date means to the end of that day
       .add(DATE_ONLY.test(q.to ?? '') ? 'e.occurred_at < (?::date + 1)::timestamptz' : 'e.occurred_at <= ?::timestamptz', q.to);
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM audit_events e ${w.clause}`, w.params);
-    const page = w.page(q.limit, offsetOf(q));
+    if (all && total > AUDIT_EXPORT_MAX) {
+      throw DomainError.rule('EXPORT_TOO_LARGE', `${total} audit events match the filters, more than the ${AUDIT_EXPORT_MAX} a download carries: narrow the filters (from, to, entityType, username)`);
+    }
+    const page = all ? { sql: '', params: w.params } : w.page(q.limit, offsetOf(q));
     const rows = await this.ds.query(
       `SELECT ${COLUMNS} FROM audit_events e LEFT JOIN audit_chain c ON c.event_id = e.id ${w.clause}
        ORDER BY c.chain_no DESC NULLS FIRST, e.occurred_at DESC ${page.sql}`, page.params);

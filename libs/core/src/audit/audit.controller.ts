@@ -1,9 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { Permission } from '../auth/permissions';
 import { ApiPage, Page } from '../http/pagination';
 import { AuditEventResponse, AuditQueryDto, AuditVerifyResponse } from './audit.dto';
+import { auditEventsExport } from './audit-export';
+import { ApiProblems } from '../http/openapi';
 import { AuditQueryService } from './audit-query.service';
 
 @ApiTags('audit')
@@ -12,11 +14,14 @@ export class AuditController {
   constructor(private readonly audit: AuditQueryService) {}
 
   @Get('events')
-  @ApiOperation({ summary: 'Search the audit trail', description: 'Audit events (who, when, which request, what changed: before and after) filtered by entity, action and date range, oldest first, paged.' })
+  @ApiOperation({ summary: 'Search the audit trail', description: 'Audit events (who, when, which request, what changed: before and after) filtered by entity, action, username, request id and date range, newest first, paged. `format=csv|xlsx` downloads every matching event (at most 50000, else 422 EXPORT_TOO_LARGE: narrow the filters), the actor by username.' })
   @Authenticated({ permission: Permission.AUDIT_READ })
   @ApiPage(AuditEventResponse)
-  events(@Query() q: AuditQueryDto): Promise<Page<AuditEventResponse>> {
-    return this.audit.list(q);
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProblems({ 422: 'EXPORT_TOO_LARGE' })
+  async events(@Query() q: AuditQueryDto): Promise<Page<AuditEventResponse> | StreamableFile> {
+    if (!q.format || q.format === 'json') return this.audit.list(q);
+    return auditEventsExport(q.format, q, (await this.audit.list(q, true)).data);
   }
 
   @Get('verify')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../http/pagination';
 
 export class AuditQueryDto extends PageQueryDto {
@@ -11,6 +11,8 @@ export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'ISO 8601 date or instant, inclusive' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ example: '2026-12-31', description: 'ISO 8601 date or instant, inclusive (a date includes the whole day)' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
   @ApiPropertyOptional({ example: 'LEDGER.POST' }) @IsOptional() @IsString() @MaxLength(100) action?: string;
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json', description: 'csv/xlsx: every event matching the filters (not paged), at most 50000' })
+  @IsOptional() @IsIn(['json', 'csv', 'xlsx']) format?: 'json' | 'csv' | 'xlsx';
 }
 
 /** A change's record: an object, or an array for events that touch several rows. */

@@ -108,6 +108,12 @@ export function finishDocument(doc: OpenAPIObject): OpenAPIObject {
       } else {
         op.security ??= [];
       }
+      // an unknown fiscal year in the query or path is 404 FISCAL_YEAR_NOT_FOUND on every route (decision 0040)
+      const params = (op as { parameters?: { name: string; in: string }[] }).parameters ?? [];
+      if (params.some((p) => p.name === 'fiscalYear' && (p.in === 'query' || p.in === 'path'))) {
+        const own = op.responses[404]?.description;
+        op.responses[404] = { description: own && !own.includes('FISCAL_YEAR_NOT_FOUND') && own !== problemDescription(404) ? `FISCAL_YEAR_NOT_FOUND, ${own}` : problemDescription(404, 'FISCAL_YEAR_NOT_FOUND') };
+      }
       // any route that takes a body may refuse it before it is read: too large, or not UTF-8 JSON (decision 0010)
       if (method !== 'get' && method !== 'delete') for (const s of BODY_STATUSES) op.responses[s] ??= { description: problemDescription(s) };
       for (const [status, response] of Object.entries(op.responses)) {

@@ -30,7 +30,7 @@ export class HsbItemsController {
   @Authenticated({ permission: Permission.HSB_MANAGE })
   @ApiCreatedResponse({ type: HsbItemResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'DUPLICATE_HSB_CODE' })
-  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'UNKNOWN_ACCOUNT, UNKNOWN_FISCAL_YEAR, FISCAL_YEAR_NOT_OPEN' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'UNKNOWN_ACCOUNT, FISCAL_YEAR_NOT_OPEN (an unknown year is 404 FISCAL_YEAR_NOT_FOUND)' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateHsbItemDto): Promise<HsbItemResponse> {
     return this.items.create(user, dto);
   }

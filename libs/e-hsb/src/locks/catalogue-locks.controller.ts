@@ -11,7 +11,7 @@ export class CatalogueLocksController {
 
   @Post()
   @ApiOperation({ summary: 'Lock or unlock a year\'s catalogue', description: 'Locks or unlocks every item of a fiscal year (or of one category) in one call; answers how many items changed.' })
-  @ApiProblems({ 422: 'UNKNOWN_FISCAL_YEAR' })
+  @ApiProblems({ 404: 'FISCAL_YEAR_NOT_FOUND' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.HSB_MANAGE })
   @ApiOkResponse({ type: CatalogueLockResponse, description: 'how many items changed' })

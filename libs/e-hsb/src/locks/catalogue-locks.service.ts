@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, AuthUser, DomainError, queryRows, TransactionService } from '@grms/core';
+import { AuditService, AuthUser, queryRows, requireFiscalYear, TransactionService } from '@grms/core';
 import { CatalogueLockDto, CatalogueLockResponse } from './dto/catalogue-lock.dto';
 
 // Locks (or unlocks) a whole year's catalogue, or one category of it, at the
@@ -11,8 +11,7 @@ export class CatalogueLocksService {
 
   set(user: AuthUser, dto: CatalogueLockDto): Promise<CatalogueLockResponse> {
     return this.tx.run(async (m) => {
-      const [year] = await m.query(`SELECT 1 FROM fiscal_years WHERE year = $1`, [dto.fiscalYear]);
-      if (!year) throw DomainError.rule('UNKNOWN_FISCAL_YEAR', `fiscal year ${dto.fiscalYear} does not exist`, [{ field: 'fiscalYear', message: 'unknown fiscal year' }]);
+      await requireFiscalYear(m, dto.fiscalYear);
       const changed = await queryRows<{ code: string }>(m,
         `UPDATE hsb_items SET locked = $3, locked_at = CASE WHEN $3 THEN now() END, locked_by = CASE WHEN $3 THEN $4::uuid END, updated_at = now()
          WHERE fiscal_year = $1 AND ($2::text IS NULL OR category = $2) AND locked <> $3 RETURNING code`,

@@ -14,19 +14,19 @@ export class BkuController {
   constructor(private readonly bku: BkuService, private readonly books: BooksService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The cash book (BKU) of a treasurer', description: 'The BKU of an OPD for a date range (inclusive): opening balance, entries with running balances, closing balance. `format=csv|xlsx` downloads the entries.' })
-  @ApiProblems({ 422: 'UNKNOWN_FISCAL_YEAR' })
+  @ApiOperation({ summary: 'The cash book (BKU) of a treasurer', description: 'The BKU of an OPD for a date range (inclusive): opening balance, entries with running balances, closing balance. The JSON entries are paged (`page`, `limit`, `meta.total` the entries in the range; opening and closing cover the whole range); `format=csv|xlsx` downloads every entry of the range.' })
+  @ApiProblems({ 404: 'FISCAL_YEAR_NOT_FOUND' })
   @Authenticated({ permission: Permission.BKU_READ })
   @ApiOkResponse({ type: BkuResponse, description: 'format=csv|xlsx returns a download of the entries' })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async book(@CurrentUser() user: AuthUser, @Query() q: BkuQueryDto): Promise<BkuResponse | StreamableFile> {
-    const book = await this.bku.book(user, q);
-    return !q.format || q.format === 'json' ? book : bkuExport(q.format, book);
+    if (!q.format || q.format === 'json') return this.bku.book(user, q);
+    return bkuExport(q.format, await this.bku.book(user, q, true));
   }
 
   @Post('entries')
   @ApiOperation({ summary: 'Write a manual BKU entry', description: 'A manual receipt or payment in the treasurer\'s cash book, or a transfer between sub-ledgers (two entries). Dated in the open year, not in the future, not before the last entry; the balance may not go below zero.' })
-  @ApiProblems({ 422: ['BKU_DATE_BEFORE_LAST', 'BKU_DATE_IN_FUTURE', 'BKU_NEGATIVE_BALANCE', 'DATE_OUTSIDE_OPEN_YEAR', 'UNKNOWN_FISCAL_YEAR'] })
+  @ApiProblems({ 404: 'FISCAL_YEAR_NOT_FOUND', 422: ['BKU_DATE_BEFORE_LAST', 'BKU_DATE_IN_FUTURE', 'BKU_NEGATIVE_BALANCE', 'DATE_OUTSIDE_OPEN_YEAR'] })
   @Authenticated({ permission: Permission.BKU_WRITE })
   @Idempotent()
   @ApiCreatedResponse({ type: [BkuEntryResponse], description: 'a manual entry (or a transfer between sub-ledgers: two entries)' })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, Permission, RequestContext, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Permission, RequestContext, requireFiscalYear, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { requireOrganizationExists } from '../common/doc-lines';
 import { requireBookDate } from './book-date';
@@ -107,7 +107,8 @@ export class BkuService {
     });
   }
 
-  async book(user: AuthUser, q: BkuQueryDto): Promise<BkuResponse> {
+  /** The book of a range: the JSON page of entries (`page`, `limit`), or every entry when `whole` (the downloads). */
+  async book(user: AuthUser, q: BkuQueryDto, whole = false): Promise<BkuResponse> {
     return this.tx.run(async (m) => {
       await requireOrganizationExists(m, q.organizationId);
       await this.access.requireOrganization(user, Permission.BKU_READ, q.organizationId, 'organization');
@@ -119,14 +120,15 @@ export class BkuService {
         const [r] = await m.query(`SELECT max(year) AS y FROM fiscal_years WHERE status = 'EXECUTION'`);
         year = r.y ?? new Date().getUTCFullYear();
       }
-      const [fy] = await m.query(`SELECT 1 FROM fiscal_years WHERE year = $1`, [year]);
-      if (!fy) throw DomainError.rule('UNKNOWN_FISCAL_YEAR', `fiscal year ${year} does not exist`, [{ field: 'fiscalYear', message: 'unknown' }]);
+      await requireFiscalYear(m, year, q.fiscalYear ? 'fiscalYear' : q.from ? 'from' : 'fiscalYear');
       const from = q.from ?? null;
       const to = q.to ?? null;
-      const entries: BkuEntryResponse[] = await m.query(
-        `${ENTRY_SELECT} WHERE organization_id = $1 AND fiscal_year = $2 AND ($3::date IS NULL OR entry_date >= $3) AND ($4::date IS NULL OR entry_date <= $4) ORDER BY entry_no`,
-        [q.organizationId, year, from, to],
-      );
+      const inRange = `WHERE organization_id = $1 AND fiscal_year = $2 AND ($3::date IS NULL OR entry_date >= $3) AND ($4::date IS NULL OR entry_date <= $4)`;
+      const params = [q.organizationId, year, from, to];
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM bku_entries ${inRange}`, params);
+      const entries: BkuEntryResponse[] = whole
+        ? await m.query(`${ENTRY_SELECT} ${inRange} ORDER BY entry_no`, params)
+        : await m.query(`${ENTRY_SELECT} ${inRange} ORDER BY entry_no LIMIT $5 OFFSET $6`, [...params, q.limit, offsetOf(q)]);
       const balancesAt = async (cond: string, params: unknown[]): Promise<BkuBalances> => {
         const [b] = await m.query(
           `SELECT COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'CASH'), 0)::numeric(20,2)::text AS cash,
@@ -140,7 +142,7 @@ export class BkuService {
       const opening = from ? await balancesAt('entry_date < $3', [from]) : { cash: '0.00', bank: '0.00', tax: '0.00', panjar: '0.00', total: '0.00' };
       const closing = to ? await balancesAt('entry_date <= $3', [to]) : await balancesAt('true', []);
       const [org] = await m.query(`SELECT code, name FROM organizations WHERE id = $1`, [q.organizationId]);
-      return { organizationId: q.organizationId, organizationCode: org.code, organizationName: org.name, fiscalYear: year, from, to, opening, entries, closing };
+      return { organizationId: q.organizationId, organizationCode: org.code, organizationName: org.name, fiscalYear: year, from, to, opening, entries, closing, meta: { page: q.page, limit: q.limit, total } };
     });
   }
 }

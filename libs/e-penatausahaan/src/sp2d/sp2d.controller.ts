@@ -33,13 +33,13 @@ export class Sp2dController {
   }
 
   @Get('register')
-  @ApiOperation({ summary: 'The SP2D register', description: 'The SP2Ds of a fiscal year in issue order, with OPD, type and amounts; `format=csv|xlsx` downloads it.' })
+  @ApiOperation({ summary: 'The SP2D register', description: 'The SP2Ds of a fiscal year in issue order, with OPD, type and amounts, paged (`page`, `limit`, `meta.total`); `format=csv|xlsx` downloads every SP2D of the filters.' })
   @Authenticated({ permission: Permission.SPP_READ })
-  @ApiOkResponse({ type: [Sp2dResponse], description: 'format=csv|xlsx returns a download' })
+  @ApiPage(Sp2dResponse)
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async register(@CurrentUser() user: AuthUser, @Query() q: Sp2dRegisterQueryDto): Promise<Sp2dResponse[] | StreamableFile> {
-    const rows = await this.sp2d.register(user, q);
-    return !q.format || q.format === 'json' ? rows : sp2dRegisterExport(q.format, q.fiscalYear, rows);
+  async register(@CurrentUser() user: AuthUser, @Query() q: Sp2dRegisterQueryDto): Promise<Page<Sp2dResponse> | StreamableFile> {
+    if (!q.format || q.format === 'json') return this.sp2d.register(user, q);
+    return sp2dRegisterExport(q.format, q.fiscalYear, (await this.sp2d.register(user, q, true)).data);
   }
 
   @Get()

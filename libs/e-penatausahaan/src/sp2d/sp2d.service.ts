@@ -127,12 +127,16 @@ export class Sp2dService {
     });
   }
 
-  /** The SP2D register (all SP2Ds of the year, in issue order). */
-  async register(user: AuthUser, q: Sp2dRegisterQueryDto): Promise<Sp2dResponse[]> {
+  /** The SP2D register in issue order: one page (`page`, `limit`), or every SP2D of the filters when `whole` (the downloads). */
+  async register(user: AuthUser, q: Sp2dRegisterQueryDto, whole = false): Promise<Page<Sp2dResponse>> {
     const scope = await this.access.scope(user, Permission.SPP_READ);
     return this.tx.run(async (m) => {
       const { w, params } = where(scope, { fiscalYear: q.fiscalYear, organizationId: q.organizationId, from: q.from, to: q.to });
-      return m.query(`${SP2D_SELECT} ${w} ORDER BY d.issued_on, d.number`, params);
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM sp2d d ${w}`, params);
+      const rows = whole
+        ? await m.query(`${SP2D_SELECT} ${w} ORDER BY d.issued_on, d.number`, params)
+        : await m.query(`${SP2D_SELECT} ${w} ORDER BY d.issued_on, d.number LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);
+      return pageOf(rows, total, q);
     });
   }
 

@@ -21,7 +21,7 @@ export class ThresholdsController {
   @Authenticated({ permission: Permission.THRESHOLD_MANAGE })
   @ApiOperation({ summary: 'Set a year\'s direct-procurement threshold for a package type', description: 'ADMIN, citing the regulation. Packages created or revised later are checked against it.' })
   @ApiOkResponse({ type: ThresholdResponse })
-  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'UNKNOWN_FISCAL_YEAR, FISCAL_YEAR_NOT_OPEN' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'FISCAL_YEAR_NOT_OPEN (an unknown year is 404 FISCAL_YEAR_NOT_FOUND)' })
   put(@CurrentUser() user: AuthUser, @Param('fiscalYear', ParseIntPipe) fiscalYear: number, @Param('packageType') type: string, @Body() dto: PutThresholdDto): Promise<ThresholdResponse> {
     return this.thresholds.put(user, fiscalYear, type, dto);
   }

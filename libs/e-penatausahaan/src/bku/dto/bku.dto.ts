@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsMoney } from '@grms/core';
+import { IsMoney, PageMeta, PageQueryDto } from '@grms/core';
 
 export const SUB_LEDGERS = ['CASH', 'BANK', 'TAX', 'PANJAR'] as const;
 export type SubLedger = (typeof SUB_LEDGERS)[number];
 export const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
-export class BkuQueryDto {
+/** `page`/`limit` page the entries of the JSON book; csv/xlsx downloads carry every entry. */
+export class BkuQueryDto extends PageQueryDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId: string;
   @ApiPropertyOptional({ example: 2026, description: 'default: the year of `from`, else the latest year in EXECUTION' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
@@ -63,6 +64,7 @@ export class BkuResponse {
   @ApiProperty({ nullable: true, type: String }) from: string | null;
   @ApiProperty({ nullable: true, type: String }) to: string | null;
   @ApiProperty({ type: BkuBalances }) opening: BkuBalances;
-  @ApiProperty({ type: [BkuEntryResponse] }) entries: BkuEntryResponse[];
+  @ApiProperty({ type: [BkuEntryResponse], description: 'the entries of the requested page, in entry order' }) entries: BkuEntryResponse[];
   @ApiProperty({ type: BkuBalances }) closing: BkuBalances;
+  @ApiProperty({ type: PageMeta, description: 'paging of `entries`: `total` is the number of entries in the range; opening and closing are those of the whole range' }) meta: PageMeta;
 }

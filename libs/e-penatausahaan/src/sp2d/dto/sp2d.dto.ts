@@ -21,7 +21,8 @@ export class Sp2dQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() spmId?: string;
 }
 
-export class Sp2dRegisterQueryDto {
+/** `page`/`limit` page the JSON register; csv/xlsx downloads carry every SP2D. */
+export class Sp2dRegisterQueryDto extends PageQueryDto {
   @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
