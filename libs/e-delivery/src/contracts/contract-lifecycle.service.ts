@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import Decimal from 'decimal.js';
 import { AuditService, AuthUser, DomainError, Money, Permission, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
@@ -9,6 +10,7 @@ import { deliverySettings } from './delivery-settings';
 import { splitProRata } from './funding-split';
 import { ContractResponse } from './dto/contract.dto';
 import { AddendumDto, HandoverDto } from '../progress/dto/progress.dto';
+import { CONTRACT_PAYMENTS_IN_PROCESS, ContractPaymentsInProcess } from '../payments/payments-in-process';
 
 /** A funding line's amount after an addendum, and its change. */
 interface FundingAfter { budgetLineId: string; amount: string; change: string }
@@ -19,7 +21,8 @@ interface FundingAfter { budgetLineId: string; amount: string; change: string }
 // commitment the contract still holds.
 @Injectable()
 export class ContractLifecycleService {
-  constructor(private readonly tx: TransactionService, private readonly audit: AuditService, private readonly contracts: ContractsService, private readonly packages: PackageWorkflowService) {}
+  constructor(private readonly tx: TransactionService, private readonly audit: AuditService, private readonly contracts: ContractsService, private readonly packages: PackageWorkflowService,
+    private readonly moduleRef: ModuleRef) {}
 
   proposeAddendum(user: AuthUser, id: string, dto: AddendumDto): Promise<ContractResponse> {
     return this.tx.run(async (m) => {
@@ -78,6 +81,14 @@ export class ContractLifecycleService {
       this.audit.record({ action: 'CONTRACT.ADDENDUM_APPROVE', entityType: 'Contract', entityId: id, before, after: { ...after, addendumNo: a.addendum_no } });
       return after;
     });
+  }
+
+  private paymentsInProcess(): ContractPaymentsInProcess | null {
+    try {
+      return this.moduleRef.get<ContractPaymentsInProcess>(CONTRACT_PAYMENTS_IN_PROCESS, { strict: false });
+    } catch {
+      return null;
+    }
   }
 
   /**
@@ -144,6 +155,12 @@ export class ContractLifecycleService {
     return this.tx.run(async (m) => {
       const c = await this.contracts.lock(m, user, id, Permission.CONTRACT_SIGN);
       if (c.status !== 'COMPLETED' && c.status !== 'TERMINATED') throw DomainError.invalidTransition('contract', c.status, 'closed (needs FHO or termination)');
+      // under the contract's lock: an SPP of the contract is created and submitted under the same lock, and refused once it is CLOSED
+      const inProcess = await this.paymentsInProcess()?.inProcess(m, id) ?? [];
+      if (inProcess.length) {
+        throw DomainError.conflict('CONTRACT_PAYMENT_IN_PROCESS',
+          `contract ${c.number} has a payment in process: ${inProcess.map((p) => `SPP ${p.number} (termin ${p.terminNo}, ${p.status})`).join(', ')}; it is closed after the SP2D is issued or the SPP is rejected or cancelled`);
+      }
       const before = await fetchContract(m, id);
       const release = before.fundingLines.filter((f) => Money.of(f.committed).isPositive()).map((f) => ({ budgetLineId: f.budgetLineId, amount: Money.of(f.committed).negate() }));
       await this.contracts.commit(m, id, release, `contract ${c.number} closed: commitment released`, 'ContractClose');

@@ -88,9 +88,9 @@ export class ContractsController {
   @Post(':id/close')
   @HttpCode(200)
   @Authenticated({ permission: Permission.CONTRACT_SIGN })
-  @ApiOperation({ summary: 'Close a completed or terminated contract', description: 'A contract signer of the OPD. Releases the COMMITMENT the contract still holds (penalties, unpaid work of a termination); the package becomes COMPLETED.' })
+  @ApiOperation({ summary: 'Close a completed or terminated contract', description: 'A contract signer of the OPD. Releases the COMMITMENT the contract still holds (penalties, unpaid work of a termination); the package becomes COMPLETED. Refused while an SPP of the contract is in process (submitted, or verified with its SPM not yet paid by an SP2D).' })
   @ApiOkResponse({ type: ContractResponse })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION, CONTRACT_PAYMENT_IN_PROCESS (names the SPP)' })
   close(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ContractResponse> {
     return this.lifecycle.close(user, id);
   }
