@@ -18,6 +18,7 @@ import { PeriodCloseLock1764301300100 } from './1764301300100-period-close-lock'
 import { CodeListVersions1764301400000 } from './1764301400000-code-list-versions';
 import { EDelivery1764301500000 } from './1764301500000-e-delivery';
 import { TerminSp2dNumber1764301500100 } from './1764301500100-termin-sp2d-number';
+import { AddendumFundingSplit1764301800000 } from './1764301800000-addendum-funding-split';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -42,4 +43,5 @@ export const ALL_MIGRATIONS = [
   CodeListVersions1764301400000,
   EDelivery1764301500000,
   TerminSp2dNumber1764301500100,
+  AddendumFundingSplit1764301800000,
 ];

@@ -10,3 +10,4 @@ export * from './progress/dto/progress.dto';
 export * from './vendors/vendors.service';
 export * from './vendors/dto/vendor.dto';
 export * from './year-end/contract-year-end.service';
+export * from './payments/payments-in-process';

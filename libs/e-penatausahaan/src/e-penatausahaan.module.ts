@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ALLOTMENT_RELEASER, BudgetModule } from '@grms/budget';
 import { EBudgetingModule } from '@grms/e-budgeting';
-import { EDeliveryModule } from '@grms/e-delivery';
+import { CONTRACT_PAYMENTS_IN_PROCESS, EDeliveryModule } from '@grms/e-delivery';
 import { BkuController } from './bku/bku.controller';
 import { BkuService } from './bku/bku.service';
 import { CashCountsController } from './cash-counts/cash-counts.controller';
@@ -13,6 +13,7 @@ import { Sp2dService } from './sp2d/sp2d.service';
 import { SpdController } from './spd/spd.controller';
 import { SpdService } from './spd/spd.service';
 import { SpdRevisionService } from './spd/spd-revision.service';
+import { ContractSppInProcess } from './spp/contract-spp-in-process';
 import { SppCorrectionService } from './spp/spp-correction.service';
 import { SpjController } from './spj/spj.controller';
 import { SpjService } from './spj/spj.service';
@@ -33,6 +34,7 @@ import { UpLimitsService } from './up-limits/up-limits.service';
   imports: [BudgetModule, EBudgetingModule, EDeliveryModule],
   controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController, TaxDepositsController, ReceiptsController, CashCountsController],
   providers: [SpdService, SpdRevisionService, { provide: ALLOTMENT_RELEASER, useExisting: SpdRevisionService }, SppCorrectionService, SppService, SppWorkflowService,
+    ContractSppInProcess, { provide: CONTRACT_PAYMENTS_IN_PROCESS, useExisting: ContractSppInProcess },
     SpmService, Sp2dService, SpjService, BkuService, BooksService, UpLimitsService, TaxDepositsService, ReceiptsService, CashCountsService, PenatausahaanDemoSeeder],
   exports: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, PenatausahaanDemoSeeder],
 })

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import Decimal from 'decimal.js';
 import { AuditService, AuthUser, DomainError, Money, Permission, TransactionService } from '@grms/core';
+import { EntityManager } from 'typeorm';
 import { PackageWorkflowService } from '@grms/e-project-planning';
 import { ContractsService } from './contracts.service';
 import { fetchContract } from './contract.queries';
 import { deliverySettings } from './delivery-settings';
+import { splitProRata } from './funding-split';
 import { ContractResponse } from './dto/contract.dto';
 import { AddendumDto, HandoverDto } from '../progress/dto/progress.dto';
+import { CONTRACT_PAYMENTS_IN_PROCESS, ContractPaymentsInProcess } from '../payments/payments-in-process';
+
+/** A funding line's amount after an addendum, and its change. */
+interface FundingAfter { budgetLineId: string; amount: string; change: string }
 
 // After signing: addenda (value at most +10% of the original, time,
 // termination; drafted by one officer, approved by another), handovers (PHO
@@ -14,7 +21,8 @@ import { AddendumDto, HandoverDto } from '../progress/dto/progress.dto';
 // commitment the contract still holds.
 @Injectable()
 export class ContractLifecycleService {
-  constructor(private readonly tx: TransactionService, private readonly audit: AuditService, private readonly contracts: ContractsService, private readonly packages: PackageWorkflowService) {}
+  constructor(private readonly tx: TransactionService, private readonly audit: AuditService, private readonly contracts: ContractsService, private readonly packages: PackageWorkflowService,
+    private readonly moduleRef: ModuleRef) {}
 
   proposeAddendum(user: AuthUser, id: string, dto: AddendumDto): Promise<ContractResponse> {
     return this.tx.run(async (m) => {
@@ -28,12 +36,17 @@ export class ContractLifecycleService {
       if (value.gt(max)) {
         throw DomainError.rule('ADDENDUM_ABOVE_LIMIT', `new value ${value} > original ${Money.of(c.original_value)} + ${deliverySettings(c.fiscal_year).addendumMaxIncreasePercent}% = ${max}`, [{ field: 'value', message: `at most ${max}` }]);
       }
+      if (dto.fundingLines && !dto.value) throw DomainError.invalid('fundingLines split a value change: give the new value too', [{ field: 'fundingLines', message: 'only with value' }]);
+      const fundingAfter = value.eq(Money.of(c.value)) ? null : await this.fundingAfter(m, id, c.number, value, dto.fundingLines);
+      // refused now rather than at approval when a line cannot carry its share (checked again, under the lines' lock, at approval)
+      if (fundingAfter) await this.contracts.requireAvailable(m, fundingAfter.map((f) => ({ budgetLineId: f.budgetLineId, amount: Money.of(f.change) })));
       const kind = dto.terminate ? 'TERMINATION' : dto.value && dto.endDate ? 'VALUE_AND_TIME' : dto.value ? 'VALUE' : 'TIME';
       const [{ n }] = await m.query(`SELECT COALESCE(max(addendum_no), 0) + 1 AS n FROM contract_addenda WHERE contract_id = $1`, [id]);
       await m.query(
-        `INSERT INTO contract_addenda (contract_id, addendum_no, kind, value_before, value_after, end_date_before, end_date_after, reason, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [id, n, kind, c.value, value.toString(), c.end_date, dto.endDate ?? c.end_date, dto.reason, user.id]);
-      this.audit.record({ action: 'CONTRACT.ADDENDUM_PROPOSE', entityType: 'Contract', entityId: id, after: { addendumNo: n, kind, valueAfter: value.toString(), endDate: dto.endDate ?? c.end_date, reason: dto.reason } });
+        `INSERT INTO contract_addenda (contract_id, addendum_no, kind, value_before, value_after, end_date_before, end_date_after, reason, created_by, funding_after)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [id, n, kind, c.value, value.toString(), c.end_date, dto.endDate ?? c.end_date, dto.reason, user.id, fundingAfter && JSON.stringify(fundingAfter)]);
+      this.audit.record({ action: 'CONTRACT.ADDENDUM_PROPOSE', entityType: 'Contract', entityId: id, after: { addendumNo: n, kind, valueAfter: value.toString(), endDate: dto.endDate ?? c.end_date, reason: dto.reason, fundingAfter } });
       return fetchContract(m, id);
     });
   }
@@ -41,7 +54,7 @@ export class ContractLifecycleService {
   approveAddendum(user: AuthUser, id: string): Promise<ContractResponse> {
     return this.tx.run(async (m) => {
       const c = await this.contracts.lock(m, user, id, Permission.CONTRACT_SIGN);
-      const [a] = await m.query(`SELECT id, addendum_no, kind, value_after::text, to_char(end_date_after, 'YYYY-MM-DD') AS end_date_after, created_by FROM contract_addenda WHERE contract_id = $1 AND status = 'DRAFT' FOR UPDATE`, [id]);
+      const [a] = await m.query(`SELECT id, addendum_no, kind, value_after::text, to_char(end_date_after, 'YYYY-MM-DD') AS end_date_after, created_by, funding_after FROM contract_addenda WHERE contract_id = $1 AND status = 'DRAFT' FOR UPDATE`, [id]);
       if (!a) throw DomainError.conflict('NO_PENDING_ADDENDUM', `contract ${c.number} has no addendum awaiting approval`);
       if (a.created_by === user.id) throw DomainError.sameMakerAndApprover('addendum');
       if (c.status !== 'SIGNED') throw DomainError.invalidTransition('contract', c.status, 'amended');
@@ -56,16 +69,64 @@ export class ContractLifecycleService {
         const held = amount.times(new Decimal(c.retention_percent).dividedBy(100));
         await m.query(`UPDATE contract_termins SET amount = $3, retention_held = $4, percent = NULL WHERE contract_id = $1 AND termin_no = $2`, [id, last.termin_no, amount.toString(), held.toString()]);
         await m.query(`UPDATE contract_termins SET amount = (SELECT sum(retention_held) FROM contract_termins WHERE contract_id = $1 AND kind IN ('PROGRESS','MONTHLY')) WHERE contract_id = $1 AND kind = 'RETENTION'`, [id]);
-        const funding = before.fundingLines;
-        if (funding.length !== 1 && delta.isPositive()) throw DomainError.rule('ADDENDUM_SEVERAL_LINES', 'a value change on a contract with several funding lines is not supported yet');
-        await m.query(`UPDATE contract_funding SET amount = amount + $2 WHERE contract_id = $1 AND budget_line_id = $3`, [id, delta.toString(), funding[0].budgetLineId]);
-        await this.contracts.commit(m, id, [{ budgetLineId: funding[0].budgetLineId, amount: delta }], `contract ${c.number} addendum ${a.addendum_no}`, 'ContractAddendum');
+        // the split recorded at proposal; payments since then are checked again under the contract's lock
+        const split: { budgetLineId: string; amount: string }[] = a.funding_after ?? await this.fundingAfter(m, id, c.number, Money.of(a.value_after));
+        const changes = await this.fundingAfter(m, id, c.number, Money.of(a.value_after), split);
+        for (const f of changes) await m.query(`UPDATE contract_funding SET amount = $3 WHERE contract_id = $1 AND budget_line_id = $2`, [id, f.budgetLineId, f.amount]);
+        await this.contracts.commit(m, id, changes.map((f) => ({ budgetLineId: f.budgetLineId, amount: Money.of(f.change) })), `contract ${c.number} addendum ${a.addendum_no}`, 'ContractAddendum');
       }
       await m.query(`UPDATE contracts SET value = $2, end_date = $3, status = $4 WHERE id = $1`, [id, a.value_after, a.end_date_after, a.kind === 'TERMINATION' ? 'TERMINATED' : c.status]);
       await m.query(`UPDATE contract_addenda SET status = 'APPROVED', approved_by = $2, approved_at = now() WHERE id = $1`, [a.id, user.id]);
       const after = await fetchContract(m, id);
       this.audit.record({ action: 'CONTRACT.ADDENDUM_APPROVE', entityType: 'Contract', entityId: id, before, after: { ...after, addendumNo: a.addendum_no } });
       return after;
+    });
+  }
+
+  private paymentsInProcess(): ContractPaymentsInProcess | null {
+    try {
+      return this.moduleRef.get<ContractPaymentsInProcess>(CONTRACT_PAYMENTS_IN_PROCESS, { strict: false });
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The new amount of each funding line for the new value: as named (every
+   * line of the contract, no other, summing to the value) or the change split
+   * pro rata (splitProRata). No line goes below what it has paid.
+   */
+  private async fundingAfter(m: EntityManager, id: string, number: string, value: Money, named?: { budgetLineId: string; amount: string }[]): Promise<FundingAfter[]> {
+    const rows: { id: string; amount: string; committed: string }[] = await m.query(
+      `SELECT budget_line_id AS id, amount::text, committed::text FROM contract_funding WHERE contract_id = $1 ORDER BY budget_line_id`, [id]);
+    const current = new Map(rows.map((r) => [r.id, r]));
+    let amounts: Money[];
+    if (named) {
+      const seen = new Set<string>();
+      named.forEach((l, i) => {
+        if (!current.has(l.budgetLineId)) throw DomainError.rule('LINE_NOT_OF_CONTRACT', `budget line ${l.budgetLineId} does not fund contract ${number}; an addendum changes the amounts of its lines ${rows.map((r) => r.id).join(', ')}`, [{ field: `fundingLines.${i}.budgetLineId`, message: 'not a funding line of the contract' }]);
+        if (seen.has(l.budgetLineId)) throw DomainError.invalid(`budget line ${l.budgetLineId} is named twice`, [{ field: `fundingLines.${i}.budgetLineId`, message: 'duplicate' }]);
+        seen.add(l.budgetLineId);
+      });
+      const missing = rows.filter((r) => !seen.has(r.id));
+      if (missing.length) throw DomainError.rule('FUNDING_LINES_INCOMPLETE', `name the new amount of every funding line of contract ${number}; missing ${missing.map((r) => r.id).join(', ')}`, [{ field: 'fundingLines', message: 'every funding line of the contract' }]);
+      const byId = new Map(named.map((l) => [l.budgetLineId, Money.of(l.amount)]));
+      amounts = rows.map((r) => byId.get(r.id)!);
+      const sum = Money.sum(amounts);
+      if (!sum.eq(value)) throw DomainError.rule('FUNDING_NOT_VALUE', `the funding lines sum to ${named.map((l) => Money.of(l.amount)).join(' + ')} = ${sum}; the new value is ${value}`, [{ field: 'fundingLines', message: `must sum to ${value}` }]);
+    } else {
+      const shares = splitProRata(value.minus(Money.sum(rows.map((r) => Money.of(r.amount)))), rows.map((r) => Money.of(r.amount)));
+      amounts = rows.map((r, i) => Money.of(r.amount).plus(shares[i]));
+    }
+    return rows.map((r, i) => {
+      const paid = Money.of(r.amount).minus(Money.of(r.committed));
+      const after = amounts[i];
+      if (after.lt(paid) || !after.isPositive()) {
+        throw DomainError.rule('ADDENDUM_BELOW_PAID',
+          `budget line ${r.id}: new amount ${after} < paid ${Money.of(r.amount)} - still committed ${Money.of(r.committed)} = ${paid}${after.isPositive() ? '' : ' (or not above zero)'}`,
+          [{ field: named ? `fundingLines.${named.findIndex((l) => l.budgetLineId === r.id)}.amount` : 'value', message: `at least ${paid}, above zero` }]);
+      }
+      return { budgetLineId: r.id, amount: after.toString(), change: after.minus(Money.of(r.amount)).toString() };
     });
   }
 
@@ -94,6 +155,12 @@ export class ContractLifecycleService {
     return this.tx.run(async (m) => {
       const c = await this.contracts.lock(m, user, id, Permission.CONTRACT_SIGN);
       if (c.status !== 'COMPLETED' && c.status !== 'TERMINATED') throw DomainError.invalidTransition('contract', c.status, 'closed (needs FHO or termination)');
+      // under the contract's lock: an SPP of the contract is created and submitted under the same lock, and refused once it is CLOSED
+      const inProcess = await this.paymentsInProcess()?.inProcess(m, id) ?? [];
+      if (inProcess.length) {
+        throw DomainError.conflict('CONTRACT_PAYMENT_IN_PROCESS',
+          `contract ${c.number} has a payment in process: ${inProcess.map((p) => `SPP ${p.number} (termin ${p.terminNo}, ${p.status})`).join(', ')}; it is closed after the SP2D is issued or the SPP is rejected or cancelled`);
+      }
       const before = await fetchContract(m, id);
       const release = before.fundingLines.filter((f) => Money.of(f.committed).isPositive()).map((f) => ({ budgetLineId: f.budgetLineId, amount: Money.of(f.committed).negate() }));
       await this.contracts.commit(m, id, release, `contract ${c.number} closed: commitment released`, 'ContractClose');

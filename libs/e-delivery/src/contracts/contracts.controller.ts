@@ -37,10 +37,10 @@ export class ContractsController {
 
   @Post(':id/addenda')
   @Authenticated({ permission: Permission.CONTRACT_WRITE })
-  @ApiOperation({ summary: 'Propose an addendum', description: 'PROJECT_OFFICER. A new value (at most the original + 10%), a later end date, or termination; applied when another officer approves it.' })
+  @ApiOperation({ summary: 'Propose an addendum', description: 'PROJECT_OFFICER. A new value (at most the original + 10%), a later end date, or termination; applied when another officer approves it. On a contract with several funding lines the value change is split as `fundingLines` names (every line, summing to the new value) or pro rata to the current amounts (docs/decisions/0411); each line\'s increase must fit its uncommitted budget, no line goes below what it has paid.' })
   @ApiCreatedResponse({ type: ContractResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION, ADDENDUM_PENDING' })
-  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'ADDENDUM_ABOVE_LIMIT' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'ADDENDUM_ABOVE_LIMIT, INSUFFICIENT_BUDGET, FUNDING_NOT_VALUE, FUNDING_LINES_INCOMPLETE, LINE_NOT_OF_CONTRACT, ADDENDUM_BELOW_PAID' })
   addendum(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddendumDto): Promise<ContractResponse> {
     return this.lifecycle.proposeAddendum(user, id, dto);
   }
@@ -48,10 +48,10 @@ export class ContractsController {
   @Post(':id/addenda/approve')
   @HttpCode(200)
   @Authenticated({ permission: Permission.CONTRACT_SIGN })
-  @ApiOperation({ summary: 'Approve the pending addendum', description: 'A contract signer other than its proposer. A value change adjusts the last unpaid work termin and the COMMITMENT (an increase only within the line\'s available budget).' })
+  @ApiOperation({ summary: 'Approve the pending addendum', description: 'A contract signer other than its proposer. A value change adjusts the last unpaid work termin and the COMMITMENT on each funding line by the split recorded with the addendum (an increase only within each line\'s available budget, checked under the lines\' locks).' })
   @ApiOkResponse({ type: ContractResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'NO_PENDING_ADDENDUM, INVALID_STATE_TRANSITION' })
-  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'INSUFFICIENT_BUDGET, NO_UNPAID_TERMIN' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'INSUFFICIENT_BUDGET, NO_UNPAID_TERMIN, ADDENDUM_BELOW_PAID' })
   approveAddendum(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ContractResponse> {
     return this.lifecycle.approveAddendum(user, id);
   }
@@ -88,9 +88,9 @@ export class ContractsController {
   @Post(':id/close')
   @HttpCode(200)
   @Authenticated({ permission: Permission.CONTRACT_SIGN })
-  @ApiOperation({ summary: 'Close a completed or terminated contract', description: 'A contract signer of the OPD. Releases the COMMITMENT the contract still holds (penalties, unpaid work of a termination); the package becomes COMPLETED.' })
+  @ApiOperation({ summary: 'Close a completed or terminated contract', description: 'A contract signer of the OPD. Releases the COMMITMENT the contract still holds (penalties, unpaid work of a termination); the package becomes COMPLETED. Refused while an SPP of the contract is in process (submitted, or verified with its SPM not yet paid by an SP2D).' })
   @ApiOkResponse({ type: ContractResponse })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION, CONTRACT_PAYMENT_IN_PROCESS (names the SPP)' })
   close(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ContractResponse> {
     return this.lifecycle.close(user, id);
   }

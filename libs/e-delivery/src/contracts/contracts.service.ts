@@ -94,6 +94,15 @@ export class ContractsService {
    * negative: a release) and keeps the contract's share per line.
    */
   async commit(m: EntityManager, contractId: string, lines: { budgetLineId: string; amount: Money }[], description: string, sourceType: string): Promise<void> {
+    const nonZero = await this.requireAvailable(m, lines);
+    await this.ledger.post(m, nonZero.map((l) => ({ budgetLineId: l.budgetLineId, kind: LedgerKind.COMMITMENT, amount: l.amount, sourceType, sourceId: contractId, description })));
+    for (const l of nonZero) {
+      await m.query(`UPDATE contract_funding SET committed = committed + $3 WHERE contract_id = $1 AND budget_line_id = $2`, [contractId, l.budgetLineId, l.amount.toString()]);
+    }
+  }
+
+  /** Locks the lines and refuses an increase above `appropriated - committed - disbursed`, with the arithmetic; returns the non-zero changes. */
+  async requireAvailable(m: EntityManager, lines: { budgetLineId: string; amount: Money }[]): Promise<{ budgetLineId: string; amount: Money }[]> {
     const nonZero = lines.filter((l) => !l.amount.isZero());
     const locked = await this.ledger.lockLines(m, nonZero.map((l) => l.budgetLineId));
     const refusals = nonZero.filter((l) => l.amount.isPositive()).map((l) => {
@@ -104,10 +113,7 @@ export class ContractsService {
         : null;
     }).filter((x): x is string => x !== null);
     if (refusals.length) throw DomainError.rule('INSUFFICIENT_BUDGET', `not enough uncommitted budget: ${refusals.join('; ')}`, refusals.map((r) => ({ field: 'fundingLines', message: r })));
-    await this.ledger.post(m, nonZero.map((l) => ({ budgetLineId: l.budgetLineId, kind: LedgerKind.COMMITMENT, amount: l.amount, sourceType, sourceId: contractId, description })));
-    for (const l of nonZero) {
-      await m.query(`UPDATE contract_funding SET committed = committed + $3 WHERE contract_id = $1 AND budget_line_id = $2`, [contractId, l.budgetLineId, l.amount.toString()]);
-    }
+    return nonZero;
   }
 
   get(user: AuthUser, id: string): Promise<ContractResponse> {

@@ -14,6 +14,15 @@ export interface TerminPaymentRequest {
   payee: { npwp: string | null; bankAccount: string };
 }
 
+export interface ContractPayeeTaxes {
+  name: string;
+  npwp: string;
+  vatRegistered: boolean;
+  qualification: 'SMALL' | 'CERTIFIED' | 'UNCERTIFIED';
+  /** the day the certificates were checked on */
+  onDate: string;
+}
+
 interface TerminRow { kind: string; amount: string; advance_recovery: string; retention_held: string; progress_threshold: string; paid_sp2d_id: string | null }
 
 // The port e-penatausahaan calls for an LS SPP that pays a contract termin:
@@ -68,6 +77,27 @@ export class ContractPaymentsService {
       if (Money.of(l.amount).gt(held)) throw DomainError.rule('EXCEEDS_CONTRACT_COMMITMENT', `requested ${Money.of(l.amount)} > the contract's commitment ${held} on budget line ${l.budgetLineId}`, [{ field: `lines.${i}.amount`, message: `at most ${held}` }]);
     });
     return penalty;
+  }
+
+  /**
+   * The tax attributes of a contract's payee, from its vendor: NPWP, VAT
+   * registration (PKP) and the PP 9/2022 qualification on `onDate` (the SPP
+   * date, WIB): a certificate valid that day of qualification SMALL (or any
+   * certificate of an individual) gives SMALL, one of MEDIUM or LARGE gives
+   * CERTIFIED, none gives UNCERTIFIED (docs/decisions/0410).
+   */
+  async payeeTaxAttributes(m: EntityManager, contractId: string): Promise<ContractPayeeTaxes> {
+    const [v]: { name: string; npwp: string; vat_registered: boolean; kind: string; quals: string[] | null; on: string }[] = await m.query(
+      `SELECT v.name, v.npwp, v.vat_registered, v.kind, d.on::text AS on,
+         (SELECT array_agg(DISTINCT c->>'qualification') FROM jsonb_array_elements(v.certificates) c
+           WHERE (c->>'validFrom')::date <= d.on AND (c->>'validUntil')::date >= d.on) AS quals
+       FROM contracts k JOIN vendors v ON v.id = k.vendor_id, (SELECT (now() AT TIME ZONE 'Asia/Jakarta')::date AS on) d
+       WHERE k.id = $1`, [contractId]);
+    if (!v) throw DomainError.notFound('contract', contractId);
+    const quals = v.quals ?? [];
+    const qualification: ContractPayeeTaxes['qualification'] = quals.length === 0 ? 'UNCERTIFIED'
+      : quals.includes('SMALL') || v.kind === 'INDIVIDUAL' ? 'SMALL' : 'CERTIFIED';
+    return { name: v.name, npwp: v.npwp, vatRegistered: v.vat_registered, qualification, onDate: v.on };
   }
 
   /** The SP2D paid the termin: it is marked paid and the contract's commitment per line goes down by what was disbursed. */

@@ -4,10 +4,10 @@ import { listDocuments } from '../common/list-documents';
 import { EntityManager } from 'typeorm';
 import { loadOrgLines, nextNumber, requireDistinctLines, requireOneOpenYear, requireOrganizationExists, sumOf } from '../common/doc-lines';
 import { normalizeNpwp } from '../common/npwp';
-import { PaymentKind, TaxRatesService } from '@grms/budget';
+import { PaymentKind, Qualification, TaxRatesService } from '@grms/budget';
 import { storeTaxes } from '../taxes/store-taxes';
 import { computeTaxes, resolveTaxes, TaxedPayment, TaxResult, TaxRule } from '../taxes/tax-calc';
-import { ContractPaymentsService } from '@grms/e-delivery';
+import { ContractPayeeTaxes, ContractPaymentsService } from '@grms/e-delivery';
 import { CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
 import { fetchSpp, SPP_SELECT } from './spp.queries';
 
@@ -25,6 +25,23 @@ export async function paymentTaxes(m: EntityManager, taxes: TaxRatesService, yea
   const table = await taxes.rulesOf(m, year);
   const vatRate = table.find((t) => t.code === 'PPN')?.rate ?? '0';
   return taxesOf(p, resolveTaxes(codes, table, p, year), vatRate);
+}
+
+/**
+ * A contract termin's payee is taxed as the contract's vendor is: VAT
+ * registration and the qualification its certificates give on the SPP date
+ * (docs/decisions/0410). The body may repeat them, not contradict them.
+ */
+export function contractPayee(dto: CreateSppDto, v: ContractPayeeTaxes): { vatRegistered: boolean; qualification: Qualification } {
+  if (dto.payee.vatRegistered !== undefined && dto.payee.vatRegistered !== v.vatRegistered) {
+    throw DomainError.rule('PAYEE_TAXES_OF_VENDOR', `the contract's vendor ${v.name} is ${v.vatRegistered ? '' : 'not '}VAT-registered (PKP); the SPP says vatRegistered ${dto.payee.vatRegistered}`,
+      [{ field: 'payee.vatRegistered', message: `the vendor's value is ${v.vatRegistered}` }]);
+  }
+  if (dto.payee.qualification !== undefined && dto.payee.qualification !== v.qualification) {
+    throw DomainError.rule('PAYEE_TAXES_OF_VENDOR', `the contract's vendor ${v.name} is ${v.qualification} on ${v.onDate} by its construction certificates; the SPP says qualification ${dto.payee.qualification}`,
+      [{ field: 'payee.qualification', message: `the vendor's value is ${v.qualification}` }]);
+  }
+  return { vatRegistered: v.vatRegistered, qualification: v.qualification };
 }
 
 export async function accountCodesOf(m: EntityManager, lineIds: string[]): Promise<string[]> {
@@ -61,16 +78,18 @@ export class SppService {
         if (subs.length !== 1) throw DomainError.rule('TU_ONE_SUB_KEGIATAN', `a TU advance is for one sub kegiatan; the lines span ${subs.join(', ')}`, [{ field: 'lines', message: 'several sub kegiatan' }]);
       }
       const gross = sumOf(dto.lines);
+      let payee = { vatRegistered: dto.payee.vatRegistered ?? false, qualification: dto.payee.qualification ?? null };
       if (dto.contractId) {
         await this.contracts.checkTerminPayment(m, { contractId: dto.contractId, terminNo: dto.terminNo!, organizationId: dto.organizationId, gross, lines: dto.lines, payee: { npwp, bankAccount: dto.payee.bankAccount } });
         const [live] = await m.query(`SELECT number FROM spp WHERE contract_id = $1 AND termin_no = $2 AND status NOT IN ('REJECTED', 'CANCELLED')`, [dto.contractId, dto.terminNo]);
         if (live) throw DomainError.conflict('TERMIN_IN_PAYMENT', `SPP ${live.number} already pays termin ${dto.terminNo} of this contract`);
+        payee = contractPayee(dto, await this.contracts.payeeTaxAttributes(m, dto.contractId));
       }
       if (dto.type === 'GU') await this.checkGu(m, dto.spjId!, dto.organizationId, gross);
       const lsSubtype = dto.type === 'LS' ? dto.lsSubtype ?? 'GOODS_SERVICES' : null;
       const t = await paymentTaxes(m, this.taxes, year, taxCodes, {
         gross, paymentKind: lsSubtype ?? (dto.type as PaymentKind), accountCodes: await accountCodesOf(m, dto.lines.map((l) => l.budgetLineId)),
-        payee: { hasNpwp: npwp !== null, vatRegistered: dto.payee.vatRegistered ?? false, qualification: dto.payee.qualification ?? null },
+        payee: { hasNpwp: npwp !== null, ...payee },
       });
       const prefix = `SPP-${dto.type}`;
       const number = await nextNumber(m, prefix, dto.organizationId, year);
@@ -80,7 +99,7 @@ export class SppService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
         [number, dto.type, year, dto.organizationId, gross.toString(), t.taxesTotal.toString(), t.net.toString(), dto.payee.name.trim(), npwp,
           dto.payee.bankName.trim(), dto.payee.bankAccount, dto.contractId ?? null, dto.terminNo ?? null, dto.spjId ?? null, user.id,
-          t.dpp.toString(), dto.purpose?.trim() || null, lsSubtype, dto.payee.vatRegistered ?? false, dto.payee.qualification ?? null],
+          t.dpp.toString(), dto.purpose?.trim() || null, lsSubtype, payee.vatRegistered, payee.qualification],
       );
       for (const l of dto.lines) await m.query(`INSERT INTO spp_lines (spp_id, budget_line_id, amount) VALUES ($1, $2, $3)`, [id, l.budgetLineId, Money.of(l.amount).toString()]);
       await storeTaxes(m, 'spp', id, t.taxes);
