@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, segregationOfDuties, SqlWhere, TransactionService } from '@grms/core';
 import { FiscalYearsService, LedgerKind, LedgerService, Posting } from '@grms/budget';
 import { ContractPaymentsService } from '@grms/e-delivery';
-import { requireBookDate } from '../bku/book-date';
 import { BkuPosting, BkuService } from '../bku/bku.service';
 import { EntityManager } from 'typeorm';
 import { nextNumber } from '../common/doc-lines';
@@ -72,9 +71,11 @@ export class Sp2dService {
         if (!withheld.some((x) => x.code === d.code)) throw DomainError.invalid(`${d.code} is not withheld on SPP ${spp.number} (${withheld.map((x) => x.code).join(', ') || 'none'})`, [{ field: `taxDeposits.${i}.code`, message: 'not withheld on this SPP' }]);
         return [d.code, d];
       }));
-      // the treasurer's book takes the SP2D on its date; the book is kept in date order (decision 0221)
-      await requireBookDate(m, spm.organization_id, issuedOn, 'issuedOn');
-      await this.bku.append(m, spm.organization_id, spm.fiscal_year, this.bkuPostings(id, number, spp.type, spp.payee.name, Money.of(spp.gross), withheld), issuedOn);
+      // The treasurer's book takes the SP2D on its date. The book is kept in date order (decision 0221): an SP2D
+      // dated before the book's last entry is booked the day it is recorded, its entries naming the SP2D's date.
+      const bookDate = await this.bookDate(m, spm.organization_id, spm.fiscal_year, issuedOn);
+      await this.bku.append(m, spm.organization_id, spm.fiscal_year,
+        this.bkuPostings(id, number, spp.type, spp.payee.name, Money.of(spp.gross), withheld, bookDate === issuedOn ? '' : ` of ${issuedOn}`), bookDate);
       for (const x of withheld) {
         await this.deposits.insert(m, { organizationId: spm.organization_id, fiscalYear: spm.fiscal_year, taxCode: x.code, amount: Money.of(x.amount), depositedOn: null,
           billingCode: proofs.get(x.code)?.billingCode, ntpn: proofs.get(x.code)?.ntpn, sourceType: 'Sp2d', sourceId: id, documentNumber: number, userId: user.id });
@@ -140,6 +141,14 @@ export class Sp2dService {
     });
   }
 
+  /** The cash-book date of an SP2D: its own date, or today when the OPD's book already has later entries. */
+  private async bookDate(m: EntityManager, organizationId: string, fiscalYear: number, issuedOn: string): Promise<string> {
+    const [{ last, today }] = await m.query(
+      `SELECT to_char(max(entry_date), 'YYYY-MM-DD') AS last, to_char(current_date, 'YYYY-MM-DD') AS today FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2`,
+      [organizationId, fiscalYear]);
+    return last && issuedOn < last ? today : issuedOn;
+  }
+
   /** The SP2D date: today unless given; in the fiscal year and not in the future. */
   private async issueDate(m: EntityManager, fiscalYear: number, asked?: string): Promise<string> {
     const [{ today }] = await m.query(`SELECT current_date::text AS today`);
@@ -155,9 +164,9 @@ export class Sp2dService {
   // through the book on its day: received, paid to the payee, and each tax
   // withheld is received into the TAX sub-ledger and deposited at once, so
   // the book never shows a tax balance the treasurer does not hold.
-  private bkuPostings(id: string, number: string, type: string, payee: string, gross: Money, taxes: { code: string; amount: string }[]): BkuPosting[] {
+  private bkuPostings(id: string, number: string, type: string, payee: string, gross: Money, taxes: { code: string; amount: string }[], dated = ''): BkuPosting[] {
     const p = (subLedger: BkuPosting['subLedger'], amount: Money, description: string, taxCode: string | null = null): BkuPosting =>
-      ({ subLedger, amount, description, sourceType: 'Sp2d', sourceId: id, documentNumber: number, taxCode });
+      ({ subLedger, amount, description: description.replace(`SP2D ${number}`, `SP2D ${number}${dated}`), sourceType: 'Sp2d', sourceId: id, documentNumber: number, taxCode });
     if (type !== 'LS') return [p('BANK', gross, `SP2D ${number}: ${type} advance received`)];
     const withheld = Money.sum(taxes.map((x) => Money.of(x.amount)));
     const out = [p('BANK', gross, `SP2D ${number}: LS received`), p('BANK', gross.minus(withheld).negate(), `SP2D ${number}: paid to ${payee}`)];
