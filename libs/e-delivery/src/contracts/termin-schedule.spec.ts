@@ -20,8 +20,10 @@ describe('termin schedule', () => {
   });
 
   it('property: for any value, advance, retention and split, payables sum to the value and recoveries to the advance', () => {
+    // From Rp10,000: below that a split into eight termins can leave a termin of a few sen, smaller than
+    // the advance it must recover, which the schedule rightly refuses (TERMIN_BELOW_DEDUCTIONS).
     fc.assert(fc.property(
-      fc.bigInt({ min: 100n, max: 10n ** 15n }), fc.integer({ min: 0, max: 30 }), fc.constantFrom('0', '5'),
+      fc.bigInt({ min: 1_000_000n, max: 10n ** 15n }), fc.integer({ min: 0, max: 30 }), fc.constantFrom('0', '5'),
       fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 8 }),
       (valueSen, advancePct, retention, weights) => {
         const value = sen(valueSen);
