@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { SqlWhere } from '../database/sql-where';
 import { DomainError } from '../errors/domain-error';
 import { offsetOf, Page, pageOf } from '../http/pagination';
-import { AUDIT_KEYS, AuditKeys, chainLink, checkpointSignatureValid, recordMac } from './audit-keys';
+import { AUDIT_KEYS, AuditKeys, AuditRecordFields, chainLink, checkpointSignatureValid, recordMac } from './audit-keys';
 import { AuditSequencer } from './audit-sequencer';
 import { AuditEventResponse, AuditQueryDto, AuditVerifyResponse } from './audit.dto';
 
@@ -31,23 +31,15 @@ interface DatasetLedger {
   digest: string;
 }
 
-interface ChainRow {
+// The keyed fields of a record (as the sequencer hashes them), read back with its chain position.
+interface ChainRow extends Omit<AuditRecordFields, 'occurredAt'> {
   chainNo: string;
-  id: string;
   prevHash: string;
   hash: string;
   legacy: boolean;
   legacyOk: boolean | null;
   mac: string | null;
   occurredAt: Date;
-  actorId: string | null;
-  actorUsername: string | null;
-  requestId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
 }
 
 type Finding = Pick<AuditVerifyResponse, 'firstInvalidId' | 'firstInvalidChainNo' | 'reason'>;
