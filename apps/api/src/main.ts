@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, databaseUrls, loadConfig, registerShutdown, runMigrations, startEmbeddedPostgres } from '@grms/core';
+import { ConfigError, databaseUrls, loadConfig, registerShutdown, roleOf, runMigrations, startEmbeddedPostgres } from '@grms/core';
 
 import { createApp } from './create-app';
 import { DemoSeedService } from './seed/demo-seed.service';
@@ -57,7 +57,8 @@ async function main(): Promise<void> {
       fail(describeDatabaseError(url, e));
     }
   }
-  const applied = await runMigrations(ownerUrl, { appRole });
+  const reportRole = config.databaseReplicaUrl ? roleOf(config.databaseReplicaUrl) : null;
+  const applied = await runMigrations(ownerUrl, { appRole, reportRole, warn: (line) => process.stdout.write(`grms: WARNING: ${line}\n`) });
   if (applied.length) process.stdout.write(`grms: applied ${applied.length} migration(s): ${applied.join(', ')}\n`);
   if (!appRole) {
     process.stdout.write('grms: WARNING: DATABASE_OWNER_URL is not set, so the API runs as the owner of the schema and the database cannot protect the audit trail and the ledger from it; see docs/operations.md, "Database roles"\n');

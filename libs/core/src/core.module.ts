@@ -18,6 +18,8 @@ import { LoginThrottleService } from './auth/login-throttle.service';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { TransactionService } from './database/transaction.service';
 import { PoolErrorGuard } from './database/pool-error-guard';
+import { ReadRouter } from './database/replica/read-router';
+import { ReplicaMonitor } from './database/replica/replica-monitor';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestIdOf, RequestContextMiddleware } from './http/request-context.middleware';
@@ -76,11 +78,12 @@ export class CoreModule implements NestModule {
         AuditSequencer, PoolErrorGuard,
         TransactionService, AuditService, AuditQueryService, AccessService, AuthService, JwtStrategy,
         LoginThrottleService, UsersService,
+        ReplicaMonitor, ReadRouter,
         { provide: APP_GUARD, useClass: GrmsAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [APP_CONFIG, AUDIT_KEYS, AuditSequencer, TransactionService, AuditService, AuditQueryService, AccessService, UsersService],
+      exports: [APP_CONFIG, AUDIT_KEYS, AuditSequencer, TransactionService, AuditService, AuditQueryService, AccessService, UsersService, ReadRouter, ReplicaMonitor],
     };
   }
 

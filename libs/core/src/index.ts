@@ -36,3 +36,5 @@ export * from './core.module';
 export * from './database/embedded';
 export * from './database/privileges';
 export * from './database/database-urls';
+export * from './database/replica/read-router';
+export * from './database/replica/replica-monitor';

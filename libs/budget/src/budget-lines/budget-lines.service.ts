@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuthUser, DomainError, fiscalYearNotFound, offsetOf, Page, pageOf, PageQueryDto, Permission, SqlWhere, TransactionService } from '@grms/core';
+import { AccessService, AuthUser, DomainError, fiscalYearNotFound, offsetOf, Page, pageOf, PageQueryDto, Permission, ReadRouter, SqlWhere, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { CodeListVersionsService } from '../reference/code-list-versions.service';
 import { BudgetLineQueryDto, BudgetLineResponse, LedgerEntryResponse } from './dto/budget-line.dto';
@@ -28,12 +28,15 @@ export const BUDGET_LINE_SELECT = `
 
 @Injectable()
 export class BudgetLinesService {
-  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly codes: CodeListVersionsService) {}
+  constructor(
+    private readonly tx: TransactionService, private readonly access: AccessService, private readonly codes: CodeListVersionsService,
+    private readonly reads: ReadRouter,
+  ) {}
 
   /** One page of lines, or every line matching the filters when `all` (the downloads). */
   async list(user: AuthUser, q: BudgetLineQueryDto, all = false): Promise<Page<BudgetLineResponse>> {
     const scope = await this.access.scope(user, Permission.BUDGET_LINE_READ);
-    return this.tx.run(async (m) => {
+    return this.reads.report(async (m) => {
       const w = new SqlWhere()
         .scope('b.organization_id', scope)
         .add('b.fiscal_year = ?', q.fiscalYear)
@@ -48,7 +51,7 @@ export class BudgetLinesService {
         page.params,
       );
       return pageOf(q.asOf ? await balancesAsOf(m, rows, q.asOf) : rows, total, q);
-    });
+    }, { export: all });
   }
 
   async get(user: AuthUser, id: string, asOf?: string): Promise<BudgetLineResponse> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ReadRouter } from '../database/replica/read-router';
 import { SqlWhere } from '../database/sql-where';
 import { DomainError } from '../errors/domain-error';
 import { offsetOf, Page, pageOf } from '../http/pagination';
@@ -54,6 +55,7 @@ export class AuditQueryService {
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(AUDIT_KEYS) private readonly keys: AuditKeys,
     private readonly sequencer: AuditSequencer,
+    private readonly reads: ReadRouter,
   ) {}
 
   /** One page of events, or every event matching the filters when `all` (the downloads, at most AUDIT_EXPORT_MAX). */
@@ -69,15 +71,17 @@ export class AuditQueryService {
       .add('e.occurred_at >= ?::timestamptz', q.from)
       // inclusive, as every date range of the API: a date means to the end of that day
       .add(DATE_ONLY.test(q.to ?? '') ? 'e.occurred_at < (?::date + 1)::timestamptz' : 'e.occurred_at <= ?::timestamptz', q.to);
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM audit_events e ${w.clause}`, w.params);
-    if (all && total > AUDIT_EXPORT_MAX) {
-      throw DomainError.rule('EXPORT_TOO_LARGE', `${total} audit events match the filters, more than the ${AUDIT_EXPORT_MAX} a download carries: narrow the filters (from, to, entityType, username)`);
-    }
-    const page = all ? { sql: '', params: w.params } : w.page(q.limit, offsetOf(q));
-    const rows = await this.ds.query(
-      `SELECT ${COLUMNS} FROM audit_events e LEFT JOIN audit_chain c ON c.event_id = e.id ${w.clause}
-       ORDER BY c.chain_no DESC NULLS FIRST, e.occurred_at DESC ${page.sql}`, page.params);
-    return pageOf(rows.map((r: AuditEventResponse & { occurredAt: Date }) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString() })), total, q);
+    return this.reads.report(async (m) => {
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM audit_events e ${w.clause}`, w.params);
+      if (all && total > AUDIT_EXPORT_MAX) {
+        throw DomainError.rule('EXPORT_TOO_LARGE', `${total} audit events match the filters, more than the ${AUDIT_EXPORT_MAX} a download carries: narrow the filters (from, to, entityType, username)`);
+      }
+      const page = all ? { sql: '', params: w.params } : w.page(q.limit, offsetOf(q));
+      const rows = await m.query(
+        `SELECT ${COLUMNS} FROM audit_events e LEFT JOIN audit_chain c ON c.event_id = e.id ${w.clause}
+         ORDER BY c.chain_no DESC NULLS FIRST, e.occurred_at DESC ${page.sql}`, page.params);
+      return pageOf(rows.map((r: AuditEventResponse & { occurredAt: Date }) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString() })), total, q);
+    }, { export: all });
   }
 
   /**

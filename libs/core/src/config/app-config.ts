@@ -18,6 +18,10 @@ export interface AppConfig {
   trustProxy: boolean;
   seedDemo: boolean;
   upperBodyLimit: string;
+  /** DATABASE_REPLICA_URL: a read-only streaming standby for reports, lists of auditors and exports (decision 0053); null: none. */
+  databaseReplicaUrl: string | null;
+  /** REPLICA_MAX_LAG_MS: reads go back to the primary while the standby is further behind than this. */
+  replicaMaxLagMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -69,6 +73,18 @@ function jwtSecretFor(env: NodeJS.ProcessEnv, nodeEnv: string, dataDir: string, 
   return secret;
 }
 
+// The read replica (decision 0053): only beside an external primary, as its own read-only role.
+function replicaUrlOf(env: NodeJS.ProcessEnv, databaseUrl: string | null, problems: string[]): string | null {
+  const url = env.DATABASE_REPLICA_URL?.trim() || null;
+  if (!url) return null;
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    problems.push('DATABASE_REPLICA_URL is not valid: set postgres://REPORT_ROLE:PASSWORD@HOST:PORT/DATABASE of a read-only streaming standby, or unset it');
+  } else if (!databaseUrl) {
+    problems.push('DATABASE_REPLICA_URL is set but DATABASE_URL is not: a standby replicates an external primary, so set DATABASE_URL as well (the embedded PostgreSQL has no replica)');
+  }
+  return url;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnvRaw = env.NODE_ENV ?? 'development';
@@ -90,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!databaseUrl && nodeEnv === 'production') {
     problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded PostgreSQL is for demos and development)');
   }
+  const databaseReplicaUrl = replicaUrlOf(env, databaseUrl, problems);
   const dataDir = resolve(env.GRMS_DATA_DIR ?? '.data');
   const config: AppConfig = {
     nodeEnv,
@@ -106,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: bool(env, 'TRUST_PROXY', false, problems),
     seedDemo: bool(env, 'SEED_DEMO', !databaseUrl && nodeEnv !== 'production', problems),
     upperBodyLimit: env.BODY_LIMIT ?? '10mb',
+    databaseReplicaUrl,
+    replicaMaxLagMs: int(env, 'REPLICA_MAX_LAG_MS', 15_000, 100, 3_600_000, problems),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL=${config.logLevel} is not valid: set one of fatal, error, warn, info, debug, trace, silent`);

@@ -6,6 +6,26 @@ import { DataSource } from 'typeorm';
 type PgPool = EventEmitter & { _clients?: EventEmitter[] };
 
 /**
+ * Gives every pooled connection of `ds` a permanent 'error' listener (see
+ * PoolErrorGuard); the read replica's pool gets the same (decision 0053).
+ */
+export function guardPool(ds: DataSource, logger: Logger): void {
+  const pool = (ds.driver as unknown as { master?: PgPool }).master;
+  if (!pool || typeof pool.on !== 'function') return;
+  let lastLog = 0;
+  const guard = (client: EventEmitter): void => {
+    client.on('error', (err: Error) => {
+      if (Date.now() - lastLog > 1000) {
+        lastLog = Date.now();
+        logger.warn(`a database connection was lost: ${err.message}`);
+      }
+    });
+  };
+  for (const c of pool._clients ?? []) guard(c);
+  pool.on('connect', guard);
+}
+
+/**
  * Every pooled connection gets a permanent 'error' listener. When the
  * database dies (a killed postmaster, a failover), a connection that is
  * checked out but between queries receives the server's FATAL message as an
@@ -16,22 +36,10 @@ type PgPool = EventEmitter & { _clients?: EventEmitter[] };
 @Injectable()
 export class PoolErrorGuard implements OnModuleInit {
   private readonly logger = new Logger('Database');
-  private lastLog = 0;
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   onModuleInit(): void {
-    const pool = (this.ds.driver as unknown as { master?: PgPool }).master;
-    if (!pool || typeof pool.on !== 'function') return;
-    const guard = (client: EventEmitter): void => {
-      client.on('error', (err: Error) => {
-        if (Date.now() - this.lastLog > 1000) {
-          this.lastLog = Date.now();
-          this.logger.warn(`a database connection was lost: ${err.message}`);
-        }
-      });
-    };
-    for (const c of pool._clients ?? []) guard(c);
-    pool.on('connect', guard);
+    guardPool(this.ds, this.logger);
   }
 }

@@ -52,3 +52,34 @@ export async function applyPrivileges(q: QueryRunner, appRole: string | null): P
   for (const t of appendOnly) await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${ident(t)} FROM ${role}`);
   await q.query(`REVOKE INSERT, UPDATE, DELETE ON schema_migrations FROM ${role}`);
 }
+
+/** Columns the report role never reads: password hashes (decision 0053). */
+const WITHHELD_COLUMNS = ['password_hash'];
+
+/**
+ * The read replica's role (decision 0053): read-only, on the primary (roles
+ * and grants replicate to the standby with everything else). SELECT on every
+ * table, password hashes withheld, nothing else; tables the owner creates
+ * later get SELECT by default privileges. A role that does not exist yet is
+ * left for the next start, with a message naming what to create.
+ */
+export async function applyReportPrivileges(q: QueryRunner, reportRole: string): Promise<string | null> {
+  const [{ exists, me }] = await q.query(`SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists, current_user AS me`, [reportRole]);
+  if (!exists) return `the role ${reportRole} of DATABASE_REPLICA_URL does not exist on the primary: create it (docs/operations.md, "Read replica") and start again; until then reports read from the primary`;
+  if (me === reportRole) return null;
+  const role = ident(reportRole);
+  await q.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+  await q.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`);
+  await q.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${role}`);
+  await q.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
+  await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO ${role}`);
+  const tables: { name: string; columns: string[] }[] = await q.query(`
+    SELECT table_name AS name, array_agg(column_name::text ORDER BY ordinal_position) FILTER (WHERE column_name <> ALL($1::text[])) AS columns
+    FROM information_schema.columns WHERE table_schema = 'public'
+    GROUP BY table_name HAVING bool_or(column_name = ANY($1::text[]))`, [WITHHELD_COLUMNS]);
+  for (const t of tables) {
+    await q.query(`REVOKE SELECT ON ${ident(t.name)} FROM ${role}`);
+    if (t.columns?.length) await q.query(`GRANT SELECT (${t.columns.map(ident).join(', ')}) ON ${ident(t.name)} TO ${role}`);
+  }
+  return null;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CodeListVersionsService, FiscalYearsService } from '@grms/budget';
-import { AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, TransactionService } from '@grms/core';
+import { AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, ReadRouter, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { CreateHsbItemDto, HsbItemDetailResponse, HsbItemQueryDto, HsbItemResponse, UpdateHsbItemDto } from './dto/hsb-item.dto';
 import { cleanText, contentDiffers, HsbItemContent, HsbPricing, normaliseAccounts } from './hsb-item.types';
@@ -16,10 +16,11 @@ export class HsbItemsService {
     private readonly years: FiscalYearsService,
     private readonly writer: HsbItemWriter,
     private readonly codes: CodeListVersionsService,
+    private readonly reads: ReadRouter,
   ) {}
 
   async list(q: HsbItemQueryDto): Promise<Page<HsbItemResponse>> {
-    return this.tx.run(async (m) => {
+    return this.reads.report(async (m) => {
       const params: unknown[] = [];
       const where: string[] = [];
       const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace(/\?/g, `$${params.length}`)); };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Permission, RequestContext, requireFiscalYear, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Permission, ReadRouter, RequestContext, requireFiscalYear, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { requireOrganizationExists } from '../common/doc-lines';
 import { requireBookDate } from './book-date';
@@ -37,7 +37,10 @@ export const ENTRY_SELECT = `SELECT id, entry_no AS no, entry_no AS seq, documen
 // (checked here with the arithmetic, and by the database).
 @Injectable()
 export class BkuService {
-  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService) {}
+  constructor(
+    private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService,
+    private readonly reads: ReadRouter,
+  ) {}
 
   /** Appends entries in order, in the caller's transaction; refuses a negative balance. */
   async append(m: EntityManager, organizationId: string, fiscalYear: number, postings: BkuPosting[], entryDate?: string): Promise<string[]> {
@@ -109,7 +112,7 @@ export class BkuService {
 
   /** The book of a range: the JSON page of entries (`page`, `limit`), or every entry when `whole` (the downloads). */
   async book(user: AuthUser, q: BkuQueryDto, whole = false): Promise<BkuResponse> {
-    return this.tx.run(async (m) => {
+    return this.reads.report(async (m) => {
       await requireOrganizationExists(m, q.organizationId);
       await this.access.requireOrganization(user, Permission.BKU_READ, q.organizationId, 'organization');
       if (q.from && q.to && q.from > q.to) throw DomainError.invalid('from is after to', [{ field: 'from', message: 'after to' }]);
@@ -143,6 +146,6 @@ export class BkuService {
       const closing = to ? await balancesAt('entry_date <= $3', [to]) : await balancesAt('true', []);
       const [org] = await m.query(`SELECT code, name FROM organizations WHERE id = $1`, [q.organizationId]);
       return { organizationId: q.organizationId, organizationCode: org.code, organizationName: org.name, fiscalYear: year, from, to, opening, entries, closing, meta: { page: q.page, limit: q.limit, total } };
-    });
+    }, { export: whole });
   }
 }
