@@ -62,11 +62,12 @@ async function superSql<T>(url: string, query: string, params?: unknown[]): Prom
   }
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** `env` may depend on the name of the test database (a replica URL names it). */
+export async function startTestApp(env: Record<string, string> | ((dbName: string) => Record<string, string>) = {}): Promise<TestApp> {
   const { url, ownerUrl, name } = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', DATABASE_URL: url, LOG_LEVEL: 'silent',
-    GRMS_DATA_DIR: join(tmpdir(), 'grms-test-data'), ...env,
+    GRMS_DATA_DIR: join(tmpdir(), 'grms-test-data'), ...(typeof env === 'function' ? env(name) : env),
   });
   const app = await createApp(config, url);
   await app.init();

@@ -111,7 +111,10 @@ export class ReplicaMonitor implements OnApplicationBootstrap, OnModuleDestroy {
       }
       const lag = lagOf(this.samples, lsnBytes(r.replayed), Date.now());
       if (!lag) return this.set('starting', null, 'no position of the primary read yet');
-      if (lag.atLeast || lag.ms > this.config.replicaMaxLagMs) {
+      if (lag.atLeast && lag.ms <= this.config.replicaMaxLagMs) {
+        return this.set('starting', lag.ms, `not yet at the first position of the primary read ${lag.ms} ms ago`);
+      }
+      if (lag.ms > this.config.replicaMaxLagMs) {
         return this.set('lagging', lag.ms, `${lag.atLeast ? 'at least ' : ''}${lag.ms} ms behind the primary, more than REPLICA_MAX_LAG_MS=${this.config.replicaMaxLagMs}`);
       }
       this.set('streaming', lag.ms, null);
