@@ -50,3 +50,19 @@ describe('database roles in the configuration (decision 0020)', () => {
     expect(() => loadConfig({ ...base, DATABASE_OWNER_URL: 'postgres://o:p@db/grms' })).toThrow(/DATABASE_OWNER_URL is set but DATABASE_URL is not/);
   });
 });
+
+describe('the read replica in the configuration (decision 0053)', () => {
+  const base = { GRMS_DATA_DIR: mkdtempSync(join(tmpdir(), 'grms-cfg-')), DATABASE_URL: 'postgres://grms_app:x@db:5432/grms' };
+
+  it('is off by default and takes a standby URL and a lag bound', () => {
+    expect(loadConfig(base)).toMatchObject({ databaseReplicaUrl: null, replicaMaxLagMs: 15_000 });
+    expect(loadConfig({ ...base, DATABASE_REPLICA_URL: 'postgres://grms_report:y@db-ro:5432/grms', REPLICA_MAX_LAG_MS: '2000' }))
+      .toMatchObject({ databaseReplicaUrl: 'postgres://grms_report:y@db-ro:5432/grms', replicaMaxLagMs: 2000 });
+  });
+
+  it('refuses a replica without an external primary, a URL that is not one, and a bound out of range', () => {
+    expect(() => loadConfig({ GRMS_DATA_DIR: base.GRMS_DATA_DIR, DATABASE_REPLICA_URL: 'postgres://r:y@db-ro/grms' })).toThrow(/DATABASE_REPLICA_URL is set but DATABASE_URL is not/);
+    expect(() => loadConfig({ ...base, DATABASE_REPLICA_URL: 'mysql://r@db-ro/grms' })).toThrow(/DATABASE_REPLICA_URL is not valid/);
+    expect(() => loadConfig({ ...base, REPLICA_MAX_LAG_MS: '10' })).toThrow(/REPLICA_MAX_LAG_MS=10 is not valid/);
+  });
+});
