@@ -11,6 +11,7 @@ import { generateDataset } from '../dataset/generate-dataset';
 import { SCALES } from '../dataset/province-dataset';
 import { BenchContext, Benchmark, BenchResult } from './bench-context';
 import { BENCHMARKS } from './benchmarks';
+import { replicaReportsBench } from './replica-reports.bench';
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -63,7 +64,9 @@ export async function runBench(argv: string[]): Promise<void> {
     };
     const ctx: BenchContext = { app, baseUrl, pool, databaseUrl: pg.url, token, api };
     const results: BenchResult[] = [];
-    for (const b of BENCHMARKS.filter((x: Benchmark) => !only || x.name.toLowerCase().includes(only.toLowerCase()))) {
+    // `--replica`: one more row, reports read from a streaming standby (decision 0053)
+    const benchmarks = argv.includes('--replica') ? [...BENCHMARKS, replicaReportsBench] : BENCHMARKS;
+    for (const b of benchmarks.filter((x: Benchmark) => !only || x.name.toLowerCase().includes(only.toLowerCase()))) {
       say(`running: ${b.name}`);
       const r = await b.run(ctx);
       for (const [k, v] of r.rows) say(`  ${k}: ${v}`);
