@@ -37,7 +37,6 @@ export class ReplicaMonitor implements OnApplicationBootstrap, OnModuleDestroy {
   private state: StandbyState = 'starting';
   private lagMs: number | null = null;
   private reason: string | null = null;
-  private lastLogged = '';
   private readonly counts = { readsOnReplica: 0, fallbacks: 0 };
 
   constructor(@InjectDataSource() private readonly primary: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -139,13 +138,11 @@ export class ReplicaMonitor implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private set(state: StandbyState, lagMs: number | null, reason: string | null): void {
+    if (state !== this.state) {
+      this.logger.log(state === 'streaming' ? 'read replica streaming: reports of auditors and exports read from it' : `read replica ${state}: reads fall back to the primary (${reason})`);
+    }
     this.state = state;
     this.lagMs = lagMs;
     this.reason = reason;
-    const line = state === 'streaming' ? 'streaming: reports of auditors and exports read from the replica' : `${state}: reads fall back to the primary (${reason})`;
-    if (line.split(' (')[0] !== this.lastLogged) {
-      this.lastLogged = line.split(' (')[0];
-      this.logger.log(`read replica ${line}`);
-    }
   }
 }
