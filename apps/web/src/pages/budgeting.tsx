@@ -54,7 +54,7 @@ function NewDocumentForm() {
   const [search, setSearch] = useState('');
   const [code, setCode] = useState<string | null>(null);
   const [year, setYear] = useState('2027');
-  const subs = useQuery({ queryKey: ['nomenclature', year, search], queryFn: () => get<Page<Code>>(`/nomenclature${qs({ fiscalYear: year, level: 5, q: search, limit: 20 })}`) });
+  const subs = useQuery({ queryKey: ['nomenclature', year, search], queryFn: () => get<Page<Code>>(`/nomenclature${qs({ fiscalYear: year, level: 'SUB_KEGIATAN', q: search, limit: 20 })}`) });
   const create = useMutation({
     mutationFn: () => post<Doc>('/budgeting/documents', { fiscalYear: Number(year), organizationId: user?.organizationId, subActivityCode: code, stage: 'MURNI' }),
     onSuccess: (d) => { location.hash = `#/documents/${d.id}`; },
@@ -86,9 +86,11 @@ function ItemForm({ doc }: { doc: DocDetail }) {
   const catalogue = useQuery({
     queryKey: ['hsb', doc.fiscalYear, search],
     queryFn: () => get<Page<HsbItem>>(`/hsb/items${qs({ fiscalYear: doc.fiscalYear, q: search, limit: 15 })}`),
-    enabled: search.trim().length >= 2,
+    // once an item is picked the field shows its label: no search for that
+    enabled: search.trim().length >= 2 && search !== draft.hsbLabel,
   });
-  const funding = useQuery({ queryKey: ['funding', doc.fiscalYear], queryFn: () => get<Page<Code>>(`/funding-sources${qs({ fiscalYear: doc.fiscalYear, level: 4, limit: 100 })}`) });
+  const optionLabel = (i: HsbItem) => `${i.code} ${i.name} (${formatMoney(i.price)} / ${i.unit})`;
+  const funding = useQuery({ queryKey: ['funding', doc.fiscalYear], queryFn: () => get<Page<Code>>(`/funding-sources${qs({ fiscalYear: doc.fiscalYear, level: 'LEVEL_4', limit: 100 })}`) });
   const price = parseMoney(draft.unitPrice);
   const quantities = draft.coefficients.map((c) => c.quantity.replace(',', '.'));
   const preview = price !== null && quantities.every((q) => /^\d+(\.\d{1,4})?$/.test(q)) ? multiplyToSen([...quantities, price]) : null;
@@ -104,7 +106,7 @@ function ItemForm({ doc }: { doc: DocDetail }) {
     const item = catalogue.data?.data.find((i) => i.id === id);
     if (!item) { setDraft((d) => ({ ...d, hsbItemId: null, hsbLabel: '' })); return; }
     setDraft((d) => ({
-      ...d, hsbItemId: item.id, hsbLabel: `${item.code} ${item.name}`, description: item.name, accountCode: item.accountCodes[0] ?? d.accountCode,
+      ...d, hsbItemId: item.id, hsbLabel: optionLabel(item), description: item.name, accountCode: item.accountCodes[0] ?? d.accountCode,
       unitPrice: formatMoney(item.price, false), coefficients: d.coefficients.map((c, i) => (i === d.coefficients.length - 1 && !c.unit ? { ...c, unit: item.unit } : c)),
     }));
   };
@@ -115,7 +117,7 @@ function ItemForm({ doc }: { doc: DocDetail }) {
       <Stack gap="sm">
         <Select label={t('catalogue')} placeholder={t('catalogueHint')} searchable clearable value={draft.hsbItemId} onChange={pick}
           searchValue={search} onSearchChange={setSearch} filter={({ options }) => options} nothingFoundMessage={search.length >= 2 ? '—' : t('catalogueHint')}
-          data={[...(catalogue.data?.data ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name} (${formatMoney(i.price)} / ${i.unit})` })),
+          data={[...(catalogue.data?.data ?? []).map((i) => ({ value: i.id, label: optionLabel(i) })),
             ...(draft.hsbItemId && !catalogue.data?.data.some((i) => i.id === draft.hsbItemId) ? [{ value: draft.hsbItemId, label: draft.hsbLabel }] : [])]} />
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <TextInput label={t('description')} required value={draft.description} onChange={(e) => { const v = e.currentTarget.value; setDraft((d) => ({ ...d, description: v })); }} error={fieldError(add.error, 'description')} />
@@ -208,9 +210,9 @@ export function BudgetDocumentPage({ id }: { id: string }) {
         {editable && <Button onClick={() => act.mutate(['submit'])} loading={act.isPending}>{t('submit')}</Button>}
         {d.status === 'SUBMITTED' && has('BUDGET_VERIFIER') && (
           <>
-            <Button color="green.9" onClick={() => act.mutate(['approve'])} loading={act.isPending}>{t('approve')}</Button>
+            <Button color="#1b5e20" onClick={() => act.mutate(['approve'])} loading={act.isPending}>{t('approve')}</Button>
             <TextInput label={t('reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(act.error, 'reason')} />
-            <Button color="red.9" variant="outline" onClick={() => act.mutate(['reject', { reason }])} disabled={!reason.trim()}>{t('reject')}</Button>
+            <Button color="#a61e1e" variant="outline" onClick={() => act.mutate(['reject', { reason }])} disabled={!reason.trim()}>{t('reject')}</Button>
           </>
         )}
       </Group>

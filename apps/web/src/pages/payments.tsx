@@ -168,7 +168,7 @@ function SppTab() {
                   <>
                     <Button size="xs" onClick={() => act.mutate(['/penatausahaan/spm', { sppId: s.id }])}>{t('verifySpp')}<span className="visually-hidden"> {s.number}</span></Button>
                     <TextInput size="xs" aria-label={`${t('reason')} ${s.number}`} placeholder={t('reason')} value={reasons[s.id] ?? ''} onChange={(e) => { const v = e.currentTarget.value; setReasons((r) => ({ ...r, [s.id]: v })); }} />
-                    <Button size="xs" variant="outline" color="red.9" disabled={!reasons[s.id]?.trim()} onClick={() => act.mutate([`/penatausahaan/spp/${s.id}/reject`, { reason: reasons[s.id] }])}>{t('reject')}</Button>
+                    <Button size="xs" variant="outline" color="#a61e1e" disabled={!reasons[s.id]?.trim()} onClick={() => act.mutate([`/penatausahaan/spp/${s.id}/reject`, { reason: reasons[s.id] }])}>{t('reject')}</Button>
                   </>
                 )}
               </Group>
