@@ -26,6 +26,9 @@ async function pick(page, label, typed, option) {
   await opt.click();
 }
 
+/** "Rp 1.250.000,50" -> 125000050n (sen, exact). */
+const sen = (text) => BigInt(text.replace(/^Rp /, '').replace(/\./g, '').replace(',', ''));
+
 const nav = (page, name) => page.getByRole('navigation').getByRole('link', { name }).click();
 const state = { doc: null, sppNumber: null, sp2dNumber: null };
 
@@ -114,7 +117,7 @@ export const flows = [
       await visit('review');
       await page.getByRole('button', { name: 'Setujui' }).click();
       await page.getByRole('heading', { name: /^DPA 1\.01\.02\.1\.01\.0003/ }).waitFor();
-      await page.getByRole('cell', { name: 'APPROVE' }).waitFor();
+      await page.getByRole('cell', { name: 'APPROVE', exact: true }).waitFor();
       await visit('approved');
     },
   },
@@ -142,22 +145,27 @@ export const flows = [
       await page.goto(`${base}/#/payments/spp`);
       await pick(page, 'Rekening belanja', '5.1.02', /5\.1\.02/);
       await page.getByTestId('availability').waitFor();
-      assert.match(await page.getByTestId('availability').innerText(), /SPD Rp 5\.000\.000,00 − Realisasi Rp 0,00 − Komitmen Rp 0,00 = Rp 5\.000\.000,00/);
+      const arithmetic = /SPD (Rp [\d.]+,\d\d) − Realisasi (Rp [\d.]+,\d\d) − Komitmen (Rp [\d.]+,\d\d) = (Rp [\d.]+,\d\d)/.exec(await page.getByTestId('availability').innerText());
+      assert.ok(arithmetic, 'the availability arithmetic is shown before the SPP is made');
+      const [allotted, disbursed, committed, room] = arithmetic.slice(1).map(sen);
+      assert.equal(room, allotted - disbursed - committed);
       await page.getByLabel('Nilai').fill('1.000.000,55');
       await page.getByLabel('Keperluan').fill('Pengadaan ATK sekolah');
-      await page.getByLabel('Penerima').fill('CV Maju Jaya');
+      await page.getByLabel(/^Penerima( \*)?$/).fill('CV Maju Jaya');
       await page.getByLabel('NPWP').fill('012345678901000');
       await page.getByLabel('Nama bank').fill('Bank Jateng');
       await page.getByLabel('Nomor rekening').fill('1234567890');
-      await page.getByRole('checkbox', { name: 'PPN' }).check();
+      await page.getByRole('checkbox', { name: 'Penerima PKP (terdaftar PPN)' }).check();
+      await page.getByRole('checkbox', { name: 'PPN', exact: true }).check();
       await page.getByRole('checkbox', { name: 'PPH23' }).check();
-      assert.match(await page.getByTestId('availability').innerText(), /Nilai Rp 1\.000\.000,55 → Sisa Rp 3\.999\.999,45/);
+      const after = /Nilai Rp 1\.000\.000,55 → Sisa (Rp [\d.]+,\d\d)/.exec(await page.getByTestId('availability').innerText());
+      assert.equal(sen(after[1]), room - 100000055n);
       await visit('spp-form');
       await page.getByRole('button', { name: 'Buat' }).click();
       const submit = page.getByRole('button', { name: /^Ajukan SPP/ });
       await submit.waitFor();
       state.sppNumber = (await submit.innerText()).replace(/^Ajukan\s*/, '').trim();
-      await page.getByRole('cell', { name: 'Rp 981.982,55' }).waitFor(); // net of PPh 23 on the DPP, PPN not collected up to Rp 2.000.000
+      await page.getByRole('row').filter({ hasText: state.sppNumber }).getByRole('cell', { name: 'Rp 981.982,55' }).waitFor(); // net of PPh 23 on the DPP, PPN not collected up to Rp 2.000.000
       await submit.click();
       await page.getByText('SUBMITTED', { exact: true }).first().waitFor();
       await visit('spp-submitted');
@@ -172,15 +180,15 @@ export const flows = [
       await login(page, base, 'budget-user-a');
       await visit('home', { readme: 'budget-user' });
       await page.goto(`${base}/#/payments/spm`);
-      await page.getByRole('button', { name: /^Terbitkan SPM/ }).first().click();
+      await page.getByRole('row').filter({ hasText: state.sppNumber }).getByRole('button', { name: /^Terbitkan SPM/ }).click();
       await page.getByText('APPROVED', { exact: true }).first().waitFor();
       await visit('spm-issued');
 
       await login(page, base, 'cash-authority');
       await page.goto(`${base}/#/payments/sp2d`);
-      await page.getByRole('button', { name: /^Terbitkan SP2D/ }).first().click();
-      const sp2d = page.getByRole('table', { name: 'SP2D' }).getByRole('row').nth(1);
-      await sp2d.getByText('ISSUED').or(sp2d.getByText('PAID')).or(sp2d.getByText(/^SP2D/)).first().waitFor();
+      await page.getByRole('row').filter({ hasText: state.sppNumber }).getByRole('button', { name: /^Terbitkan SP2D/ }).click();
+      const sp2d = page.getByRole('table', { name: 'SP2D' }).getByRole('row').filter({ hasText: 'CV Maju Jaya' }).last();
+      await sp2d.waitFor();
       state.sp2dNumber = (await sp2d.getByRole('cell').first().innerText()).trim();
       assert.match(state.sp2dNumber, /SP2D/);
       assert.match(await sp2d.innerText(), /Rp 1\.000\.000,55/);

@@ -71,6 +71,7 @@ const DICT = {
   bankName: ['Nama bank', 'Bank'],
   bankAccount: ['Nomor rekening', 'Account number'],
   taxes: ['Pajak', 'Taxes'],
+  vatRegistered: ['Penerima PKP (terdaftar PPN)', 'Payee is VAT-registered (PKP)'],
   purpose: ['Keperluan', 'Purpose'],
   availability: ['Ketersediaan dana', 'Availability'],
   newSpd: ['SPD baru', 'New SPD'],

@@ -89,7 +89,7 @@ function SpdTab() {
 }
 
 const TAXES = ['PPN', 'PPH22', 'PPH23'];
-const EMPTY_SPP = { budgetLineId: '', amount: '', purpose: '', payeeName: '', npwp: '', bankName: '', bankAccount: '', taxes: [] as string[] };
+const EMPTY_SPP = { budgetLineId: '', amount: '', purpose: '', payeeName: '', npwp: '', vatRegistered: false, bankName: '', bankAccount: '', taxes: [] as string[] };
 
 /** The availability arithmetic of a line, before an SPP is submitted. */
 function Availability({ line, amount }: { line: BudgetLine; amount: string | null }) {
@@ -120,13 +120,13 @@ function SppTab() {
   const create = useMutation({
     mutationFn: () => post<Spp>('/penatausahaan/spp', {
       type: 'LS', organizationId: user?.organizationId, purpose: form.purpose || undefined, lines: [{ budgetLineId: form.budgetLineId, amount: amount ?? form.amount }],
-      payee: { name: form.payeeName, npwp: form.npwp || undefined, bankName: form.bankName, bankAccount: form.bankAccount }, taxes: form.taxes.map((code) => ({ code })),
+      payee: { name: form.payeeName, npwp: form.npwp || undefined, vatRegistered: form.vatRegistered, bankName: form.bankName, bankAccount: form.bankAccount }, taxes: form.taxes.map((code) => ({ code })),
     }),
     onSuccess: () => { clear(); refresh(); },
   });
   const act = useMutation({ mutationFn: ([path, body]: [string, unknown?]) => post(path, body ?? {}), onSuccess: refresh });
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const set = (k: keyof typeof EMPTY_SPP) => (e: { currentTarget: { value: string } }) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, [k]: v })); };
+  const set = (k: 'purpose' | 'payeeName' | 'npwp' | 'bankName' | 'bankAccount') => (e: { currentTarget: { value: string } }) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, [k]: v })); };
   return (
     <>
       {orgPicker}
@@ -145,6 +145,7 @@ function SppTab() {
               <TextInput label={t('bankName')} required value={form.bankName} onChange={set('bankName')} error={fieldError(create.error, 'payee.bankName')} />
               <TextInput label={t('bankAccount')} required value={form.bankAccount} onChange={set('bankAccount')} error={fieldError(create.error, 'payee.bankAccount')} />
             </SimpleGrid>
+            <Checkbox label={t('vatRegistered')} checked={form.vatRegistered} onChange={(e) => { const v = e.currentTarget.checked; setForm((f) => ({ ...f, vatRegistered: v })); }} error={fieldError(create.error, 'payee.vatRegistered')} />
             <Checkbox.Group label={t('taxes')} value={form.taxes} onChange={(v) => setForm((f) => ({ ...f, taxes: v }))}>
               <Group mt={4}>{TAXES.map((c) => <Checkbox key={c} value={c} label={c} />)}</Group>
             </Checkbox.Group>
