@@ -46,13 +46,13 @@ export function ProblemAlert({ error }: { error: unknown }) {
   if (error instanceof ApiError) {
     const p = error.problem;
     return (
-      <Alert color="red" role="alert" title={`${p.status}${p.code ? ` ${p.code}` : ''}${p.title ? `: ${p.title}` : ''}`}>
+      <Alert color="#a61e1e" variant="outline" role="alert" title={`${p.status}${p.code ? ` ${p.code}` : ''}${p.title ? `: ${p.title}` : ''}`}>
         {p.detail && <Text component="pre" className="problem-detail" data-testid="problem-detail">{p.detail}</Text>}
         {p.errors?.length ? <ul>{p.errors.map((e) => <li key={e.field + e.message}><code>{e.field}</code>: {e.message}</li>)}</ul> : null}
       </Alert>
     );
   }
-  return <Alert color="red" role="alert">{String((error as Error).message ?? error)}</Alert>;
+  return <Alert color="#a61e1e" variant="outline" role="alert">{String((error as Error).message ?? error)}</Alert>;
 }
 
 /** The message the API gave for a field, to show under it. */
@@ -95,7 +95,7 @@ export function Pager({ page, limit, total, onPage }: { page: number; limit: num
 /** A plain data table with a caption for screen readers. */
 export function DataTable({ caption, head, children }: { caption: string; head: ReactNode[]; children: ReactNode }) {
   return (
-    <Table.ScrollContainer minWidth={600}>
+    <Table.ScrollContainer minWidth={600} type="native" tabIndex={0} role="region" aria-label={caption}>
       <Table striped highlightOnHover withTableBorder>
         <caption className="visually-hidden">{caption}</caption>
         <Table.Thead><Table.Tr>{head.map((h, i) => <Table.Th key={i} scope="col">{h}</Table.Th>)}</Table.Tr></Table.Thead>

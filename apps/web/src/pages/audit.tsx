@@ -26,7 +26,7 @@ export function AuditPage() {
         <Button variant="default" onClick={() => { setError(null); download(`/audit/events${qs({ ...filters, format: 'csv' })}`).catch(setError); }}>{t('download')} CSV</Button>
       </Group>}>{t('audit')}</PageTitle>
       {v && (
-        <Alert color={v.valid ? 'green' : 'red'} role="status" mb="md" title={v.valid ? t('trailValid') : t('trailInvalid')} data-testid="verify-result">
+        <Alert variant="outline" color={v.valid ? '#1b5e20' : '#a61e1e'} role="status" mb="md" title={v.valid ? t('trailValid') : t('trailInvalid')} data-testid="verify-result">
           {v.checked} {t('checked')}; ledger {v.ledgerEntriesChecked}; pending {v.pending}
           {!v.valid && <Text>#{v.firstInvalidChainNo}: {v.reason}</Text>}
         </Alert>

@@ -184,7 +184,7 @@ export function BudgetDocumentPage({ id }: { id: string }) {
         {ceiling && d.status === 'DRAFT' && <Paper withBorder p="sm"><Text size="sm">{t('remaining')} − {t('total')}</Text><Text fw={700} data-testid="ceiling-after"><Money value={subtractMoney(ceiling.remaining, d.total)} /></Text></Paper>}
         <Paper withBorder p="sm"><Text size="sm">{t('stage')}</Text><Text fw={700}>{d.stage} r{d.revision}</Text><Text size="xs">{d.createdBy}, <DateText value={d.updatedAt} /></Text></Paper>
       </SimpleGrid>
-      {d.rejectionReason && d.status === 'DRAFT' && <Alert color="orange" mb="md" title={t('reject')}>{d.rejectionReason}</Alert>}
+      {d.rejectionReason && d.status === 'DRAFT' && <Alert variant="outline" color="#8a4b00" mb="md" title={t('reject')}>{d.rejectionReason}</Alert>}
       <Title order={2} size="h4" mb="xs">{t('items')} ({d.itemCount})</Title>
       <DataTable caption={t('items')} head={[t('account'), t('description'), t('coefficients'), t('unitPrice'), t('vat'), t('total'), '']}>
         {d.items.map((i) => (

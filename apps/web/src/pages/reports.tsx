@@ -25,7 +25,7 @@ export function ReportsPage() {
   return (
     <>
       <PageTitle right={<Button variant="default" onClick={() => { setError(null); download(`/budget-lines${qs({ fiscalYear: YEAR, organizationId: org, format: 'xlsx' })}`).catch(setError); }}>{t('download')} XLSX</Button>}>{t('reports')} {YEAR}</PageTitle>
-      <Alert color="blue" mb="md">{t('reportsLater')}</Alert>
+      <Alert variant="outline" color="#1c4f8a" mb="md">{t('reportsLater')}</Alert>
       {orgPicker}
       <ProblemAlert error={lines.error ?? error} />
       <DataTable caption={t('budgetLine')} head={[t('budgetLine'), t('appropriated'), t('allotted'), t('committed'), t('disbursed'), t('available'), '']}>
