@@ -57,7 +57,7 @@ export const flows = [
     slug: '02-planner',
     async run({ page, base, visit }) {
       await login(page, base, 'planner-a');
-      await visit('home', { readme: 'planner' });
+      await visit('home');
       await nav(page, 'Dokumen anggaran (RKA/DPA)');
       await page.getByRole('form', { name: 'Dokumen baru' }).waitFor();
       await pick(page, 'Tahun anggaran', null, '2027');
@@ -96,7 +96,7 @@ export const flows = [
       await page.getByRole('cell', { name: '10 sekolah x 20 rim' }).waitFor();
       assert.match(await page.getByTestId('doc-total').innerText(), /Rp 12\.765\.111,00/);
       assert.equal(await page.getByLabel('Harga satuan').inputValue(), '', 'the form is cleared once the API took it');
-      await visit('document-with-item');
+      await visit('document-with-item', { readme: 'planner' });
       await page.getByRole('button', { name: 'Ajukan' }).click();
       await page.getByText('SUBMITTED', { exact: true }).first().waitFor();
       await visit('document-submitted');
@@ -107,14 +107,14 @@ export const flows = [
     slug: '03-verifier',
     async run({ page, base, visit }) {
       await login(page, base, 'verifier');
-      await visit('home', { readme: 'budget-verifier' });
+      await visit('home');
       await nav(page, 'Dokumen anggaran (RKA/DPA)');
       await page.getByRole('heading', { name: 'Antrian verifikasi' }).waitFor();
       await page.getByRole('link', { name: /Buka 1\.01\.02\.1\.01\.0003/ }).click();
       await page.getByRole('heading', { name: /1\.01\.02\.1\.01\.0003/ }).waitFor();
       await page.getByTestId('review-flags').waitFor();
       assert.match(await page.getByTestId('review-flags').innerText(), /ABOVE_CATALOGUE_PRICE/);
-      await visit('review');
+      await visit('review', { readme: 'budget-verifier' });
       await page.getByRole('button', { name: 'Setujui' }).click();
       await page.getByRole('heading', { name: /^DPA 1\.01\.02\.1\.01\.0003/ }).waitFor();
       await page.getByRole('cell', { name: 'APPROVE', exact: true }).waitFor();
@@ -126,7 +126,7 @@ export const flows = [
     slug: '04-ls-payment',
     async run({ page, base, visit }) {
       await login(page, base, 'cash-authority');
-      await visit('home', { readme: 'cash-authority' });
+      await visit('home');
       await nav(page, 'Pembayaran (SPD, SPP, SPM, SP2D)');
       await page.getByRole('form', { name: 'SPD baru' }).waitFor();
       await pick(page, 'Bulan', null, 'Desember');
@@ -141,7 +141,7 @@ export const flows = [
       await page.getByText('APPROVED', { exact: true }).first().waitFor();
 
       await login(page, base, 'treasurer-a');
-      await visit('home', { readme: 'treasurer' });
+      await visit('home');
       await page.goto(`${base}/#/payments/spp`);
       await pick(page, 'Rekening belanja', '5.1.02', /5\.1\.02/);
       await page.getByTestId('availability').waitFor();
@@ -160,7 +160,7 @@ export const flows = [
       await page.getByRole('checkbox', { name: 'PPH23' }).check();
       const after = /Nilai Rp 1\.000\.000,55 → Sisa (Rp [\d.]+,\d\d)/.exec(await page.getByTestId('availability').innerText());
       assert.equal(sen(after[1]), room - 100000055n);
-      await visit('spp-form');
+      await visit('spp-form', { readme: 'treasurer' });
       await page.getByRole('button', { name: 'Buat' }).click();
       const submit = page.getByRole('button', { name: /^Ajukan SPP/ });
       await submit.waitFor();
@@ -171,18 +171,18 @@ export const flows = [
       await visit('spp-submitted');
 
       await login(page, base, 'finance-officer-a');
-      await visit('home', { readme: 'finance-officer' });
+      await visit('home');
       await page.goto(`${base}/#/payments/spp`);
       await page.getByRole('button', { name: `Verifikasi & buat SPM ${state.sppNumber}` }).click();
       await page.getByText('VERIFIED', { exact: true }).first().waitFor();
-      await visit('spp-verified');
+      await visit('spp-verified', { readme: 'finance-officer' });
 
       await login(page, base, 'budget-user-a');
-      await visit('home', { readme: 'budget-user' });
+      await visit('home');
       await page.goto(`${base}/#/payments/spm`);
       await page.getByRole('row').filter({ hasText: state.sppNumber }).getByRole('button', { name: /^Terbitkan SPM/ }).click();
       await page.getByText('APPROVED', { exact: true }).first().waitFor();
-      await visit('spm-issued');
+      await visit('spm-issued', { readme: 'budget-user' });
 
       await login(page, base, 'cash-authority');
       await page.goto(`${base}/#/payments/sp2d`);
@@ -192,7 +192,7 @@ export const flows = [
       state.sp2dNumber = (await sp2d.getByRole('cell').first().innerText()).trim();
       assert.match(state.sp2dNumber, /SP2D/);
       assert.match(await sp2d.innerText(), /Rp 1\.000\.000,55/);
-      await visit('sp2d-issued');
+      await visit('sp2d-issued', { readme: 'cash-authority' });
 
       await login(page, base, 'treasurer-a');
       await page.goto(`${base}/#/payments/spp`);
@@ -221,7 +221,7 @@ export const flows = [
     slug: '06-contracts',
     async run({ page, base, visit }) {
       await login(page, base, 'project-officer-a');
-      await visit('home', { readme: 'project-officer' });
+      await visit('home');
       await nav(page, 'Kontrak');
       await page.getByRole('heading', { name: /Kontrak 2026/ }).waitFor();
       await visit('contracts');
@@ -229,7 +229,7 @@ export const flows = [
       if (await open.count()) {
         await open.click();
         await page.getByRole('heading', { name: 'Termin' }).waitFor();
-        await visit('contract');
+        await visit('contract', { readme: 'project-officer' });
       }
     },
   },
@@ -238,13 +238,13 @@ export const flows = [
     slug: '07-auditor',
     async run({ page, base, visit }) {
       await login(page, base, 'auditor');
-      await visit('home', { readme: 'auditor' });
+      await visit('home');
       await nav(page, 'Jejak audit');
       await page.getByRole('cell', { name: 'SP2D.ISSUE' }).first().waitFor();
       await page.getByRole('button', { name: 'Verifikasi jejak audit' }).click();
       await page.getByTestId('verify-result').waitFor();
       assert.match(await page.getByTestId('verify-result').innerText(), /Jejak audit utuh/);
-      await visit('audit-verified');
+      await visit('audit-verified', { readme: 'auditor' });
       await nav(page, 'Laporan');
       await page.getByRole('heading', { name: /Laporan 2026/ }).waitFor();
       await page.getByRole('table', { name: 'Rekening belanja' }).getByRole('row').nth(1).waitFor();
