@@ -100,6 +100,10 @@ export const flows = [
       await page.getByRole('button', { name: 'Ajukan' }).click();
       await page.getByText('SUBMITTED', { exact: true }).first().waitFor();
       await visit('document-submitted');
+      await nav(page, 'Rencana kas');
+      await page.getByRole('heading', { name: 'Rencana kas 2026' }).waitFor();
+      await page.getByRole('table', { name: 'Rencana kas' }).getByRole('row').nth(1).waitFor();
+      await visit('cash-plans');
     },
   },
   {
@@ -117,7 +121,7 @@ export const flows = [
       await visit('review', { readme: 'budget-verifier' });
       await page.getByRole('button', { name: 'Setujui' }).click();
       await page.getByRole('heading', { name: /^DPA 1\.01\.02\.1\.01\.0003/ }).waitFor();
-      await page.getByRole('cell', { name: 'APPROVE', exact: true }).waitFor();
+      await page.getByRole('cell', { name: 'SUBMITTED → APPROVED' }).waitFor();
       await visit('approved');
     },
   },

@@ -112,6 +112,7 @@ async function main() {
         await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'));
         const file = `${flow.slug}-${String(n).padStart(2, '0')}-${label}.png`;
         await page.screenshot({ path: join(shots, file), fullPage: true });
+        if (readme && readmeShots) await page.evaluate(() => { globalThis.scrollTo(0, 0); });
         if (readme && readmeShots) await page.screenshot({ path: join(readmeShots, `${readme}.png`), scale: 'css', clip: { x: 0, y: 0, width: 1366, height: 800 } });
         await checkAccessibility(page, `${flow.name}: ${label}`);
       };
