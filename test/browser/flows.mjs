@@ -135,6 +135,15 @@ export const flows = [
       await page.getByRole('form', { name: 'SPD baru' }).waitFor();
       await pick(page, 'Bulan', null, 'Desember');
       await pick(page, 'Rekening belanja', '5.1.02', /5\.1\.02/);
+      // a text that is not an amount is refused by the field itself; more than the cash plan, by the API with its arithmetic
+      await page.getByLabel('Nilai').fill('12.50');
+      await page.getByLabel('Nilai').blur();
+      await page.getByText('Tulis nilai seperti 1.250.000,50').waitFor();
+      await page.getByLabel('Nilai').fill('999.999.999.999');
+      await page.getByRole('button', { name: 'Buat' }).click();
+      await page.getByRole('alert').filter({ hasText: '422 EXCEEDS_CASH_PLAN' }).waitFor();
+      assert.match(await page.getByTestId('problem-detail').innerText(), /requested 999999999999\.00 > cash plan to date [\d.]+ - earlier SPDs [\d.]+ = [\d.]+/);
+      await visit('spd-refused');
       await page.getByLabel('Nilai').fill('5.000.000');
       await page.getByRole('button', { name: 'Buat' }).click();
       await page.getByRole('button', { name: /^Setujui SPD/ }).waitFor();
@@ -156,9 +165,15 @@ export const flows = [
       await page.getByLabel('Nilai').fill('1.000.000,55');
       await page.getByLabel('Keperluan').fill('Pengadaan ATK sekolah');
       await page.getByLabel(/^Penerima( \*)?$/).fill('CV Maju Jaya');
-      await page.getByLabel('NPWP').fill('012345678901000');
       await page.getByLabel('Nama bank').fill('Bank Jateng');
       await page.getByLabel('Nomor rekening').fill('1234567890');
+      // a field the API refuses gets the API's message under it
+      await page.getByRole('textbox', { name: 'NPWP' }).fill('12345');
+      await page.getByRole('button', { name: 'Buat' }).click();
+      await page.locator('input[aria-invalid="true"]').first().waitFor();
+      assert.equal(await page.getByRole('textbox', { name: 'NPWP' }).getAttribute('aria-invalid'), 'true');
+      await visit('spp-field-error');
+      await page.getByRole('textbox', { name: 'NPWP' }).fill('012345678901000');
       await page.getByRole('checkbox', { name: 'Penerima PKP (terdaftar PPN)' }).check();
       await page.getByRole('checkbox', { name: 'PPN', exact: true }).check();
       await page.getByRole('checkbox', { name: 'PPH23' }).check();
