@@ -38,6 +38,7 @@ export class OpenApiValidator {
   check(method: string, url: string, status: number, contentType: string | undefined, body: string): string | null {
     const path = url.split('?')[0];
     if (path === '/docs' || path.startsWith('/docs/') || path.startsWith('/docs-')) return null; // the document and its UI
+    if (/^\/app\.(js|css)(\.map|\.LEGAL\.txt)?$/.test(path)) return null; // the web app's bundle (apps/web), not the API
     const route = this.routes.find((r) => r.pattern.test(path));
     const where = `${method.toUpperCase()} ${url} answered ${status}`;
     const type = (contentType ?? '').split(';')[0].trim().toLowerCase();

@@ -10,6 +10,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
 import { API_PREFIX, PREFIX_EXCLUDE } from './prefix';
+import { webApp, webAppDir } from './web-app';
 
 export { API_PREFIX, PREFIX_EXCLUDE };
 
@@ -69,6 +70,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(inputGuard());
   if (config.trustProxy) app.set('trust proxy', true);
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  // The web app (apps/web, built into dist/web) at `/` for browsers; the JSON index stays for API clients.
+  const web = webAppDir();
+  if (web) app.use(webApp(web));
   app.setGlobalPrefix(API_PREFIX, { exclude: PREFIX_EXCLUDE });
   // validation first; then an unknown fiscal year in the query or path is 404 FISCAL_YEAR_NOT_FOUND on every route
   app.useGlobalPipes(createValidationPipe(), new FiscalYearExistsPipe(app.get(DataSource)));

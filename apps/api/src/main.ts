@@ -83,6 +83,7 @@ async function main(): Promise<void> {
   process.stdout.write([
     '',
     `GRMS is serving on ${base}/api/v1`,
+    `  Web app: ${base}/   (open it in a browser)`,
     `  API documentation: ${base}/docs   (OpenAPI: ${base}/docs-json)`,
     `  Health: ${base}/health`,
     ...(config.seedDemo ? [`  Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.roles.join(',')})`).join(', ')}`] : []),

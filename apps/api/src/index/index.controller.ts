@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Public } from '@grms/core';
 import { API_PREFIX } from '../prefix';
 
@@ -61,15 +61,19 @@ export const API_INDEX: IndexResponse = {
 const SUMMARY = 'Index of the API';
 const DESCRIPTION = 'Name, version, links to the documentation, the OpenAPI document and the health check, and the root of each module. Anyone may call it; the module roots need a token.';
 
-// `/` answers JSON today; a browser app may later be served there for
-// text/html requests, beside this JSON answer (content negotiation).
+// `/` answers this JSON to API clients; a browser (Accept preferring
+// text/html) gets the web app's page instead (apps/api/src/web-app.ts).
 @ApiTags('operations')
+@ApiExtraModels(IndexResponse)
 @Controller()
 export class RootIndexController {
   @Get()
   @Public()
-  @ApiOperation({ summary: `${SUMMARY} (site root)`, description: DESCRIPTION })
-  @ApiOkResponse({ type: IndexResponse })
+  @ApiOperation({ summary: `${SUMMARY} (site root)`, description: `${DESCRIPTION} A browser asking for text/html gets the web app instead (when it is built: \`npm run build\`).` })
+  @ApiOkResponse({
+    description: 'the index (JSON), or the web app\'s page for a browser (text/html)',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(IndexResponse) } }, 'text/html': { schema: { type: 'string' } } },
+  })
   index(): IndexResponse {
     return API_INDEX;
   }

@@ -1,0 +1,126 @@
+import { Anchor, Button, Group, Paper, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
+import { get, Page, post, qs } from '../api';
+import { today } from '../dates';
+import { useI18n } from '../i18n';
+import { useDraft, useSession } from '../session';
+import { DataTable, DateText, fieldError, Money, PageTitle, Pager, ProblemAlert, StatusBadge } from '../ui';
+import { YEAR } from './home';
+
+interface Termin { terminNo: number; kind: string; percent: string; amount: string; progressThreshold: string; payable: string; paidSp2dNumber: string | null }
+interface Contract { id: string; number: string; packageName: string; vendorName: string; status: string; value: string; progress: string; paid: string; remaining: string; startDate: string; endDate: string; termins: Termin[] }
+interface Progress { id: string; reportedOn: string; cumulativePercent: string; note: string | null; evidence: string[] | null; status: string; createdBy: string; verifiedBy: string | null; rejectReason: string | null }
+
+export function ContractsPage() {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const q = useQuery({ queryKey: ['contracts', page], queryFn: () => get<Page<Contract>>(`/delivery/contracts${qs({ fiscalYear: YEAR, page, limit: 20 })}`) });
+  return (
+    <>
+      <PageTitle>{t('contracts')} {YEAR}</PageTitle>
+      <ProblemAlert error={q.error} />
+      <DataTable caption={t('contracts')} head={[t('number'), t('vendor'), t('status'), t('value'), t('progress'), t('paid'), '']}>
+        {q.data?.data.map((c) => (
+          <Table.Tr key={c.id}>
+            <Table.Td>{c.number}<br /><Text size="xs" component="span">{c.packageName}</Text></Table.Td><Table.Td>{c.vendorName}</Table.Td>
+            <Table.Td><StatusBadge status={c.status} /></Table.Td><Table.Td className="num"><Money value={c.value} /></Table.Td>
+            <Table.Td className="num">{c.progress}%</Table.Td><Table.Td className="num"><Money value={c.paid} /></Table.Td>
+            <Table.Td><Anchor href={`#/contracts/${c.id}`}>{t('open')}<span className="visually-hidden"> {c.number}</span></Anchor></Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      {q.data && <Pager {...q.data.meta} onPage={setPage} />}
+    </>
+  );
+}
+
+/** Actual cumulative progress against the straight line from start to end, as an SVG chart with a text alternative. */
+function ProgressCurve({ contract, reports }: { contract: Contract; reports: Progress[] }) {
+  const { t } = useI18n();
+  const start = Date.parse(contract.startDate);
+  const end = Date.parse(contract.endDate);
+  if (!(end > start)) return null;
+  const x = (d: string) => 40 + ((Date.parse(d) - start) / (end - start)) * 520;
+  const y = (p: string) => 190 - (Number(p) / 100) * 170; // a percentage, not money
+  const points = reports.filter((r) => r.status !== 'REJECTED').sort((a, b) => a.reportedOn.localeCompare(b.reportedOn));
+  const desc = points.map((p) => `${p.reportedOn}: ${p.cumulativePercent}%`).join('; ');
+  return (
+    <svg viewBox="0 0 600 210" className="scurve" role="img" aria-label={`${t('progress')}: ${desc || '—'}`} width={600}>
+      <line x1={40} y1={190} x2={560} y2={190} stroke="#495057" />
+      <line x1={40} y1={20} x2={40} y2={190} stroke="#495057" />
+      <line x1={40} y1={190} x2={560} y2={20} stroke="#868e96" strokeDasharray="6 4" />
+      <text x={44} y={16} fontSize={11} fill="#212529">100%</text>
+      <polyline fill="none" stroke="#2b3a8c" strokeWidth={3} points={[`40,190`, ...points.map((p) => `${x(p.reportedOn)},${y(p.cumulativePercent)}`)].join(' ')} />
+      {points.map((p) => <circle key={p.id} cx={x(p.reportedOn)} cy={y(p.cumulativePercent)} r={4} fill="#2b3a8c" />)}
+    </svg>
+  );
+}
+
+export function ContractPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { has } = useSession();
+  const qc = useQueryClient();
+  const c = useQuery({ queryKey: ['contract', id], queryFn: () => get<Contract>(`/delivery/contracts/${id}`) });
+  const progress = useQuery({ queryKey: ['progress', id], queryFn: () => get<Page<Progress> | Progress[]>(`/delivery/contracts/${id}/progress`) });
+  const [form, setForm, clear] = useDraft(`progress.${id}`, { reportedOn: today(), cumulativePercent: '', note: '', evidence: '' });
+  const refresh = () => { void qc.invalidateQueries({ queryKey: ['progress', id] }); void qc.invalidateQueries({ queryKey: ['contract', id] }); };
+  const report = useMutation({
+    mutationFn: () => post(`/delivery/contracts/${id}/progress`, {
+      reportedOn: form.reportedOn, cumulativePercent: form.cumulativePercent.replace(',', '.'), note: form.note || undefined,
+      evidence: form.evidence.split(',').map((s) => s.trim()).filter(Boolean),
+    }),
+    onSuccess: () => { clear(); refresh(); },
+  });
+  const verify = useMutation({ mutationFn: (pid: string) => post(`/delivery/progress/${pid}/verify`), onSuccess: refresh });
+  if (c.error) return <ProblemAlert error={c.error} />;
+  if (!c.data) return <Text>{t('loading')}</Text>;
+  const k = c.data;
+  const reports = Array.isArray(progress.data) ? progress.data : progress.data?.data ?? [];
+  return (
+    <>
+      <PageTitle right={<StatusBadge status={k.status} />}>{k.number}</PageTitle>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mb="md">
+        <Paper withBorder p="sm"><Text size="sm">{t('vendor')}</Text><Text fw={700}>{k.vendorName}</Text><Text size="xs">{k.packageName}</Text></Paper>
+        <Paper withBorder p="sm"><Text size="sm">{t('value')}</Text><Text fw={700}><Money value={k.value} /></Text></Paper>
+        <Paper withBorder p="sm"><Text size="sm">{t('paid')}</Text><Text fw={700}><Money value={k.paid} /></Text><Text size="xs">{t('remaining')} <Money value={k.remaining} /></Text></Paper>
+        <Paper withBorder p="sm"><Text size="sm">{t('progress')}</Text><Text fw={700}>{k.progress}%</Text><Text size="xs"><DateText value={k.startDate} /> – <DateText value={k.endDate} /></Text></Paper>
+      </SimpleGrid>
+      <ProgressCurve contract={k} reports={reports} />
+      <Title order={2} size="h4" mt="md" mb="xs">{t('termins')}</Title>
+      <DataTable caption={t('termins')} head={['No', t('description'), '%', t('amount'), t('progress'), 'Dibayar/payable', 'SP2D']}>
+        {k.termins.map((tm) => (
+          <Table.Tr key={tm.terminNo}>
+            <Table.Td>{tm.terminNo}</Table.Td><Table.Td>{tm.kind}</Table.Td><Table.Td>{tm.percent}</Table.Td><Table.Td className="num"><Money value={tm.amount} /></Table.Td>
+            <Table.Td>{tm.progressThreshold}%</Table.Td><Table.Td className="num"><Money value={tm.payable} /></Table.Td><Table.Td>{tm.paidSp2dNumber ?? '—'}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      <Title order={2} size="h4" mt="md" mb="xs">{t('progress')}</Title>
+      <ProblemAlert error={verify.error ?? progress.error} />
+      <DataTable caption={t('progress')} head={[t('date'), '%', t('note'), t('evidence'), t('status'), t('actor'), '']}>
+        {reports.map((p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td><DateText value={p.reportedOn} /></Table.Td><Table.Td>{p.cumulativePercent}%</Table.Td><Table.Td>{p.note}</Table.Td>
+            <Table.Td>{(p.evidence ?? []).join(', ')}</Table.Td>
+            <Table.Td><StatusBadge status={p.status} /></Table.Td><Table.Td>{p.createdBy}{p.verifiedBy ? ` / ${p.verifiedBy}` : ''}</Table.Td>
+            <Table.Td>{p.status === 'SUBMITTED' && has('SUPERVISOR') && <Button size="xs" onClick={() => verify.mutate(p.id)}>{t('verify')}</Button>}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      {has('PROJECT_OFFICER') && k.status === 'SIGNED' && (
+        <Paper withBorder p="md" mt="md" component="form" aria-label={t('reportProgress')} onSubmit={(e: FormEvent) => { e.preventDefault(); report.mutate(); }}>
+          <Title order={2} size="h4" mb="sm">{t('reportProgress')}</Title>
+          <Group align="flex-end">
+            <TextInput type="date" label={t('date')} value={form.reportedOn} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, reportedOn: v })); }} error={fieldError(report.error, 'reportedOn')} />
+            <TextInput label={t('percent')} value={form.cumulativePercent} inputMode="decimal" onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, cumulativePercent: v })); }} error={fieldError(report.error, 'cumulativePercent')} w={160} />
+            <TextInput label={t('note')} value={form.note} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, note: v })); }} />
+            <TextInput label={t('evidence')} value={form.evidence} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, evidence: v })); }} error={fieldError(report.error, 'evidence')} />
+            <Button type="submit" loading={report.isPending}>{t('save')}</Button>
+          </Group>
+          <ProblemAlert error={report.error} />
+        </Paper>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,276 @@
+// The flows of the browser tests, in order, against one fresh demo (a flow
+// may use what an earlier one made): each drives the web app as the demo
+// user would, by labels and roles, and asserts what the page shows.
+/* global fetch, sessionStorage */
+import assert from 'node:assert/strict';
+
+const PASSWORD = 'grms-demo';
+
+async function login(page, base, username) {
+  await page.goto(`${base}/`);
+  await page.evaluate(() => { sessionStorage.clear(); });
+  await page.goto(`${base}/`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByTestId('whoami').filter({ hasText: username }).waitFor();
+}
+
+/** Picks an option of a Mantine Select by typing into it. */
+async function pick(page, label, typed, option) {
+  const esc = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const input = page.getByLabel(new RegExp(`^${esc}( \\*)?$`)).first();
+  await input.click();
+  if (typed) await input.fill(typed);
+  const opt = option instanceof RegExp ? page.getByRole('option', { name: option }).first() : page.getByRole('option', { name: option ?? typed }).first();
+  await opt.click();
+}
+
+/** "Rp 1.250.000,50" -> 125000050n (sen, exact). */
+const sen = (text) => BigInt(text.replace(/^Rp /, '').replace(/\./g, '').replace(',', ''));
+
+const nav = (page, name) => page.getByRole('navigation').getByRole('link', { name }).click();
+const state = { doc: null, sppNumber: null, sp2dNumber: null };
+
+export const flows = [
+  {
+    name: 'the login page, in Indonesian, refuses a wrong password next to the form',
+    slug: '01-login',
+    async run({ page, base, visit }) {
+      await page.goto(`${base}/`);
+      await page.getByLabel('Nama pengguna').waitFor();
+      assert.equal(await page.locator('html').getAttribute('lang'), 'id');
+      await visit('login', { readme: 'login' });
+      await page.getByLabel('Nama pengguna').fill('planner-a');
+      await page.getByLabel('Kata sandi').fill('wrong password');
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.getByRole('alert').filter({ hasText: '401' }).waitFor();
+      await visit('login-refused');
+      await page.getByText('English', { exact: true }).click();
+      await page.getByLabel('Username').waitFor();
+      await page.getByText('Bahasa Indonesia', { exact: true }).click();
+      await page.getByLabel('Nama pengguna').waitFor();
+    },
+  },
+  {
+    name: 'planner: a budget document from empty to submitted, with a catalogue search, coefficients and VAT; the draft survives an expired session',
+    slug: '02-planner',
+    async run({ page, base, visit }) {
+      await login(page, base, 'planner-a');
+      await visit('home');
+      await nav(page, 'Dokumen anggaran (RKA/DPA)');
+      await page.getByRole('form', { name: 'Dokumen baru' }).waitFor();
+      await pick(page, 'Tahun anggaran', null, '2027');
+      await pick(page, 'Sub kegiatan', '1.01.02.1.01.0003', /1\.01\.02\.1\.01\.0003/);
+      await visit('new-document');
+      await page.getByRole('button', { name: 'Buat' }).click();
+      await page.getByRole('heading', { name: /RKA 1\.01\.02\.1\.01\.0003/ }).waitFor();
+      state.doc = page.url().split('#/documents/')[1];
+      assert.match(await page.getByTestId('doc-total').innerText(), /Rp 0,00/);
+      await pick(page, 'Cari katalog e-HSB', 'SSH.ATK.0001', /SSH\.ATK\.0001/);
+      await page.getByLabel('Jumlah satuan 1', { exact: true }).fill('10');
+      await page.getByLabel('Satuan 1', { exact: true }).fill('sekolah');
+      await page.getByRole('button', { name: 'Tambah koefisien' }).click();
+      await page.getByLabel('Jumlah satuan 2', { exact: true }).fill('20');
+      await page.getByLabel('Satuan 2', { exact: true }).fill('rim');
+      await page.getByLabel('Harga satuan').fill('57.500,50');
+      await page.getByLabel('Justifikasi harga').fill('harga pasar setempat lebih tinggi');
+      await page.getByLabel('PPN').check();
+      assert.match(await page.getByTestId('item-preview').innerText(), /10 sekolah x 20 rim x Rp 57\.500,50 = Rp 11\.500\.100,00/);
+      // the session ends mid-form: the login dialog comes up over the page, and what was typed stays
+      await page.evaluate(() => fetch('/api/v1/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${sessionStorage.getItem('grms.token')}` } }));
+      // the next call to the API (the add, or a search already under way) is refused 401
+      await page.getByRole('button', { name: 'Tambah rincian' }).click({ timeout: 3000 }).catch(() => undefined);
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await dialog.getByLabel('Kata sandi').fill(PASSWORD);
+      await visit('session-expired');
+      await dialog.getByRole('button', { name: 'Masuk' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.equal(await page.getByLabel('Harga satuan').inputValue(), '57.500,50');
+      assert.equal(await page.getByLabel('Satuan 2', { exact: true }).inputValue(), 'rim');
+      await page.reload();
+      await page.getByLabel('Harga satuan').waitFor();
+      assert.equal(await page.getByLabel('Harga satuan').inputValue(), '57.500,50', 'the draft survives a reload');
+      await page.getByRole('button', { name: 'Tambah rincian' }).click();
+      await page.getByRole('cell', { name: '10 sekolah x 20 rim' }).waitFor();
+      assert.match(await page.getByTestId('doc-total').innerText(), /Rp 12\.765\.111,00/);
+      assert.equal(await page.getByLabel('Harga satuan').inputValue(), '', 'the form is cleared once the API took it');
+      await visit('document-with-item', { readme: 'planner' });
+      await page.getByRole('button', { name: 'Ajukan' }).click();
+      await page.getByText('SUBMITTED', { exact: true }).first().waitFor();
+      await visit('document-submitted');
+      await nav(page, 'Rencana kas');
+      await page.getByRole('heading', { name: 'Rencana kas 2026' }).waitFor();
+      await page.getByRole('table', { name: 'Rencana kas' }).getByRole('row').nth(1).waitFor();
+      await visit('cash-plans');
+    },
+  },
+  {
+    name: 'budget verifier: the queue, the review and the approval',
+    slug: '03-verifier',
+    async run({ page, base, visit }) {
+      await login(page, base, 'verifier');
+      await visit('home');
+      await nav(page, 'Dokumen anggaran (RKA/DPA)');
+      await page.getByRole('heading', { name: 'Antrian verifikasi' }).waitFor();
+      await page.getByRole('link', { name: /Buka 1\.01\.02\.1\.01\.0003/ }).click();
+      await page.getByRole('heading', { name: /1\.01\.02\.1\.01\.0003/ }).waitFor();
+      await page.getByTestId('review-flags').waitFor();
+      assert.match(await page.getByTestId('review-flags').innerText(), /ABOVE_CATALOGUE_PRICE/);
+      await visit('review', { readme: 'budget-verifier' });
+      await page.getByRole('button', { name: 'Setujui' }).click();
+      await page.getByRole('heading', { name: /^DPA 1\.01\.02\.1\.01\.0003/ }).waitFor();
+      await page.getByRole('cell', { name: 'SUBMITTED → APPROVED' }).waitFor();
+      await visit('approved');
+    },
+  },
+  {
+    name: 'one LS payment from SPD and SPP to SP2D across the treasurer, the finance officer, the budget user and the cash authority',
+    slug: '04-ls-payment',
+    async run({ page, base, visit }) {
+      await login(page, base, 'cash-authority');
+      await visit('home');
+      await nav(page, 'Pembayaran (SPD, SPP, SPM, SP2D)');
+      await page.getByRole('form', { name: 'SPD baru' }).waitFor();
+      await pick(page, 'Bulan', null, 'Desember');
+      await pick(page, 'Rekening belanja', '5.1.02', /5\.1\.02/);
+      // a text that is not an amount is refused by the field itself; more than the cash plan, by the API with its arithmetic
+      await page.getByLabel('Nilai').fill('12.50');
+      await page.getByLabel('Nilai').blur();
+      await page.getByText('Tulis nilai seperti 1.250.000,50').waitFor();
+      await page.getByLabel('Nilai').fill('999.999.999.999');
+      await page.getByRole('button', { name: 'Buat' }).click();
+      await page.getByRole('alert').filter({ hasText: '422 EXCEEDS_CASH_PLAN' }).waitFor();
+      assert.match(await page.getByTestId('problem-detail').innerText(), /requested 999999999999\.00 > cash plan to date [\d.]+ - earlier SPDs [\d.]+ = [\d.]+/);
+      await visit('spd-refused');
+      await page.getByLabel('Nilai').fill('5.000.000');
+      await page.getByRole('button', { name: 'Buat' }).click();
+      await page.getByRole('button', { name: /^Setujui SPD/ }).waitFor();
+      await visit('spd-draft');
+      await login(page, base, 'cash-authority-2');
+      await page.goto(`${base}/#/payments/spd`);
+      await page.getByRole('button', { name: /^Setujui SPD/ }).click();
+      await page.getByText('APPROVED', { exact: true }).first().waitFor();
+
+      await login(page, base, 'treasurer-a');
+      await visit('home');
+      await page.goto(`${base}/#/payments/spp`);
+      await pick(page, 'Rekening belanja', '5.1.02', /5\.1\.02/);
+      await page.getByTestId('availability').waitFor();
+      const arithmetic = /SPD (Rp [\d.]+,\d\d) − Realisasi (Rp [\d.]+,\d\d) − Komitmen (Rp [\d.]+,\d\d) = (Rp [\d.]+,\d\d)/.exec(await page.getByTestId('availability').innerText());
+      assert.ok(arithmetic, 'the availability arithmetic is shown before the SPP is made');
+      const [allotted, disbursed, committed, room] = arithmetic.slice(1).map(sen);
+      assert.equal(room, allotted - disbursed - committed);
+      await page.getByLabel('Nilai').fill('1.000.000,55');
+      await page.getByLabel('Keperluan').fill('Pengadaan ATK sekolah');
+      await page.getByLabel(/^Penerima( \*)?$/).fill('CV Maju Jaya');
+      await page.getByLabel('Nama bank').fill('Bank Jateng');
+      await page.getByLabel('Nomor rekening').fill('1234567890');
+      // a field the API refuses gets the API's message under it
+      await page.getByRole('textbox', { name: 'NPWP' }).fill('12345');
+      await page.getByRole('button', { name: 'Buat' }).click();
+      await page.locator('input[aria-invalid="true"]').first().waitFor();
+      assert.equal(await page.getByRole('textbox', { name: 'NPWP' }).getAttribute('aria-invalid'), 'true');
+      await visit('spp-field-error');
+      await page.getByRole('textbox', { name: 'NPWP' }).fill('012345678901000');
+      await page.getByRole('checkbox', { name: 'Penerima PKP (terdaftar PPN)' }).check();
+      await page.getByRole('checkbox', { name: 'PPN', exact: true }).check();
+      await page.getByRole('checkbox', { name: 'PPH23' }).check();
+      const after = /Nilai Rp 1\.000\.000,55 → Sisa (Rp [\d.]+,\d\d)/.exec(await page.getByTestId('availability').innerText());
+      assert.equal(sen(after[1]), room - 100000055n);
+      await visit('spp-form', { readme: 'treasurer' });
+      await page.getByRole('button', { name: 'Buat' }).click();
+      const submit = page.getByRole('button', { name: /^Ajukan SPP/ });
+      await submit.waitFor();
+      state.sppNumber = (await submit.innerText()).replace(/^Ajukan\s*/, '').trim();
+      await page.getByRole('row').filter({ hasText: state.sppNumber }).getByRole('cell', { name: 'Rp 981.982,55' }).waitFor(); // net of PPh 23 on the DPP, PPN not collected up to Rp 2.000.000
+      await submit.click();
+      await page.getByText('SUBMITTED', { exact: true }).first().waitFor();
+      await visit('spp-submitted');
+
+      await login(page, base, 'finance-officer-a');
+      await visit('home');
+      await page.goto(`${base}/#/payments/spp`);
+      await page.getByRole('button', { name: `Verifikasi & buat SPM ${state.sppNumber}` }).click();
+      await page.getByText('VERIFIED', { exact: true }).first().waitFor();
+      await visit('spp-verified', { readme: 'finance-officer' });
+
+      await login(page, base, 'budget-user-a');
+      await visit('home');
+      await page.goto(`${base}/#/payments/spm`);
+      await page.getByRole('row').filter({ hasText: state.sppNumber }).getByRole('button', { name: /^Terbitkan SPM/ }).click();
+      await page.getByText('APPROVED', { exact: true }).first().waitFor();
+      await visit('spm-issued', { readme: 'budget-user' });
+
+      await login(page, base, 'cash-authority');
+      await page.goto(`${base}/#/payments/sp2d`);
+      await page.getByRole('row').filter({ hasText: state.sppNumber }).getByRole('button', { name: /^Terbitkan SP2D/ }).click();
+      const sp2d = page.getByRole('table', { name: 'SP2D' }).getByRole('row').filter({ hasText: 'CV Maju Jaya' }).last();
+      await sp2d.waitFor();
+      state.sp2dNumber = (await sp2d.getByRole('cell').first().innerText()).trim();
+      assert.match(state.sp2dNumber, /SP2D/);
+      assert.match(await sp2d.innerText(), /Rp 1\.000\.000,55/);
+      await visit('sp2d-issued', { readme: 'cash-authority' });
+
+      await login(page, base, 'treasurer-a');
+      await page.goto(`${base}/#/payments/spp`);
+      await page.getByRole('row', { name: new RegExp(state.sppNumber.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')) }).getByText('PAID').waitFor();
+    },
+  },
+  {
+    name: 'treasurer: the cash book with its running balance shows the SP2D',
+    slug: '05-cash-book',
+    async run({ page, base, visit }) {
+      await login(page, base, 'treasurer-a');
+      await nav(page, 'Buku Kas Umum (BKU)');
+      await page.getByRole('heading', { name: /Buku Kas Umum \(BKU\) 2026/ }).waitFor();
+      await page.getByRole('table', { name: 'Buku Kas Umum (BKU)' }).getByRole('row').nth(1).waitFor();
+      const rows = await page.getByRole('table', { name: 'Buku Kas Umum (BKU)' }).getByRole('row').allInnerTexts();
+      assert.ok(rows.some((r) => r.includes('Rp 1.000.000,55')), 'the SP2D is in the book');
+      for (const b of await page.getByTestId('bku-balance').allInnerTexts()) assert.match(b, /^Rp \d{1,3}(\.\d{3})*,\d{2}$/, 'every balance is a non-negative Rupiah amount');
+      await visit('bku');
+      await nav(page, 'Bukti & SPJ');
+      await page.getByRole('heading', { name: /Bukti & SPJ/ }).waitFor();
+      await visit('receipts');
+    },
+  },
+  {
+    name: 'project officer: contracts, termins and progress',
+    slug: '06-contracts',
+    async run({ page, base, visit }) {
+      await login(page, base, 'project-officer-a');
+      await visit('home');
+      await nav(page, 'Kontrak');
+      await page.getByRole('heading', { name: /Kontrak 2026/ }).waitFor();
+      await visit('contracts');
+      const open = page.getByRole('link', { name: /^Buka / }).first();
+      if (await open.count()) {
+        await open.click();
+        await page.getByRole('heading', { name: 'Termin' }).waitFor();
+        await visit('contract', { readme: 'project-officer' });
+      }
+    },
+  },
+  {
+    name: 'auditor: the audit trail, its verification, and the budget lines with their ledger entries',
+    slug: '07-auditor',
+    async run({ page, base, visit }) {
+      await login(page, base, 'auditor');
+      await visit('home');
+      await nav(page, 'Jejak audit');
+      await page.getByRole('cell', { name: 'SP2D.ISSUE' }).first().waitFor();
+      await page.getByRole('button', { name: 'Verifikasi jejak audit' }).click();
+      await page.getByTestId('verify-result').waitFor();
+      assert.match(await page.getByTestId('verify-result').innerText(), /Jejak audit utuh/);
+      await visit('audit-verified', { readme: 'auditor' });
+      await nav(page, 'Laporan');
+      await page.getByRole('heading', { name: /Laporan 2026/ }).waitFor();
+      await page.getByRole('table', { name: 'Rekening belanja' }).getByRole('row').nth(1).waitFor();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Unduh XLSX' }).click();
+      assert.match((await download).suggestedFilename(), /\.xlsx$/);
+      await visit('reports');
+    },
+  },
+];
