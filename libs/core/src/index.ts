@@ -36,3 +36,4 @@ export * from './core.module';
 export * from './database/embedded';
 export * from './database/privileges';
 export * from './database/database-urls';
+export * from './money/amount-cell';
