@@ -37,3 +37,4 @@ export * from './database/embedded';
 export * from './database/privileges';
 export * from './database/database-urls';
 export * from './money/amount-cell';
+export * from './http/body-examples';
