@@ -79,7 +79,7 @@ describe('e-budgeting bulk tools', () => {
     const atk = row('1.01.02.1.01.0072', '5.1.02.01.01.0024', '1.2.1.01.02', [...Array(11).fill(12500000), 12500000.01]);
     const bad = await upload('/budgeting/cash-plans/imports', await sheet([header, honor, atk]), { fiscalYear: '2026', organizationId: orgA });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors).toEqual([expect.objectContaining({ row: 3, field: 'months', message: expect.stringContaining('difference 0.01') })]);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ row: 3, field: 'Januari..Desember', column: 'D:O', apiField: 'months', message: expect.stringContaining('difference 0.01') })]);
     atk[14] = 12500000;
     const ok = await upload('/budgeting/cash-plans/imports', await sheet([header, honor, atk]), { fiscalYear: '2026', organizationId: orgA });
     expect(ok.status).toBe(200);

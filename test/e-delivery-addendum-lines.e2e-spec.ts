@@ -1,7 +1,6 @@
-import { BudgetLinesService, LedgerKind, LedgerService } from '@grms/budget';
-import { Money, TransactionService } from '@grms/core';
+import { Money } from '@grms/core';
 import { evenPlan, freshLine, ledgerClean, line, setPlan } from './support/penatausahaan-fixtures';
-import { announcedPackage, expectOk, vendor } from './support/delivery-fixtures';
+import { announcedPackage, expectOk, siblingLine, vendor } from './support/delivery-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 // A contract funded by two DPA lines of one sub kegiatan changes value by
@@ -14,24 +13,9 @@ describe('e-delivery: a value addendum over several funding lines', () => {
   beforeAll(async () => { t = await startTestApp(); });
   afterAll(async () => { await t.close(); });
 
-  /** A second line of the same sub kegiatan as `first`, on another account. */
-  async function siblingLine(first: string, appropriation: string): Promise<string> {
-    const [b] = await t.sql<{ org: string; sub: string; fs: string; acc: string }>(
-      `SELECT organization_id AS org, sub_activity_code AS sub, funding_source_code AS fs, account_code AS acc FROM budget_lines WHERE id = $1`, [first]);
-    const [acc] = await t.sql<{ code: string }>(
-      `SELECT a.code FROM code_list_entries a WHERE a.version = (SELECT code_list_version FROM fiscal_years WHERE year = 2026) AND a.list = 'accounts' AND a.level = 6 AND a.code LIKE '5.1.02.%'
-         AND NOT EXISTS (SELECT 1 FROM budget_lines x WHERE x.fiscal_year = 2026 AND x.organization_id = $1 AND x.sub_activity_code = $2 AND x.account_code = a.code AND x.funding_source_code = $3)
-       ORDER BY a.code LIMIT 1`, [b.org, b.sub, b.fs]);
-    return t.app.get(TransactionService).run(async (m) => {
-      const id = await t.app.get(BudgetLinesService).ensureLine(m, { fiscalYear: 2026, organizationId: b.org, subActivityCode: b.sub, accountCode: acc.code, fundingSourceCode: b.fs });
-      await t.app.get(LedgerService).post(m, [{ budgetLineId: id, kind: LedgerKind.APPROPRIATION, amount: Money.of(appropriation), sourceType: 'TestFixture', sourceId: 'e2e' }]);
-      return id;
-    });
-  }
-
   it('splits the change per line, each within its line', async () => {
     const l1 = await freshLine(t, 'A', '1000000000.00');
-    const l2 = await siblingLine(l1, '105000000.00');
+    const l2 = await siblingLine(t, l1, '105000000.00');
     await setPlan(t, l1, 'A', evenPlan('1000000000.00'));
     await setPlan(t, l2, 'A', evenPlan('105000000.00'));
     const funding = [{ budgetLineId: l1, amount: '200000000.00' }, { budgetLineId: l2, amount: '100000000.00' }];

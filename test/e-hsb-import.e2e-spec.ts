@@ -32,8 +32,8 @@ describe('e-HSB import', () => {
     expect(res.body.code).toBe('IMPORT_INVALID_ROWS');
     // the record on line 3 spans two lines, so T-003 is on line 5
     expect(res.body.errors).toEqual([
-      { row: 5, field: 'price', message: expect.stringContaining('"abc"') },
-      { row: 6, field: 'accountCodes', message: expect.stringContaining('9.9.99') },
+      { row: 5, field: 'price', column: 'E', apiField: 'price', message: expect.stringContaining('"abc"') },
+      { row: 6, field: 'accountCodes', column: 'G', apiField: 'accountCodes', message: expect.stringContaining('9.9.99') },
     ]);
     expect(await count(2027)).toBe(before);
   });

@@ -1,3 +1,5 @@
+import { BudgetLinesService, LedgerKind, LedgerService } from '@grms/budget';
+import { Money, TransactionService } from '@grms/core';
 import { TestApp } from './test-app';
 
 // Fixtures for the e-project planning and e-delivery end-to-end specs.
@@ -59,4 +61,23 @@ export async function payTermin(t: TestApp, o: { contractId: string; terminNo: n
   const sp2d = await t.post('/penatausahaan/sp2d', { spmId: spm.body.id }, 'cash-authority');
   expectOk(sp2d, 201, 'SP2D');
   return sp2d.body.id;
+}
+
+/** A second line of the same OPD, year, sub kegiatan and funding source as `first`, on another account, with `appropriation`. */
+export async function siblingLine(t: TestApp, first: string, appropriation: string): Promise<string> {
+  const [b] = await t.sql<{ org: string; sub: string; fs: string }>(
+    `SELECT organization_id AS org, sub_activity_code AS sub, funding_source_code AS fs FROM budget_lines WHERE id = $1`, [first]);
+  const [acc] = await t.sql<{ code: string }>(
+    `SELECT a.code FROM code_list_entries a WHERE a.version = (SELECT code_list_version FROM fiscal_years WHERE year = 2026) AND a.list = 'accounts' AND a.level = 6 AND a.code LIKE '5.1.02.%'
+       AND NOT EXISTS (SELECT 1 FROM budget_lines x WHERE x.fiscal_year = 2026 AND x.organization_id = $1 AND x.sub_activity_code = $2 AND x.account_code = a.code AND x.funding_source_code = $3)
+     ORDER BY a.code LIMIT 1`, [b.org, b.sub, b.fs]);
+  const id = await t.app.get(TransactionService).run((m) =>
+    t.app.get(BudgetLinesService).ensureLine(m, { fiscalYear: 2026, organizationId: b.org, subActivityCode: b.sub, accountCode: acc.code, fundingSourceCode: b.fs }));
+  await appropriate(t, id, appropriation);
+  return id;
+}
+
+/** Posts an APPROPRIATION (a budget amendment in the ledger) of `amount` on the line. */
+export async function appropriate(t: TestApp, lineId: string, amount: string): Promise<void> {
+  await t.app.get(TransactionService).run((m) => t.app.get(LedgerService).post(m, [{ budgetLineId: lineId, kind: LedgerKind.APPROPRIATION, amount: Money.of(amount), sourceType: 'TestFixture', sourceId: 'e2e' }]));
 }

@@ -64,6 +64,12 @@ export class OpenApiValidator {
     return `${where}: the body does not match the documented schema: ${errors}`;
   }
 
+  /** null when `value` matches `schema` (which may name the document's components), else what is wrong. */
+  validate(key: string, schema: object, value: unknown): string | null {
+    const validate = this.validator(key, schema);
+    return validate(value) ? null : (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+  }
+
   /** Checks every response the server sends; violations are collected. */
   watch(server: Server, violations: string[]): void {
     server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {

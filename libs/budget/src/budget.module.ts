@@ -15,6 +15,7 @@ import { CodeListVersionsService } from './reference/code-list-versions.service'
 import { ReferenceQueryService } from './reference/reference-query.service';
 import { TaxRatesController } from './tax-rates/tax-rates.controller';
 import { TaxRatesService } from './tax-rates/tax-rates.service';
+import './dto-examples'; // request-body examples of the OpenAPI document
 
 @Module({
   controllers: [FiscalYearsController, OrganizationsController, ReferenceController, BudgetLinesController, LedgerController, TaxRatesController],

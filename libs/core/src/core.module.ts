@@ -29,6 +29,7 @@ import { logDestination } from './logging/readable-log';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import './dto-examples'; // request-body examples of the OpenAPI document
 
 export interface CoreModuleOptions {
   config: AppConfig;

@@ -38,3 +38,5 @@ export * from './database/privileges';
 export * from './database/database-urls';
 export * from './database/replica/read-router';
 export * from './database/replica/replica-monitor';
+export * from './money/amount-cell';
+export * from './http/body-examples';

@@ -17,6 +17,7 @@ import { DocumentsService } from './documents/documents.service';
 import { CashPlanImportService } from './imports/cash-plan-import.service';
 import { ItemImportService } from './imports/item-import.service';
 import { BudgetingDemoSeeder } from './seed/budgeting-demo.seeder';
+import './dto-examples'; // request-body examples of the OpenAPI document
 
 // e-budgeting: ceilings, budget documents (RKA -> DPA), items, cash plans, revisions.
 @Module({

@@ -13,6 +13,7 @@ import { ProgressService } from './progress/progress.service';
 import { VendorsController } from './vendors/vendors.controller';
 import { VendorsService } from './vendors/vendors.service';
 import { ContractYearEndService } from './year-end/contract-year-end.service';
+import './dto-examples'; // request-body examples of the OpenAPI document
 
 // e-delivery: vendors, contracts, termins, progress, handovers, and the port
 // through which e-penatausahaan pays termins.

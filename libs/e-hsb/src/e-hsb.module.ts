@@ -8,6 +8,7 @@ import { HsbItemsService } from './items/hsb-items.service';
 import { CatalogueLocksController } from './locks/catalogue-locks.controller';
 import { CatalogueLocksService } from './locks/catalogue-locks.service';
 import { HsbDemoSeeder } from './seed/hsb-demo.seeder';
+import './dto-examples'; // request-body examples of the OpenAPI document
 
 // e-HSB: the standard unit price catalogue (SSH, HSPK, ASB, SBU).
 @Module({

@@ -28,6 +28,7 @@ import { ReceiptsController } from './receipts/receipts.controller';
 import { ReceiptsService } from './receipts/receipts.service';
 import { UpLimitsController } from './up-limits/up-limits.controller';
 import { UpLimitsService } from './up-limits/up-limits.service';
+import './dto-examples'; // request-body examples of the OpenAPI document
 
 // e-penatausahaan: SPD, SPP, SPM, SP2D, advances and SPJ, taxes, BKU.
 @Module({

@@ -7,6 +7,7 @@ import { PlanReportsController } from './reports/plan-reports.controller';
 import { PlanReportsService } from './reports/plan-reports.service';
 import { ThresholdsController } from './thresholds/thresholds.controller';
 import { ThresholdsService } from './thresholds/thresholds.service';
+import './dto-examples'; // request-body examples of the OpenAPI document
 
 // e-project planning: work packages on DPA lines, thresholds, plans (S-curve,
 // financial plan), the procurement plan (RUP) and the work plan (RKO).

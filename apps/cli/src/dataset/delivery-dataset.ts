@@ -21,7 +21,7 @@ export const DELIVERY_STEPS: { label: string; run(m: EntityManager, p: DeliveryP
         CREATE TEMP TABLE ds_pkg ON COMMIT DROP AS
         SELECT row_number() OVER (ORDER BY l.id) AS n, gen_random_uuid() AS id, l.id AS line_id, l.organization_id, l.sub_activity_code, trunc(l.appropriated * 0.25, 0) AS value
         FROM budget_lines l JOIN organizations o ON o.id = l.organization_id
-        WHERE o.code LIKE $2 AND l.fiscal_year = $1 AND abs(hashtext(l.id::text)) % 3 = 0 AND trunc(l.appropriated * 0.25, 0) > 0`, [p.fiscalYear, like(p)]);
+        WHERE o.code LIKE $2 AND l.fiscal_year = $1 AND abs(hashtext(l.id::text)::bigint) % 3 = 0 AND trunc(l.appropriated * 0.25, 0) > 0`, [p.fiscalYear, like(p)]);
       await m.query(`
         INSERT INTO packages (id, code, fiscal_year, organization_id, sub_activity_code, name, location, type, mode, method, value, procurement_start, procurement_end,
           execution_start, execution_end, physical_plan, financial_plan, status, rup_code, created_by, approved_by)

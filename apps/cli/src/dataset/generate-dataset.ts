@@ -14,7 +14,10 @@ export interface GenerateOptions {
   onStep?: (label: string, index: number, total: number) => void;
 }
 
-export type DatasetCounts = { organizations: number; documents: number; budgetLines: number; items: number; paymentLines: number; sp2d: number };
+export type DatasetCounts = {
+  organizations: number; documents: number; budgetLines: number; items: number; paymentLines: number; sp2d: number;
+  packages: number; contracts: number; progressReports: number;
+};
 
 /** Runs every step in one transaction; one audit record names the data set. */
 export async function generateDataset(ds: DataSource, tx: TransactionService, audit: AuditService, o: GenerateOptions): Promise<DatasetCounts> {
@@ -55,7 +58,10 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
              (SELECT count(*) FROM budget_lines l JOIN organizations o ON o.id = l.organization_id WHERE o.code LIKE $1)::int AS "budgetLines",
              (SELECT count(*) FROM budget_document_items i JOIN budget_documents d ON d.id = i.document_id JOIN organizations o ON o.id = d.organization_id WHERE o.code LIKE $1)::int AS items,
              (SELECT count(*) FROM spp_lines sl JOIN spp s ON s.id = sl.spp_id JOIN organizations o ON o.id = s.organization_id WHERE o.code LIKE $1)::int AS "paymentLines",
-             (SELECT count(*) FROM sp2d d JOIN organizations o ON o.id = d.organization_id WHERE o.code LIKE $1)::int AS sp2d`, [like]);
+             (SELECT count(*) FROM sp2d d JOIN organizations o ON o.id = d.organization_id WHERE o.code LIKE $1)::int AS sp2d,
+             (SELECT count(*) FROM packages k JOIN organizations o ON o.id = k.organization_id WHERE o.code LIKE $1)::int AS packages,
+             (SELECT count(*) FROM contracts k JOIN organizations o ON o.id = k.organization_id WHERE o.code LIKE $1)::int AS contracts,
+             (SELECT count(*) FROM progress_reports r JOIN contracts k ON k.id = r.contract_id JOIN organizations o ON o.id = k.organization_id WHERE o.code LIKE $1)::int AS "progressReports"`, [like]);
     // The bulk ledger entries join the audit trail through this one keyed
     // record: their count, seq range and digest (decision 0021).
     const [ledgerEntries] = await m.query(`${DATASET_LEDGER_DIGEST} AND seq > $1`, [before]);

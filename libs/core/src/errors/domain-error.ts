@@ -16,6 +16,10 @@ export interface FieldError {
   field: string;
   message: string;
   row?: number;
+  /** an imported file's column letter (field is then its header text) */
+  column?: string;
+  /** the API field an imported column fills */
+  apiField?: string;
 }
 
 export class DomainError extends Error {

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiExtension, ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ProblemResponse } from './problem.response';
+import { addBodyExample } from './body-examples';
 
 // The OpenAPI document is the contract: how a route documents the problems it
 // can answer, and the one pass that finishes the generated document (media
@@ -114,6 +115,8 @@ export function finishDocument(doc: OpenAPIObject): OpenAPIObject {
         const own = op.responses[404]?.description;
         op.responses[404] = { description: own && !own.includes('FISCAL_YEAR_NOT_FOUND') && own !== problemDescription(404) ? `FISCAL_YEAR_NOT_FOUND, ${own}` : problemDescription(404, 'FISCAL_YEAR_NOT_FOUND') };
       }
+      // a realistic request body, where the body's DTO has one (body-examples.ts)
+      addBodyExample((op as { requestBody?: Parameters<typeof addBodyExample>[0] }).requestBody);
       // any route that takes a body may refuse it before it is read: too large, or not UTF-8 JSON (decision 0010)
       if (method !== 'get' && method !== 'delete') for (const s of BODY_STATUSES) op.responses[s] ??= { description: problemDescription(s) };
       for (const [status, response] of Object.entries(op.responses)) {

@@ -4,6 +4,8 @@ export class FieldErrorResponse {
   @ApiProperty({ example: 'amount' }) field: string;
   @ApiProperty({ example: 'amount must be a money amount as a decimal string' }) message: string;
   @ApiPropertyOptional({ description: 'line number in an imported file' }) row?: number;
+  @ApiPropertyOptional({ example: 'H', description: 'an imported file\'s column letter; `field` is then the column\'s header as the file names it' }) column?: string;
+  @ApiPropertyOptional({ example: 'price', description: 'the API field an imported column fills' }) apiField?: string;
 }
 
 export class ProblemResponse {

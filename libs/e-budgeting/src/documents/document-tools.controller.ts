@@ -1,10 +1,10 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
 import { Authenticated, AuthUser, CurrentUser, DomainError, Permission, ProblemResponse, ApiProblems, CSV_TYPE } from '@grms/core';
 import { importTemplate, TemplateQueryDto } from '@grms/e-hsb';
 import type { Response } from 'express';
-import { DocumentExportResponse, ExportQueryDto, ItemImportResponse, UPLOAD_SCHEMA } from '../imports/dto/upload.dto';
+import { DocumentExportResponse, ExportQueryDto, ItemImportDto, ItemImportResponse, LOCALE_PROPERTY, UPLOAD_SCHEMA } from '../imports/dto/upload.dto';
 import { ITEM_TEMPLATE, ItemImportService } from '../imports/item-import.service';
 import { DocumentExportService } from './document-export.service';
 import { DocumentReviewService } from './document-review.service';
@@ -47,18 +47,18 @@ export class DocumentToolsController {
   }
 
   @Post(':id/items/imports')
-  @ApiOperation({ summary: 'Import budget items from a spreadsheet', description: 'Adds items to a DRAFT document from a CSV or XLSX file (multipart field `file`). Every row is checked first; any bad row refuses the whole file with every error (line, column, rule), nothing written.' })
+  @ApiOperation({ summary: 'Import budget items from a spreadsheet', description: 'Adds items to a DRAFT document from a CSV or XLSX file (multipart field `file`). Every row is checked first; any bad row refuses the whole file with every error (line; the column as the file names it, its letter and the API field; the rule), nothing written. Amounts are read by `locale` (en or id).' })
   @ApiProblems({ 409: 'DOCUMENT_NOT_DRAFT', 422: 'IMPORT_MISSING_COLUMNS' })
   @HttpCode(200)
   @Authenticated({ permission: Permission.BUDGET_DOC_WRITE })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
   @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'PAYLOAD_TOO_LARGE (upload limit) or SPREADSHEET_TOO_LARGE: more than 50,000 rows, or an XLSX over 32 MiB inflated or 1000 parts' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody(UPLOAD_SCHEMA({}, []))
+  @ApiBody(UPLOAD_SCHEMA(LOCALE_PROPERTY, []))
   @ApiOkResponse({ type: ItemImportResponse })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'IMPORT_INVALID_ROWS: every bad row (line, column, the rule refused); nothing written' })
-  importItems(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: Express.Multer.File | undefined): Promise<ItemImportResponse> {
+  importItems(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() dto: ItemImportDto): Promise<ItemImportResponse> {
     if (!file) throw DomainError.invalid('a file is required (multipart field "file")', [{ field: 'file', message: 'missing' }]);
-    return this.imports.import(user, id, file.buffer, file.originalname);
+    return this.imports.import(user, id, file.buffer, file.originalname, dto.locale);
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, AuthUser, DomainError, ErrorKind, FieldError, TransactionService } from '@grms/core';
+import { AuditService, AuthUser, DomainError, ErrorKind, FieldError, NumberLocale, TransactionService } from '@grms/core';
 import { readTable, TableReadError } from '@grms/e-hsb';
 import { DocumentItemsService } from '../documents/document-items.service';
 import { CreateDocumentItemDto } from '../documents/dto/document-item.dto';
-import { boolCell, columnsOf, moneyCell, parseCoefficients } from './sheet-cells';
+import { boolCell, columnsOf, moneyCell, parseCoefficients, sheetIssue } from './sheet-cells';
 
 type Field = 'accountCode' | 'fundingSourceCode' | 'hsbCode' | 'description' | 'coefficients' | 'unitPrice' | 'vat' | 'justification';
 export const ITEM_COLUMNS: Record<Field, string[]> = {
@@ -26,14 +26,14 @@ export interface ItemImportResult { documentId: string; imported: number; total:
 export class ItemImportService {
   constructor(private readonly tx: TransactionService, private readonly audit: AuditService, private readonly items: DocumentItemsService) {}
 
-  async import(user: AuthUser, documentId: string, buffer: Buffer, fileName: string): Promise<ItemImportResult> {
-    const table = await readTable(buffer, fileName).catch((e: unknown) => {
+  async import(user: AuthUser, documentId: string, buffer: Buffer, fileName: string, locale: NumberLocale = 'en'): Promise<ItemImportResult> {
+    const table = await readTable(buffer, fileName, { numberLocale: locale }).catch((e: unknown) => {
       if (e instanceof TableReadError) throw DomainError.invalid(e.message, [{ field: 'file', message: e.message }], 'UNREADABLE_FILE');
       throw e;
     });
     const { index, missing } = columnsOf<Field>(table.headers, ITEM_COLUMNS, ['accountCode', 'fundingSourceCode', 'description', 'coefficients', 'unitPrice']);
-    if (missing.length) throw DomainError.rule('IMPORT_MISSING_COLUMNS', `the header row lacks ${missing.join(', ')}`, missing.map((c) => ({ row: table.headerRow, field: c, message: 'column not found' })));
-    const head = (f: Field) => table.headers[index[f]!] ?? f;
+    if (missing.length) throw DomainError.rule('IMPORT_MISSING_COLUMNS', `the header row lacks ${missing.join(', ')}`, missing.map((c) => ({ row: table.headerRow, field: c, apiField: c, message: 'column not found' })));
+    const issue = (f: string, row: number, message: string) => sheetIssue(table.headers, index, f, row, message);
     return this.tx.run(async (m) => {
       const doc = await this.items.draft(m, user, documentId);
       const hsb: { id: string; code: string }[] = await m.query(`SELECT id, code FROM hsb_items WHERE fiscal_year = $1`, [doc.fiscalYear]);
@@ -44,27 +44,29 @@ export class ItemImportService {
         const cell = (f: Field) => (index[f] === undefined ? '' : (r.cells[index[f]!] ?? '').trim());
         const rowErrors: FieldError[] = [];
         const coefficients = parseCoefficients(cell('coefficients'));
-        if (!coefficients) rowErrors.push({ row: r.row, field: head('coefficients'), message: `"${cell('coefficients')}" is not like "10 orang x 2 hari"` });
-        const unitPrice = moneyCell(cell('unitPrice'));
-        if (!unitPrice) rowErrors.push({ row: r.row, field: head('unitPrice'), message: `"${cell('unitPrice')}" is not an amount with at most two decimals` });
+        if (!coefficients) rowErrors.push(issue('coefficients', r.row, `"${cell('coefficients')}" is not like "10 orang x 2 hari"`));
+        const unitPrice = moneyCell(cell('unitPrice'), locale);
+        if ('error' in unitPrice) rowErrors.push(issue('unitPrice', r.row, unitPrice.error));
         const vat = boolCell(cell('vat'));
-        if (vat === null) rowErrors.push({ row: r.row, field: head('vat'), message: `"${cell('vat')}" is not ya/tidak` });
+        if (vat === null) rowErrors.push(issue('vat', r.row, `"${cell('vat')}" is not ya/tidak`));
         const code = cell('hsbCode');
-        if (code && !hsbId.has(code)) rowErrors.push({ row: r.row, field: head('hsbCode'), message: `no e-HSB item ${code} in ${doc.fiscalYear}` });
-        if (!cell('description')) rowErrors.push({ row: r.row, field: head('description'), message: 'description is empty' });
-        if (rowErrors.length) { errors.push(...rowErrors); continue; }
+        if (code && !hsbId.has(code)) rowErrors.push(issue('hsbCode', r.row, `no e-HSB item ${code} in ${doc.fiscalYear}`));
+        if (!cell('description')) rowErrors.push(issue('description', r.row, 'description is empty'));
+        if (rowErrors.length || 'error' in unitPrice) { errors.push(...rowErrors); continue; }
         const dto: CreateDocumentItemDto = { accountCode: cell('accountCode'), fundingSourceCode: cell('fundingSourceCode'), hsbItemId: code ? hsbId.get(code) : undefined,
-          description: cell('description').replace(/\s+/g, ' '), coefficients: coefficients!, unitPrice: unitPrice!, vat: vat!, justification: cell('justification') || undefined };
+          description: cell('description').replace(/\s+/g, ' '), coefficients: coefficients!, unitPrice: unitPrice.amount, vat: vat!, justification: cell('justification') || undefined };
         try {
           await this.items.insert(m, doc, dto);
           imported++;
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;
-          errors.push({ row: r.row, field: e.errors[0]?.field ?? '', message: `${e.code}: ${e.detail}` });
+          // the rule names an API field (hsbItemId is the catalogue code's column)
+          const f = e.errors[0]?.field ?? '';
+          errors.push(issue(f === 'hsbItemId' ? 'hsbCode' : f.split('.')[0], r.row, `${e.code}: ${e.detail}`));
         }
       }
       if (errors.length) {
-        throw new DomainError('IMPORT_INVALID_ROWS', `${new Set(errors.map((e) => e.row)).size} of ${table.rows.length} rows are invalid (first: line ${errors[0].row}); nothing was written`, ErrorKind.RULE, errors);
+        throw new DomainError('IMPORT_INVALID_ROWS', `${new Set(errors.map((e) => e.row)).size} of ${table.rows.length} rows are invalid (first: line ${errors[0].row}, ${errors[0].field}${errors[0].column ? ` (column ${errors[0].column})` : ''}: ${errors[0].message}); nothing was written`, ErrorKind.RULE, errors);
       }
       const [{ total }] = await m.query(`SELECT total FROM budget_documents WHERE id = $1`, [documentId]);
       this.audit.record({ action: 'BUDGET_ITEM.IMPORT', entityType: 'BudgetDocument', entityId: documentId, after: { fileName, imported, total } });

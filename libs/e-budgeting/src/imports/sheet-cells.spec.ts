@@ -1,4 +1,4 @@
-import { boolCell, moneyCell, parseCoefficients } from './sheet-cells';
+import { boolCell, moneyCell, parseCoefficients, sheetIssue } from './sheet-cells';
 
 describe('sheet cells', () => {
   it('reads coefficients written as "10 orang x 2 hari"', () => {
@@ -11,11 +11,19 @@ describe('sheet cells', () => {
   });
 
   it('reads money and yes/no strictly', () => {
-    expect(moneyCell(' 55000 ')).toBe('55000');
-    expect(moneyCell('55.000,00')).toBeNull();
-    expect(moneyCell('-5')).toBeNull();
+    expect(moneyCell(' 55000 ')).toEqual({ amount: '55000' });
+    expect(moneyCell('55.000,00', 'id')).toEqual({ amount: '55000.00' });
+    expect(moneyCell('55.000,00')).toEqual({ error: expect.stringContaining('locale=id would write 55000.00') });
+    expect(moneyCell('-5')).toEqual({ error: expect.stringContaining('is not') });
     expect(boolCell('Ya')).toBe(true);
     expect(boolCell('')).toBe(false);
     expect(boolCell('mungkin')).toBeNull();
+  });
+
+  it('names an issue by the sheet\'s header and column letter, with the API field beside', () => {
+    const headers = ['Kode Rekening', 'Sumber Dana', 'Uraian', 'Koefisien', 'Harga Satuan'];
+    const index = { accountCode: 0, unitPrice: 4 };
+    expect(sheetIssue(headers, index, 'unitPrice', 7, 'x')).toEqual({ row: 7, field: 'Harga Satuan', column: 'E', apiField: 'unitPrice', message: 'x' });
+    expect(sheetIssue(headers, index, 'vat', 7, 'y')).toEqual({ row: 7, field: 'vat', apiField: 'vat', message: 'y' });
   });
 });

@@ -1,5 +1,5 @@
-import { headerKey } from '@grms/e-hsb';
-import { MONEY_PATTERN } from '@grms/core';
+import { columnLetter, headerKey } from '@grms/e-hsb';
+import { FieldError, NumberLocale, parseAmountCell } from '@grms/core';
 import { Coefficient, QUANTITY_PATTERN } from '../pricing/item-amounts';
 
 /** Column index per field, by any of its header names; the missing required ones are listed. */
@@ -28,10 +28,19 @@ export function parseCoefficients(cell: string): Coefficient[] | null {
   return out;
 }
 
-/** A money cell: plain decimal, at most two decimals, spaces ignored. */
-export function moneyCell(cell: string): string | null {
-  const v = cell.replace(/\s+/g, '');
-  return MONEY_PATTERN.test(v) && !v.startsWith('-') ? v : null;
+/** A money cell under the file's number locale: the plain decimal, or why not. */
+export function moneyCell(cell: string, locale: NumberLocale = 'en'): { amount: string } | { error: string } {
+  return parseAmountCell(cell, locale);
+}
+
+/**
+ * An issue of an imported row, naming the column as the sheet shows it (its
+ * header text and letter) with the API field beside; a field the file has no
+ * column for is named as the API names it.
+ */
+export function sheetIssue(headers: string[], index: Partial<Record<string, number>>, apiField: string, row: number, message: string): FieldError {
+  const i = index[apiField];
+  return i === undefined ? { row, field: apiField, apiField, message } : { row, field: headers[i], column: columnLetter(i), apiField, message };
 }
 
 /** ya/tidak, true/false, 1/0, y/n; null when none of them. */

@@ -72,7 +72,11 @@ export class ContractLifecycleService {
         // the split recorded at proposal; payments since then are checked again under the contract's lock
         const split: { budgetLineId: string; amount: string }[] = a.funding_after ?? await this.fundingAfter(m, id, c.number, Money.of(a.value_after));
         const changes = await this.fundingAfter(m, id, c.number, Money.of(a.value_after), split);
-        for (const f of changes) await m.query(`UPDATE contract_funding SET amount = $3 WHERE contract_id = $1 AND budget_line_id = $2`, [id, f.budgetLineId, f.amount]);
+        // a line new to the contract gets its row first (committed 0); commit() then posts its whole amount
+        for (const f of changes) {
+          await m.query(`INSERT INTO contract_funding (contract_id, budget_line_id, amount) VALUES ($1, $2, $3)
+                         ON CONFLICT (contract_id, budget_line_id) DO UPDATE SET amount = EXCLUDED.amount`, [id, f.budgetLineId, f.amount]);
+        }
         await this.contracts.commit(m, id, changes.map((f) => ({ budgetLineId: f.budgetLineId, amount: Money.of(f.change) })), `contract ${c.number} addendum ${a.addendum_no}`, 'ContractAddendum');
       }
       await m.query(`UPDATE contracts SET value = $2, end_date = $3, status = $4 WHERE id = $1`, [id, a.value_after, a.end_date_after, a.kind === 'TERMINATION' ? 'TERMINATED' : c.status]);
@@ -93,8 +97,10 @@ export class ContractLifecycleService {
 
   /**
    * The new amount of each funding line for the new value: as named (every
-   * line of the contract, no other, summing to the value) or the change split
-   * pro rata (splitProRata). No line goes below what it has paid.
+   * line of the contract, and any new line of the package's OPD, year and sub
+   * kegiatan, summing to the value; decision 0413) or the change split pro
+   * rata over the contract's lines (splitProRata). No line goes below what it
+   * has paid.
    */
   private async fundingAfter(m: EntityManager, id: string, number: string, value: Money, named?: { budgetLineId: string; amount: string }[]): Promise<FundingAfter[]> {
     const rows: { id: string; amount: string; committed: string }[] = await m.query(
@@ -104,10 +110,16 @@ export class ContractLifecycleService {
     if (named) {
       const seen = new Set<string>();
       named.forEach((l, i) => {
-        if (!current.has(l.budgetLineId)) throw DomainError.rule('LINE_NOT_OF_CONTRACT', `budget line ${l.budgetLineId} does not fund contract ${number}; an addendum changes the amounts of its lines ${rows.map((r) => r.id).join(', ')}`, [{ field: `fundingLines.${i}.budgetLineId`, message: 'not a funding line of the contract' }]);
         if (seen.has(l.budgetLineId)) throw DomainError.invalid(`budget line ${l.budgetLineId} is named twice`, [{ field: `fundingLines.${i}.budgetLineId`, message: 'duplicate' }]);
         seen.add(l.budgetLineId);
       });
+      const added = named.filter((l) => !current.has(l.budgetLineId));
+      await this.requireLinesOfPackage(m, id, number, added.map((l) => ({ budgetLineId: l.budgetLineId, index: named.indexOf(l) })));
+      for (const l of added) {
+        const r = { id: l.budgetLineId, amount: '0.00', committed: '0.00' };
+        rows.push(r);
+        current.set(r.id, r);
+      }
       const missing = rows.filter((r) => !seen.has(r.id));
       if (missing.length) throw DomainError.rule('FUNDING_LINES_INCOMPLETE', `name the new amount of every funding line of contract ${number}; missing ${missing.map((r) => r.id).join(', ')}`, [{ field: 'fundingLines', message: 'every funding line of the contract' }]);
       const byId = new Map(named.map((l) => [l.budgetLineId, Money.of(l.amount)]));
@@ -128,6 +140,28 @@ export class ContractLifecycleService {
       }
       return { budgetLineId: r.id, amount: after.toString(), change: after.minus(Money.of(r.amount)).toString() };
     });
+  }
+
+  /**
+   * A line an addendum adds funds the contract's package: of its OPD, fiscal
+   * year and sub kegiatan (404 for a line the OPD does not hold, 422
+   * LINE_NOT_OF_PACKAGE otherwise). Its budget is checked with the others.
+   */
+  private async requireLinesOfPackage(m: EntityManager, id: string, number: string, added: { budgetLineId: string; index: number }[]): Promise<void> {
+    if (!added.length) return;
+    const [pkg]: { organization_id: string; fiscal_year: number; sub_activity_code: string }[] = await m.query(
+      `SELECT p.organization_id, p.fiscal_year, p.sub_activity_code FROM contracts c JOIN packages p ON p.id = c.package_id WHERE c.id = $1`, [id]);
+    const lines: { id: string; organization_id: string; fiscal_year: number; sub_activity_code: string }[] = await m.query(
+      `SELECT id, organization_id, fiscal_year, sub_activity_code FROM budget_lines WHERE id = ANY($1::uuid[])`, [added.map((a) => a.budgetLineId)]);
+    const byId = new Map(lines.map((l) => [l.id, l]));
+    for (const a of added) {
+      const l = byId.get(a.budgetLineId);
+      if (!l || l.organization_id !== pkg.organization_id) throw DomainError.notFound('budget line', a.budgetLineId);
+      if (l.fiscal_year !== pkg.fiscal_year || l.sub_activity_code !== pkg.sub_activity_code) {
+        throw DomainError.rule('LINE_NOT_OF_PACKAGE', `budget line ${a.budgetLineId} is of ${l.fiscal_year} / ${l.sub_activity_code}; contract ${number} and its package are of ${pkg.fiscal_year} / ${pkg.sub_activity_code}`,
+          [{ field: `fundingLines.${a.index}.budgetLineId`, message: 'another year or sub kegiatan' }]);
+      }
+    }
   }
 
   handover(user: AuthUser, id: string, dto: HandoverDto): Promise<ContractResponse> {

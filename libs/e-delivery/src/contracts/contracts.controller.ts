@@ -37,10 +37,10 @@ export class ContractsController {
 
   @Post(':id/addenda')
   @Authenticated({ permission: Permission.CONTRACT_WRITE })
-  @ApiOperation({ summary: 'Propose an addendum', description: 'PROJECT_OFFICER. A new value (at most the original + 10%), a later end date, or termination; applied when another officer approves it. On a contract with several funding lines the value change is split as `fundingLines` names (every line, summing to the new value) or pro rata to the current amounts (docs/decisions/0411); each line\'s increase must fit its uncommitted budget, no line goes below what it has paid.' })
+  @ApiOperation({ summary: 'Propose an addendum', description: 'PROJECT_OFFICER. A new value (at most the original + 10%), a later end date, or termination; applied when another officer approves it. On a contract with several funding lines the value change is split as `fundingLines` names (every line, summing to the new value) or pro rata to the current amounts (docs/decisions/0411). `fundingLines` may add a budget line the contract does not have yet, of the package\'s OPD, year and sub kegiatan (docs/decisions/0413). Each line\'s increase must fit its uncommitted budget (checked again under the lines\' locks at approval), no line goes below what it has paid.' })
   @ApiCreatedResponse({ type: ContractResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION, ADDENDUM_PENDING' })
-  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'ADDENDUM_ABOVE_LIMIT, INSUFFICIENT_BUDGET, FUNDING_NOT_VALUE, FUNDING_LINES_INCOMPLETE, LINE_NOT_OF_CONTRACT, ADDENDUM_BELOW_PAID' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'ADDENDUM_ABOVE_LIMIT, INSUFFICIENT_BUDGET, FUNDING_NOT_VALUE, FUNDING_LINES_INCOMPLETE, LINE_NOT_OF_PACKAGE, ADDENDUM_BELOW_PAID' })
   addendum(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddendumDto): Promise<ContractResponse> {
     return this.lifecycle.proposeAddendum(user, id, dto);
   }

@@ -65,10 +65,7 @@ export class ContractPaymentsService {
         `termin ${r.terminNo} pays ${t.amount} - advance recovered ${t.advance_recovery} - retention held ${t.retention_held} - penalty ${penalty} = ${expected}; the SPP asks ${r.gross}`,
         [{ field: 'lines', message: `gross must be ${expected}` }]);
     }
-    const [vendor] = await m.query(`SELECT npwp, name FROM vendors WHERE id = $1`, [c.vendor_id]);
-    if (r.payee.npwp !== vendor.npwp || r.payee.bankAccount !== c.bank_account) {
-      throw DomainError.rule('PAYEE_NOT_CONTRACT_VENDOR', `the payee must be the contract's vendor ${vendor.name} (NPWP ${vendor.npwp}) and account ${c.bank_account}`, [{ field: 'payee', message: 'not the contract\'s vendor and account' }]);
-    }
+    await this.requireVendorPayee(m, c, r.payee);
     const funding: { id: string; committed: string }[] = await m.query(`SELECT budget_line_id AS id, committed::text FROM contract_funding WHERE contract_id = $1`, [r.contractId]);
     const byId = new Map(funding.map((f) => [f.id, Money.of(f.committed)]));
     r.lines.forEach((l, i) => {
@@ -77,6 +74,27 @@ export class ContractPaymentsService {
       if (Money.of(l.amount).gt(held)) throw DomainError.rule('EXCEEDS_CONTRACT_COMMITMENT', `requested ${Money.of(l.amount)} > the contract's commitment ${held} on budget line ${l.budgetLineId}`, [{ field: `lines.${i}.amount`, message: `at most ${held}` }]);
     });
     return penalty;
+  }
+
+  /**
+   * A payee correction of a termin's SPP: the payee is still the contract's
+   * vendor (NPWP) and the contract's account. 404 for another OPD's contract.
+   */
+  async checkPayeeCorrection(m: EntityManager, contractId: string, organizationId: string, payee: { npwp: string | null; bankAccount: string }): Promise<void> {
+    const c = await lockContract(m, contractId);
+    if (c.organization_id !== organizationId) throw DomainError.notFound('contract', contractId);
+    await this.requireVendorPayee(m, c, payee);
+  }
+
+  private async requireVendorPayee(m: EntityManager, c: { vendor_id: string; bank_account: string }, payee: { npwp: string | null; bankAccount: string }): Promise<void> {
+    const [vendor] = await m.query(`SELECT npwp, name FROM vendors WHERE id = $1`, [c.vendor_id]);
+    const wrong = [
+      ...(payee.npwp !== vendor.npwp ? [{ field: 'payee.npwp', message: `the vendor's NPWP is ${vendor.npwp}` }] : []),
+      ...(payee.bankAccount !== c.bank_account ? [{ field: 'payee.bankAccount', message: `the contract's account is ${c.bank_account}` }] : []),
+    ];
+    if (wrong.length) {
+      throw DomainError.rule('PAYEE_NOT_CONTRACT_VENDOR', `the payee must be the contract's vendor ${vendor.name} (NPWP ${vendor.npwp}) and account ${c.bank_account}`, wrong);
+    }
   }
 
   /**

@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { contentDiffers, HsbItemContent } from '../items/hsb-item.types';
 import { contentJson, HsbItemWriter } from '../items/hsb-item.writer';
-import { HsbField, IMPORT_PROFILES, ProfileOptions, resolveColumns, RowIssue } from './import-profiles';
-import { readTable, TableReadError } from './tabular-reader';
+import { apiFieldOf, HsbField, IMPORT_PROFILES, ProfileOptions, resolveColumns, RowIssue } from './import-profiles';
+import { columnLetter, readTable, TableReadError } from './tabular-reader';
 
 export type HsbImportMode = 'strict' | 'partial';
 
@@ -62,16 +62,20 @@ export class HsbImportService {
     const dryRun = options.dryRun ?? false;
 
     onProgress({ phase: 'read', done: 0, total: 1 });
-    const table = await readTable(buffer, fileName).catch((e: unknown) => {
+    const locale = options.locale ?? profile.locale;
+    const table = await readTable(buffer, fileName, { numberLocale: locale }).catch((e: unknown) => {
       if (e instanceof TableReadError) throw DomainError.invalid(e.message, [{ field: 'file', message: e.message }], 'UNREADABLE_FILE');
       throw e;
     });
     const { index, missing } = resolveColumns(profile, table.headers);
     if (missing.length) {
       throw DomainError.rule('IMPORT_MISSING_COLUMNS', `the header row (line ${table.headerRow}) lacks the column(s) ${missing.join(', ')} that profile "${profile.name}" needs`,
-        missing.map((c) => ({ row: table.headerRow, field: c, message: 'column not found in the header row' })));
+        missing.map((c) => ({ row: table.headerRow, field: c, apiField: apiFieldOf(profile, c), message: 'column not found in the header row' })));
     }
     const header = (f: HsbField) => (index[f] !== undefined ? table.headers[index[f]!] : f);
+    // each issue names the column as the sheet shows it, with the API field beside
+    const fieldOfHeader = new Map((Object.entries(index) as [HsbField, number][]).map(([f, i]) => [table.headers[i], { apiField: f, column: columnLetter(i) }]));
+    const named = (issue: RowIssue): RowIssue => ({ ...issue, ...fieldOfHeader.get(issue.field) });
 
     return this.tx.run(async (m) => {
       await this.years.requireStatus(m, options.fiscalYear, ['PLANNING', 'EXECUTION']);
@@ -87,7 +91,7 @@ export class HsbImportService {
       table.rows.forEach((r, n) => {
         const cells: Partial<Record<HsbField, string>> = {};
         for (const [f, i] of Object.entries(index) as [HsbField, number][]) cells[f] = r.cells[i] ?? '';
-        const out = profile.map(cells, { leaves, version, crosswalk, options, header });
+        const out = profile.map(cells, { leaves, version, crosswalk, options, locale, header });
         for (const e of out.errors) errors.push({ row: r.row, ...e });
         for (const w of out.warnings) warnings.push({ row: r.row, ...w });
         if (out.content) {
@@ -120,6 +124,8 @@ export class HsbImportService {
       }
       errors.sort((a, b) => a.row - b.row);
       warnings.sort((a, b) => a.row - b.row);
+      errors.splice(0, errors.length, ...errors.map(named));
+      warnings.splice(0, warnings.length, ...warnings.map(named));
       const badRows = new Set(errors.map((e) => e.row));
       const result: HsbImportResult = {
         fiscalYear: options.fiscalYear, profile: profile.name, mode, dryRun, rows: table.rows.length,
@@ -127,7 +133,7 @@ export class HsbImportService {
       };
       if (errors.length && mode === 'strict') {
         if (dryRun) return { ...result, imported: 0, updated: 0, unchanged: 0 };
-        throw new DomainError('IMPORT_INVALID_ROWS', `${badRows.size} of ${table.rows.length} rows are invalid (first: line ${errors[0].row}, ${errors[0].field}: ${errors[0].message}); nothing was written`,
+        throw new DomainError('IMPORT_INVALID_ROWS', `${badRows.size} of ${table.rows.length} rows are invalid (first: line ${errors[0].row}, ${errors[0].field}${errors[0].column ? ` (column ${errors[0].column})` : ''}: ${errors[0].message}); nothing was written`,
           ErrorKind.RULE, errors, { warnings });
       }
       if (dryRun) return result;

@@ -33,11 +33,12 @@ export class HsbImportsController {
         dryRun: { type: 'boolean', default: false },
         category: { type: 'string', enum: ['SSH', 'HSPK', 'ASB', 'SBU'] },
         ceiling: { type: 'string', enum: ['HARD', 'ESTIMATE'] },
+        locale: { type: 'string', enum: ['en', 'id'], description: 'how the file writes amounts: en 1250000.50 / 1,250,000.50; id 1250000,50 / 1.250.000,50; default the profile\'s (default: en, kota-malang-ssh: id)' },
       },
     },
   })
   @ApiOkResponse({ type: HsbImportResponse })
-  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'IMPORT_INVALID_ROWS (errors: every bad row with its line number; nothing written), IMPORT_MISSING_COLUMNS' })
+  @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'IMPORT_INVALID_ROWS (errors: every bad row with its line number, the column as the file names it with its letter, and the API field; nothing written), IMPORT_MISSING_COLUMNS' })
   run(@UploadedFile() file: Express.Multer.File | undefined, @Body() dto: HsbImportDto): Promise<HsbImportResponse> {
     if (!file) throw DomainError.invalid('a file is required (multipart field "file")', [{ field: 'file', message: 'missing' }]);
     return this.imports.importFile({ buffer: file.buffer, fileName: file.originalname }, dto);

@@ -3,7 +3,7 @@ import { DEFAULT_PROFILE, KOTA_MALANG_SSH_PROFILE, mapCityAccountCode, MapContex
 // Leaves of the current chart (Kepmendagri 050-5889/2021), with the crosswalk from Permendagri 90/2019.
 const LEAVES = new Set(['5.1.02.01.01.0024', '5.1.02.01.01.0025', '5.1.02.01.01.0034', '5.2.02.07.01.0002', '5.1.02.02.01.0003']);
 const CROSSWALK = new Map([['5.2.02.07.01.002', '5.2.02.07.01.0002'], ['5.1.02.01.01', '5.1.02.01.01']]);
-const ctx = (leaves = LEAVES): MapContext => ({ leaves, version: 'KMDN5889-2023', crosswalk: CROSSWALK, options: {}, header: (f) => f });
+const ctx = (leaves = LEAVES): MapContext => ({ leaves, version: 'KMDN5889-2023', crosswalk: CROSSWALK, options: {}, locale: 'en', header: (f) => f });
 
 describe('city account code mapping', () => {
   it('reads 5.1.02.01.001.00024 (one extra zero in each of the last two segments) as 5.1.02.01.01.0024', () => {
@@ -81,10 +81,13 @@ describe('columns and cells', () => {
   });
 
   it('reads prices and code lists strictly', () => {
-    expect(parsePrice(' 40800 ')!.toString()).toBe('40800.00');
-    expect(parsePrice('40800.5')!.toString()).toBe('40800.50');
-    expect(parsePrice('-1')).toBeNull();
-    expect(parsePrice('1e5')).toBeNull();
+    const price = (s: string, locale: 'en' | 'id' = 'en') => { const r = parsePrice(s, locale); return 'price' in r ? r.price.toString() : null; };
+    expect(price(' 40800 ')).toBe('40800.00');
+    expect(price('40800.5')).toBe('40800.50');
+    expect(price('40.800,5', 'id')).toBe('40800.50');
+    expect(price('40800.5', 'id')).toBeNull();
+    expect(price('-1')).toBeNull();
+    expect(price('1e5')).toBeNull();
     expect(splitCodes('a, b;\nc', /[,;\n]/)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -1,17 +1,19 @@
 import { unpadAccountCode } from '@grms/budget';
-import { Money, MONEY_PATTERN } from '@grms/core';
+import { Money, NumberLocale, parseAmountCell } from '@grms/core';
 import { cleanText, HSB_CATEGORIES, HSB_CEILINGS, HsbCategory, HsbCeiling, HsbItemContent, normaliseAccounts } from '../items/hsb-item.types';
 import { headerKey } from './tabular-reader';
 
 export type HsbField = 'code' | 'name' | 'specification' | 'unit' | 'price' | 'category' | 'accountCodes' | 'ceiling';
 
-export interface RowIssue { row: number; field: string; message: string }
+export interface RowIssue { row: number; field: string; message: string; column?: string; apiField?: string }
 
-export interface ProfileOptions { category?: HsbCategory; ceiling?: HsbCeiling }
+export interface ProfileOptions { category?: HsbCategory; ceiling?: HsbCeiling; locale?: NumberLocale }
 
 export interface ImportProfile {
   name: string;
   description: string;
+  /** how the files of this profile write amounts, unless the import says otherwise */
+  locale: NumberLocale;
   /** per field, the header names it may have in the file (compared by headerKey) */
   columns: Partial<Record<HsbField, string[]>>;
   required: HsbField[];
@@ -27,15 +29,16 @@ export interface MapContext {
   /** older codes (e.g. Permendagri 90/2019) -> that version's, from the loaded crosswalks */
   crosswalk: Map<string, string>;
   options: ProfileOptions;
+  /** the number locale the file is read with */
+  locale: NumberLocale;
   /** the file's header for a field, to name the column in a report */
   header(field: HsbField): string;
 }
 
-/** A price cell: a plain decimal with at most two decimals (spaces ignored). */
-export function parsePrice(s: string): Money | null {
-  const v = s.replace(/\s+/g, '');
-  if (!MONEY_PATTERN.test(v) || v.startsWith('-')) return null;
-  return Money.of(v);
+/** A price cell under the file's number locale (spaces ignored): the amount, or why not. */
+export function parsePrice(s: string, locale: NumberLocale = 'en'): { price: Money } | { error: string } {
+  const r = parseAmountCell(s, locale);
+  return 'amount' in r ? { price: Money.of(r.amount) } : r;
 }
 
 /**
@@ -73,13 +76,15 @@ function common(cells: Partial<Record<HsbField, string>>, ctx: MapContext, error
   if (/\s/.test(code)) errors.push({ field: ctx.header('code'), message: `code "${code}" contains spaces` });
   if (!name) errors.push({ field: ctx.header('name'), message: 'name is empty' });
   if (!unit) errors.push({ field: ctx.header('unit'), message: 'unit is empty' });
-  const price = parsePrice(cells.price ?? '');
-  if (!price) errors.push({ field: ctx.header('price'), message: `price "${cells.price ?? ''}" is not a non-negative amount with at most two decimals (e.g. 40800 or 40800.50)` });
+  const read = parsePrice(cells.price ?? '', ctx.locale);
+  const price = 'price' in read ? read.price : null;
+  if ('error' in read) errors.push({ field: ctx.header('price'), message: `price ${read.error}` });
   return { code, name, unit, price };
 }
 
 export const DEFAULT_PROFILE: ImportProfile = {
   name: 'default',
+  locale: 'en',
   description: 'GRMS layout: code,name,specification,unit,price,category,accountCodes,ceiling (accountCodes separated by ";")',
   columns: {
     code: ['code'], name: ['name'], specification: ['specification'], unit: ['unit'], price: ['price'],
@@ -103,6 +108,7 @@ export const DEFAULT_PROFILE: ImportProfile = {
 
 export const KOTA_MALANG_SSH_PROFILE: ImportProfile = {
   name: 'kota-malang-ssh',
+  locale: 'id',
   description: 'Kota Malang SSH price list (data/reference/ssh_items_sample.csv): KODE BARANG, URAIAN BARANG, SPESIFIKASI, SATUAN, HARGA SATUAN, KODE REKENING; category SSH and ceiling ESTIMATE unless the options say otherwise; account codes mapped from the city format through the crosswalk onto the year\'s code-list version; a row with an account that does not map is refused',
   columns: {
     code: ['KODE BARANG'], name: ['URAIAN BARANG'], specification: ['SPESIFIKASI'], unit: ['SATUAN'], price: ['HARGA SATUAN'], accountCodes: ['KODE REKENING'],
@@ -144,4 +150,11 @@ export function resolveColumns(profile: ImportProfile, headers: string[]): { ind
   }
   const missing = profile.required.filter((f) => index[f] === undefined).map((f) => profile.columns[f]![0]);
   return { index, missing };
+}
+
+/** The API field a profile's column header fills (`HARGA SATUAN` -> `price`). */
+export function apiFieldOf(profile: ImportProfile, header: string): string {
+  const key = headerKey(header);
+  const hit = (Object.entries(profile.columns) as [HsbField, string[]][]).find(([, names]) => names.some((n) => headerKey(n) === key));
+  return hit ? hit[0] : header;
 }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { NumberLocale } from '@grms/core';
 import { assertCsvWithinLimits, assertXlsxWithinLimits } from './spreadsheet-limits';
 
 export interface TableRow {
@@ -27,8 +28,8 @@ export function isXlsx(buffer: Buffer, fileName = ''): boolean {
  * is the header. The size and row count are checked first (413
  * SPREADSHEET_TOO_LARGE), before any parsing.
  */
-export async function readTable(buffer: Buffer, fileName = ''): Promise<Table> {
-  const raw = isXlsx(buffer, fileName) ? await readXlsx(buffer) : readCsv(buffer);
+export async function readTable(buffer: Buffer, fileName = '', o: { numberLocale?: NumberLocale } = {}): Promise<Table> {
+  const raw = isXlsx(buffer, fileName) ? await readXlsx(buffer, o.numberLocale ?? 'en') : readCsv(buffer);
   const first = raw.rows.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
   if (first < 0) throw new TableReadError('the file has no header row');
   const header = raw.rows[first];
@@ -72,7 +73,9 @@ export function readCsv(buffer: Buffer): { format: 'csv'; rows: TableRow[] } {
   return { format: 'csv', rows };
 }
 
-async function readXlsx(buffer: Buffer): Promise<{ format: 'xlsx'; rows: TableRow[] }> {
+// A number cell of an XLSX file has no locale: it is written out with the
+// decimal mark of the import's locale, so it reads as the number it is.
+async function readXlsx(buffer: Buffer, locale: NumberLocale): Promise<{ format: 'xlsx'; rows: TableRow[] }> {
   assertXlsxWithinLimits(buffer);
   const wb = new ExcelJS.Workbook();
   try {
@@ -85,7 +88,10 @@ async function readXlsx(buffer: Buffer): Promise<{ format: 'xlsx'; rows: TableRo
   const rows: TableRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= row.cellCount; c++) {
+      const text = cellText(row.getCell(c).value);
+      cells.push(locale === 'id' && isNumberCell(row.getCell(c).value) ? text.replace('.', ',') : text);
+    }
     rows.push({ row: rowNumber, cells });
   });
   return { format: 'xlsx', rows };
@@ -104,6 +110,22 @@ export function cellText(v: ExcelJS.CellValue): string {
     if ('text' in v) return String(v.text);
   }
   return String(v);
+}
+
+function isNumberCell(v: ExcelJS.CellValue): boolean {
+  return typeof v === 'number' || (v !== null && typeof v === 'object' && 'result' in v && typeof v.result === 'number');
+}
+
+/** The column's letter as a spreadsheet shows it: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
 }
 
 /** Header names compared without case, spaces or punctuation. */

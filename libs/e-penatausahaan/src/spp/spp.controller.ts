@@ -59,8 +59,11 @@ export class SppController {
   @ApiOperation({
     summary: 'Correct the payee of an SPP in DRAFT or REJECTED',
     description: 'For the OPD\'s treasurer. The way forward after a cancelled SP2D (e.g. a wrong bank account): the SPM is cancelled, the SPP comes back REJECTED, '
-      + 'its payee is corrected here and it is resubmitted. Amounts, lines and taxes are not corrected (cancel and make a new SPP). The reason is audited.',
+      + 'its payee is corrected here and it is resubmitted. Amounts, lines and taxes are not corrected (cancel and make a new SPP): a correction that changes '
+      + 'the VAT registration, qualification or NPWP presence the taxes were computed for is refused (PAYEE_TAXES_CHANGED). The payee of a contract termin '
+      + 'stays the contract\'s vendor (NPWP) and account (PAYEE_NOT_CONTRACT_VENDOR), taxed as the vendor is today (PAYEE_TAXES_OF_VENDOR). The reason is audited.',
   })
+  @ApiProblems({ 422: ['PAYEE_NOT_CONTRACT_VENDOR', 'PAYEE_TAXES_OF_VENDOR', 'PAYEE_TAXES_CHANGED'] })
   @ApiOkResponse({ type: SppResponse })
   @ApiBadRequestResponse({ type: ProblemResponse, description: 'VALIDATION_FAILED, INVALID_NPWP' })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'unknown SPP or another OPD\'s' })

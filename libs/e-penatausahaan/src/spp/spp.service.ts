@@ -32,7 +32,7 @@ export async function paymentTaxes(m: EntityManager, taxes: TaxRatesService, yea
  * registration and the qualification its certificates give on the SPP date
  * (docs/decisions/0410). The body may repeat them, not contradict them.
  */
-export function contractPayee(dto: CreateSppDto, v: ContractPayeeTaxes): { vatRegistered: boolean; qualification: Qualification } {
+export function contractPayee(dto: Pick<CreateSppDto, 'payee'>, v: ContractPayeeTaxes): { vatRegistered: boolean; qualification: Qualification } {
   if (dto.payee.vatRegistered !== undefined && dto.payee.vatRegistered !== v.vatRegistered) {
     throw DomainError.rule('PAYEE_TAXES_OF_VENDOR', `the contract's vendor ${v.name} is ${v.vatRegistered ? '' : 'not '}VAT-registered (PKP); the SPP says vatRegistered ${dto.payee.vatRegistered}`,
       [{ field: 'payee.vatRegistered', message: `the vendor's value is ${v.vatRegistered}` }]);

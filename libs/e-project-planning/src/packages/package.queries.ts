@@ -46,7 +46,7 @@ export async function packagedByLine(m: EntityManager, lineIds: string[], exclud
 // Warnings do not block: a budget cut below the packages of a line, direct
 // procurement split across packages of one sub kegiatan, account object and
 // type above the threshold, and packages' financial plans outrunning the
-// line's cash plan.
+// line's cash plan (named at the first month they outrun it).
 export async function packageWarnings(m: EntityManager, id: string, directMax: string): Promise<string[]> {
   const cut: { id: string; packaged: string; appropriated: string }[] = await m.query(
     `SELECT b.id, sum(f2.amount)::text AS packaged, b.appropriated::text AS appropriated
@@ -78,6 +78,6 @@ export async function packageWarnings(m: EntityManager, id: string, directMax: s
   return [
     ...cut.map((c) => `BUDGET_BELOW_PACKAGES: budget line ${c.id}: packages ${c.packaged} > appropriated ${c.appropriated}`),
     ...split.map((s) => `SPLIT_PACKAGE: ${s.n} direct-procurement packages of this sub kegiatan, account object ${s.objek} and type together ${s.total}, above the direct-procurement threshold`),
-    ...[...new Map(cash.map((c) => [c.id, c])).values()].map((c) => `PLAN_ABOVE_CASH_PLAN: budget line ${c.id}: packages plan ${c.planned} to month ${c.month} > cash plan ${c.cash}`),
+    ...cash.filter((c, i) => i === cash.findIndex((x) => x.id === c.id)).map((c) => `PLAN_ABOVE_CASH_PLAN: budget line ${c.id}: packages plan ${c.planned} to month ${c.month} > cash plan ${c.cash}`),
   ];
 }

@@ -1,11 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { NUMBER_LOCALES, NumberLocale } from '@grms/core';
 
-export class CashPlanImportDto {
+const LOCALE_DESCRIPTION = 'how the file writes amounts: `en` (default) 1250000.50 or 1,250,000.50; `id` 1250000,50 or 1.250.000,50; XLSX number cells are read as numbers either way (docs/decisions/0414)';
+
+export class ItemImportDto {
+  @ApiPropertyOptional({ enum: NUMBER_LOCALES, default: 'en', description: LOCALE_DESCRIPTION }) @IsOptional() @IsIn(NUMBER_LOCALES) locale?: NumberLocale;
+}
+
+export class CashPlanImportDto extends ItemImportDto {
   @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear: number;
   @ApiPropertyOptional({ format: 'uuid', description: 'the OPD; defaults to the user\'s own' }) @IsOptional() @IsUUID() organizationId?: string;
 }
+
+/** The multipart schema of the locale option. */
+export const LOCALE_PROPERTY = { locale: { type: 'string', enum: [...NUMBER_LOCALES], default: 'en', description: LOCALE_DESCRIPTION } };
 
 export class CashPlanImportResponse {
   @ApiProperty() fiscalYear: number;

@@ -35,7 +35,7 @@ export class AddendumDto {
   @IsOptional() @IsMoney({ allowZero: false }, undefined, { required: false, description: 'the new value (at most the original + 10%)' }) value?: string;
   @ApiPropertyOptional({ example: '2026-12-15', description: 'a time extension' }) @IsOptional() @IsISO8601({ strict: true }) endDate?: string;
   @ApiPropertyOptional({ default: false, description: 'terminates the contract; closing then releases what is left' }) @IsOptional() terminate?: boolean;
-  @ApiPropertyOptional({ type: [FundingLineDto], description: 'with a value change: the new amount of each of the contract\'s funding lines, summing to the new value; default: the change split pro rata to the current amounts (docs/decisions/0411)' })
+  @ApiPropertyOptional({ type: [FundingLineDto], description: 'with a value change: the new amount of each of the contract\'s funding lines, summing to the new value, and any budget line it adds (of the package\'s OPD, year and sub kegiatan; docs/decisions/0413); default: the change split pro rata to the current amounts (docs/decisions/0411)' })
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => FundingLineDto) fundingLines?: FundingLineDto[];
   @ApiProperty({ example: 'pekerjaan tambah: talud' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
 }

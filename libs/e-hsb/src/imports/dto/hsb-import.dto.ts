@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { NUMBER_LOCALES, NumberLocale } from '@grms/core';
 import { HSB_CATEGORIES, HSB_CEILINGS, HsbCategory, HsbCeiling } from '../../items/hsb-item.types';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
@@ -14,11 +15,15 @@ export class HsbImportDto {
   @IsOptional() @Transform(toBool) @IsBoolean() dryRun?: boolean;
   @ApiPropertyOptional({ enum: HSB_CATEGORIES, description: 'for profiles without a category column (kota-malang-ssh: SSH)' }) @IsOptional() @IsIn(HSB_CATEGORIES) category?: HsbCategory;
   @ApiPropertyOptional({ enum: HSB_CEILINGS, description: 'for profiles without a ceiling column (kota-malang-ssh: ESTIMATE)' }) @IsOptional() @IsIn(HSB_CEILINGS) ceiling?: HsbCeiling;
+  @ApiPropertyOptional({ enum: NUMBER_LOCALES, description: 'how the file writes amounts: `en` 1250000.50 or 1,250,000.50; `id` 1250000,50 or 1.250.000,50. Default: the profile\'s (default: en, kota-malang-ssh: id). XLSX number cells are read as numbers either way (docs/decisions/0414)' })
+  @IsOptional() @IsIn(NUMBER_LOCALES) locale?: NumberLocale;
 }
 
 export class ImportIssueResponse {
   @ApiProperty({ description: 'line number in the file' }) row: number;
-  @ApiProperty({ description: 'the column, as the file names it' }) field: string;
+  @ApiProperty({ example: 'HARGA SATUAN', description: 'the column, as the file names it (its header text)' }) field: string;
+  @ApiPropertyOptional({ example: 'H', description: 'the column\'s letter in the sheet (absent when the column is not in the file)' }) column?: string;
+  @ApiPropertyOptional({ example: 'price', description: 'the API field the column fills' }) apiField?: string;
   @ApiProperty() message: string;
 }
 
