@@ -7,3 +7,4 @@ export * from './packages/dto/package-control.dto';
 export * from './rfk/rfk.service';
 export * from './rfk/dto/rfk.dto';
 export * from './status/contract-status';
+export * from './seed/controlling-demo.seeder';
