@@ -8,3 +8,5 @@ export * from './rfk/rfk.service';
 export * from './rfk/dto/rfk.dto';
 export * from './status/contract-status';
 export * from './seed/controlling-demo.seeder';
+export * from './realization/line-figures.query';
+export * from './packages/plan-actual.query';
