@@ -73,6 +73,21 @@ describe('e-controlling: the auditor\'s RFK, absorption and frozen months', () =
     const province = await t.get(`/controlling/realization?fiscalYear=2026&asOf=${today}&groupBy=province`, 'auditor');
     expect(province.body.data[0].disbursed).toBe(ledger.reduce((s, l) => s.plus(Money.of(l.disbursed)), Money.ZERO).toString());
     expect(province.body.data[0].appropriated).toBe(ledger.reduce((s, l) => s.plus(Money.of(l.appropriated)), Money.ZERO).toString());
+    // the RFK's budget columns are the same ledger sums, per OPD, as of the month's end; weights of an OPD's programs make its 100%
+    const nov = await t.sql<{ code: string; appropriated: string; disbursed: string }>(
+      `SELECT o.code, sum(e.amount) FILTER (WHERE e.kind = 'APPROPRIATION')::numeric(20,2)::text AS appropriated,
+         COALESCE(sum(e.amount) FILTER (WHERE e.kind = 'DISBURSEMENT'), 0)::numeric(20,2)::text AS disbursed
+       FROM ledger_entries e JOIN budget_lines b ON b.id = e.budget_line_id JOIN organizations o ON o.id = b.organization_id
+       WHERE b.fiscal_year = 2026 AND b.account_code LIKE '5.%' AND e.value_date <= '2026-11-30' GROUP BY o.code`);
+    const rfk = await allRows(t, '/controlling/rfk?fiscalYear=2026&month=11', 'auditor');
+    for (const l of nov) {
+      const opd = rfk.find((r) => r.level === 'OPD' && r.organizationCode === l.code)!;
+      expect(opd).toMatchObject({ budget: l.appropriated, financialRealisation: l.disbursed, weight: '100.00' });
+      expect(opd.remainingBudget).toBe(Money.of(l.appropriated).minus(Money.of(l.disbursed)).toString());
+      const programs = rfk.filter((r) => r.level === 'PROGRAM' && r.organizationCode === l.code);
+      expect(Money.sum(programs.map((p) => Money.of(String(p.budget)))).toString()).toBe(l.appropriated);
+      expect(Math.abs(programs.reduce((s, p) => s + Number(p.weight), 0) - 100)).toBeLessThanOrEqual(0.01 * programs.length);
+    }
   });
 
   it('the RFK as CSV and XLSX carries the same rows and figures as the JSON', async () => {

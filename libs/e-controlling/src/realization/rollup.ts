@@ -42,6 +42,12 @@ export class Totals {
     }
   }
 
+  /** Adds another group's sums (a parent's totals are its children's). */
+  merge(o: Totals): this {
+    for (const k of ['appropriated', 'allotted', 'committed', 'disbursed', 'planned', 'weightBase', 'physicalPlannedWeighted', 'physicalActualWeighted'] as const) this[k] = this[k].plus(o[k]);
+    return this;
+  }
+
   absorptionPercent(): string { return percent(this.disbursed, this.appropriated); }
   plannedPercent(): string { return percent(this.planned, this.appropriated); }
   physicalPlannedPercent(): string { return percent(this.physicalPlannedWeighted, this.weightBase); }
