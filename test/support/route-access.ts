@@ -17,6 +17,8 @@ const VENDOR_READERS: Role[] = ['ADMIN', 'PROJECT_OFFICER', 'TREASURER', 'FINANC
 const CONTRACT_READERS: Role[] = ['ADMIN', 'PLANNER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'AUDITOR', 'BUDGET_USER', 'SUPERVISOR'];
 const CONTRACT_SIGNERS: Role[] = ['PROJECT_OFFICER', 'BUDGET_USER'];
 
+const CONTROLLING_READERS: Role[] = ['ADMIN', 'PLANNER', 'PROJECT_OFFICER', 'AUDITOR', 'BUDGET_USER', 'SUPERVISOR', 'MONEV_VERIFIER'];
+
 export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   // platform
   'POST /api/v1/auth/login': 'public',
@@ -160,4 +162,14 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/delivery/handovers': CONTRACT_READERS,
   'POST /api/v1/delivery/progress/{id}/verify': ['SUPERVISOR'],
   'POST /api/v1/delivery/progress/{id}/reject': ['SUPERVISOR'],
+  // e-controlling
+  'GET /api/v1/controlling/realization': CONTROLLING_READERS,
+  'GET /api/v1/controlling/packages': CONTROLLING_READERS,
+  'GET /api/v1/controlling/warnings': CONTROLLING_READERS,
+  'GET /api/v1/controlling/rfk': CONTROLLING_READERS,
+  'POST /api/v1/controlling/rfk/{fiscalYear}/{month}/freeze': ['ADMIN', 'MONEV_VERIFIER'],
+  'GET /api/v1/controlling/thresholds': CONTROLLING_READERS,
+  'PUT /api/v1/controlling/thresholds/{fiscalYear}': ['ADMIN'],
+  'POST /api/v1/controlling/contracts/{id}/escalations': ['PROJECT_OFFICER'],
+  'GET /api/v1/controlling/contracts/{id}/escalations': CONTROLLING_READERS,
 };

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { findReferenceDir } from '@grms/budget';
 import { BudgetingDemoSeeder } from '@grms/e-budgeting';
+import { ControllingDemoSeeder } from '@grms/e-controlling';
 import { HsbDemoSeeder } from '@grms/e-hsb';
 import { PenatausahaanDemoSeeder } from '@grms/e-penatausahaan';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data';
@@ -30,6 +31,7 @@ export class DemoSeedService {
     private readonly budgeting: BudgetingDemoSeeder,
     private readonly penatausahaan: PenatausahaanDemoSeeder,
     private readonly delivery: DeliveryDemoSeeder,
+    private readonly controlling: ControllingDemoSeeder,
   ) {}
 
   async isSeeded(): Promise<boolean> {
@@ -49,6 +51,8 @@ export class DemoSeedService {
       await this.penatausahaan.seed(orgs.get('A')!);
       // Packages, contracts, progress and termins paid through SP2D.
       await this.delivery.seed(orgs.get('A')!);
+      // Critical, late and on-track contracts as of September 2026, and the RFK of every month already over, frozen.
+      await this.controlling.seed(orgs.get('A')!);
     });
     this.logger.log('demo province seeded');
   }

@@ -3,8 +3,9 @@ import { Benchmark } from './bench-context';
 import { budgetLinesBench } from './budget-lines.bench';
 import { catalogueImportBench } from './catalogue-import.bench';
 import { contractSigningBench } from './contract-signing.bench';
+import { controllingBench } from './controlling.bench';
 import { hostileBodiesBench } from './hostile-bodies.bench';
 import { rkaApprovalBench } from './rka-approval.bench';
 import { sp2dBench } from './sp2d.bench';
 
-export const BENCHMARKS: Benchmark[] = [budgetLinesBench, rkaApprovalBench, catalogueImportBench, sp2dBench, contractSigningBench, auditLagBench, hostileBodiesBench];
+export const BENCHMARKS: Benchmark[] = [budgetLinesBench, rkaApprovalBench, catalogueImportBench, sp2dBench, contractSigningBench, auditLagBench, hostileBodiesBench, controllingBench];

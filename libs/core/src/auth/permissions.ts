@@ -49,6 +49,10 @@ export enum Permission {
   CONTRACT_WRITE = 'contract:write',
   CONTRACT_SIGN = 'contract:sign',
   PROGRESS_VERIFY = 'progress:verify',
+  // e-controlling
+  CONTROLLING_READ = 'controlling:read',
+  RFK_FREEZE = 'rfk:freeze',
+  ESCALATION_WRITE = 'escalation:write',
 }
 
 const READ_EVERYTHING: Permission[] = [
@@ -94,6 +98,22 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     Permission.PACKAGE_READ, Permission.VENDOR_READ, Permission.CONTRACT_READ, Permission.PROGRESS_VERIFY],
   [Role.MONEV_VERIFIER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ],
 };
+
+// e-controlling: reports read by AUDITOR and ADMIN (province), MONEV_VERIFIER
+// (the Bappeda monitoring team, province) and the OPD's planner, project
+// officer, PA/KPA and supervisor (own OPD); the RFK published by ADMIN or the
+// monitoring team; the escalation record kept by the PPK.
+for (const [role, permissions] of [
+  [Role.ADMIN, [Permission.CONTROLLING_READ, Permission.RFK_FREEZE]],
+  [Role.AUDITOR, [Permission.CONTROLLING_READ]],
+  [Role.MONEV_VERIFIER, [Permission.CONTROLLING_READ, Permission.RFK_FREEZE]],
+  [Role.PLANNER, [Permission.CONTROLLING_READ]],
+  [Role.PROJECT_OFFICER, [Permission.CONTROLLING_READ, Permission.ESCALATION_WRITE]],
+  [Role.BUDGET_USER, [Permission.CONTROLLING_READ]],
+  [Role.SUPERVISOR, [Permission.CONTROLLING_READ]],
+] as const) {
+  ROLE_PERMISSIONS[role].push(...permissions);
+}
 
 export function rolesWith(permission: Permission): Role[] {
   return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => ROLE_PERMISSIONS[r].includes(permission));

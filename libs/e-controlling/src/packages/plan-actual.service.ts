@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser, offsetOf, Page, pageOf, TransactionService } from '@grms/core';
+import { EntityManager } from 'typeorm';
+import { ControllingScopeService, ReportContext } from '../common/controlling-scope.service';
+import { contractStatus } from '../status/contract-status';
+import { addDays, percent, percentMinus, plannedOn, projectedCompletion } from '../status/s-curve';
+import { EscalationSummary, PackageControlQueryDto, PackageControlRow } from './dto/package-control.dto';
+import { packageFacts } from './plan-actual.query';
+
+// Plan against actual per package and its contract as of a date: the S-curve
+// by day against the latest verified progress, the package's financial plan
+// against what was disbursed on the contract, and the kontrak kritis status.
+@Injectable()
+export class PlanActualService {
+  constructor(private readonly tx: TransactionService, private readonly scope: ControllingScopeService) {}
+
+  list(user: AuthUser, q: PackageControlQueryDto): Promise<Page<PackageControlRow>> {
+    return this.tx.run(async (m) => {
+      const ctx = await this.scope.context(m, user, q);
+      const rows = (await this.rows(m, q.fiscalYear, ctx)).filter((r) => !q.status || r.status === q.status);
+      return pageOf(rows.slice(offsetOf(q), offsetOf(q) + q.limit), rows.length, q);
+    });
+  }
+
+  /** Every package of the year in the context's scope, in organization, sub kegiatan and code order. */
+  async rows(m: EntityManager, fiscalYear: number, ctx: ReportContext): Promise<PackageControlRow[]> {
+    const t = ctx.thresholds;
+    const facts = await packageFacts(m, fiscalYear, ctx.asOf, addDays(ctx.asOf, -t.projectionDays), ctx.orgs);
+    const escalations = await this.escalations(m, facts.map((f) => f.contractId).filter((id): id is string => !!id), ctx.asOf);
+    const yearEnd = `${fiscalYear}-12-31`;
+    return facts.map((f) => {
+      const plannedPhysical = plannedOn(f.physicalPlan, fiscalYear, ctx.asOf);
+      const projected = f.contractId ? projectedCompletion(f.actual, f.windowStartActual, ctx.asOf, t.projectionDays) : 'NEVER';
+      const verdict = contractStatus({ packageType: f.type, planned: plannedPhysical, actual: f.actual, projected, fiscalYearEnd: yearEnd }, t);
+      const plannedFinancialPercent = percent(f.plannedFinancial, f.value);
+      const realisedFinancialPercent = percent(f.realisedFinancial, f.value);
+      return {
+        packageId: f.packageId, packageCode: f.packageCode, packageName: f.packageName, organizationId: f.organizationId,
+        organizationCode: f.organizationCode, organizationName: f.organizationName, subActivityCode: f.subActivityCode, type: f.type, value: f.value,
+        contractId: f.contractId, contractNumber: f.contractNumber, vendorName: f.vendorName, officerName: f.officerName, contractEnd: f.contractEnd,
+        asOf: ctx.asOf, plannedPhysical, actualPhysical: f.actual, physicalDeviation: percentMinus(f.actual, plannedPhysical), lastReportOn: f.lastReportOn,
+        projectedCompletion: f.contractId ? projected : null,
+        plannedFinancial: f.plannedFinancial, realisedFinancial: f.realisedFinancial, plannedFinancialPercent, realisedFinancialPercent,
+        financialDeviation: percentMinus(realisedFinancialPercent, plannedFinancialPercent),
+        status: verdict.status, reason: verdict.reason && !f.contractId ? `no contract signed; ${verdict.reason}` : verdict.reason,
+        escalations: f.contractId ? escalations.get(f.contractId) ?? [] : [],
+        location: f.location,
+      };
+    });
+  }
+
+  private async escalations(m: EntityManager, contractIds: string[], asOf: string): Promise<Map<string, EscalationSummary[]>> {
+    if (!contractIds.length) return new Map();
+    const rows: (EscalationSummary & { contractId: string })[] = await m.query(
+      `SELECT contract_id AS "contractId", kind, stage, to_char(held_on, 'YYYY-MM-DD') AS "heldOn", target_percent::text AS "targetPercent",
+         to_char(target_date, 'YYYY-MM-DD') AS "targetDate", outcome, note
+       FROM contract_escalations WHERE contract_id = ANY($1::uuid[]) AND held_on <= $2::date ORDER BY contract_id, held_on, created_at`, [contractIds, asOf]);
+    const by = new Map<string, EscalationSummary[]>();
+    for (const { contractId, ...e } of rows) by.set(contractId, [...(by.get(contractId) ?? []), e]);
+    return by;
+  }
+}
