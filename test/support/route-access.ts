@@ -160,4 +160,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/delivery/handovers': CONTRACT_READERS,
   'POST /api/v1/delivery/progress/{id}/verify': ['SUPERVISOR'],
   'POST /api/v1/delivery/progress/{id}/reject': ['SUPERVISOR'],
+  // reports from the ledger: realisation per funding source and the control card (own OPD for OPD roles)
+  'GET /api/v1/reports/realization-by-source': ALL,
+  'GET /api/v1/reports/control-card': ALL,
 };
