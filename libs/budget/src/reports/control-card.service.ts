@@ -20,8 +20,8 @@ export const CONTROL_CARD_SQL = `
     COALESCE(sum(e.amount) FILTER (WHERE e.kind = 'DISBURSEMENT'), 0)::numeric(20,2)::text AS realized
   FROM budget_lines b
   JOIN accounts a ON a.code = b.account_code
-  LEFT JOIN code_list_entries v ON v.version = $4 AND v.list = 'accounts' AND v.code = b.account_code
-  LEFT JOIN ledger_entries e ON e.budget_line_id = b.id AND e.kind IN ('APPROPRIATION', 'ALLOTMENT', 'DISBURSEMENT') AND ($5::date IS NULL OR e.value_date <= $5::date)
+  LEFT JOIN code_list_entries v ON v.version = (SELECT code_list_version FROM fiscal_years WHERE year = $1) AND v.list = 'accounts' AND v.code = b.account_code
+  LEFT JOIN ledger_entries e ON e.budget_line_id = b.id AND e.kind IN ('APPROPRIATION', 'ALLOTMENT', 'DISBURSEMENT') AND ($4::date IS NULL OR e.value_date <= $4::date)
   LEFT JOIN ledger_disbursement_channels c ON e.kind = 'DISBURSEMENT' AND c.source_type = e.source_type AND c.source_id = e.source_id
   WHERE b.fiscal_year = $1 AND b.organization_id = $2 AND b.sub_activity_code = $3 AND b.account_code LIKE '5.%'
   GROUP BY b.account_code, v.name, a.name
@@ -51,13 +51,12 @@ export class ControlCardService {
     return this.tx.run(async (m) => {
       const [org] = await m.query(`SELECT code, name FROM organizations WHERE id = $1`, [organizationId]);
       if (!org) throw DomainError.notFound('organization', organizationId);
-      const version = await this.codes.versionOf(m, q.fiscalYear);
       const sub = await this.codes.require(m, q.fiscalYear, 'nomenclature', q.subActivityCode, 'subActivityCode', 'UNKNOWN_SUB_ACTIVITY');
       if (sub.level !== 5) {
         const msg = `${q.subActivityCode} is not a sub kegiatan (level 5 of the nomenclature) but level ${sub.level}`;
         throw DomainError.rule('INVALID_SUB_ACTIVITY', msg, [{ field: 'subActivityCode', message: msg }]);
       }
-      const rows: ControlCardRow[] = (await m.query(CONTROL_CARD_SQL, [q.fiscalYear, organizationId, q.subActivityCode, version, q.asOf ?? null]))
+      const rows: ControlCardRow[] = (await m.query(CONTROL_CARD_SQL, [q.fiscalYear, organizationId, q.subActivityCode, q.asOf ?? null]))
         .map((r: ControlCardRow) => withRemaining(r));
       return {
         fiscalYear: q.fiscalYear, asOf: q.asOf ?? null, organizationId, organizationCode: org.code, organizationName: org.name,

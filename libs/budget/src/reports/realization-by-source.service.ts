@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, AuthUser, DomainError, Permission, TransactionService } from '@grms/core';
-import { CodeListVersionsService } from '../reference/code-list-versions.service';
 import { RealizationBySourceQueryDto, RealizationBySourceReport } from './dto/realization-by-source.dto';
 import { isEarmarked, SourceAmounts, SourceEntry, sourceTree, totalsOf } from './source-tree';
 
@@ -21,7 +20,7 @@ export const REALIZATION_BY_SOURCE_SQL = `
 
 @Injectable()
 export class RealizationBySourceService {
-  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly codes: CodeListVersionsService) {}
+  constructor(private readonly tx: TransactionService, private readonly access: AccessService) {}
 
   async report(user: AuthUser, q: RealizationBySourceQueryDto): Promise<RealizationBySourceReport> {
     const scope = await this.access.scope(user, Permission.BUDGET_LINE_READ);
@@ -32,10 +31,10 @@ export class RealizationBySourceService {
         [organization] = await m.query(`SELECT code, name FROM organizations WHERE id = $1`, [q.organizationId]);
         if (!organization) throw DomainError.notFound('organization', q.organizationId);
       }
-      const version = await this.codes.versionOf(m, q.fiscalYear);
       const amounts: SourceAmounts[] = await m.query(REALIZATION_BY_SOURCE_SQL, [q.fiscalYear, q.asOf ?? null, q.organizationId ?? null, scope]);
       const list: SourceEntry[] = await m.query(
-        `SELECT code, name, level, parent_code AS "parentCode" FROM code_list_entries WHERE version = $1 AND list = 'funding_sources'`, [version]);
+        `SELECT code, name, level, parent_code AS "parentCode" FROM code_list_entries
+         WHERE version = (SELECT code_list_version FROM fiscal_years WHERE year = $1) AND list = 'funding_sources'`, [q.fiscalYear]);
       return {
         fiscalYear: q.fiscalYear, asOf: q.asOf ?? null, organizationId: q.organizationId ?? null,
         organizationCode: organization?.code ?? null, organizationName: organization?.name ?? null,
