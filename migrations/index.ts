@@ -20,6 +20,7 @@ import { EDelivery1764301500000 } from './1764301500000-e-delivery';
 import { TerminSp2dNumber1764301500100 } from './1764301500100-termin-sp2d-number';
 import { AddendumFundingSplit1764301800000 } from './1764301800000-addendum-funding-split';
 import { LedgerDisbursementChannels1764302100000 } from './1764302100000-ledger-disbursement-channels';
+import { DisbursementChannelLookup1764302100100 } from './1764302100100-disbursement-channel-lookup';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -46,4 +47,5 @@ export const ALL_MIGRATIONS = [
   TerminSp2dNumber1764301500100,
   AddendumFundingSplit1764301800000,
   LedgerDisbursementChannels1764302100000,
+  DisbursementChannelLookup1764302100100,
 ];

@@ -22,7 +22,7 @@ export const CONTROL_CARD_SQL = `
   JOIN accounts a ON a.code = b.account_code
   LEFT JOIN code_list_entries v ON v.version = (SELECT code_list_version FROM fiscal_years WHERE year = $1) AND v.list = 'accounts' AND v.code = b.account_code
   LEFT JOIN ledger_entries e ON e.budget_line_id = b.id AND e.kind IN ('APPROPRIATION', 'ALLOTMENT', 'DISBURSEMENT') AND ($4::date IS NULL OR e.value_date <= $4::date)
-  LEFT JOIN ledger_disbursement_channels c ON e.kind = 'DISBURSEMENT' AND c.source_type = e.source_type AND c.source_id = e.source_id
+  LEFT JOIN LATERAL (SELECT d.channel FROM ledger_disbursement_channels d WHERE e.kind = 'DISBURSEMENT' AND d.source_type = e.source_type AND d.source_id = e.source_id LIMIT 1) c ON true
   WHERE b.fiscal_year = $1 AND b.organization_id = $2 AND b.sub_activity_code = $3 AND b.account_code LIKE '5.%'
   GROUP BY b.account_code, v.name, a.name
   ORDER BY b.account_code`;
