@@ -19,6 +19,8 @@ import { CodeListVersions1764301400000 } from './1764301400000-code-list-version
 import { EDelivery1764301500000 } from './1764301500000-e-delivery';
 import { TerminSp2dNumber1764301500100 } from './1764301500100-termin-sp2d-number';
 import { AddendumFundingSplit1764301800000 } from './1764301800000-addendum-funding-split';
+import { LedgerDisbursementChannels1764302100000 } from './1764302100000-ledger-disbursement-channels';
+import { DisbursementChannelLookup1764302100100 } from './1764302100100-disbursement-channel-lookup';
 import { EControlling1764302200000 } from './1764302200000-e-controlling';
 
 // Every migration, in order. A new migration is appended here; committed
@@ -45,5 +47,7 @@ export const ALL_MIGRATIONS = [
   EDelivery1764301500000,
   TerminSp2dNumber1764301500100,
   AddendumFundingSplit1764301800000,
+  LedgerDisbursementChannels1764302100000,
+  DisbursementChannelLookup1764302100100,
   EControlling1764302200000,
 ];

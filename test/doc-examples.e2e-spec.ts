@@ -19,6 +19,7 @@ const PAGES = [
   'docs/modules/e-penatausahaan.md',
   'docs/modules/e-project-planning.md',
   'docs/modules/e-controlling.md',
+  'docs/modules/reports.md',
 ];
 
 export function shellBlocks(markdown: string): string {

@@ -172,4 +172,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'PUT /api/v1/controlling/thresholds/{fiscalYear}': ['ADMIN'],
   'POST /api/v1/controlling/contracts/{id}/escalations': ['PROJECT_OFFICER'],
   'GET /api/v1/controlling/contracts/{id}/escalations': CONTROLLING_READERS,
+  // reports from the ledger: realisation per funding source and the control card (own OPD for OPD roles)
+  'GET /api/v1/reports/realization-by-source': ALL,
+  'GET /api/v1/reports/control-card': ALL,
 };

@@ -2,7 +2,7 @@ import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe, finishDocument, FiscalYearExistsPipe, inputGuard, noStore, SMALL_BODY_ROUTES, verifyJsonText } from '@grms/core';
+import { AppConfig, createValidationPipe, finishDocument, FiscalYearExistsPipe, inputGuard, jsonShapeStream, noStore, SMALL_BODY_ROUTES, verifyJsonText } from '@grms/core';
 import { json } from 'express';
 import { DataSource } from 'typeorm';
 import helmet from 'helmet';
@@ -64,6 +64,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // Routes that take a few fields get a small limit, parsed first (a parsed
   // body is not parsed again); every other route the configured upper limit.
   // The raw text's shape is checked before JSON.parse builds anything.
+  // A JSON body's shape is scanned chunk by chunk while it arrives (decision 0050).
+  app.use(jsonShapeStream());
   for (const route of SMALL_BODY_ROUTES) app.use(`/${API_PREFIX}${route.path}`, json({ limit: route.limit, verify: verifyJsonText }));
   app.useBodyParser('json', { limit: config.upperBodyLimit, verify: verifyJsonText });
   app.useBodyParser('urlencoded', { limit: config.upperBodyLimit, extended: false });

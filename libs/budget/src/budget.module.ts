@@ -16,8 +16,10 @@ import { ReferenceQueryService } from './reference/reference-query.service';
 import { TaxRatesController } from './tax-rates/tax-rates.controller';
 import { TaxRatesService } from './tax-rates/tax-rates.service';
 import './dto-examples'; // request-body examples of the OpenAPI document
+import { ExpenditureReportsModule } from './reports/expenditure-reports.module';
 
 @Module({
+  imports: [ExpenditureReportsModule],
   controllers: [FiscalYearsController, OrganizationsController, ReferenceController, BudgetLinesController, LedgerController, TaxRatesController],
   providers: [FiscalYearsService, OrganizationsService, ReferenceQueryService, ReferenceImportService, CodeListVersionsService, BudgetLinesService, LedgerService, LedgerVerifyService,
     LedgerPeriodsService, TaxRatesService],

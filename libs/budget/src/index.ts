@@ -17,3 +17,6 @@ export * from './tax-rates/default-tax-rates';
 export * from './tax-rates/vat';
 export * from './tax-rates/dto/tax-rate.dto';
 export * from './ledger/allotment-releaser';
+// Expenditure reports: their SQL, for the benchmark baseline.
+export { REALIZATION_BY_SOURCE_SQL } from './reports/realization-by-source.service';
+export { CONTROL_CARD_SQL } from './reports/control-card.service';

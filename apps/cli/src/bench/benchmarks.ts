@@ -7,5 +7,8 @@ import { controllingBench } from './controlling.bench';
 import { hostileBodiesBench } from './hostile-bodies.bench';
 import { rkaApprovalBench } from './rka-approval.bench';
 import { sp2dBench } from './sp2d.bench';
+import { controlCardBench, realizationBySourceBench } from './expenditure-reports.bench';
 
 export const BENCHMARKS: Benchmark[] = [budgetLinesBench, rkaApprovalBench, catalogueImportBench, sp2dBench, contractSigningBench, auditLagBench, hostileBodiesBench, controllingBench];
+// expenditure reports from the ledger (decision 0130)
+BENCHMARKS.push(realizationBySourceBench, controlCardBench);

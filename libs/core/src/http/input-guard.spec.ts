@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { assertBodyShape, assertJsonTextShape, BodyShapeLimits } from './input-guard';
+import { assertBodyShape, assertJsonTextShape, BodyShapeLimits, JsonShapeScanner } from './input-guard';
 
 const small: BodyShapeLimits = { maxDepth: 3, maxKeysPerObject: 3, maxArrayLength: 3, maxTotalNodes: 1_000_000 };
 const verdict = (fn: () => void): string => { try { fn(); return 'ok'; } catch (e) { return (e as { errors?: { field: string; message: string }[] }).errors?.[0]?.message ?? 'error'; } };
@@ -23,5 +23,31 @@ describe('body shape limits', () => {
     const deep = `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
     expect(() => assertJsonTextShape(Buffer.from(deep))).toThrow(/nested deeper than 32 levels/);
     expect(() => assertBodyShape(JSON.parse(deep))).toThrow(/nested deeper than 32 levels/);
+  });
+
+  it('gives the same verdict and names the same field whatever the chunks the text arrives in', () => {
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.integer(), fc.string({ maxLength: 6 }).filter((s) => !s.includes('\u0000')), fc.constant(null), tie('array'), tie('object')),
+      array: fc.array(tie('value'), { maxLength: 5 }),
+      object: fc.dictionary(fc.oneof(safeKey, fc.constantFrom('a"b', 'é\\', 'ключ')), tie('value'), { maxKeys: 5 }),
+    })).value;
+    const detail = (fn: () => void): string => { try { fn(); return 'ok'; } catch (e) { return (e as Error).message; } };
+    fc.assert(fc.property(json, fc.array(fc.nat(), { maxLength: 8 }), (v, cuts) => {
+      const text = Buffer.from(JSON.stringify(v));
+      const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+      const chunks = [0, ...at].map((from, k) => text.subarray(from, k < at.length ? at[k] : text.length));
+      const whole = detail(() => assertJsonTextShape(text, small));
+      expect(detail(() => { const s = new JsonShapeScanner(small); for (const c of chunks) s.push(c); })).toBe(whole);
+    }), { numRuns: 2000 });
+  });
+
+  it('splits an escape or a multi-byte key between chunks without losing the key', () => {
+    const text = Buffer.from('{"a\\"b":1,"ключ":{"x":[1,2,3,4]}}');
+    const expected = /ключ.x has more than 3 elements/;
+    expect(() => assertJsonTextShape(text, small)).toThrow(expected);
+    for (let cut = 1; cut < text.length; cut++) {
+      const s = new JsonShapeScanner(small);
+      expect(() => { s.push(text.subarray(0, cut)); s.push(text.subarray(cut)); }).toThrow(expected);
+    }
   });
 });

@@ -72,78 +72,117 @@ export function assertBodyShape(body: unknown, limits: BodyShapeLimits = BODY_SH
   }
 }
 
+const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a;
+const OPEN_OBJ = 0x7b, CLOSE_OBJ = 0x7d, OPEN_ARR = 0x5b, CLOSE_ARR = 0x5d;
+
 /**
  * The same limits checked on the raw JSON text, in one pass over its bytes,
  * before JSON.parse builds a single object: a 10 MB array of 700,000 objects
  * is refused after a byte scan instead of after building 700,000 objects.
- * Used as the body parser's `verify` hook. Counts are upper bounds (commas
- * per container), the path names the container that breaks a limit.
+ * The text may come in chunks (`push` each as it arrives: decision 0050), so
+ * the scan runs a chunk at a time on the event loop, never as one block; the
+ * inside of a string is skipped with a native search for its closing quote.
+ * Counts are upper bounds (commas per container); the path names the
+ * container that breaks a limit.
  */
-export function assertJsonTextShape(buf: Buffer, limits: BodyShapeLimits = BODY_SHAPE_LIMITS): void {
-  const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a;
-  const OPEN_OBJ = 0x7b, CLOSE_OBJ = 0x7d, OPEN_ARR = 0x5b, CLOSE_ARR = 0x5d;
+export class JsonShapeScanner {
+  /** bytes pushed so far */
+  bytes = 0;
   // per open container: is it an object, how many commas so far, its last key
-  const objects: boolean[] = [];
-  const commas: number[] = [];
-  const keys: string[] = [];
-  let inString = false;
-  let escaped = false;
-  let stringStart = 0;
-  let expectKey = false;
-  let values = 0;
-  const fieldAt = (upTo: number): string => {
+  private readonly objects: boolean[] = [];
+  private readonly commas: number[] = [];
+  private readonly keys: string[] = [];
+  private inString = false;
+  private escaped = false;
+  private expectKey = false;
+  private keyParts: Buffer[] = [];
+  private values = 0;
+
+  constructor(private readonly limits: BodyShapeLimits = BODY_SHAPE_LIMITS) {}
+
+  private fieldAt(upTo: number): string {
     let p = '';
-    for (let i = 0; i < upTo; i++) p = pathOf(p, objects[i] ? keys[i] : commas[i]);
+    for (let i = 0; i < upTo; i++) p = pathOf(p, this.objects[i] ? this.keys[i] : this.commas[i]);
     return p;
-  };
-  for (let i = 0; i < buf.length; i++) {
-    const c = buf[i];
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (c === BACKSLASH) escaped = true;
-      else if (c === QUOTE) {
-        inString = false;
-        if (expectKey) { keys[keys.length - 1] = buf.toString('utf8', stringStart, i); expectKey = false; }
-      }
-      continue;
-    }
-    switch (c) {
-      case QUOTE:
-        inString = true;
-        stringStart = i + 1;
-        if (++values > limits.maxTotalNodes) throw tooComplex('', `has more than ${limits.maxTotalNodes} values`);
-        break;
-      case OPEN_OBJ: case OPEN_ARR:
-        if (objects.length >= limits.maxDepth) throw tooComplex(fieldAt(objects.length), `is nested deeper than ${limits.maxDepth} levels`);
-        if (++values > limits.maxTotalNodes) throw tooComplex('', `has more than ${limits.maxTotalNodes} values`);
-        objects.push(c === OPEN_OBJ);
-        commas.push(0);
-        keys.push('');
-        expectKey = c === OPEN_OBJ;
-        break;
-      case CLOSE_OBJ: case CLOSE_ARR:
-        objects.pop(); commas.pop(); keys.pop();
-        expectKey = false;
-        break;
-      case COMMA: {
-        const top = objects.length - 1;
-        if (top < 0) break;
-        const n = ++commas[top];
-        if (++values > limits.maxTotalNodes) throw tooComplex('', `has more than ${limits.maxTotalNodes} values`);
-        const isObject = objects[top];
-        if (isObject ? n + 1 > limits.maxKeysPerObject : n + 1 > limits.maxArrayLength) {
-          throw tooComplex(fieldAt(top), isObject ? `has more than ${limits.maxKeysPerObject} keys` : `has more than ${limits.maxArrayLength} elements`);
+  }
+
+  private count(): void {
+    if (++this.values > this.limits.maxTotalNodes) throw tooComplex('', `has more than ${this.limits.maxTotalNodes} values`);
+  }
+
+  /** Scans the next chunk of the text; throws (400, naming the field) as soon as a limit is broken. */
+  push(buf: Buffer): void {
+    const { limits, objects, commas, keys } = this;
+    this.bytes += buf.length;
+    let i = 0;
+    let bs = -2; // position of the next backslash in this chunk: -2 not searched yet, -1 none left
+    while (i < buf.length) {
+      if (this.inString) {
+        const start = i;
+        if (this.escaped) { this.escaped = false; i++; }
+        // jump to the next quote; a backslash before it is an escape to step over. The next
+        // backslash's position is kept for the chunk, so the whole scan stays linear.
+        const q = buf.indexOf(QUOTE, i);
+        if (bs !== -1 && bs < i) bs = buf.indexOf(BACKSLASH, i);
+        if (bs >= 0 && (q < 0 || bs < q)) {
+          if (bs + 1 >= buf.length) { this.escaped = true; if (this.expectKey) this.keyParts.push(buf.subarray(start)); return; }
+          if (this.expectKey) this.keyParts.push(buf.subarray(start, bs + 2));
+          i = bs + 2;
+          continue;
         }
-        expectKey = isObject;
-        break;
+        if (q < 0) { if (this.expectKey) this.keyParts.push(buf.subarray(start)); return; }
+        this.inString = false;
+        if (this.expectKey) {
+          keys[keys.length - 1] = this.keyParts.length ? Buffer.concat([...this.keyParts, buf.subarray(start, q)]).toString('utf8') : buf.toString('utf8', start, q);
+          this.keyParts = [];
+          this.expectKey = false;
+        }
+        i = q + 1;
+        continue;
       }
-      case COLON:
-        expectKey = false;
-        break;
-      default:
-        break;
+      const c = buf[i++];
+      switch (c) {
+        case QUOTE:
+          this.inString = true;
+          this.count();
+          break;
+        case OPEN_OBJ: case OPEN_ARR:
+          if (objects.length >= limits.maxDepth) throw tooComplex(this.fieldAt(objects.length), `is nested deeper than ${limits.maxDepth} levels`);
+          this.count();
+          objects.push(c === OPEN_OBJ);
+          commas.push(0);
+          keys.push('');
+          this.expectKey = c === OPEN_OBJ;
+          break;
+        case CLOSE_OBJ: case CLOSE_ARR:
+          objects.pop(); commas.pop(); keys.pop();
+          this.expectKey = false;
+          break;
+        case COMMA: {
+          const top = objects.length - 1;
+          if (top < 0) break;
+          const n = ++commas[top];
+          this.count();
+          const isObject = objects[top];
+          if (isObject ? n + 1 > limits.maxKeysPerObject : n + 1 > limits.maxArrayLength) {
+            throw tooComplex(this.fieldAt(top), isObject ? `has more than ${limits.maxKeysPerObject} keys` : `has more than ${limits.maxArrayLength} elements`);
+          }
+          this.expectKey = isObject;
+          break;
+        }
+        case COLON:
+          this.expectKey = false;
+          break;
+        default:
+          break;
+      }
     }
   }
+}
+
+/** The limits on a whole JSON text at once (see JsonShapeScanner). */
+export function assertJsonTextShape(buf: Buffer, limits: BodyShapeLimits = BODY_SHAPE_LIMITS): void {
+  new JsonShapeScanner(limits).push(buf);
 }
 
 /** The query string's parameters as raw (decoded) name/value pairs, without any parser's interpretation. */
@@ -174,8 +213,37 @@ export function assertQuerySafe(url: string): void {
   }
 }
 
-/** The body parsers' `verify` hook: the raw text's shape, before JSON.parse. */
-export function verifyJsonText(_req: unknown, _res: unknown, buf: Buffer): void {
+/** The scan of each JSON request body, made while its chunks arrive (jsonShapeStream). */
+const STREAM_SCANS = new WeakMap<object, { scanner: JsonShapeScanner; error?: unknown }>();
+
+/**
+ * Express middleware before the body parsers: a JSON body's shape is scanned
+ * chunk by chunk as it arrives, so no body is ever scanned in one block and a
+ * broken limit is known before the last byte (decision 0050). The parser
+ * still reads the body; its `verify` hook (verifyJsonText) then only reports
+ * the verdict. A compressed body is left to verifyJsonText's full scan.
+ */
+export function jsonShapeStream(limits: BodyShapeLimits = BODY_SHAPE_LIMITS) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const type = (req.headers['content-type'] ?? '').toLowerCase();
+    const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
+    if (encoding === 'identity' && /^application\/([\w.+-]+\+)?json\b/.test(type)) {
+      const scan: { scanner: JsonShapeScanner; error?: unknown } = { scanner: new JsonShapeScanner(limits) };
+      STREAM_SCANS.set(req, scan);
+      req.on('data', (chunk: Buffer) => {
+        if (scan.error) return;
+        try { scan.scanner.push(chunk); } catch (e) { scan.error = e; }
+      });
+    }
+    next();
+  };
+}
+
+/** The body parsers' `verify` hook: the raw text's shape, before JSON.parse (from the streamed scan when it saw the whole body). */
+export function verifyJsonText(req: unknown, _res: unknown, buf: Buffer): void {
+  const scan = STREAM_SCANS.get(req as object);
+  if (scan?.error) throw scan.error;
+  if (scan && scan.scanner.bytes === buf.length) return;
   assertJsonTextShape(buf);
 }
 
