@@ -17,3 +17,5 @@ export * from './tax-rates/default-tax-rates';
 export * from './tax-rates/vat';
 export * from './tax-rates/dto/tax-rate.dto';
 export * from './ledger/allotment-releaser';
+// revenue, financing and the LRA (issue 8)
+export * from './ledger/realizations-by-day';

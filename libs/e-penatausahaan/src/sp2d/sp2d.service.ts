@@ -6,6 +6,7 @@ import { BkuPosting, BkuService } from '../bku/bku.service';
 import { EntityManager } from 'typeorm';
 import { nextNumber } from '../common/doc-lines';
 import { TaxDepositsService } from '../tax-deposits/tax-deposits.service';
+import { TreasuryCashService } from '../treasury/treasury-cash.service';
 import { fetchSpp } from '../spp/spp.queries';
 import { CreateSp2dDto, Sp2dQueryDto, Sp2dRegisterQueryDto, Sp2dResponse } from './dto/sp2d.dto';
 import { fetchSp2d, SP2D_SELECT } from './sp2d.queries';
@@ -22,6 +23,7 @@ export class Sp2dService {
     private readonly ledger: LedgerService, private readonly years: FiscalYearsService, private readonly bku: BkuService,
     private readonly deposits: TaxDepositsService,
     private readonly contracts: ContractPaymentsService,
+    private readonly cash: TreasuryCashService,
   ) {}
 
   issue(user: AuthUser, dto: CreateSp2dDto): Promise<Sp2dResponse> {
@@ -43,6 +45,8 @@ export class Sp2dService {
       await this.years.requireStatus(m, spm.fiscal_year, ['EXECUTION']);
       const issuedOn = await this.issueDate(m, spm.fiscal_year, dto.issuedOn);
       const spp = await fetchSpp(m, spm.spp_id);
+      // the cash leaves the regional treasury: never more than it holds (decision 0121)
+      await this.cash.requireCash(m, spm.fiscal_year, issuedOn, Money.of(spp.gross), `the SP2D of SPM ${spm.number}`);
       const number = await nextNumber(m, `SP2D-${spp.type}`, spm.organization_id, spm.fiscal_year);
       const [{ id }] = await m.query(
         `INSERT INTO sp2d (number, spm_id, spp_id, type, fiscal_year, organization_id, gross, net, issued_on, account_due_on, issued_by)
