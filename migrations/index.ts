@@ -21,6 +21,7 @@ import { TerminSp2dNumber1764301500100 } from './1764301500100-termin-sp2d-numbe
 import { AddendumFundingSplit1764301800000 } from './1764301800000-addendum-funding-split';
 // revenue, financing and the LRA (issue 8)
 import { RevenueAndFinancing1764302000000 } from './1764302000000-revenue-and-financing';
+import { LraAmendmentView1764302000100 } from './1764302000100-lra-amendment-view';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -48,4 +49,5 @@ export const ALL_MIGRATIONS = [
   AddendumFundingSplit1764301800000,
   // revenue, financing and the LRA (issue 8)
   RevenueAndFinancing1764302000000,
+  LraAmendmentView1764302000100,
 ];

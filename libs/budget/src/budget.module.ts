@@ -15,11 +15,14 @@ import { CodeListVersionsService } from './reference/code-list-versions.service'
 import { ReferenceQueryService } from './reference/reference-query.service';
 import { TaxRatesController } from './tax-rates/tax-rates.controller';
 import { TaxRatesService } from './tax-rates/tax-rates.service';
+// the LRA (issue 8)
+import { LraController } from './reports/lra.controller';
+import { LraService } from './reports/lra.service';
 
 @Module({
-  controllers: [FiscalYearsController, OrganizationsController, ReferenceController, BudgetLinesController, LedgerController, TaxRatesController],
+  controllers: [FiscalYearsController, OrganizationsController, ReferenceController, BudgetLinesController, LedgerController, TaxRatesController, LraController],
   providers: [FiscalYearsService, OrganizationsService, ReferenceQueryService, ReferenceImportService, CodeListVersionsService, BudgetLinesService, LedgerService, LedgerVerifyService,
-    LedgerPeriodsService, TaxRatesService],
-  exports: [FiscalYearsService, OrganizationsService, ReferenceImportService, CodeListVersionsService, BudgetLinesService, LedgerService, LedgerVerifyService, TaxRatesService],
+    LedgerPeriodsService, TaxRatesService, LraService],
+  exports: [FiscalYearsService, OrganizationsService, ReferenceImportService, CodeListVersionsService, BudgetLinesService, LedgerService, LedgerVerifyService, TaxRatesService, LraService],
 })
 export class BudgetModule {}
