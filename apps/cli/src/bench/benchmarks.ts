@@ -6,5 +6,9 @@ import { contractSigningBench } from './contract-signing.bench';
 import { hostileBodiesBench } from './hostile-bodies.bench';
 import { rkaApprovalBench } from './rka-approval.bench';
 import { sp2dBench } from './sp2d.bench';
+// the LRA (issue 8)
+import { lraBench } from './lra.bench';
 
-export const BENCHMARKS: Benchmark[] = [budgetLinesBench, rkaApprovalBench, catalogueImportBench, sp2dBench, contractSigningBench, auditLagBench, hostileBodiesBench];
+export const BENCHMARKS: Benchmark[] = [budgetLinesBench, rkaApprovalBench, catalogueImportBench, sp2dBench, contractSigningBench, auditLagBench, hostileBodiesBench,
+  // the LRA (issue 8)
+  lraBench];

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DELIVERY_STEPS, deliveryUsers } from './delivery-dataset';
 import { PAYMENT_STEPS, paymentUsers } from './payments-dataset';
 import { DATASET_STEPS, DatasetScale } from './province-dataset';
+import { REVENUE_STEPS, revenueTreasurer } from './revenue-dataset';
 
 export interface GenerateOptions {
   scale: DatasetScale;
@@ -34,6 +35,14 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
     for (const [i, step] of DATASET_STEPS.entries()) {
       o.onStep?.(step.label, i, total);
       await step.run(m, { scale: o.scale, fiscalYear: o.fiscalYear, prefix: o.prefix, plannerId: planner.id, verifierId: verifier.id });
+    }
+    // Revenue estimates and deposits (issue 8), so the treasury can pay the year's SP2Ds.
+    const revenue = await revenueTreasurer(m);
+    if (revenue) {
+      for (const step of REVENUE_STEPS) {
+        o.onStep?.(step.label, DATASET_STEPS.length, total);
+        await step.run(m, { fiscalYear: o.fiscalYear, prefix: o.prefix, plannerId: planner.id, verifierId: verifier.id, revenueTreasurerId: revenue });
+      }
     }
     if (users) {
       for (const [i, step] of PAYMENT_STEPS.entries()) {
