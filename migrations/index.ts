@@ -22,6 +22,7 @@ import { AddendumFundingSplit1764301800000 } from './1764301800000-addendum-fund
 // revenue, financing and the LRA (issue 8)
 import { RevenueAndFinancing1764302000000 } from './1764302000000-revenue-and-financing';
 import { LraAmendmentView1764302000100 } from './1764302000100-lra-amendment-view';
+import { TreasuryCashDays1764302000200 } from './1764302000200-treasury-cash-days';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -50,4 +51,5 @@ export const ALL_MIGRATIONS = [
   // revenue, financing and the LRA (issue 8)
   RevenueAndFinancing1764302000000,
   LraAmendmentView1764302000100,
+  TreasuryCashDays1764302000200,
 ];

@@ -18,7 +18,6 @@ export * from './tax-rates/vat';
 export * from './tax-rates/dto/tax-rate.dto';
 export * from './ledger/allotment-releaser';
 // revenue, financing and the LRA (issue 8)
-export * from './ledger/realizations-by-day';
 export * from './reports/lra.service';
 export * from './reports/lra.dto';
 export * from './reports/lra.sql';

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DELIVERY_STEPS, deliveryUsers } from './delivery-dataset';
 import { PAYMENT_STEPS, paymentUsers } from './payments-dataset';
 import { DATASET_STEPS, DatasetScale } from './province-dataset';
+import { rebuildTreasuryCashDays } from '@grms/e-penatausahaan';
 import { REVENUE_STEPS, revenueTreasurer } from './revenue-dataset';
 
 export interface GenerateOptions {
@@ -57,6 +58,8 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
         await step.run(m, { fiscalYear: o.fiscalYear, prefix: o.prefix, users: delivery });
       }
     }
+    // The treasury's cash by day, from the SP2Ds and deposits written above in bulk (issue 8).
+    await rebuildTreasuryCashDays(m, o.fiscalYear);
     const like = `${o.prefix}.%`;
     const [c] = await m.query(`
       SELECT (SELECT count(*) FROM organizations WHERE code LIKE $1)::int AS organizations,

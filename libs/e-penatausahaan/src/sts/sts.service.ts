@@ -3,6 +3,7 @@ import { CodeListVersionsService, FiscalYearsService, LedgerKind, LedgerService 
 import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, SqlWhere, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { nextNumber, requireOrganizationExists } from '../common/doc-lines';
+import { TreasuryCashService } from '../treasury/treasury-cash.service';
 import { CreateStsDto, RevenueBookQueryDto, RevenueBookResponse, StsQueryDto, StsResponse } from './dto/sts.dto';
 
 export const STS_SELECT = `
@@ -21,6 +22,7 @@ export class StsService {
   constructor(
     private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService,
     private readonly ledger: LedgerService, private readonly years: FiscalYearsService, private readonly codes: CodeListVersionsService,
+    private readonly cash: TreasuryCashService,
   ) {}
 
   create(user: AuthUser, dto: CreateStsDto): Promise<StsResponse> {
@@ -41,6 +43,7 @@ export class StsService {
         [number, fiscalYear, dto.organizationId, line, dto.accountCode, receivedOn, dto.depositDate, Money.of(dto.amount).toString(), dto.payer.trim(), dto.description.trim(), user.id]);
       await this.ledger.post(m, [{ budgetLineId: line, kind: LedgerKind.REALIZATION, amount: Money.of(dto.amount), sourceType: 'Sts', sourceId: id,
         valueDate: dto.depositDate, description: `STS ${number}: ${dto.payer.trim()}` }]);
+      await this.cash.book(m, fiscalYear, dto.depositDate, { revenue: Money.of(dto.amount) });
       await this.appendBook(m, dto.organizationId, fiscalYear, id, number, [
         { date: receivedOn, amount: Money.of(dto.amount), description: `${dto.description.trim()} (${dto.payer.trim()}) received` },
         { date: dto.depositDate, amount: Money.of(dto.amount).negate(), description: `deposited to the regional treasury by STS ${number}` },

@@ -42,6 +42,7 @@ export class FinancingService {
         [number, line.fiscalYear, line.id, dto.realizedOn, amount.toString(), dto.description.trim(), user.id]);
       await this.ledger.post(m, [{ budgetLineId: line.id, kind: LedgerKind.REALIZATION, amount, sourceType: 'FinancingRealization', sourceId: id,
         valueDate: dto.realizedOn, description: `${number}: ${dto.description.trim()}` }]);
+      await this.cash.book(m, line.fiscalYear, dto.realizedOn, line.accountCode.startsWith('6.2.') ? { financingExpenditures: amount } : { financingReceipts: amount });
       const [after] = await m.query(`${SELECT} WHERE f.id = $1`, [id]);
       this.audit.record({ action: 'FINANCING.REALIZE', entityType: 'FinancingRealization', entityId: id, after });
       return after;

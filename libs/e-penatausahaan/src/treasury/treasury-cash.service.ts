@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { realizationsByDay } from '@grms/budget';
 import { AuditService, AuthUser, DomainError, fiscalYearNotFound, Money, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { CashDayResponse, CashPositionResponse, TreasurySettingsResponse } from './dto/treasury.dto';
 
-interface Day { revenue: Money; receipts: Money; sp2d: Money; expenditures: Money }
+/** A movement of the treasury's cash on one day, booked by the service that makes it. */
+export interface CashMovement { revenue?: Money; financingReceipts?: Money; sp2d?: Money; financingExpenditures?: Money }
 
 // The regional treasury's cash (kas daerah) by day: revenue deposited +
 // financing receipts - SP2Ds - financing expenditures, from 1 January. An
 // SP2D or a financing expenditure that would make it negative on its day or
 // any later day is refused with the arithmetic, unless the year's setting
-// turns the check off (decision 0121). Outflows are serialised per fiscal
-// year by one advisory lock, so two payments cannot both spend the last cash.
+// turns the check off (decision 0121). Each mover books its day in
+// treasury_cash_days in its own transaction; an outflow checks and books at
+// the end of its transaction under one advisory lock per fiscal year, so two
+// payments cannot both spend the last cash and the lock covers only the tail.
 @Injectable()
 export class TreasuryCashService {
   constructor(private readonly tx: TransactionService, private readonly audit: AuditService) {}
@@ -75,30 +77,50 @@ export class TreasuryCashService {
     return row.cash_check ?? true;
   }
 
+  /** Adds a movement to its day (inside the mover's transaction). */
+  async book(m: EntityManager, fiscalYear: number, date: string, mv: CashMovement): Promise<void> {
+    const v = (x?: Money) => (x ?? Money.ZERO).toString();
+    await m.query(
+      `INSERT INTO treasury_cash_days (fiscal_year, day, revenue, financing_receipts, sp2d, financing_expenditures) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (fiscal_year, day) DO UPDATE SET revenue = treasury_cash_days.revenue + EXCLUDED.revenue,
+         financing_receipts = treasury_cash_days.financing_receipts + EXCLUDED.financing_receipts, sp2d = treasury_cash_days.sp2d + EXCLUDED.sp2d,
+         financing_expenditures = treasury_cash_days.financing_expenditures + EXCLUDED.financing_expenditures`,
+      [fiscalYear, date, v(mv.revenue), v(mv.financingReceipts), v(mv.sp2d), v(mv.financingExpenditures)]);
+  }
+
   /** Every day of the year with a movement, with the running position. */
   private async days(m: EntityManager, fiscalYear: number): Promise<CashDayResponse[]> {
-    const map = new Map<string, Day>();
-    const get = (d: string) => map.get(d) ?? (map.set(d, { revenue: Money.ZERO, receipts: Money.ZERO, sp2d: Money.ZERO, expenditures: Money.ZERO }).get(d)!);
-    for (const r of await realizationsByDay(m, fiscalYear)) {
-      const d = get(r.date);
-      d.revenue = d.revenue.plus(Money.of(r.revenue));
-      d.receipts = d.receipts.plus(Money.of(r.financingReceipts));
-      d.expenditures = d.expenditures.plus(Money.of(r.financingExpenditures));
-    }
-    const paid: { date: string; amount: string }[] = await m.query(
-      `SELECT date::text AS date, sum(amount)::numeric(20,2)::text AS amount FROM (
-         SELECT issued_on AS date, gross AS amount FROM sp2d WHERE fiscal_year = $1
-         UNION ALL SELECT cancelled_at::date, -gross FROM sp2d WHERE fiscal_year = $1 AND status = 'CANCELLED') x
-       GROUP BY date`, [fiscalYear]);
-    for (const p of paid) { const d = get(p.date); d.sp2d = d.sp2d.plus(Money.of(p.amount)); }
+    const rows: { day: string; revenue: string; receipts: string; sp2d: string; expenditures: string }[] = await m.query(
+      `SELECT day::text AS day, revenue, financing_receipts AS receipts, sp2d, financing_expenditures AS expenditures
+       FROM treasury_cash_days WHERE fiscal_year = $1 ORDER BY day`, [fiscalYear]);
     let position = Money.ZERO;
-    return [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, d]) => {
-      const net = d.revenue.plus(d.receipts).minus(d.sp2d).minus(d.expenditures);
-      position = position.plus(net);
-      return {
-        date, revenueDeposited: d.revenue.toString(), financingReceipts: d.receipts.toString(), sp2dIssued: d.sp2d.toString(),
-        financingExpenditures: d.expenditures.toString(), net: net.toString(), position: position.toString(),
-      };
-    });
+    return rows.filter((r) => !(Money.of(r.revenue).isZero() && Money.of(r.receipts).isZero() && Money.of(r.sp2d).isZero() && Money.of(r.expenditures).isZero()))
+      .map((r) => {
+        const net = Money.of(r.revenue).plus(Money.of(r.receipts)).minus(Money.of(r.sp2d)).minus(Money.of(r.expenditures));
+        position = position.plus(net);
+        return {
+          date: r.day, revenueDeposited: Money.of(r.revenue).toString(), financingReceipts: Money.of(r.receipts).toString(), sp2dIssued: Money.of(r.sp2d).toString(),
+          financingExpenditures: Money.of(r.expenditures).toString(), net: net.toString(), position: position.toString(),
+        };
+      });
   }
+}
+
+/**
+ * Recomputes a year's treasury_cash_days from the SP2Ds and the REALIZATION
+ * entries (for bulk writers such as the data set generator, which write
+ * SP2Ds and deposits in SQL rather than through the services).
+ */
+export async function rebuildTreasuryCashDays(m: EntityManager, fiscalYear: number): Promise<void> {
+  await m.query(`DELETE FROM treasury_cash_days WHERE fiscal_year = $1`, [fiscalYear]);
+  await m.query(`
+    INSERT INTO treasury_cash_days (fiscal_year, day, revenue, financing_receipts, sp2d, financing_expenditures)
+    SELECT $1::int, day, sum(revenue), sum(receipts), sum(sp2d), sum(expenditures) FROM (
+      SELECT e.value_date AS day, CASE WHEN b.account_code LIKE '4.%' THEN e.amount ELSE 0 END AS revenue,
+        CASE WHEN b.account_code LIKE '6.1.%' THEN e.amount ELSE 0 END AS receipts, 0 AS sp2d,
+        CASE WHEN b.account_code LIKE '6.2.%' THEN e.amount ELSE 0 END AS expenditures
+      FROM ledger_entries e JOIN budget_lines b ON b.id = e.budget_line_id WHERE e.kind = 'REALIZATION' AND b.fiscal_year = $1::int
+      UNION ALL SELECT issued_on, 0, 0, gross, 0 FROM sp2d WHERE fiscal_year = $1::int
+      UNION ALL SELECT cancelled_at::date, 0, 0, -gross, 0 FROM sp2d WHERE fiscal_year = $1::int AND status = 'CANCELLED') x
+    GROUP BY day`, [fiscalYear]);
 }
