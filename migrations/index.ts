@@ -19,6 +19,9 @@ import { CodeListVersions1764301400000 } from './1764301400000-code-list-version
 import { EDelivery1764301500000 } from './1764301500000-e-delivery';
 import { TerminSp2dNumber1764301500100 } from './1764301500100-termin-sp2d-number';
 import { AddendumFundingSplit1764301800000 } from './1764301800000-addendum-funding-split';
+import { RevenueAndFinancing1764302000000 } from './1764302000000-revenue-and-financing';
+import { LraAmendmentView1764302000100 } from './1764302000100-lra-amendment-view';
+import { TreasuryCashDays1764302000200 } from './1764302000200-treasury-cash-days';
 import { LedgerDisbursementChannels1764302100000 } from './1764302100000-ledger-disbursement-channels';
 import { DisbursementChannelLookup1764302100100 } from './1764302100100-disbursement-channel-lookup';
 import { EControlling1764302200000 } from './1764302200000-e-controlling';
@@ -47,6 +50,9 @@ export const ALL_MIGRATIONS = [
   EDelivery1764301500000,
   TerminSp2dNumber1764301500100,
   AddendumFundingSplit1764301800000,
+  RevenueAndFinancing1764302000000,
+  LraAmendmentView1764302000100,
+  TreasuryCashDays1764302000200,
   LedgerDisbursementChannels1764302100000,
   DisbursementChannelLookup1764302100100,
   EControlling1764302200000,

@@ -20,6 +20,7 @@ const PAGES = [
   'docs/modules/e-project-planning.md',
   'docs/modules/e-controlling.md',
   'docs/modules/reports.md',
+  'docs/modules/lra.md',
 ];
 
 export function shellBlocks(markdown: string): string {

@@ -34,7 +34,9 @@ describe('the budget-line ledger', () => {
     }));
     await expect(attempt({ subActivityCode: '1.03.02.1.01' })).rejects.toMatchObject({ code: 'INVALID_SUB_ACTIVITY' });
     await expect(attempt({ accountCode: '5.1.02.01.01' })).rejects.toMatchObject({ code: 'INVALID_ACCOUNT' });
-    await expect(attempt({ accountCode: '4.1.01.01.01.001' })).rejects.toMatchObject({ code: 'INVALID_ACCOUNT' });
+    await expect(attempt({ accountCode: '4.1.01.01.01' })).rejects.toMatchObject({ code: 'INVALID_ACCOUNT' });
+    // a revenue leaf opens a revenue line (ESTIMATE and REALIZATION entries only; decision 0120)
+    await expect(attempt({ accountCode: '4.1.01.01.01.001' })).resolves.toEqual(expect.any(String));
     await expect(attempt({ fundingSourceCode: '1.2' })).rejects.toMatchObject({ code: 'INVALID_FUNDING_SOURCE' });
     await expect(attempt({ fiscalYear: 1999 })).rejects.toMatchObject({ code: 'FISCAL_YEAR_NOT_FOUND' });
   });

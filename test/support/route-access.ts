@@ -18,6 +18,11 @@ const CONTRACT_READERS: Role[] = ['ADMIN', 'PLANNER', 'PROJECT_OFFICER', 'TREASU
 const CONTRACT_SIGNERS: Role[] = ['PROJECT_OFFICER', 'BUDGET_USER'];
 
 const CONTROLLING_READERS: Role[] = ['ADMIN', 'PLANNER', 'PROJECT_OFFICER', 'AUDITOR', 'BUDGET_USER', 'SUPERVISOR', 'MONEV_VERIFIER'];
+// revenue, financing, the treasury and the LRA (issue 8)
+const STS_READERS: Role[] = ['ADMIN', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER', 'REVENUE_TREASURER'];
+const TREASURY_READERS: Role[] = ['ADMIN', 'CASH_AUTHORITY', 'AUDITOR', 'REGIONAL_FINANCE_HEAD'];
+const LRA_READERS: Role[] = ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER',
+  'REGIONAL_FINANCE_HEAD', 'REVENUE_TREASURER'];
 
 export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   // platform
@@ -175,4 +180,14 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   // reports from the ledger: realisation per funding source and the control card (own OPD for OPD roles)
   'GET /api/v1/reports/realization-by-source': ALL,
   'GET /api/v1/reports/control-card': ALL,
+  // revenue, financing, the treasury and the LRA (issue 8)
+  'POST /api/v1/penatausahaan/sts': ['REVENUE_TREASURER'],
+  'GET /api/v1/penatausahaan/sts': STS_READERS,
+  'GET /api/v1/penatausahaan/sts/{id}': STS_READERS,
+  'GET /api/v1/penatausahaan/revenue-book': STS_READERS,
+  'POST /api/v1/treasury/financing-realizations': ['CASH_AUTHORITY'],
+  'GET /api/v1/treasury/cash-position': TREASURY_READERS,
+  'GET /api/v1/treasury/settings/{fiscalYear}': TREASURY_READERS,
+  'PUT /api/v1/treasury/settings/{fiscalYear}': ['ADMIN'],
+  'GET /api/v1/reports/lra': LRA_READERS,
 };

@@ -17,12 +17,15 @@ import { TaxRatesController } from './tax-rates/tax-rates.controller';
 import { TaxRatesService } from './tax-rates/tax-rates.service';
 import './dto-examples'; // request-body examples of the OpenAPI document
 import { ExpenditureReportsModule } from './reports/expenditure-reports.module';
+// the LRA (issue 8)
+import { LraController } from './reports/lra.controller';
+import { LraService } from './reports/lra.service';
 
 @Module({
   imports: [ExpenditureReportsModule],
-  controllers: [FiscalYearsController, OrganizationsController, ReferenceController, BudgetLinesController, LedgerController, TaxRatesController],
+  controllers: [FiscalYearsController, OrganizationsController, ReferenceController, BudgetLinesController, LedgerController, TaxRatesController, LraController],
   providers: [FiscalYearsService, OrganizationsService, ReferenceQueryService, ReferenceImportService, CodeListVersionsService, BudgetLinesService, LedgerService, LedgerVerifyService,
-    LedgerPeriodsService, TaxRatesService],
-  exports: [FiscalYearsService, OrganizationsService, ReferenceImportService, CodeListVersionsService, BudgetLinesService, LedgerService, LedgerVerifyService, TaxRatesService],
+    LedgerPeriodsService, TaxRatesService, LraService],
+  exports: [FiscalYearsService, OrganizationsService, ReferenceImportService, CodeListVersionsService, BudgetLinesService, LedgerService, LedgerVerifyService, TaxRatesService, LraService],
 })
 export class BudgetModule {}

@@ -20,3 +20,7 @@ export * from './ledger/allotment-releaser';
 // Expenditure reports: their SQL, for the benchmark baseline.
 export { REALIZATION_BY_SOURCE_SQL } from './reports/realization-by-source.service';
 export { CONTROL_CARD_SQL } from './reports/control-card.service';
+// revenue, financing and the LRA (issue 8)
+export * from './reports/lra.service';
+export * from './reports/lra.dto';
+export * from './reports/lra.sql';

@@ -29,14 +29,24 @@ import { ReceiptsService } from './receipts/receipts.service';
 import { UpLimitsController } from './up-limits/up-limits.controller';
 import { UpLimitsService } from './up-limits/up-limits.service';
 import './dto-examples'; // request-body examples of the OpenAPI document
+// revenue, financing and the treasury (issue 8)
+import { StsController } from './sts/sts.controller';
+import { StsService } from './sts/sts.service';
+import { FinancingService } from './treasury/financing.service';
+import { TreasuryCashService } from './treasury/treasury-cash.service';
+import { TreasuryController } from './treasury/treasury.controller';
+import { RevenueDemoSeeder } from './seed/revenue-demo.seeder';
+
+const REVENUE_CONTROLLERS = [StsController, TreasuryController];
+const REVENUE_PROVIDERS = [StsService, FinancingService, TreasuryCashService, RevenueDemoSeeder];
 
 // e-penatausahaan: SPD, SPP, SPM, SP2D, advances and SPJ, taxes, BKU.
 @Module({
   imports: [BudgetModule, EBudgetingModule, EDeliveryModule],
-  controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController, TaxDepositsController, ReceiptsController, CashCountsController],
+  controllers: [SpdController, SppController, SpmController, Sp2dController, SpjController, BkuController, UpLimitsController, TaxDepositsController, ReceiptsController, CashCountsController, ...REVENUE_CONTROLLERS],
   providers: [SpdService, SpdRevisionService, { provide: ALLOTMENT_RELEASER, useExisting: SpdRevisionService }, SppCorrectionService, SppService, SppWorkflowService,
     ContractSppInProcess, { provide: CONTRACT_PAYMENTS_IN_PROCESS, useExisting: ContractSppInProcess },
-    SpmService, Sp2dService, SpjService, BkuService, BooksService, UpLimitsService, TaxDepositsService, ReceiptsService, CashCountsService, PenatausahaanDemoSeeder],
-  exports: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, PenatausahaanDemoSeeder],
+    SpmService, Sp2dService, SpjService, BkuService, BooksService, UpLimitsService, TaxDepositsService, ReceiptsService, CashCountsService, PenatausahaanDemoSeeder, ...REVENUE_PROVIDERS],
+  exports: [SpdService, SppService, SppWorkflowService, SpmService, Sp2dService, SpjService, BkuService, PenatausahaanDemoSeeder, ...REVENUE_PROVIDERS],
 })
 export class EPenatausahaanModule {}

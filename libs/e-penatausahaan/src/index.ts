@@ -9,3 +9,8 @@ export * from './spj/spj.service';
 export * from './bku/bku.service';
 export * from './taxes/tax-calc';
 export * from './seed/penatausahaan-demo.seeder';
+// revenue, financing and the treasury (issue 8)
+export * from './sts/sts.service';
+export * from './treasury/treasury-cash.service';
+export * from './treasury/financing.service';
+export * from './seed/revenue-demo.seeder';

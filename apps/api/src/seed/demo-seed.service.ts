@@ -10,7 +10,7 @@ import { findReferenceDir } from '@grms/budget';
 import { BudgetingDemoSeeder } from '@grms/e-budgeting';
 import { ControllingDemoSeeder } from '@grms/e-controlling';
 import { HsbDemoSeeder } from '@grms/e-hsb';
-import { PenatausahaanDemoSeeder } from '@grms/e-penatausahaan';
+import { PenatausahaanDemoSeeder, RevenueDemoSeeder } from '@grms/e-penatausahaan';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { DeliveryDemoSeeder } from './delivery-demo.seeder';
 
@@ -32,6 +32,7 @@ export class DemoSeedService {
     private readonly penatausahaan: PenatausahaanDemoSeeder,
     private readonly delivery: DeliveryDemoSeeder,
     private readonly controlling: ControllingDemoSeeder,
+    private readonly revenue: RevenueDemoSeeder,
   ) {}
 
   async isSeeded(): Promise<boolean> {
@@ -48,6 +49,8 @@ export class DemoSeedService {
       // e-HSB catalogue, then approved 2026 DPAs (appropriation posted by approval) with cash plans and the 2027 round.
       await this.hsb.seed();
       await this.budgeting.seed();
+      // Revenue and financing estimates, the SiLPA in the treasury and deposits, before any SP2D is paid from it.
+      await this.revenue.seed();
       await this.penatausahaan.seed(orgs.get('A')!);
       // Packages, contracts, progress and termins paid through SP2D.
       await this.delivery.seed(orgs.get('A')!);

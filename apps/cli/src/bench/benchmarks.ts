@@ -9,6 +9,10 @@ import { rkaApprovalBench } from './rka-approval.bench';
 import { sp2dBench } from './sp2d.bench';
 import { controlCardBench, realizationBySourceBench } from './expenditure-reports.bench';
 
+import { lraBench } from './lra.bench';
+
 export const BENCHMARKS: Benchmark[] = [budgetLinesBench, rkaApprovalBench, catalogueImportBench, sp2dBench, contractSigningBench, auditLagBench, hostileBodiesBench, controllingBench];
 // expenditure reports from the ledger (decision 0130)
 BENCHMARKS.push(realizationBySourceBench, controlCardBench);
+// the LRA (issue 8)
+BENCHMARKS.push(lraBench);

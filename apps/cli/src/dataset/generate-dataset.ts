@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { DELIVERY_STEPS, deliveryUsers } from './delivery-dataset';
 import { PAYMENT_STEPS, paymentUsers } from './payments-dataset';
 import { DATASET_STEPS, DatasetScale } from './province-dataset';
+import { rebuildTreasuryCashDays } from '@grms/e-penatausahaan';
+import { REVENUE_STEPS, revenueTreasurer } from './revenue-dataset';
 
 export interface GenerateOptions {
   scale: DatasetScale;
@@ -38,6 +40,14 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
       o.onStep?.(step.label, i, total);
       await step.run(m, { scale: o.scale, fiscalYear: o.fiscalYear, prefix: o.prefix, plannerId: planner.id, verifierId: verifier.id });
     }
+    // Revenue estimates and deposits (issue 8), so the treasury can pay the year's SP2Ds.
+    const revenue = await revenueTreasurer(m);
+    if (revenue) {
+      for (const step of REVENUE_STEPS) {
+        o.onStep?.(step.label, DATASET_STEPS.length, total);
+        await step.run(m, { fiscalYear: o.fiscalYear, prefix: o.prefix, plannerId: planner.id, verifierId: verifier.id, revenueTreasurerId: revenue });
+      }
+    }
     if (users) {
       for (const [i, step] of PAYMENT_STEPS.entries()) {
         o.onStep?.(step.label, DATASET_STEPS.length + i, total);
@@ -51,6 +61,8 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
         await step.run(m, { fiscalYear: o.fiscalYear, prefix: o.prefix, users: delivery });
       }
     }
+    // The treasury's cash by day, from the SP2Ds and deposits written above in bulk (issue 8).
+    await rebuildTreasuryCashDays(m, o.fiscalYear);
     const like = `${o.prefix}.%`;
     const [c] = await m.query(`
       SELECT (SELECT count(*) FROM organizations WHERE code LIKE $1)::int AS organizations,

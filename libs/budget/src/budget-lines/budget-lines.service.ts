@@ -19,7 +19,7 @@ export const BUDGET_LINE_SELECT = `
     b.funding_source_code AS "fundingSourceCode", f.name AS "fundingSourceName",
     b.appropriated, b.allotted, b.committed, b.disbursed,
     (b.appropriated - b.committed - b.disbursed)::numeric(20,2) AS available,
-    (b.allotted - b.disbursed)::numeric(20,2) AS "allottedUnspent"
+    (b.allotted - b.disbursed)::numeric(20,2) AS "allottedUnspent", b.estimated, b.realized
   FROM budget_lines b
   JOIN organizations o ON o.id = b.organization_id
   JOIN nomenclature n ON n.code = b.sub_activity_code
@@ -97,7 +97,8 @@ export class BudgetLinesService {
     const sub = await this.codes.require(m, key.fiscalYear, 'nomenclature', key.subActivityCode, 'subActivityCode', 'UNKNOWN_SUB_ACTIVITY');
     if (sub.level !== 5) refuse('INVALID_SUB_ACTIVITY', 'subActivityCode', `${key.subActivityCode} is not a sub kegiatan (level 5 of the nomenclature)`);
     const acc = await this.codes.require(m, key.fiscalYear, 'accounts', key.accountCode, 'accountCode', 'UNKNOWN_ACCOUNT');
-    if (acc.level !== 6 || !key.accountCode.startsWith('5.')) refuse('INVALID_ACCOUNT', 'accountCode', `${key.accountCode} is not an expenditure account leaf (5.x.xx.xx.xx.xxxx)`);
+    // revenue (4.*) and financing (6.*) lines take ESTIMATE and REALIZATION entries, expenditure (5.*) lines the rest
+    if (acc.level !== 6) refuse('INVALID_ACCOUNT', 'accountCode', `${key.accountCode} is not an account leaf (level 6: 4.x, 5.x or 6.x .xx.xx.xx.xxxx)`);
     const fs = await this.codes.require(m, key.fiscalYear, 'funding_sources', key.fundingSourceCode, 'fundingSourceCode', 'UNKNOWN_FUNDING_SOURCE');
     if (!fs.leaf) refuse('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${key.fundingSourceCode} has sub-sources; use one of them`);
     const [row] = await m.query(

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, DomainError, Money, RequestContext } from '@grms/core';
 import { EntityManager } from 'typeorm';
-import { apply, Balance, checkInvariants, fieldOf } from './balance-rules';
+import { apply, Balance, checkInvariants, fieldOf, kindFitsAccount } from './balance-rules';
 import { LedgerKind, LineBalance, PostedEntry, Posting } from './ledger.types';
 
 const toBalance = (r: LineBalance): Balance => ({
   appropriated: Money.of(r.appropriated), allotted: Money.of(r.allotted),
   committed: Money.of(r.committed), disbursed: Money.of(r.disbursed),
+  estimated: Money.of(r.estimated), realized: Money.of(r.realized),
 });
 const fromBalance = (b: Balance) => ({
   appropriated: b.appropriated.toString(), allotted: b.allotted.toString(),
   committed: b.committed.toString(), disbursed: b.disbursed.toString(),
+  estimated: b.estimated.toString(), realized: b.realized.toString(),
 });
 
 // The one service that posts to the ledger. It runs inside the caller's
@@ -25,7 +27,7 @@ export class LedgerService {
   async lockLines(m: EntityManager, ids: string[]): Promise<Map<string, LineBalance>> {
     const unique = [...new Set(ids)].sort();
     const rows: LineBalance[] = await m.query(
-      `SELECT id, appropriated, allotted, committed, disbursed FROM budget_lines WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      `SELECT id, appropriated, allotted, committed, disbursed, estimated, realized, account_code AS "accountCode" FROM budget_lines WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
       [unique],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -39,19 +41,25 @@ export class LedgerService {
       if (p.amount.isZero()) throw DomainError.invalid(`a ledger entry cannot be zero (budget line ${p.budgetLineId})`);
     }
     const locked = await this.lockLines(m, postings.map((p) => p.budgetLineId));
+    for (const p of postings) {
+      const acc = locked.get(p.budgetLineId)!.accountCode;
+      if (!kindFitsAccount(p.kind, acc)) {
+        throw DomainError.rule('LEDGER_KIND_NOT_FOR_LINE', `a ${p.kind} entry does not fit budget line ${p.budgetLineId} (account ${acc}): expenditure lines (5.*) take APPROPRIATION, ALLOTMENT, COMMITMENT and DISBURSEMENT; revenue (4.*) and financing (6.*) lines take ESTIMATE and REALIZATION`);
+      }
+    }
     await this.requireOpenPeriods(m, postings.map((p) => p.valueDate));
     await this.checkReversals(m, postings);
     const balances = new Map<string, Balance>([...locked].map(([id, r]) => [id, toBalance(r)]));
     for (const p of postings) balances.set(p.budgetLineId, apply(balances.get(p.budgetLineId)!, p.kind, p.amount));
-    for (const [id, b] of balances) checkInvariants(id, b);
+    for (const [id, b] of balances) checkInvariants(id, b, locked.get(id)!.accountCode);
 
     const counts = new Map<string, number>();
     for (const p of postings) counts.set(p.budgetLineId, (counts.get(p.budgetLineId) ?? 0) + 1);
     for (const [id, b] of balances) {
       await m.query(
-        `UPDATE budget_lines SET appropriated = $2, allotted = $3, committed = $4, disbursed = $5,
+        `UPDATE budget_lines SET appropriated = $2, allotted = $3, committed = $4, disbursed = $5, estimated = $7, realized = $8,
            entry_count = entry_count + $6, updated_at = now() WHERE id = $1`,
-        [id, b.appropriated.toString(), b.allotted.toString(), b.committed.toString(), b.disbursed.toString(), counts.get(id)],
+        [id, b.appropriated.toString(), b.allotted.toString(), b.committed.toString(), b.disbursed.toString(), counts.get(id), b.estimated.toString(), b.realized.toString()],
       );
     }
 

@@ -5,7 +5,13 @@ export enum LedgerKind {
   ALLOTMENT = 'ALLOTMENT',
   COMMITMENT = 'COMMITMENT',
   DISBURSEMENT = 'DISBURSEMENT',
+  // revenue (4.*) and financing (6.*) lines only: the budgeted amount and what is realised
+  ESTIMATE = 'ESTIMATE',
+  REALIZATION = 'REALIZATION',
 }
+
+/** The kinds of expenditure (5.*) lines; ESTIMATE and REALIZATION belong to revenue and financing lines. */
+export const EXPENDITURE_KINDS: readonly LedgerKind[] = [LedgerKind.APPROPRIATION, LedgerKind.ALLOTMENT, LedgerKind.COMMITMENT, LedgerKind.DISBURSEMENT];
 
 export interface Posting {
   budgetLineId: string;
@@ -31,6 +37,9 @@ export interface LineBalance {
   allotted: string;
   committed: string;
   disbursed: string;
+  estimated: string;
+  realized: string;
+  accountCode: string;
 }
 
 export interface PostedEntry {

@@ -53,6 +53,13 @@ export enum Permission {
   CONTROLLING_READ = 'controlling:read',
   RFK_FREEZE = 'rfk:freeze',
   ESCALATION_WRITE = 'escalation:write',
+  // revenue, financing, the treasury and the LRA (issue 8)
+  STS_WRITE = 'sts:write',
+  STS_READ = 'sts:read',
+  FINANCING_REALIZE = 'financing:realize',
+  TREASURY_READ = 'treasury:read',
+  TREASURY_MANAGE = 'treasury:manage',
+  LRA_READ = 'lra:read',
 }
 
 const READ_EVERYTHING: Permission[] = [
@@ -114,6 +121,24 @@ for (const [role, permissions] of [
 ] as const) {
   ROLE_PERMISSIONS[role].push(...permissions);
 }
+// Revenue, financing, the treasury and the LRA (issue 8): the revenue treasurer
+// records deposit slips (STS) and keeps its cash book, own OPD; the regional
+// treasurer (BUD) realises financing and watches the treasury's cash; the LRA
+// is read province-wide by auditors, the budget team and BPKAD, and by the
+// OPD roles for their own OPD (the organization scope decides).
+const REVENUE_GRANTS: Partial<Record<Role, Permission[]>> = {
+  [Role.REVENUE_TREASURER]: [Permission.STS_WRITE, Permission.STS_READ, Permission.LRA_READ],
+  [Role.CASH_AUTHORITY]: [Permission.FINANCING_REALIZE, Permission.TREASURY_READ, Permission.STS_READ, Permission.LRA_READ],
+  [Role.ADMIN]: [Permission.TREASURY_MANAGE, Permission.TREASURY_READ, Permission.STS_READ, Permission.LRA_READ],
+  [Role.AUDITOR]: [Permission.TREASURY_READ, Permission.STS_READ, Permission.LRA_READ],
+  [Role.REGIONAL_FINANCE_HEAD]: [Permission.TREASURY_READ, Permission.LRA_READ],
+  [Role.BUDGET_VERIFIER]: [Permission.LRA_READ],
+  [Role.PLANNER]: [Permission.LRA_READ],
+  [Role.TREASURER]: [Permission.LRA_READ],
+  [Role.FINANCE_OFFICER]: [Permission.LRA_READ],
+  [Role.BUDGET_USER]: [Permission.STS_READ, Permission.LRA_READ],
+};
+for (const [role, perms] of Object.entries(REVENUE_GRANTS) as [Role, Permission[]][]) ROLE_PERMISSIONS[role].push(...perms);
 
 export function rolesWith(permission: Permission): Role[] {
   return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => ROLE_PERMISSIONS[r].includes(permission));

@@ -7,7 +7,7 @@ import { Money } from '@grms/core';
 export const USAGE_SQL = `
   SELECT COALESCE(sum(x.total), 0)::numeric(20,2)::text AS used FROM (
     SELECT DISTINCT ON (d.sub_activity_code) d.total FROM budget_documents d
-    WHERE d.fiscal_year = $1 AND d.organization_id = $2 AND d.status IN ('SUBMITTED','APPROVED')
+    WHERE d.fiscal_year = $1 AND d.organization_id = $2 AND d.status IN ('SUBMITTED','APPROVED') AND d.kind = 'EXPENDITURE'
       AND ($3::text IS NULL OR d.sub_activity_code LIKE $3 || '.%') AND ($4::text IS NULL OR d.sub_activity_code <> $4)
     ORDER BY d.sub_activity_code, d.revision DESC) x`;
 

@@ -4,6 +4,7 @@ import { CodeListVersionsService, TaxRatesService, vatFraction } from '@grms/bud
 import { HsbItemsService, HsbPricing } from '@grms/e-hsb';
 import { EntityManager } from 'typeorm';
 import { Coefficient, itemAmounts } from '../pricing/item-amounts';
+import { requireAccountOfKind } from './document-kind';
 import { DocumentRow, DocumentStore, ITEM_SELECT } from './document-store';
 import { CreateDocumentItemDto, DocumentItemResponse, UpdateDocumentItemDto } from './dto/document-item.dto';
 
@@ -99,7 +100,13 @@ export class DocumentItemsService {
     const fail = (code: string, field: string, msg: string): never => { throw DomainError.rule(code, msg, [{ field, message: msg }]); };
     // Codes of the document's fiscal year's code-list version only.
     const acc = await this.codes.require(m, doc.fiscalYear, 'accounts', dto.accountCode, 'accountCode', 'UNKNOWN_ACCOUNT');
-    if (acc.level !== 6 || !dto.accountCode.startsWith('5.')) fail('INVALID_ACCOUNT', 'accountCode', `${dto.accountCode} is not an expenditure account leaf (5.x.xx.xx.xx.xxxx)`);
+    requireAccountOfKind(doc.kind, dto.accountCode, acc.version, doc.fiscalYear);
+    if (acc.level !== 6) fail('INVALID_ACCOUNT', 'accountCode', `${dto.accountCode} is not an account leaf (level 6 of code list version ${acc.version})`);
+    if (doc.kind !== 'EXPENDITURE') {
+      // revenue and financing estimates are amounts, not priced purchases
+      if (dto.hsbItemId) fail('HSB_NOT_FOR_DOCUMENT', 'hsbItemId', `a ${doc.kind} document is not priced from the e-HSB catalogue`);
+      if (dto.vat) fail('VAT_NOT_FOR_DOCUMENT', 'vat', `a ${doc.kind} document carries no VAT`);
+    }
     const fs = await this.codes.require(m, doc.fiscalYear, 'funding_sources', dto.fundingSourceCode, 'fundingSourceCode', 'UNKNOWN_FUNDING_SOURCE');
     if (!fs.leaf) fail('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${dto.fundingSourceCode} has sub-sources; use one of them`);
     let unitPrice = dto.unitPrice === undefined ? null : Money.of(dto.unitPrice);

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, AuthUser, DomainError, Permission } from '@grms/core';
 import { EntityManager } from 'typeorm';
-import { DocumentDetailResponse, DocumentResponse, DocumentStatus, Stage } from './dto/document.dto';
+import { DocumentDetailResponse, DocumentKind, DocumentResponse, DocumentStatus, Stage } from './dto/document.dto';
 
 const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 export const DOCUMENT_SELECT = `
   SELECT d.id, d.fiscal_year AS "fiscalYear", d.organization_id AS "organizationId", o.name AS "organizationName",
-    d.sub_activity_code AS "subActivityCode", n.name AS "subActivityName", d.stage, d.revision, d.previous_id AS "previousId",
+    d.sub_activity_code AS "subActivityCode", n.name AS "subActivityName", d.stage, d.kind, d.revision, d.previous_id AS "previousId",
     d.status, d.total, (SELECT count(*)::int FROM budget_document_items i WHERE i.document_id = d.id) AS "itemCount",
     d.rejection_reason AS "rejectionReason", d.shift_class AS "shiftClass", cu.username AS "createdBy", au.username AS "approvedBy",
     ${TS('d.approved_at')} AS "approvedAt", ${TS('d.updated_at')} AS "updatedAt"
@@ -32,6 +32,7 @@ export interface DocumentRow {
   organizationId: string;
   subActivityCode: string;
   stage: Stage;
+  kind: DocumentKind;
   revision: number;
   previousId: string | null;
   status: DocumentStatus;
@@ -48,7 +49,7 @@ export class DocumentStore {
 
   async require(m: EntityManager, user: AuthUser, id: string, permission: Permission, lock = false): Promise<DocumentRow> {
     const [row] = await m.query(
-      `SELECT id, fiscal_year AS "fiscalYear", organization_id AS "organizationId", sub_activity_code AS "subActivityCode", stage, revision,
+      `SELECT id, fiscal_year AS "fiscalYear", organization_id AS "organizationId", sub_activity_code AS "subActivityCode", stage, kind, revision,
          previous_id AS "previousId", status, total, created_by AS "createdBy", submitted_by AS "submittedBy"
        FROM budget_documents WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
     if (!row) throw DomainError.notFound('budget document', id);

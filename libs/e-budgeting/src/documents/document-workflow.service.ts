@@ -4,6 +4,7 @@ import { ALLOTMENT_RELEASER, AllotmentReleaser, BudgetLinesService, LedgerKind, 
 import { AuditService, AuthUser, DomainError, Money, Permission, segregationOfDuties, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { ceilingUsage } from '../ceilings/ceiling-usage';
+import { ACCOUNT_CLASS } from './document-kind';
 import { DocumentRow, DocumentStore } from './document-store';
 import { DocumentDetailResponse } from './dto/document.dto';
 import { classifyShift, SHIFT_APPROVER, ShiftClass } from './shift-class';
@@ -84,7 +85,8 @@ export class DocumentWorkflowService {
         throw DomainError.rule('PERGESERAN_TOTAL_CHANGED', `a PERGESERAN shifts money between lines and keeps the total: ${docTotal} now, ${prev.total} approved (difference ${docTotal.minus(Money.of(prev.total))}); use PERUBAHAN to change the total`);
       }
     }
-    await this.checkCeilings(m, doc, docTotal);
+    // ceilings (pagu) limit spending; revenue and financing documents are not counted against them
+    if (doc.kind === 'EXPENDITURE') await this.checkCeilings(m, doc, docTotal);
     await this.checkCommitted(m, doc);
   }
 
@@ -106,15 +108,19 @@ export class DocumentWorkflowService {
     }
   }
 
-  /** No line may go below what is already committed plus disbursed on it. */
+  /**
+   * No line may go below what is already committed plus disbursed on it; a
+   * financing expenditure (6.2) not below what is realised on it. A revenue
+   * target may be cut below what is deposited (revenue above target is allowed).
+   */
   private async checkCommitted(m: EntityManager, doc: DocumentRow): Promise<void> {
-    if (!doc.previousId) return;
+    if (!doc.previousId || doc.kind === 'REVENUE') return;
     const rows: { accountCode: string; fundingSourceCode: string; amount: string; used: string }[] = await m.query(
       `SELECT b.account_code AS "accountCode", b.funding_source_code AS "fundingSourceCode",
          COALESCE((SELECT sum(i.total) FROM budget_document_items i WHERE i.document_id = $1 AND i.account_code = b.account_code AND i.funding_source_code = b.funding_source_code), 0)::numeric(20,2)::text AS amount,
-         (b.committed + b.disbursed)::numeric(20,2)::text AS used
-       FROM budget_lines b WHERE b.fiscal_year = $2 AND b.organization_id = $3 AND b.sub_activity_code = $4`,
-      [doc.id, doc.fiscalYear, doc.organizationId, doc.subActivityCode]);
+         (CASE WHEN b.account_code LIKE '6.2.%' THEN b.realized ELSE b.committed + b.disbursed END)::numeric(20,2)::text AS used
+       FROM budget_lines b WHERE b.fiscal_year = $2 AND b.organization_id = $3 AND b.sub_activity_code = $4 AND starts_with(b.account_code, $5)`,
+      [doc.id, doc.fiscalYear, doc.organizationId, doc.subActivityCode, ACCOUNT_CLASS[doc.kind].prefix]);
     const below = rows.filter((r) => Money.of(r.amount).lt(Money.of(r.used)));
     if (below.length) {
       throw DomainError.rule('BELOW_COMMITTED', below.map((r) => `line ${r.accountCode} / ${r.fundingSourceCode} would have ${r.amount} but ${r.used} is already committed or disbursed`).join('; '),
@@ -131,13 +137,13 @@ export class DocumentWorkflowService {
   // re-checks allotted <= appropriated under the line lock when the
   // appropriation posts.
   private async releaseAllotment(m: EntityManager, doc: DocumentRow, user: AuthUser): Promise<void> {
-    if (!doc.previousId) return;
+    if (!doc.previousId || doc.kind !== 'EXPENDITURE') return;
     const rows: { id: string; accountCode: string; fundingSourceCode: string; amount: string; allotted: string; spds: string | null }[] = await m.query(
       `SELECT b.id, b.account_code AS "accountCode", b.funding_source_code AS "fundingSourceCode", b.allotted::text AS allotted,
          COALESCE((SELECT sum(i.total) FROM budget_document_items i WHERE i.document_id = $1 AND i.account_code = b.account_code AND i.funding_source_code = b.funding_source_code), 0)::numeric(20,2)::text AS amount,
          (SELECT string_agg(s.number, ', ' ORDER BY s.number) FROM spd_lines l JOIN spd s ON s.id = l.spd_id
            WHERE l.budget_line_id = b.id AND s.status = 'APPROVED' AND l.amount > 0) AS spds
-       FROM budget_lines b WHERE b.fiscal_year = $2 AND b.organization_id = $3 AND b.sub_activity_code = $4 ORDER BY b.id`,
+       FROM budget_lines b WHERE b.fiscal_year = $2 AND b.organization_id = $3 AND b.sub_activity_code = $4 AND b.account_code LIKE '5.%' ORDER BY b.id`,
       [doc.id, doc.fiscalYear, doc.organizationId, doc.subActivityCode]);
     const above = rows.filter((r) => Money.of(r.amount).lt(Money.of(r.allotted)));
     if (!above.length) return;
@@ -191,11 +197,13 @@ export class DocumentWorkflowService {
     throw DomainError.forbidden(`${what} is approved or rejected by ${role}; ${user.username} may not ${action} it`, 'WRONG_APPROVER');
   }
 
+  // Expenditure documents post APPROPRIATION, revenue and financing documents ESTIMATE (decision 0120).
   private async postAppropriation(m: EntityManager, doc: DocumentRow): Promise<void> {
+    const kind = doc.kind === 'EXPENDITURE' ? LedgerKind.APPROPRIATION : LedgerKind.ESTIMATE;
     const postings: Posting[] = [];
     for (const { line, delta } of await this.lineDeltas(m, doc)) {
       const budgetLineId = await this.lines.ensureLine(m, { fiscalYear: doc.fiscalYear, organizationId: doc.organizationId, subActivityCode: doc.subActivityCode, accountCode: line.accountCode, fundingSourceCode: line.fundingSourceCode });
-      postings.push({ budgetLineId, kind: LedgerKind.APPROPRIATION, amount: delta, sourceType: 'BudgetDocument', sourceId: doc.id,
+      postings.push({ budgetLineId, kind, amount: delta, sourceType: 'BudgetDocument', sourceId: doc.id,
         description: `${doc.stage} revision ${doc.revision}: ${line.accountCode} / ${line.fundingSourceCode}` });
     }
     await this.ledger.post(m, postings);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CodeListVersionsService, FiscalYearsService } from '@grms/budget';
 import { AccessService, AuditService, AuthUser, DomainError, offsetOf, Page, pageOf, PageQueryDto, Permission, TransactionService } from '@grms/core';
 import { DOCUMENT_SELECT, DocumentStore } from './document-store';
+import { requireFinancingOrganization } from './document-kind';
 import { CreateDocumentDto, DocumentDetailResponse, DocumentEventResponse, DocumentQueryDto, DocumentResponse } from './dto/document.dto';
 
 // Budget documents (RKA; a DPA once approved) per OPD and sub kegiatan. A
@@ -18,33 +19,34 @@ export class DocumentsService {
   ) {}
 
   async create(user: AuthUser, given: CreateDocumentDto): Promise<DocumentDetailResponse> {
-    const dto = { ...given, organizationId: this.access.organizationOrOwn(user, given.organizationId) };
+    const dto = { ...given, kind: given.kind ?? 'EXPENDITURE', organizationId: this.access.organizationOrOwn(user, given.organizationId) };
     await this.access.requireOrganization(user, Permission.BUDGET_DOC_WRITE, dto.organizationId, 'organization');
     return this.tx.run(async (m) => {
       await this.years.requireStatus(m, dto.fiscalYear, ['PLANNING', 'EXECUTION']);
-      const [org] = await m.query(`SELECT 1 FROM organizations WHERE id = $1`, [dto.organizationId]);
+      const [org] = await m.query(`SELECT code, name FROM organizations WHERE id = $1`, [dto.organizationId]);
       if (!org) throw DomainError.notFound('organization', dto.organizationId);
+      requireFinancingOrganization(dto.kind, org);
       const sub = await this.codes.require(m, dto.fiscalYear, 'nomenclature', dto.subActivityCode, 'subActivityCode', 'UNKNOWN_SUB_ACTIVITY');
       if (sub.level !== 5) throw DomainError.rule('INVALID_SUB_ACTIVITY', `${dto.subActivityCode} is not a sub kegiatan (level 5 of the nomenclature; it is level ${sub.level})`, [{ field: 'subActivityCode', message: `level ${sub.level}, not 5` }]);
       // One document chain per sub kegiatan: serialise its creation.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('budget-doc:' || $1 || ':' || $2 || ':' || $3))`, [dto.fiscalYear, dto.organizationId, dto.subActivityCode]);
       const docs: { id: string; status: string; revision: number; stage: string }[] = await m.query(
-        `SELECT id, status, revision, stage FROM budget_documents WHERE fiscal_year = $1 AND organization_id = $2 AND sub_activity_code = $3 AND status <> 'DELETED' ORDER BY revision DESC`,
-        [dto.fiscalYear, dto.organizationId, dto.subActivityCode]);
+        `SELECT id, status, revision, stage FROM budget_documents WHERE fiscal_year = $1 AND organization_id = $2 AND sub_activity_code = $3 AND kind = $4 AND status <> 'DELETED' ORDER BY revision DESC`,
+        [dto.fiscalYear, dto.organizationId, dto.subActivityCode, dto.kind]);
       const open = docs.find((d) => d.status === 'DRAFT' || d.status === 'SUBMITTED');
       if (open) throw DomainError.conflict('OPEN_DOCUMENT_EXISTS', `budget document ${open.id} (${open.stage}, ${open.status}) for this sub kegiatan is still open; finish it first`);
       const approved = docs.find((d) => d.status === 'APPROVED');
       if (dto.stage === 'MURNI' && docs.length > 0) {
-        throw DomainError.conflict('DOCUMENT_EXISTS', `sub kegiatan ${dto.subActivityCode} already has a budget document in ${dto.fiscalYear}; revise it with PERGESERAN or PERUBAHAN`);
+        throw DomainError.conflict('DOCUMENT_EXISTS', `sub kegiatan ${dto.subActivityCode} already has ${dto.kind === 'EXPENDITURE' ? 'a' : `a ${dto.kind}`} budget document in ${dto.fiscalYear}; revise it with PERGESERAN or PERUBAHAN`);
       }
       if (dto.stage !== 'MURNI' && !approved) {
         throw DomainError.rule('NO_APPROVED_VERSION', `a ${dto.stage} revises an approved budget; sub kegiatan ${dto.subActivityCode} has none in ${dto.fiscalYear}`, [{ field: 'stage', message: 'nothing approved to revise' }]);
       }
       const revision = docs.length ? docs[0].revision + 1 : 0;
       const [{ id }] = await m.query(
-        `INSERT INTO budget_documents (fiscal_year, organization_id, sub_activity_code, stage, revision, previous_id, status, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7) RETURNING id`,
-        [dto.fiscalYear, dto.organizationId, dto.subActivityCode, dto.stage, revision, approved?.id ?? null, user.id]);
+        `INSERT INTO budget_documents (fiscal_year, organization_id, sub_activity_code, stage, revision, previous_id, status, created_by, kind)
+         VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7, $8) RETURNING id`,
+        [dto.fiscalYear, dto.organizationId, dto.subActivityCode, dto.stage, revision, approved?.id ?? null, user.id, dto.kind]);
       if (approved) {
         // The copy keeps the catalogue version each item was priced with.
         await m.query(
@@ -75,6 +77,7 @@ export class DocumentsService {
       if (q.status) add('d.status = ?', q.status);
       else where.push(`d.status <> 'DELETED'`);
       if (q.stage) add('d.stage = ?', q.stage);
+      if (q.kind) add('d.kind = ?', q.kind);
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM budget_documents d ${w}`, params);
       const rows = await m.query(`${DOCUMENT_SELECT} ${w} ORDER BY d.fiscal_year DESC, o.code, d.sub_activity_code, d.revision DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,

@@ -12,8 +12,8 @@ export class Sp2dController {
   constructor(private readonly sp2d: Sp2dService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Issue an SP2D', description: 'The cash authority issues the SP2D (disbursement order) of an approved SPM: LS posts DISBURSEMENT and releases the commitment; UP/GU/TU put the advance into the treasurer\'s BKU. One SP2D per SPM.' })
-  @ApiProblems({ 409: ['SP2D_ALREADY_ISSUED', 'ADVANCE_ALREADY_ACCOUNTED'] })
+  @ApiOperation({ summary: 'Issue an SP2D', description: 'The cash authority issues the SP2D (disbursement order) of an approved SPM: LS posts DISBURSEMENT and releases the commitment; UP/GU/TU put the advance into the treasurer\'s BKU. One SP2D per SPM. The cash leaves the regional treasury: refused with the arithmetic (422 INSUFFICIENT_TREASURY_CASH) when the SPP\'s gross exceeds the treasury\'s cash position on the SP2D date or any later day, unless the year\'s treasury cash check is off.' })
+  @ApiProblems({ 409: ['SP2D_ALREADY_ISSUED', 'ADVANCE_ALREADY_ACCOUNTED'], 422: 'INSUFFICIENT_TREASURY_CASH' })
   @Authenticated({ permission: Permission.SP2D_WRITE })
   @Idempotent()
   @ApiCreatedResponse({ type: Sp2dResponse, description: 'LS: posts DISBURSEMENT and releases the commitment; advances: cash into the treasurer\'s BKU' })

@@ -6,6 +6,7 @@ import { BkuPosting, BkuService } from '../bku/bku.service';
 import { EntityManager } from 'typeorm';
 import { nextNumber } from '../common/doc-lines';
 import { TaxDepositsService } from '../tax-deposits/tax-deposits.service';
+import { TreasuryCashService } from '../treasury/treasury-cash.service';
 import { fetchSpp } from '../spp/spp.queries';
 import { CreateSp2dDto, Sp2dQueryDto, Sp2dRegisterQueryDto, Sp2dResponse } from './dto/sp2d.dto';
 import { fetchSp2d, SP2D_SELECT } from './sp2d.queries';
@@ -22,6 +23,7 @@ export class Sp2dService {
     private readonly ledger: LedgerService, private readonly years: FiscalYearsService, private readonly bku: BkuService,
     private readonly deposits: TaxDepositsService,
     private readonly contracts: ContractPaymentsService,
+    private readonly cash: TreasuryCashService,
   ) {}
 
   issue(user: AuthUser, dto: CreateSp2dDto): Promise<Sp2dResponse> {
@@ -80,6 +82,10 @@ export class Sp2dService {
         await this.deposits.insert(m, { organizationId: spm.organization_id, fiscalYear: spm.fiscal_year, taxCode: x.code, amount: Money.of(x.amount), depositedOn: null,
           billingCode: proofs.get(x.code)?.billingCode, ntpn: proofs.get(x.code)?.ntpn, sourceType: 'Sp2d', sourceId: id, documentNumber: number, userId: user.id });
       }
+      // the cash leaves the regional treasury: never more than it holds (decision 0121); checked and booked
+      // last, so the treasury's lock covers only the tail of the transaction
+      await this.cash.requireCash(m, spm.fiscal_year, issuedOn, Money.of(spp.gross), `the SP2D of SPM ${spm.number}`);
+      await this.cash.book(m, spm.fiscal_year, issuedOn, { sp2d: Money.of(spp.gross) });
       const after = await fetchSp2d(m, id);
       this.audit.record({ action: 'SP2D.ISSUE', entityType: 'Sp2d', entityId: id, after });
       return after;
@@ -88,7 +94,7 @@ export class Sp2dService {
 
   cancel(user: AuthUser, id: string, reason: string): Promise<Sp2dResponse> {
     return this.tx.run(async (m) => {
-      const [row] = await m.query(`SELECT id, number, status, type, spp_id, organization_id, fiscal_year FROM sp2d WHERE id = $1 FOR UPDATE`, [id]);
+      const [row] = await m.query(`SELECT id, number, status, type, spp_id, organization_id, fiscal_year, gross, current_date::text AS today FROM sp2d WHERE id = $1 FOR UPDATE`, [id]);
       if (!row) throw DomainError.notFound('SP2D', id);
       await this.access.requireOrganization(user, Permission.SP2D_WRITE, row.organization_id, 'SP2D', id);
       if (row.status !== 'ISSUED') throw DomainError.invalidTransition('SP2D', row.status, 'cancelled');
@@ -104,6 +110,8 @@ export class Sp2dService {
       if (spp.contractId) await this.contracts.terminUnpaid(m, { contractId: spp.contractId, terminNo: spp.terminNo!, sp2dId: id, lines: spp.lines });
       await m.query(`UPDATE sp2d SET status = 'CANCELLED', cancelled_by = $2, cancelled_at = now(), cancel_reason = $3 WHERE id = $1`, [id, user.id, reason]);
       await m.query(`UPDATE spp SET status = 'VERIFIED' WHERE id = $1`, [row.spp_id]);
+      // the cash comes back to the regional treasury on the day of the cancellation
+      await this.cash.book(m, row.fiscal_year, row.today, { sp2d: Money.of(row.gross).negate() });
       const after = await fetchSp2d(m, id);
       this.audit.record({ action: 'SP2D.CANCEL', entityType: 'Sp2d', entityId: id, before, after: { ...after, reversedEntries: reversed.map((e) => e.id) } });
       return after;

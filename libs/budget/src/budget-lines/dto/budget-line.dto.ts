@@ -39,6 +39,8 @@ export class BudgetLineResponse {
   @ApiProperty({ example: '0.00' }) disbursed: string;
   @ApiProperty({ example: '1250000.00', description: 'appropriated - committed - disbursed: what can still be committed or spent' }) available: string;
   @ApiProperty({ example: '0.00', description: 'allotted - disbursed: cash provided by SPD and not yet disbursed' }) allottedUnspent: string;
+  @ApiProperty({ example: '0.00', description: 'revenue (4.*) and financing (6.*) lines: the budgeted amount (ESTIMATE entries); 0 on expenditure lines' }) estimated: string;
+  @ApiProperty({ example: '0.00', description: 'revenue (4.*) and financing (6.*) lines: what is realised (REALIZATION entries: deposit slips, financing realisations); 0 on expenditure lines' }) realized: string;
   @ApiPropertyOptional({ example: '2026-03-31', description: 'present when asked with asOf: the balances are those at the end of this date' }) asOf?: string;
 }
 

@@ -6,6 +6,8 @@ import { DocumentItemResponse } from './document-item.dto';
 
 export const STAGES = ['MURNI', 'PERGESERAN', 'PERUBAHAN'] as const;
 export type Stage = (typeof STAGES)[number];
+export const DOCUMENT_KINDS = ['EXPENDITURE', 'REVENUE', 'FINANCING'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'SUPERSEDED', 'DELETED'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
@@ -15,6 +17,9 @@ export class CreateDocumentDto {
   @ApiProperty({ example: '1.01.02.1.01.0072', description: 'a sub kegiatan (level 5 of the nomenclature)' }) @IsString() @Matches(/^[0-9X][0-9X.]*$/) subActivityCode: string;
   @ApiProperty({ enum: STAGES, description: 'MURNI: the original budget; PERGESERAN/PERUBAHAN: a revision, starting as a copy of the approved version' })
   @IsIn(STAGES) stage: Stage;
+  @ApiPropertyOptional({ enum: DOCUMENT_KINDS, default: 'EXPENDITURE',
+    description: 'EXPENDITURE (5.* accounts; the RKA belanja), REVENUE (4.*: an OPD\'s revenue estimates, RKA pendapatan) or FINANCING (6.*: receipts such as SiLPA and expenditures, BPKAD only); one document chain per sub kegiatan and kind' })
+  @IsOptional() @IsIn(DOCUMENT_KINDS) kind?: DocumentKind;
 }
 
 export class DocumentQueryDto extends PageQueryDto {
@@ -23,6 +28,7 @@ export class DocumentQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() subActivityCode?: string;
   @ApiPropertyOptional({ enum: DOCUMENT_STATUSES }) @IsOptional() @IsIn(DOCUMENT_STATUSES) status?: DocumentStatus;
   @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES) stage?: Stage;
+  @ApiPropertyOptional({ enum: DOCUMENT_KINDS }) @IsOptional() @IsIn(DOCUMENT_KINDS) kind?: DocumentKind;
 }
 
 export class RejectDocumentDto {
@@ -37,6 +43,7 @@ export class DocumentResponse {
   @ApiProperty() subActivityCode: string;
   @ApiProperty() subActivityName: string;
   @ApiProperty({ enum: STAGES }) stage: string;
+  @ApiProperty({ enum: DOCUMENT_KINDS, description: 'EXPENDITURE (approval posts APPROPRIATION), REVENUE or FINANCING (approval posts ESTIMATE)' }) kind: string;
   @ApiProperty({ description: '0 for MURNI, then 1, 2, ... per approved revision' }) revision: number;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'the approved version this revision started from' }) previousId: string | null;
   @ApiProperty({ enum: DOCUMENT_STATUSES, description: 'APPROVED = DPA; SUPERSEDED = an approved version replaced by a later one' }) status: string;

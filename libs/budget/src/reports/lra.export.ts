@@ -1,0 +1,23 @@
+import { StreamableFile } from '@nestjs/common';
+import { Column, download } from '@grms/core';
+import { LraResponse, LraRow } from './lra.dto';
+
+// The LRA as a spreadsheet: codes and names (OPD code and name when grouped
+// by organization), never ids; money as money columns.
+const columns = (r: LraResponse): Column<LraRow>[] => [
+  ...(r.groupBy === 'organization' ? [{ header: 'Kode OPD', value: (x: LraRow) => x.organizationCode ?? null }, { header: 'OPD', value: (x: LraRow) => x.organizationName ?? null }] : []),
+  ...(r.groupBy === 'program' ? [{ header: 'Akun', value: (x: LraRow) => x.accountCode ?? null }] : []),
+  { header: 'Kode', value: (x) => x.code },
+  { header: 'Uraian', value: (x) => x.name },
+  { header: 'Level', value: (x) => x.level },
+  { header: 'Anggaran', value: (x) => x.budget, money: true },
+  { header: 'Anggaran Setelah Perubahan', value: (x) => x.amendedBudget, money: true },
+  { header: `Realisasi s.d. ${r.asOf}`, value: (x) => x.realized, money: true },
+  { header: 'Lebih/(Kurang)', value: (x) => x.difference, money: true },
+  { header: '%', value: (x) => x.percent },
+];
+
+/** `lra-2026-2026-06-30.csv` */
+export function lraExport(format: 'csv' | 'xlsx', r: LraResponse): Promise<StreamableFile> {
+  return download(format, `lra-${r.fiscalYear}-${r.asOf}`, 'LRA', columns(r), r.rows);
+}

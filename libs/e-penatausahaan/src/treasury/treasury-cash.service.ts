@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, AuthUser, DomainError, fiscalYearNotFound, Money, TransactionService } from '@grms/core';
+import { EntityManager } from 'typeorm';
+import { CashDayResponse, CashPositionResponse, TreasurySettingsResponse } from './dto/treasury.dto';
+
+/** A movement of the treasury's cash on one day, booked by the service that makes it. */
+export interface CashMovement { revenue?: Money; financingReceipts?: Money; sp2d?: Money; financingExpenditures?: Money }
+
+// The regional treasury's cash (kas daerah) by day: revenue deposited +
+// financing receipts - SP2Ds - financing expenditures, from 1 January. An
+// SP2D or a financing expenditure that would make it negative on its day or
+// any later day is refused with the arithmetic, unless the year's setting
+// turns the check off (decision 0121). Each mover books its day in
+// treasury_cash_days in its own transaction; an outflow checks and books at
+// the end of its transaction under one advisory lock per fiscal year, so two
+// payments cannot both spend the last cash and the lock covers only the tail.
+@Injectable()
+export class TreasuryCashService {
+  constructor(private readonly tx: TransactionService, private readonly audit: AuditService) {}
+
+  async position(date?: string): Promise<CashPositionResponse> {
+    return this.tx.run(async (m) => {
+      const day = date ?? (await m.query(`SELECT current_date::text AS d`))[0].d as string;
+      const fiscalYear = Number(day.slice(0, 4));
+      const cashCheck = await this.cashCheck(m, fiscalYear);
+      const days = (await this.days(m, fiscalYear)).filter((d) => d.date <= day);
+      const sum = (f: keyof Omit<CashDayResponse, 'date' | 'position'>) => Money.sum(days.map((d) => Money.of(d[f]))).toString();
+      return {
+        date: day, fiscalYear, cashCheck,
+        revenueDeposited: sum('revenueDeposited'), financingReceipts: sum('financingReceipts'), sp2dIssued: sum('sp2dIssued'), financingExpenditures: sum('financingExpenditures'),
+        position: days.length ? days[days.length - 1].position : '0.00', days,
+      };
+    });
+  }
+
+  /** Refuses (422 INSUFFICIENT_TREASURY_CASH) an outflow of `amount` on `date` that would make the cash negative then or later. */
+  async requireCash(m: EntityManager, fiscalYear: number, date: string, amount: Money, what: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('treasury-cash:' || $1))`, [fiscalYear]);
+    if (!(await this.cashCheck(m, fiscalYear))) return;
+    const days = await this.days(m, fiscalYear);
+    const before = days.filter((d) => d.date <= date);
+    const at: CashDayResponse = before.length ? before[before.length - 1]
+      : { date, revenueDeposited: '0.00', financingReceipts: '0.00', sp2dIssued: '0.00', financingExpenditures: '0.00', net: '0.00', position: '0.00' };
+    const cum = (f: keyof Omit<CashDayResponse, 'date' | 'position'>) => Money.sum(before.map((d) => Money.of(d[f])));
+    const available = Money.of(at.position);
+    const arithmetic = `revenue deposited ${cum('revenueDeposited')} + financing receipts ${cum('financingReceipts')} - SP2Ds ${cum('sp2dIssued')} - financing expenditures ${cum('financingExpenditures')}`;
+    if (amount.gt(available)) {
+      throw DomainError.rule('INSUFFICIENT_TREASURY_CASH',
+        `${what} asks ${amount} but the regional treasury holds ${available} at the end of ${date} (${arithmetic}); short by ${amount.minus(available)}`);
+    }
+    const later = days.filter((d) => d.date > date).find((d) => amount.gt(Money.of(d.position)));
+    if (later) {
+      throw DomainError.rule('INSUFFICIENT_TREASURY_CASH',
+        `${what} asks ${amount} on ${date}; the treasury holds ${available} then (${arithmetic}) but only ${later.position} on ${later.date} after the payments already dated then; short by ${amount.minus(Money.of(later.position))} on ${later.date}`);
+    }
+  }
+
+  async settings(fiscalYear: number): Promise<TreasurySettingsResponse> {
+    return this.tx.run(async (m) => ({ fiscalYear, cashCheck: await this.cashCheck(m, fiscalYear) }));
+  }
+
+  async updateSettings(user: AuthUser, fiscalYear: number, cashCheck: boolean): Promise<TreasurySettingsResponse> {
+    return this.tx.run(async (m) => {
+      const before = await this.cashCheck(m, fiscalYear);
+      await m.query(
+        `INSERT INTO treasury_settings (fiscal_year, cash_check, updated_by) VALUES ($1, $2, $3)
+         ON CONFLICT (fiscal_year) DO UPDATE SET cash_check = EXCLUDED.cash_check, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        [fiscalYear, cashCheck, user.id]);
+      this.audit.record({ action: 'TREASURY_SETTINGS.UPDATE', entityType: 'TreasurySettings', entityId: String(fiscalYear), before: { cashCheck: before }, after: { cashCheck } });
+      return { fiscalYear, cashCheck };
+    });
+  }
+
+  private async cashCheck(m: EntityManager, fiscalYear: number): Promise<boolean> {
+    const [row] = await m.query(`SELECT y.year, s.cash_check FROM fiscal_years y LEFT JOIN treasury_settings s ON s.fiscal_year = y.year WHERE y.year = $1`, [fiscalYear]);
+    if (!row) throw fiscalYearNotFound(fiscalYear, 'date');
+    return row.cash_check ?? true;
+  }
+
+  /** Adds a movement to its day (inside the mover's transaction). */
+  async book(m: EntityManager, fiscalYear: number, date: string, mv: CashMovement): Promise<void> {
+    const v = (x?: Money) => (x ?? Money.ZERO).toString();
+    await m.query(
+      `INSERT INTO treasury_cash_days (fiscal_year, day, revenue, financing_receipts, sp2d, financing_expenditures) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (fiscal_year, day) DO UPDATE SET revenue = treasury_cash_days.revenue + EXCLUDED.revenue,
+         financing_receipts = treasury_cash_days.financing_receipts + EXCLUDED.financing_receipts, sp2d = treasury_cash_days.sp2d + EXCLUDED.sp2d,
+         financing_expenditures = treasury_cash_days.financing_expenditures + EXCLUDED.financing_expenditures`,
+      [fiscalYear, date, v(mv.revenue), v(mv.financingReceipts), v(mv.sp2d), v(mv.financingExpenditures)]);
+  }
+
+  /** Every day of the year with a movement, with the running position. */
+  private async days(m: EntityManager, fiscalYear: number): Promise<CashDayResponse[]> {
+    const rows: { day: string; revenue: string; receipts: string; sp2d: string; expenditures: string }[] = await m.query(
+      `SELECT day::text AS day, revenue, financing_receipts AS receipts, sp2d, financing_expenditures AS expenditures
+       FROM treasury_cash_days WHERE fiscal_year = $1 ORDER BY day`, [fiscalYear]);
+    let position = Money.ZERO;
+    return rows.filter((r) => !(Money.of(r.revenue).isZero() && Money.of(r.receipts).isZero() && Money.of(r.sp2d).isZero() && Money.of(r.expenditures).isZero()))
+      .map((r) => {
+        const net = Money.of(r.revenue).plus(Money.of(r.receipts)).minus(Money.of(r.sp2d)).minus(Money.of(r.expenditures));
+        position = position.plus(net);
+        return {
+          date: r.day, revenueDeposited: Money.of(r.revenue).toString(), financingReceipts: Money.of(r.receipts).toString(), sp2dIssued: Money.of(r.sp2d).toString(),
+          financingExpenditures: Money.of(r.expenditures).toString(), net: net.toString(), position: position.toString(),
+        };
+      });
+  }
+}
+
+/**
+ * Recomputes a year's treasury_cash_days from the SP2Ds and the REALIZATION
+ * entries (for bulk writers such as the data set generator, which write
+ * SP2Ds and deposits in SQL rather than through the services).
+ */
+export async function rebuildTreasuryCashDays(m: EntityManager, fiscalYear: number): Promise<void> {
+  await m.query(`DELETE FROM treasury_cash_days WHERE fiscal_year = $1`, [fiscalYear]);
+  await m.query(`
+    INSERT INTO treasury_cash_days (fiscal_year, day, revenue, financing_receipts, sp2d, financing_expenditures)
+    SELECT $1::int, day, sum(revenue), sum(receipts), sum(sp2d), sum(expenditures) FROM (
+      SELECT e.value_date AS day, CASE WHEN b.account_code LIKE '4.%' THEN e.amount ELSE 0 END AS revenue,
+        CASE WHEN b.account_code LIKE '6.1.%' THEN e.amount ELSE 0 END AS receipts, 0 AS sp2d,
+        CASE WHEN b.account_code LIKE '6.2.%' THEN e.amount ELSE 0 END AS expenditures
+      FROM ledger_entries e JOIN budget_lines b ON b.id = e.budget_line_id WHERE e.kind = 'REALIZATION' AND b.fiscal_year = $1::int
+      UNION ALL SELECT issued_on, 0, 0, gross, 0 FROM sp2d WHERE fiscal_year = $1::int
+      UNION ALL SELECT cancelled_at::date, 0, 0, -gross, 0 FROM sp2d WHERE fiscal_year = $1::int AND status = 'CANCELLED') x
+    GROUP BY day`, [fiscalYear]);
+}
