@@ -17,6 +17,23 @@ const VENDOR_READERS: Role[] = ['ADMIN', 'PROJECT_OFFICER', 'TREASURER', 'FINANC
 const CONTRACT_READERS: Role[] = ['ADMIN', 'PLANNER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'AUDITOR', 'BUDGET_USER', 'SUPERVISOR'];
 const CONTRACT_SIGNERS: Role[] = ['PROJECT_OFFICER', 'BUDGET_USER'];
 
+// e-monev: the OPD's planner writes, Bappeda's monitoring team verifies, these read.
+const MONEV_READERS: Role[] = ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'AUDITOR', 'BUDGET_USER', 'MONEV_VERIFIER'];
+const MONEV_ROUTES: Record<string, Role[]> = {
+  'POST /api/v1/monev/indicators': ['PLANNER'],
+  'GET /api/v1/monev/indicators': MONEV_READERS,
+  'GET /api/v1/monev/indicators/{id}': MONEV_READERS,
+  'POST /api/v1/monev/indicators/{id}/realizations': ['PLANNER'],
+  'PATCH /api/v1/monev/realizations/{id}': ['PLANNER'],
+  'POST /api/v1/monev/realizations/{id}/submit': ['PLANNER'],
+  'POST /api/v1/monev/realizations/{id}/verify': ['MONEV_VERIFIER'],
+  'POST /api/v1/monev/realizations/{id}/reject': ['MONEV_VERIFIER'],
+  'GET /api/v1/monev/settings/{fiscalYear}': MONEV_READERS,
+  'PUT /api/v1/monev/settings/{fiscalYear}': ['ADMIN'],
+  'GET /api/v1/monev/evaluation': MONEV_READERS,
+  'PUT /api/v1/monev/evaluation/notes': ['PLANNER'],
+};
+
 export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   // platform
   'POST /api/v1/auth/login': 'public',
@@ -160,4 +177,6 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/delivery/handovers': CONTRACT_READERS,
   'POST /api/v1/delivery/progress/{id}/verify': ['SUPERVISOR'],
   'POST /api/v1/delivery/progress/{id}/reject': ['SUPERVISOR'],
+  // e-monev
+  ...MONEV_ROUTES,
 };

@@ -10,6 +10,7 @@ import { findReferenceDir } from '@grms/budget';
 import { BudgetingDemoSeeder } from '@grms/e-budgeting';
 import { HsbDemoSeeder } from '@grms/e-hsb';
 import { PenatausahaanDemoSeeder } from '@grms/e-penatausahaan';
+import { MonevDemoSeeder } from '@grms/e-monev';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { DeliveryDemoSeeder } from './delivery-demo.seeder';
 
@@ -30,6 +31,7 @@ export class DemoSeedService {
     private readonly budgeting: BudgetingDemoSeeder,
     private readonly penatausahaan: PenatausahaanDemoSeeder,
     private readonly delivery: DeliveryDemoSeeder,
+    private readonly monev: MonevDemoSeeder,
   ) {}
 
   async isSeeded(): Promise<boolean> {
@@ -49,6 +51,8 @@ export class DemoSeedService {
       await this.penatausahaan.seed(orgs.get('A')!);
       // Packages, contracts, progress and termins paid through SP2D.
       await this.delivery.seed(orgs.get('A')!);
+      // e-monev: OPD A's indicators with TW I and TW II realisations (one verified, one rejected).
+      await this.monev.seed(orgs.get('A')!);
     });
     this.logger.log('demo province seeded');
   }

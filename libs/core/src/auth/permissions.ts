@@ -49,6 +49,11 @@ export enum Permission {
   CONTRACT_WRITE = 'contract:write',
   CONTRACT_SIGN = 'contract:sign',
   PROGRESS_VERIFY = 'progress:verify',
+  // e-monev
+  MONEV_READ = 'monev:read',
+  MONEV_WRITE = 'monev:write',
+  MONEV_VERIFY = 'monev:verify',
+  MONEV_SETTINGS_MANAGE = 'monev:settings:manage',
 }
 
 const READ_EVERYTHING: Permission[] = [
@@ -94,6 +99,19 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     Permission.PACKAGE_READ, Permission.VENDOR_READ, Permission.CONTRACT_READ, Permission.PROGRESS_VERIFY],
   [Role.MONEV_VERIFIER]: [Permission.AUTH_SELF, Permission.REFERENCE_READ, Permission.BUDGET_LINE_READ],
 };
+
+// e-monev (decision 0602): the OPD's planner keeps its indicators and enters
+// realisations; Bappeda's monitoring team verifies them; the budget team,
+// auditors, ADMIN and the OPD's PA/KPA read.
+const MONEV_GRANTS: Partial<Record<Role, Permission[]>> = {
+  [Role.ADMIN]: [Permission.MONEV_READ, Permission.MONEV_SETTINGS_MANAGE],
+  [Role.AUDITOR]: [Permission.MONEV_READ],
+  [Role.PLANNER]: [Permission.MONEV_READ, Permission.MONEV_WRITE],
+  [Role.BUDGET_VERIFIER]: [Permission.MONEV_READ],
+  [Role.BUDGET_USER]: [Permission.MONEV_READ],
+  [Role.MONEV_VERIFIER]: [Permission.MONEV_READ, Permission.MONEV_VERIFY],
+};
+for (const [role, granted] of Object.entries(MONEV_GRANTS) as [Role, Permission[]][]) ROLE_PERMISSIONS[role].push(...granted);
 
 export function rolesWith(permission: Permission): Role[] {
   return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => ROLE_PERMISSIONS[r].includes(permission));
