@@ -31,6 +31,7 @@ export const API_TAGS: Array<[string, string]> = [
   ['e-project-planning', 'Work packages (paket) on DPA lines, procurement method thresholds, S-curves and financial plans, the RUP and the RKO.'],
   ['e-delivery', 'Vendors, contracts and their commitment, addenda, termins, progress reports, handovers, the contract register and OCDS open data.'],
   ['e-penatausahaan', 'Budget execution: SPD, SPP, SPM, SP2D, advances and SPJ, taxes, UP limits and the cash book (BKU).'],
+  ['e-monev', 'Performance: indicators and targets per row of the nomenclature, quarterly realisations verified by Bappeda, the quarterly evaluation report (Permendagri 86/2017) beside the ledger.'],
   ['audit', 'The hash-chained audit trail: every change, who made it and in which request.'],
   ['operations', 'Health of the API and its database.'],
 ];
