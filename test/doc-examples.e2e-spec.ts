@@ -12,7 +12,8 @@ import { startTestApp, TestApp } from './support/test-app';
 // 400, 401, 403, 404 or 5xx is a broken example. The server checks each
 // response against the OpenAPI document, as in every end-to-end test.
 const ROOT = join(__dirname, '..');
-const PAGES = ['docs/modules/platform.md', 'docs/modules/e-hsb.md', 'docs/modules/e-budgeting.md', 'docs/modules/e-penatausahaan.md'];
+const PAGES = ['docs/modules/platform.md', 'docs/modules/e-hsb.md', 'docs/modules/e-budgeting.md', 'docs/modules/e-penatausahaan.md',
+  'docs/modules/e-monev.md'];
 
 export function shellBlocks(markdown: string): string {
   return [...markdown.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]).join('\n');
