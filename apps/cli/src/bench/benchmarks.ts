@@ -4,7 +4,10 @@ import { budgetLinesBench } from './budget-lines.bench';
 import { catalogueImportBench } from './catalogue-import.bench';
 import { contractSigningBench } from './contract-signing.bench';
 import { hostileBodiesBench } from './hostile-bodies.bench';
+import { monevEvaluationBench } from './monev-evaluation.bench';
 import { rkaApprovalBench } from './rka-approval.bench';
 import { sp2dBench } from './sp2d.bench';
 
 export const BENCHMARKS: Benchmark[] = [budgetLinesBench, rkaApprovalBench, catalogueImportBench, sp2dBench, contractSigningBench, auditLagBench, hostileBodiesBench];
+// e-monev
+BENCHMARKS.push(monevEvaluationBench);
