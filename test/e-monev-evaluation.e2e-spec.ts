@@ -81,6 +81,9 @@ describe('e-monev: the evaluation report', () => {
       expect(r.disbursed).toBe(new Decimal(ledger.perQuarter[0]).plus(ledger.perQuarter[1]).toFixed(2));
       expect(r.quarters.slice(2).map((x) => x.amount)).toEqual([null, null]);
     }
+    // the OPD's whole budget side in the footer: every expenditure line of OPD B
+    const opd = await ledgerColumns(t, orgB, '', 2);
+    expect(json.body.footer.organizations[0]).toMatchObject({ appropriated: opd.appropriated, disbursed: new Decimal(opd.perQuarter[0]).plus(opd.perQuarter[1]).toFixed(2) });
     const sRow = byName.get(nom.indicator)!;
     expect(new Decimal(sRow.quarters[0].amount!).gte('50000000.50')).toBe(true);
     expect(new Decimal(sRow.quarters[1].amount!).gte('75250000.25')).toBe(true);
@@ -112,6 +115,7 @@ describe('e-monev: the evaluation report', () => {
     for (const rows of [csvRows, xlsx]) {
       expect(rows.find((l) => l['Kode'] === 'Rata-rata capaian kinerja (%)')!['Program/Kegiatan/Sub Kegiatan']).toBe('71.00');
       expect(rows.find((l) => l['Kode'] === 'Faktor penghambat')!['Program/Kegiatan/Sub Kegiatan']).toBe('lelang ulang');
+      expect(money(rows.find((l) => l['Kode'] === 'Anggaran OPD (Rp)')!['Program/Kegiatan/Sub Kegiatan'])).toBe(opd.appropriated);
     }
   });
 });

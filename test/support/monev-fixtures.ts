@@ -36,7 +36,8 @@ export async function realize(t: TestApp, indicatorId: string, quarter: number, 
  */
 export async function ledgerColumns(t: TestApp, organizationId: string, code: string, quarter: number): Promise<{ appropriated: string; perQuarter: string[] }> {
   const lines = (await t.get(`/budget-lines?fiscalYear=2026&organizationId=${organizationId}&limit=500`, 'auditor')).body.data as { id: string; subActivityCode: string; accountCode: string }[];
-  const mine = lines.filter((l) => (l.subActivityCode === code || l.subActivityCode.startsWith(`${code}.`)) && l.accountCode.startsWith('5.'));
+  // code '' : every line of the OPD
+  const mine = lines.filter((l) => (code === '' || l.subActivityCode === code || l.subActivityCode.startsWith(`${code}.`)) && l.accountCode.startsWith('5.'));
   let appropriated = 0n;
   const per = [0n, 0n, 0n, 0n];
   const end = ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'][quarter - 1];

@@ -54,6 +54,9 @@ export function evaluationLines(rows: EvaluationRow[], footer: EvaluationFooter)
     const at = (label: string, text: string | null) => lines.push({ footer: { organizationCode: f.organizationCode, organizationName: f.organizationName, label, text } });
     at('Rata-rata capaian kinerja (%)', f.averageAchievement);
     at('Predikat kinerja', bandName(f.band));
+    at('Anggaran OPD (Rp)', f.appropriated);
+    at('Realisasi anggaran OPD s/d TW (Rp)', f.disbursed);
+    at('Realisasi anggaran OPD (%)', f.budgetAbsorption);
     at('Faktor pendorong keberhasilan', f.drivingFactors);
     at('Faktor penghambat', f.inhibitingFactors);
     at('Tindak lanjut triwulan berikutnya', f.followUp);

@@ -58,6 +58,9 @@ export class EvaluationOrganizationFooter {
   @ApiProperty() indicators: number;
   @ApiProperty({ nullable: true, type: String, example: '83.33' }) averageAchievement: string | null;
   @ApiProperty({ nullable: true, type: String, enum: [...BANDS, null] }) band: string | null;
+  @ApiProperty({ example: '2687500000.00', description: 'the OPD\'s appropriation on all its expenditure lines, as posted' }) appropriated: string;
+  @ApiProperty({ example: '125000000.00', description: 'the OPD\'s disbursement on all its expenditure lines by value date to the end of the quarter' }) disbursed: string;
+  @ApiProperty({ example: '4.65', description: 'disbursed / appropriated x 100' }) budgetAbsorption: string;
   @ApiProperty() drivingFactors: string;
   @ApiProperty() inhibitingFactors: string;
   @ApiProperty() followUp: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, offsetOf, Permission, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Permission, TransactionService } from '@grms/core';
+import { EntityManager } from 'typeorm';
 import { FiscalYearsService } from '@grms/budget';
 import { quarterEnd } from '../rules/quarters';
 import { MonevSettingsService } from '../settings/monev-settings.service';
@@ -35,11 +36,14 @@ export class EvaluationService {
         ? await m.query(`SELECT ${NOTES} FROM monev_evaluation_notes WHERE fiscal_year = $1 AND quarter = $2 AND organization_id = ANY($3::uuid[])`, [q.fiscalYear, q.quarter, orgIds])
         : [];
       const byOrg = new Map(notes.map((n) => [n.organizationId, n]));
+      const budget = await this.organizationBudgets(m, q.fiscalYear, q.quarter, orgIds);
       const organizations: EvaluationOrganizationFooter[] = orgIds.map((id) => {
         const first = raw.find((r) => r.organization_id === id)!;
         const rows = all.filter((r) => r.organizationCode === first.organization_code);
         const n = byOrg.get(id);
+        const b = budget.get(id) ?? { appropriated: Money.ZERO, disbursed: Money.ZERO };
         return { organizationId: id, organizationCode: first.organization_code, organizationName: first.organization_name, indicators: rows.length, ...averageAndBand(rows, rules.bands),
+          appropriated: b.appropriated.toString(), disbursed: b.disbursed.toString(), budgetAbsorption: b.disbursed.percentOf(b.appropriated),
           drivingFactors: n?.drivingFactors ?? '', inhibitingFactors: n?.inhibitingFactors ?? '', followUp: n?.followUp ?? '', followUpNextYear: n?.followUpNextYear ?? '' };
       });
       const offset = offsetOf(q);
@@ -52,6 +56,16 @@ export class EvaluationService {
         },
       };
     });
+  }
+
+  /** Per OPD, every expenditure line: appropriation as posted, disbursement by value date to the end of the quarter. */
+  private async organizationBudgets(m: EntityManager, fiscalYear: number, quarter: number, orgIds: string[]): Promise<Map<string, { appropriated: Money; disbursed: Money }>> {
+    if (!orgIds.length) return new Map();
+    const rows: { id: string; appropriated: string; disbursed: string }[] = await m.query(
+      `SELECT organization_id AS id, COALESCE(sum(amount) FILTER (WHERE kind = 'APPROPRIATION'), 0)::numeric(20,2)::text AS appropriated,
+         COALESCE(sum(amount) FILTER (WHERE kind = 'DISBURSEMENT' AND quarter <= $2), 0)::numeric(20,2)::text AS disbursed
+       FROM budget_expenditure_quarters WHERE fiscal_year = $1 AND organization_id = ANY($3::uuid[]) GROUP BY 1`, [fiscalYear, quarter, orgIds]);
+    return new Map(rows.map((r) => [r.id, { appropriated: Money.of(r.appropriated), disbursed: Money.of(r.disbursed) }]));
   }
 
   putNotes(user: AuthUser, dto: PutEvaluationNotesDto): Promise<EvaluationNotesResponse> {
