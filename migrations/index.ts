@@ -25,6 +25,7 @@ import { TreasuryCashDays1764302000200 } from './1764302000200-treasury-cash-day
 import { LedgerDisbursementChannels1764302100000 } from './1764302100000-ledger-disbursement-channels';
 import { DisbursementChannelLookup1764302100100 } from './1764302100100-disbursement-channel-lookup';
 import { EControlling1764302200000 } from './1764302200000-e-controlling';
+import { EMonev1764302300000 } from './1764302300000-e-monev';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -56,4 +57,5 @@ export const ALL_MIGRATIONS = [
   LedgerDisbursementChannels1764302100000,
   DisbursementChannelLookup1764302100100,
   EControlling1764302200000,
+  EMonev1764302300000,
 ];

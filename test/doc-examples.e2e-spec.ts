@@ -21,6 +21,7 @@ const PAGES = [
   'docs/modules/e-controlling.md',
   'docs/modules/reports.md',
   'docs/modules/lra.md',
+  'docs/modules/e-monev.md',
 ];
 
 export function shellBlocks(markdown: string): string {

@@ -23,6 +23,22 @@ const STS_READERS: Role[] = ['ADMIN', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'
 const TREASURY_READERS: Role[] = ['ADMIN', 'CASH_AUTHORITY', 'AUDITOR', 'REGIONAL_FINANCE_HEAD'];
 const LRA_READERS: Role[] = ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER',
   'REGIONAL_FINANCE_HEAD', 'REVENUE_TREASURER'];
+// e-monev: the OPD's planner writes, Bappeda's monitoring team verifies, these read.
+const MONEV_READERS: Role[] = ['ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'AUDITOR', 'BUDGET_USER', 'MONEV_VERIFIER'];
+const MONEV_ROUTES: Record<string, Role[]> = {
+  'POST /api/v1/monev/indicators': ['PLANNER'],
+  'GET /api/v1/monev/indicators': MONEV_READERS,
+  'GET /api/v1/monev/indicators/{id}': MONEV_READERS,
+  'POST /api/v1/monev/indicators/{id}/realizations': ['PLANNER'],
+  'PATCH /api/v1/monev/realizations/{id}': ['PLANNER'],
+  'POST /api/v1/monev/realizations/{id}/submit': ['PLANNER'],
+  'POST /api/v1/monev/realizations/{id}/verify': ['MONEV_VERIFIER'],
+  'POST /api/v1/monev/realizations/{id}/reject': ['MONEV_VERIFIER'],
+  'GET /api/v1/monev/settings/{fiscalYear}': MONEV_READERS,
+  'PUT /api/v1/monev/settings/{fiscalYear}': ['ADMIN'],
+  'GET /api/v1/monev/evaluation': MONEV_READERS,
+  'PUT /api/v1/monev/evaluation/notes': ['PLANNER'],
+};
 
 export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   // platform
@@ -190,4 +206,6 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/treasury/settings/{fiscalYear}': TREASURY_READERS,
   'PUT /api/v1/treasury/settings/{fiscalYear}': ['ADMIN'],
   'GET /api/v1/reports/lra': LRA_READERS,
+  // e-monev
+  ...MONEV_ROUTES,
 };

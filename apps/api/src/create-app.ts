@@ -34,6 +34,7 @@ export const API_TAGS: Array<[string, string]> = [
   ['e-penatausahaan', 'Budget execution: SPD, SPP, SPM, SP2D, advances and SPJ, taxes, UP limits and the cash book (BKU).'],
   ['e-controlling', 'Plan against actual: S-curve against verified progress, kontrak kritis status and escalation, absorption (serapan), the monthly RFK frozen per month, early warnings.'],
   ['reports', 'Reports from the ledger: the budget realisation report (LRA) in the statutory structure.'],
+  ['e-monev', 'Performance: indicators and targets per row of the nomenclature, quarterly realisations verified by Bappeda, the quarterly evaluation report (Permendagri 86/2017) beside the ledger.'],
   ['audit', 'The hash-chained audit trail: every change, who made it and in which request.'],
   ['operations', 'Health of the API and its database.'],
 ];

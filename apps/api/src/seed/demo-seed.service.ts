@@ -11,6 +11,7 @@ import { BudgetingDemoSeeder } from '@grms/e-budgeting';
 import { ControllingDemoSeeder } from '@grms/e-controlling';
 import { HsbDemoSeeder } from '@grms/e-hsb';
 import { PenatausahaanDemoSeeder, RevenueDemoSeeder } from '@grms/e-penatausahaan';
+import { MonevDemoSeeder } from '@grms/e-monev';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { DeliveryDemoSeeder } from './delivery-demo.seeder';
 
@@ -33,6 +34,7 @@ export class DemoSeedService {
     private readonly delivery: DeliveryDemoSeeder,
     private readonly controlling: ControllingDemoSeeder,
     private readonly revenue: RevenueDemoSeeder,
+    private readonly monev: MonevDemoSeeder,
   ) {}
 
   async isSeeded(): Promise<boolean> {
@@ -56,6 +58,8 @@ export class DemoSeedService {
       await this.delivery.seed(orgs.get('A')!);
       // Critical, late and on-track contracts as of September 2026, and the RFK of every month already over, frozen.
       await this.controlling.seed(orgs.get('A')!);
+      // e-monev: OPD A's indicators with TW I and TW II realisations (one verified, one rejected).
+      await this.monev.seed(orgs.get('A')!);
     });
     this.logger.log('demo province seeded');
   }

@@ -5,6 +5,7 @@ import { catalogueImportBench } from './catalogue-import.bench';
 import { contractSigningBench } from './contract-signing.bench';
 import { controllingBench } from './controlling.bench';
 import { hostileBodiesBench } from './hostile-bodies.bench';
+import { monevEvaluationBench } from './monev-evaluation.bench';
 import { rkaApprovalBench } from './rka-approval.bench';
 import { sp2dBench } from './sp2d.bench';
 import { controlCardBench, realizationBySourceBench } from './expenditure-reports.bench';
@@ -16,3 +17,5 @@ export const BENCHMARKS: Benchmark[] = [budgetLinesBench, rkaApprovalBench, cata
 BENCHMARKS.push(realizationBySourceBench, controlCardBench);
 // the LRA (issue 8)
 BENCHMARKS.push(lraBench);
+// e-monev
+BENCHMARKS.push(monevEvaluationBench);

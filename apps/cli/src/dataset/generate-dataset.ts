@@ -2,6 +2,7 @@ import { AuditService, DATASET_LEDGER_DIGEST, RequestContext, TransactionService
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DELIVERY_STEPS, deliveryUsers } from './delivery-dataset';
+import { MONEV_STEPS } from './monev-dataset';
 import { PAYMENT_STEPS, paymentUsers } from './payments-dataset';
 import { DATASET_STEPS, DatasetScale } from './province-dataset';
 import { rebuildTreasuryCashDays } from '@grms/e-penatausahaan';
@@ -35,7 +36,7 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
     const users = o.payments === false ? null : await paymentUsers(m);
     if (o.payments !== false && !users) throw new Error('payments need the demo users treasurer-a, finance-officer-a, finance-head-a, cash-authority, cash-authority-2: run `grms seed:demo` first');
     const delivery = users ? await deliveryUsers(m) : null;
-    const total = DATASET_STEPS.length + (users ? PAYMENT_STEPS.length : 0) + (delivery ? DELIVERY_STEPS.length : 0);
+    const total = DATASET_STEPS.length + (users ? PAYMENT_STEPS.length : 0) + (delivery ? DELIVERY_STEPS.length : 0) + MONEV_STEPS.length;
     for (const [i, step] of DATASET_STEPS.entries()) {
       o.onStep?.(step.label, i, total);
       await step.run(m, { scale: o.scale, fiscalYear: o.fiscalYear, prefix: o.prefix, plannerId: planner.id, verifierId: verifier.id });
@@ -63,6 +64,12 @@ export async function generateDataset(ds: DataSource, tx: TransactionService, au
     }
     // The treasury's cash by day, from the SP2Ds and deposits written above in bulk (issue 8).
     await rebuildTreasuryCashDays(m, o.fiscalYear);
+    // e-monev: indicators per budgeted row, TW I-III realisations.
+    const [monevVerifier] = await m.query(`SELECT id FROM users WHERE 'MONEV_VERIFIER' = ANY(roles) AND active ORDER BY username LIMIT 1`);
+    for (const [i, step] of MONEV_STEPS.entries()) {
+      o.onStep?.(step.label, total - MONEV_STEPS.length + i, total);
+      await step.run(m, { fiscalYear: o.fiscalYear, prefix: o.prefix, plannerId: planner.id, monevVerifierId: monevVerifier?.id ?? null });
+    }
     const like = `${o.prefix}.%`;
     const [c] = await m.query(`
       SELECT (SELECT count(*) FROM organizations WHERE code LIKE $1)::int AS organizations,

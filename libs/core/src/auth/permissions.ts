@@ -60,6 +60,11 @@ export enum Permission {
   TREASURY_READ = 'treasury:read',
   TREASURY_MANAGE = 'treasury:manage',
   LRA_READ = 'lra:read',
+  // e-monev
+  MONEV_READ = 'monev:read',
+  MONEV_WRITE = 'monev:write',
+  MONEV_VERIFY = 'monev:verify',
+  MONEV_SETTINGS_MANAGE = 'monev:settings:manage',
 }
 
 const READ_EVERYTHING: Permission[] = [
@@ -139,6 +144,18 @@ const REVENUE_GRANTS: Partial<Record<Role, Permission[]>> = {
   [Role.BUDGET_USER]: [Permission.STS_READ, Permission.LRA_READ],
 };
 for (const [role, perms] of Object.entries(REVENUE_GRANTS) as [Role, Permission[]][]) ROLE_PERMISSIONS[role].push(...perms);
+// e-monev (decision 0602): the OPD's planner keeps its indicators and enters
+// realisations; Bappeda's monitoring team verifies them; the budget team,
+// auditors, ADMIN and the OPD's PA/KPA read.
+const MONEV_GRANTS: Partial<Record<Role, Permission[]>> = {
+  [Role.ADMIN]: [Permission.MONEV_READ, Permission.MONEV_SETTINGS_MANAGE],
+  [Role.AUDITOR]: [Permission.MONEV_READ],
+  [Role.PLANNER]: [Permission.MONEV_READ, Permission.MONEV_WRITE],
+  [Role.BUDGET_VERIFIER]: [Permission.MONEV_READ],
+  [Role.BUDGET_USER]: [Permission.MONEV_READ],
+  [Role.MONEV_VERIFIER]: [Permission.MONEV_READ, Permission.MONEV_VERIFY],
+};
+for (const [role, granted] of Object.entries(MONEV_GRANTS) as [Role, Permission[]][]) ROLE_PERMISSIONS[role].push(...granted);
 
 export function rolesWith(permission: Permission): Role[] {
   return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => ROLE_PERMISSIONS[r].includes(permission));
