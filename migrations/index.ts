@@ -19,6 +19,8 @@ import { CodeListVersions1764301400000 } from './1764301400000-code-list-version
 import { EDelivery1764301500000 } from './1764301500000-e-delivery';
 import { TerminSp2dNumber1764301500100 } from './1764301500100-termin-sp2d-number';
 import { AddendumFundingSplit1764301800000 } from './1764301800000-addendum-funding-split';
+// issue 11: list order and cursor pagination
+import { BudgetLineSortKey1764302500000 } from './1764302500000-budget-line-sort-key';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -44,4 +46,6 @@ export const ALL_MIGRATIONS = [
   EDelivery1764301500000,
   TerminSp2dNumber1764301500100,
   AddendumFundingSplit1764301800000,
+  // issue 11: list order and cursor pagination
+  BudgetLineSortKey1764302500000,
 ];

@@ -36,3 +36,6 @@ export * from './core.module';
 export * from './database/embedded';
 export * from './database/privileges';
 export * from './database/database-urls';
+// issue 11: cursor pagination and streamed downloads
+export * from './http/cursor';
+export * from './export/streamed-export';

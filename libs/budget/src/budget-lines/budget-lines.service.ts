@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuthUser, DomainError, fiscalYearNotFound, offsetOf, Page, pageOf, PageQueryDto, Permission, SqlWhere, TransactionService } from '@grms/core';
-import { EntityManager } from 'typeorm';
+import {
+  AccessService, AuthUser, CursorPage, DomainError, fiscalYearNotFound, Keyset, keysetAfterRow, keysetOrderBy, listPage, offsetOf, Page, pageOf, PageQueryDto,
+  Permission, snapshotPages, SqlWhere, TransactionService, whereAnd,
+} from '@grms/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CodeListVersionsService } from '../reference/code-list-versions.service';
 import { BudgetLineQueryDto, BudgetLineResponse, LedgerEntryResponse } from './dto/budget-line.dto';
 import { balancesAsOf } from './balances-as-of';
@@ -14,7 +18,7 @@ export interface BudgetLineKey {
 }
 
 export const BUDGET_LINE_SELECT = `
-  SELECT b.id, b.fiscal_year AS "fiscalYear", b.organization_id AS "organizationId", o.code AS "organizationCode", o.name AS "organizationName",
+  SELECT b.id, b.fiscal_year AS "fiscalYear", b.organization_id AS "organizationId", b.organization_code AS "organizationCode", o.name AS "organizationName",
     b.sub_activity_code AS "subActivityCode", n.name AS "subActivityName", b.account_code AS "accountCode", a.name AS "accountName",
     b.funding_source_code AS "fundingSourceCode", f.name AS "fundingSourceName",
     b.appropriated, b.allotted, b.committed, b.disbursed,
@@ -26,29 +30,56 @@ export const BUDGET_LINE_SELECT = `
   JOIN accounts a ON a.code = b.account_code
   JOIN funding_sources f ON f.code = b.funding_source_code`;
 
+// The list order: by year, OPD code and the codes of the line; the id breaks no tie
+// (the five columns are unique) but makes the key unique by construction.
+export const BUDGET_LINE_KEYSET: Keyset<BudgetLineResponse> = {
+  name: 'budget-lines',
+  parts: [
+    { sql: 'b.fiscal_year', type: 'int', field: 'fiscalYear' },
+    { sql: 'b.organization_code', type: 'text', field: 'organizationCode' },
+    { sql: 'b.sub_activity_code', type: 'text', field: 'subActivityCode' },
+    { sql: 'b.account_code', type: 'text', field: 'accountCode' },
+    { sql: 'b.funding_source_code', type: 'text', field: 'fundingSourceCode' },
+    { sql: 'b.id', type: 'uuid', field: 'id' },
+  ],
+};
+
 @Injectable()
 export class BudgetLinesService {
-  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly codes: CodeListVersionsService) {}
+  constructor(
+    private readonly tx: TransactionService, private readonly access: AccessService, private readonly codes: CodeListVersionsService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
 
-  /** One page of lines, or every line matching the filters when `all` (the downloads). */
-  async list(user: AuthUser, q: BudgetLineQueryDto, all = false): Promise<Page<BudgetLineResponse>> {
-    const scope = await this.access.scope(user, Permission.BUDGET_LINE_READ);
-    return this.tx.run(async (m) => {
-      const w = new SqlWhere()
-        .scope('b.organization_id', scope)
-        .add('b.fiscal_year = ?', q.fiscalYear)
-        .add('b.organization_id = ?', q.organizationId)
-        .add(`(b.sub_activity_code = ? OR b.sub_activity_code LIKE ? || '.%')`, q.subActivityCode)
-        .add(`(b.account_code = ? OR b.account_code LIKE ? || '.%')`, q.accountCode)
-        .add(`(b.funding_source_code = ? OR b.funding_source_code LIKE ? || '.%')`, q.fundingSourceCode);
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM budget_lines b ${w.clause}`, w.params);
-      const page = all ? { sql: '', params: w.params } : w.page(q.limit, offsetOf(q));
-      const rows = await m.query(
-        `${BUDGET_LINE_SELECT} ${w.clause} ORDER BY b.fiscal_year, o.code, b.sub_activity_code, b.account_code, b.funding_source_code ${page.sql}`,
-        page.params,
-      );
-      return pageOf(q.asOf ? await balancesAsOf(m, rows, q.asOf) : rows, total, q);
+  /**
+   * One page of lines, by number (with the real total) or after a cursor
+   * (without): one statement, read off the list-order index (decision 0060).
+   */
+  async list(user: AuthUser, q: BudgetLineQueryDto): Promise<CursorPage<BudgetLineResponse>> {
+    const where = this.filters(q, await this.access.scope(user, Permission.BUDGET_LINE_READ));
+    const out = await listPage(this.tx.current()?.manager ?? this.ds, BUDGET_LINE_KEYSET, q, { select: BUDGET_LINE_SELECT, countFrom: 'budget_lines b', where });
+    if (q.asOf) out.data = await this.tx.run((m) => balancesAsOf(m, out.data, q.asOf!));
+    return out;
+  }
+
+  /** Every line matching the filters, in list order, as pages of one snapshot (the downloads). */
+  async allPages(user: AuthUser, q: BudgetLineQueryDto): Promise<AsyncIterable<BudgetLineResponse[]>> {
+    const w = this.filters(q, await this.access.scope(user, Permission.BUDGET_LINE_READ));
+    return snapshotPages<BudgetLineResponse>(this.ds, async (m, last, limit) => {
+      const after = keysetAfterRow(BUDGET_LINE_KEYSET, last, w.params.length);
+      const rows = await m.query(`${BUDGET_LINE_SELECT} ${whereAnd(w.clause, after?.sql)} ${keysetOrderBy(BUDGET_LINE_KEYSET)} LIMIT ${limit}`, [...w.params, ...(after?.params ?? [])]);
+      return q.asOf ? balancesAsOf(m, rows, q.asOf) : rows;
     });
+  }
+
+  private filters(q: BudgetLineQueryDto, scope: string[] | null): SqlWhere {
+    return new SqlWhere()
+      .scope('b.organization_id', scope)
+      .add('b.fiscal_year = ?', q.fiscalYear)
+      .add('b.organization_id = ?', q.organizationId)
+      .add(`(b.sub_activity_code = ? OR b.sub_activity_code LIKE ? || '.%')`, q.subActivityCode)
+      .add(`(b.account_code = ? OR b.account_code LIKE ? || '.%')`, q.accountCode)
+      .add(`(b.funding_source_code = ? OR b.funding_source_code LIKE ? || '.%')`, q.fundingSourceCode);
   }
 
   async get(user: AuthUser, id: string, asOf?: string): Promise<BudgetLineResponse> {
