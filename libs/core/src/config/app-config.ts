@@ -18,6 +18,8 @@ export interface AppConfig {
   trustProxy: boolean;
   seedDemo: boolean;
   upperBodyLimit: string;
+  /** AUTH_CACHE_MS: how long a user behind a token is kept between database reads (0: every request reads it; decision 0061) */
+  authCacheMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: bool(env, 'TRUST_PROXY', false, problems),
     seedDemo: bool(env, 'SEED_DEMO', !databaseUrl && nodeEnv !== 'production', problems),
     upperBodyLimit: env.BODY_LIMIT ?? '10mb',
+    authCacheMs: int(env, 'AUTH_CACHE_MS', 5000, 0, 60000, problems),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL=${config.logLevel} is not valid: set one of fatal, error, warn, info, debug, trace, silent`);
