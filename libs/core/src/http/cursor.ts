@@ -30,16 +30,18 @@ export interface CursorPage<T> {
   meta: CursorPageMeta;
 }
 
-export type KeyType = 'int' | 'text' | 'uuid' | 'timestamp' | 'date';
+export type KeyType = 'int' | 'bigint' | 'text' | 'uuid' | 'timestamp' | 'date';
 
 /** One column of a list's order: the SQL expression, its type, and the field of a row that holds it. */
 export interface KeyPart<T> {
   sql: string;
   type: KeyType;
   field: keyof T & string;
+  /** the value a cursor takes from a row where the field is null (such rows sort first, descending) */
+  nullAs?: string | number;
 }
 
-const valueOf = <T>(p: KeyPart<T>, row: T): unknown => row[p.field];
+const valueOf = <T>(p: KeyPart<T>, row: T): unknown => row[p.field] ?? p.nullAs ?? null;
 
 /**
  * A list's order: columns compared as one row `(a, b, c) > (...)`, all
@@ -55,11 +57,14 @@ export interface Keyset<T> {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VALID: Record<KeyType, (v: unknown) => boolean> = {
   int: (v) => typeof v === 'number' && Number.isSafeInteger(v),
+  bigint: (v) => typeof v === 'string' && /^-?\d{1,19}$/.test(v),
   text: (v) => typeof v === 'string' && v.length <= 500,
   uuid: (v) => typeof v === 'string' && UUID.test(v),
   timestamp: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v),
   date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
 };
+
+const sqlType = (t: KeyType): string => (t === 'timestamp' ? 'timestamptz' : t);
 
 export function encodeCursor<T>(keyset: Keyset<T>, row: T): string {
   return Buffer.from(JSON.stringify([keyset.name, ...keyset.parts.map((p) => valueOf(p, row))]), 'utf8').toString('base64url');
@@ -101,7 +106,7 @@ export function keysetOrderBy<T>(keyset: Keyset<T>): string {
 
 /** `(a, b) > ($n+1::int, $n+2::text)`: the rows after the key `values`, parameters numbered after `paramCount`. */
 export function keysetAfter<T>(keyset: Keyset<T>, values: unknown[], paramCount: number): { sql: string; params: unknown[] } {
-  const placeholders = keyset.parts.map((p, i) => `$${paramCount + i + 1}::${p.type === 'timestamp' ? 'timestamptz' : p.type}`);
+  const placeholders = keyset.parts.map((p, i) => `$${paramCount + i + 1}::${sqlType(p.type)}`);
   return { sql: `(${keyset.parts.map((p) => p.sql).join(', ')}) ${keyset.descending ? '<' : '>'} (${placeholders.join(', ')})`, params: values };
 }
 
@@ -140,7 +145,7 @@ export async function listPage<T>(
   const dir = keyset.descending ? 'DESC' : 'ASC';
   const rows = (await db.query(
     `WITH p AS (${page}) SELECT p.*, t.total AS "__total" FROM (SELECT count(*)::int AS total FROM ${o.countFrom} ${o.where.clause}) t
-     LEFT JOIN p ON true ORDER BY ${keyset.parts.map((k) => `p."${k.field}" ${dir}`).join(', ')}`,
+     LEFT JOIN p ON true ORDER BY ${keyset.parts.map((k) => `p."${k.field}"::${sqlType(k.type)} ${dir}`).join(', ')}`,
     params,
   )) as (T & { __total: number })[];
   const total = rows[0]?.__total ?? 0;
