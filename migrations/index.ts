@@ -21,6 +21,7 @@ import { TerminSp2dNumber1764301500100 } from './1764301500100-termin-sp2d-numbe
 import { AddendumFundingSplit1764301800000 } from './1764301800000-addendum-funding-split';
 // issue 11: list order and cursor pagination
 import { BudgetLineSortKey1764302500000 } from './1764302500000-budget-line-sort-key';
+import { ListOrderIndexes1764302500100 } from './1764302500100-list-order-indexes';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -48,4 +49,5 @@ export const ALL_MIGRATIONS = [
   AddendumFundingSplit1764301800000,
   // issue 11: list order and cursor pagination
   BudgetLineSortKey1764302500000,
+  ListOrderIndexes1764302500100,
 ];

@@ -153,11 +153,25 @@ export async function listPage<T>(
   return cursorPageOf(keyset, data, q, total);
 }
 
+/** A key field named `__x` is selected only to build the cursor (e.g. a time to the microsecond): it leaves the row here. */
+export function withoutKeyFields<T>(row: T): T {
+  return Object.fromEntries(Object.entries(row as object).filter(([k]) => !k.startsWith('__'))) as T;
+}
+
+/** `SELECT <column> AS "__name", ...`: a hidden key column added to a list's SELECT. */
+export function withKeyColumn(select: string, column: string): string {
+  return select.replace(/^\s*SELECT\b/i, `SELECT ${column},`);
+}
+
+/** The time of a timestamptz column to the microsecond, as a cursor keeps it. */
+export const microTime = (col: string): string => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 /** The page (rows fetched with one extra), its next cursor, and the total when counted. */
 export function cursorPageOf<T>(keyset: Keyset<T>, rows: T[], q: CursorPageQueryDto, total: number | string | null): CursorPage<T> {
   const more = rows.length > q.limit;
-  const data = more ? rows.slice(0, q.limit) : rows;
-  const meta: CursorPageMeta = { limit: q.limit, nextCursor: more ? encodeCursor(keyset, data[data.length - 1]) : null };
+  const page = more ? rows.slice(0, q.limit) : rows;
+  const meta: CursorPageMeta = { limit: q.limit, nextCursor: more ? encodeCursor(keyset, page[page.length - 1]) : null };
+  const data = keyset.parts.some((p) => p.field.startsWith('__')) ? page.map(withoutKeyFields) : page;
   if (!q.cursor) meta.page = q.page;
   if (total !== null) meta.total = Number(total);
   return { data, meta };
