@@ -113,28 +113,56 @@ export class BudgetLinesService {
    * yet. Validates every part of the key with a clear refusal.
    */
   async ensureLine(m: EntityManager, key: BudgetLineKey): Promise<string> {
-    const [check] = await m.query(
-      `SELECT (SELECT status FROM fiscal_years WHERE year = $1) AS year_status, (SELECT 1 FROM organizations WHERE id = $2) AS org`,
-      [key.fiscalYear, key.organizationId],
-    );
+    return (await this.ensureLines(m, [key]))[0];
+  }
+
+  /**
+   * The ids of the lines for `keys`, in order, the missing ones created: the
+   * same checks and refusals as one by one (the first key that fails is
+   * named), in a fixed number of statements however many keys (issue 11).
+   */
+  async ensureLines(m: EntityManager, keys: BudgetLineKey[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const years: { year: number; status: string; version: string }[] = await m.query(
+      `SELECT year, status, code_list_version AS version FROM fiscal_years WHERE year = ANY($1::int[])`, [[...new Set(keys.map((k) => k.fiscalYear))]]);
+    const orgs: { id: string }[] = await m.query(`SELECT id FROM organizations WHERE id = ANY($1::uuid[])`, [[...new Set(keys.map((k) => k.organizationId))]]);
+    const entries: { version: string; list: string; code: string; level: number; leaf: boolean }[] = await m.query(
+      `SELECT e.version, e.list, e.code, e.level, e.leaf FROM code_list_entries e
+       WHERE e.version = ANY($1::text[]) AND (e.list, e.code) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+      [[...new Set(years.map((y) => y.version))],
+        keys.flatMap(() => ['nomenclature', 'accounts', 'funding_sources']),
+        keys.flatMap((k) => [k.subActivityCode, k.accountCode, k.fundingSourceCode])]);
+    const yearOf = new Map(years.map((y) => [y.year, y]));
+    const orgIds = new Set(orgs.map((o) => o.id));
+    const entry = new Map(entries.map((e) => [`${e.version}|${e.list}|${e.code}`, e]));
     const refuse = (code: string, field: string, msg: string) => { throw DomainError.rule(code, msg, [{ field, message: msg }]); };
-    if (!check.year_status) throw fiscalYearNotFound(key.fiscalYear);
-    if (check.year_status === 'CLOSED') refuse('FISCAL_YEAR_NOT_OPEN', 'fiscalYear', `fiscal year ${key.fiscalYear} is CLOSED`);
-    if (!check.org) refuse('UNKNOWN_ORGANIZATION', 'organizationId', `organization ${key.organizationId} does not exist`);
-    // Each code must be in the code-list version of the line's fiscal year.
-    const sub = await this.codes.require(m, key.fiscalYear, 'nomenclature', key.subActivityCode, 'subActivityCode', 'UNKNOWN_SUB_ACTIVITY');
-    if (sub.level !== 5) refuse('INVALID_SUB_ACTIVITY', 'subActivityCode', `${key.subActivityCode} is not a sub kegiatan (level 5 of the nomenclature)`);
-    const acc = await this.codes.require(m, key.fiscalYear, 'accounts', key.accountCode, 'accountCode', 'UNKNOWN_ACCOUNT');
-    if (acc.level !== 6 || !key.accountCode.startsWith('5.')) refuse('INVALID_ACCOUNT', 'accountCode', `${key.accountCode} is not an expenditure account leaf (5.x.xx.xx.xx.xxxx)`);
-    const fs = await this.codes.require(m, key.fiscalYear, 'funding_sources', key.fundingSourceCode, 'fundingSourceCode', 'UNKNOWN_FUNDING_SOURCE');
-    if (!fs.leaf) refuse('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${key.fundingSourceCode} has sub-sources; use one of them`);
-    const [row] = await m.query(
-      `INSERT INTO budget_lines (fiscal_year, organization_id, sub_activity_code, account_code, funding_source_code)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (fiscal_year, organization_id, sub_activity_code, account_code, funding_source_code) DO UPDATE SET updated_at = budget_lines.updated_at
-       RETURNING id`,
-      [key.fiscalYear, key.organizationId, key.subActivityCode, key.accountCode, key.fundingSourceCode],
-    );
-    return row.id;
+    for (const key of keys) {
+      const year = yearOf.get(key.fiscalYear);
+      if (!year) throw fiscalYearNotFound(key.fiscalYear);
+      if (year.status === 'CLOSED') refuse('FISCAL_YEAR_NOT_OPEN', 'fiscalYear', `fiscal year ${key.fiscalYear} is CLOSED`);
+      if (!orgIds.has(key.organizationId)) refuse('UNKNOWN_ORGANIZATION', 'organizationId', `organization ${key.organizationId} does not exist`);
+      // Each code must be in the code-list version of the line's fiscal year; a missing one is refused by the one-code check, with its hints.
+      const code = async (list: 'nomenclature' | 'accounts' | 'funding_sources', value: string, field: string, errorCode: string) =>
+        entry.get(`${year.version}|${list}|${value}`) ?? this.codes.require(m, key.fiscalYear, list, value, field, errorCode);
+      const sub = await code('nomenclature', key.subActivityCode, 'subActivityCode', 'UNKNOWN_SUB_ACTIVITY');
+      if (sub.level !== 5) refuse('INVALID_SUB_ACTIVITY', 'subActivityCode', `${key.subActivityCode} is not a sub kegiatan (level 5 of the nomenclature)`);
+      const acc = await code('accounts', key.accountCode, 'accountCode', 'UNKNOWN_ACCOUNT');
+      if (acc.level !== 6 || !key.accountCode.startsWith('5.')) refuse('INVALID_ACCOUNT', 'accountCode', `${key.accountCode} is not an expenditure account leaf (5.x.xx.xx.xx.xxxx)`);
+      const fs = await code('funding_sources', key.fundingSourceCode, 'fundingSourceCode', 'UNKNOWN_FUNDING_SOURCE');
+      if (!fs.leaf) refuse('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${key.fundingSourceCode} has sub-sources; use one of them`);
+    }
+    const distinct = [...new Map(keys.map((k) => [lineKey(k), k])).values()];
+    const rows: { i: string; id: string }[] = await m.query(
+      `INSERT INTO budget_lines AS b (fiscal_year, organization_id, sub_activity_code, account_code, funding_source_code)
+       SELECT y, o, s, a, f FROM unnest($1::int[], $2::uuid[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS k(y, o, s, a, f, i) ORDER BY i
+       ON CONFLICT (fiscal_year, organization_id, sub_activity_code, account_code, funding_source_code) DO UPDATE SET updated_at = b.updated_at
+       RETURNING b.id, b.fiscal_year, b.organization_id, b.sub_activity_code, b.account_code, b.funding_source_code`,
+      [distinct.map((k) => k.fiscalYear), distinct.map((k) => k.organizationId), distinct.map((k) => k.subActivityCode), distinct.map((k) => k.accountCode), distinct.map((k) => k.fundingSourceCode)],
+    ).then((r: { id: string; fiscal_year: number; organization_id: string; sub_activity_code: string; account_code: string; funding_source_code: string }[]) =>
+      r.map((x) => ({ i: lineKey({ fiscalYear: x.fiscal_year, organizationId: x.organization_id, subActivityCode: x.sub_activity_code, accountCode: x.account_code, fundingSourceCode: x.funding_source_code }), id: x.id })));
+    const ids = new Map(rows.map((r) => [r.i, r.id]));
+    return keys.map((k) => ids.get(lineKey(k))!);
   }
 }
+
+const lineKey = (k: BudgetLineKey): string => [k.fiscalYear, k.organizationId, k.subActivityCode, k.accountCode, k.fundingSourceCode].join('|');

@@ -47,13 +47,14 @@ export class LedgerService {
 
     const counts = new Map<string, number>();
     for (const p of postings) counts.set(p.budgetLineId, (counts.get(p.budgetLineId) ?? 0) + 1);
-    for (const [id, b] of balances) {
-      await m.query(
-        `UPDATE budget_lines SET appropriated = $2, allotted = $3, committed = $4, disbursed = $5,
-           entry_count = entry_count + $6, updated_at = now() WHERE id = $1`,
-        [id, b.appropriated.toString(), b.allotted.toString(), b.committed.toString(), b.disbursed.toString(), counts.get(id)],
-      );
-    }
+    // every balance row in one statement (the rows are locked above)
+    const changed = [...balances];
+    await m.query(
+      `UPDATE budget_lines b SET appropriated = v.ap, allotted = v.al, committed = v.co, disbursed = v.di, entry_count = b.entry_count + v.n, updated_at = now()
+       FROM unnest($1::uuid[], $2::numeric[], $3::numeric[], $4::numeric[], $5::numeric[], $6::int[]) AS v(id, ap, al, co, di, n) WHERE b.id = v.id`,
+      [changed.map(([id]) => id), changed.map(([, b]) => b.appropriated.toString()), changed.map(([, b]) => b.allotted.toString()),
+        changed.map(([, b]) => b.committed.toString()), changed.map(([, b]) => b.disbursed.toString()), changed.map(([id]) => counts.get(id))],
+    );
 
     const user = RequestContext.user();
     const params: unknown[] = [];

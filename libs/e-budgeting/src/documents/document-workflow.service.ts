@@ -192,12 +192,12 @@ export class DocumentWorkflowService {
   }
 
   private async postAppropriation(m: EntityManager, doc: DocumentRow): Promise<void> {
-    const postings: Posting[] = [];
-    for (const { line, delta } of await this.lineDeltas(m, doc)) {
-      const budgetLineId = await this.lines.ensureLine(m, { fiscalYear: doc.fiscalYear, organizationId: doc.organizationId, subActivityCode: doc.subActivityCode, accountCode: line.accountCode, fundingSourceCode: line.fundingSourceCode });
-      postings.push({ budgetLineId, kind: LedgerKind.APPROPRIATION, amount: delta, sourceType: 'BudgetDocument', sourceId: doc.id,
-        description: `${doc.stage} revision ${doc.revision}: ${line.accountCode} / ${line.fundingSourceCode}` });
-    }
+    // every line of the document found or created at once (a fixed number of statements), then one posting
+    const deltas = await this.lineDeltas(m, doc);
+    const ids = await this.lines.ensureLines(m, deltas.map(({ line }) => (
+      { fiscalYear: doc.fiscalYear, organizationId: doc.organizationId, subActivityCode: doc.subActivityCode, accountCode: line.accountCode, fundingSourceCode: line.fundingSourceCode })));
+    const postings: Posting[] = deltas.map(({ line, delta }, i) => ({ budgetLineId: ids[i], kind: LedgerKind.APPROPRIATION, amount: delta, sourceType: 'BudgetDocument', sourceId: doc.id,
+      description: `${doc.stage} revision ${doc.revision}: ${line.accountCode} / ${line.fundingSourceCode}` }));
     await this.ledger.post(m, postings);
   }
 }
