@@ -26,6 +26,8 @@ import { LedgerDisbursementChannels1764302100000 } from './1764302100000-ledger-
 import { DisbursementChannelLookup1764302100100 } from './1764302100100-disbursement-channel-lookup';
 import { EControlling1764302200000 } from './1764302200000-e-controlling';
 import { EMonev1764302300000 } from './1764302300000-e-monev';
+import { BudgetLineSortKey1764302500000 } from './1764302500000-budget-line-sort-key';
+import { ListOrderIndexes1764302500100 } from './1764302500100-list-order-indexes';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -58,4 +60,6 @@ export const ALL_MIGRATIONS = [
   DisbursementChannelLookup1764302100100,
   EControlling1764302200000,
   EMonev1764302300000,
+  BudgetLineSortKey1764302500000,
+  ListOrderIndexes1764302500100,
 ];

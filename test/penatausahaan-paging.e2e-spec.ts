@@ -57,7 +57,7 @@ describe('e-penatausahaan: the BKU and the SP2D register are paged, their downlo
     expect(sp2ds).toBeGreaterThanOrEqual(1);
     expect(first.data).toHaveLength(Math.min(sp2ds, 50));
     const one = (await t.get(`${reg}&page=${sp2ds}&limit=1`, 'auditor')).body;
-    expect(one.meta).toEqual({ page: sp2ds, limit: 1, total: sp2ds });
+    expect(one.meta).toEqual({ page: sp2ds, limit: 1, total: sp2ds, nextCursor: null });
     expect(one.data).toHaveLength(1);
     expect(one.data[0].number).toBe(first.data[sp2ds - 1].number);
     const regCsv = await t.get(`${reg}&format=csv&limit=1`, 'auditor');

@@ -44,7 +44,7 @@ describe('e-penatausahaan: who sees and touches what', () => {
         expect(res.status).toBe(200);
         expect(res.body.meta.total).toBe(0);
       }
-      expect((await as(u, 'get', '/penatausahaan/sp2d/register?fiscalYear=2026')).body).toEqual({ data: [], meta: { page: 1, limit: 50, total: 0 } });
+      expect((await as(u, 'get', '/penatausahaan/sp2d/register?fiscalYear=2026')).body).toEqual({ data: [], meta: { page: 1, limit: 50, total: 0, nextCursor: null } });
     }
     const writes: [string, string, unknown][] = [
       ['treasurer-b', `/penatausahaan/spp/${ids.draft}/submit`, {}],

@@ -14,6 +14,7 @@ import { AuthController } from './auth/auth.controller';
 import { GrmsAuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
+import { AuthUserCache } from './auth/auth-user-cache';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { TransactionService } from './database/transaction.service';
@@ -77,7 +78,7 @@ export class CoreModule implements NestModule {
           useFactory: () => loadAuditKeys({ dataDir: opts.config.dataDir, generate: opts.config.nodeEnv !== 'production' || opts.config.databaseUrl === null }),
         },
         AuditSequencer, PoolErrorGuard,
-        TransactionService, AuditService, AuditQueryService, AccessService, AuthService, JwtStrategy,
+        TransactionService, AuditService, AuditQueryService, AccessService, AuthService, JwtStrategy, AuthUserCache,
         LoginThrottleService, UsersService,
         ReplicaMonitor, ReadRouter,
         { provide: APP_GUARD, useClass: GrmsAuthGuard },

@@ -40,3 +40,6 @@ export * from './database/replica/read-router';
 export * from './database/replica/replica-monitor';
 export * from './money/amount-cell';
 export * from './http/body-examples';
+// issue 11: cursor pagination and streamed downloads
+export * from './http/cursor';
+export * from './export/streamed-export';

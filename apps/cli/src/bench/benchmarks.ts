@@ -8,6 +8,8 @@ import { hostileBodiesBench } from './hostile-bodies.bench';
 import { monevEvaluationBench } from './monev-evaluation.bench';
 import { rkaApprovalBench } from './rka-approval.bench';
 import { sp2dBench } from './sp2d.bench';
+// issue 11: streamed downloads
+import { streamedExportBench } from './streamed-export.bench';
 import { controlCardBench, realizationBySourceBench } from './expenditure-reports.bench';
 
 import { lraBench } from './lra.bench';
@@ -19,3 +21,5 @@ BENCHMARKS.push(realizationBySourceBench, controlCardBench);
 BENCHMARKS.push(lraBench);
 // e-monev
 BENCHMARKS.push(monevEvaluationBench);
+// issue 11: streamed downloads
+BENCHMARKS.push(streamedExportBench);

@@ -1,9 +1,12 @@
-import { BUDGET_LINE_SELECT } from '@grms/budget';
+import { BUDGET_LINE_KEYSET, BUDGET_LINE_SELECT } from '@grms/budget';
+import { encodeCursor, listPage, SqlWhere } from '@grms/core';
+import { autocannon } from './autocannon-run';
 import { Benchmark } from './bench-context';
 import { ms, ratio, repeat, stats } from './stats';
 
 // Listing budget lines with filters, a page of 50, through the API (auth,
-// validation, scope, JSON) beside the same SQL run directly.
+// validation, scope, JSON) beside the same SQL statement run directly; then
+// under an offered load, and deep pages by cursor beside the first page.
 export const budgetLinesBench: Benchmark = {
   name: 'List budget lines (filters, page of 50)',
   async run(ctx) {
@@ -12,21 +15,45 @@ export const budgetLinesBench: Benchmark = {
     await ctx.api('GET', path(0), 'auditor');
     const N = 200;
     const api = stats(await repeat(N, (i) => ctx.api('GET', path(i), 'auditor')));
-    const where = `WHERE b.fiscal_year = $1 AND b.organization_id = $2 AND (b.account_code = $3 OR b.account_code LIKE $3 || '.%')`;
-    const sql = stats(await repeat(N, async (i) => {
-      await ctx.pool.query(`SELECT count(*)::int AS total FROM budget_lines b ${where}`, [2026, org.id, '5.1.02']);
-      await ctx.pool.query(`${BUDGET_LINE_SELECT} ${where} ORDER BY b.fiscal_year, o.code, b.sub_activity_code, b.account_code, b.funding_source_code LIMIT 50 OFFSET $4`, [2026, org.id, '5.1.02', 50 * (i % 5)]);
-    }));
-    const all = stats(await repeat(50, (i) => ctx.api('GET', `/budget-lines?fiscalYear=2026&page=${1 + i * 20}&limit=50`, 'auditor')));
+    // the statement the API sends (listPage builds it the same way), over one pooled connection
+    const db = { query: async (sql: string, params?: unknown[]) => (await ctx.pool.query(sql, params)).rows };
+    const where = new SqlWhere().add('b.fiscal_year = ?', 2026).add('b.organization_id = ?', org.id).add(`(b.account_code = ? OR b.account_code LIKE ? || '.%')`, '5.1.02');
+    const sql = stats(await repeat(N, (i) => listPage(db, BUDGET_LINE_KEYSET, { page: 1 + (i % 5), limit: 50 }, { select: BUDGET_LINE_SELECT, countFrom: 'budget_lines b', where })));
+
+    const load = await autocannon(ctx.baseUrl + path(0), await ctx.token('auditor'), { connections: 10, seconds: 30, rate: 100 });
+
+    // the whole province: page 1 (with its total), the page after a cursor near the start, and after one near the end
+    const count = Number((await ctx.pool.query(`SELECT count(*) FROM budget_lines WHERE fiscal_year = 2026`)).rows[0].count);
+    const keyAt = async (offset: number) => (await ctx.pool.query(
+      `SELECT b.fiscal_year AS "fiscalYear", b.organization_code AS "organizationCode", b.sub_activity_code AS "subActivityCode", b.account_code AS "accountCode",
+         b.funding_source_code AS "fundingSourceCode", b.id FROM budget_lines b WHERE b.fiscal_year = 2026
+       ORDER BY b.fiscal_year, b.organization_code, b.sub_activity_code, b.account_code, b.funding_source_code, b.id OFFSET $1 LIMIT 1`, [offset])).rows[0];
+    const early = encodeCursor(BUDGET_LINE_KEYSET, await keyAt(49));
+    const deepOffsets = [0.5, 0.7, 0.9, 0.99].map((f) => Math.floor(count * f));
+    const deep = await Promise.all(deepOffsets.map(async (o) => encodeCursor(BUDGET_LINE_KEYSET, await keyAt(o))));
+    const first = stats(await repeat(50, () => ctx.api('GET', '/budget-lines?fiscalYear=2026&limit=50', 'auditor')));
+    const second = stats(await repeat(50, () => ctx.api('GET', `/budget-lines?fiscalYear=2026&limit=50&cursor=${early}`, 'auditor')));
+    const deepCursor = stats(await repeat(50, (i) => ctx.api('GET', `/budget-lines?fiscalYear=2026&limit=50&cursor=${deep[i % deep.length]}`, 'auditor')));
+    const deepNumbered = stats(await repeat(20, (i) => ctx.api('GET', `/budget-lines?fiscalYear=2026&limit=50&page=${Math.floor(deepOffsets[i % deepOffsets.length] / 50)}`, 'auditor')));
+    const deepSql = stats(await repeat(50, (i) => listPage(db, BUDGET_LINE_KEYSET, { page: 1, limit: 50, cursor: deep[i % deep.length] }, { select: BUDGET_LINE_SELECT, countFrom: 'budget_lines b', where: new SqlWhere().add('b.fiscal_year = ?', 2026) })));
     return {
       name: this.name,
       rows: [
         ['API, one OPD, account prefix, p50 / p95', `${ms(api.p50)} / ${ms(api.p95)}`],
-        ['raw SQL (count + page), p50 / p95', `${ms(sql.p50)} / ${ms(sql.p95)}`],
+        ['the same SQL statement (page and count), p50 / p95', `${ms(sql.p50)} / ${ms(sql.p95)}`],
         ['ratio API / SQL (p50)', ratio(api.p50, sql.p50)],
-        ['API, whole province, deep pages, p50 / p95', `${ms(all.p50)} / ${ms(all.p95)}`],
+        ['API at 100 requests/s offered for 30 s (10 connections): delivered, p50 / p99', `${load.rps.toFixed(1)}/s, ${ms(load.p50)} / ${ms(load.p99)} (${load.requests} requests, ${load.non2xx} not 2xx, ${load.errors} errors)`],
+        [`API, whole province (${count} lines), page 1 with total, p50 / p95`, `${ms(first.p50)} / ${ms(first.p95)}`],
+        ['API, whole province, cursor page after line 50, p50 / p95', `${ms(second.p50)} / ${ms(second.p95)}`],
+        ['API, whole province, cursor pages at 50-99% deep, p50 / p95', `${ms(deepCursor.p50)} / ${ms(deepCursor.p95)}`],
+        ['deep cursor page / cursor page after line 50 (p50)', ratio(deepCursor.p50, second.p50)],
+        ['keyset SQL of the deep pages, p50 / p95', `${ms(deepSql.p50)} / ${ms(deepSql.p95)}`],
+        ['API, whole province, the same deep pages by number (OFFSET), p50 / p95', `${ms(deepNumbered.p50)} / ${ms(deepNumbered.p95)}`],
       ],
-      notes: [`${N} sequential requests as the auditor (province-wide scope); the SQL baseline runs the same two statements over one pooled connection.`],
+      notes: [
+        `${N} sequential requests as the auditor (province-wide scope); the SQL baseline sends the statement the API sends (listPage: the page and its count in one statement) over one pooled connection.`,
+        'The load row runs autocannon 8 in a process of its own at a fixed offered rate; a cursor page carries no total (decision 0060), a numbered page counts its matches in the same statement.',
+      ],
     };
   },
 };

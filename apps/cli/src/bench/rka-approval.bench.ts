@@ -55,7 +55,7 @@ export const rkaApprovalBench: Benchmark = {
   name: 'Approve a 500-item RKA',
   async run(ctx) {
     const [org] = (await ctx.pool.query(`SELECT id FROM organizations WHERE code LIKE '91.%' ORDER BY code LIMIT 1`)).rows;
-    const created = await ctx.api('POST', '/users', 'admin', { username: 'bench-planner', password: 'bench planner passphrase 2027', fullName: 'Bench Planner', roles: ['PLANNER'], organizationId: org.id });
+    const created = await ctx.api('POST', '/users', 'admin', { username: 'bench-planner', password: 'quarterly ledger passphrase 2027', fullName: 'Bench Planner', roles: ['PLANNER'], organizationId: org.id });
     if (created.status !== 201) throw new Error(`bench user: ${created.status} ${JSON.stringify(created.body)}`);
     // the bench logs every account in with the demo password, which the API refuses for new users: copy the demo hash
     await ctx.pool.query(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = 'planner-a') WHERE username = 'bench-planner'`);

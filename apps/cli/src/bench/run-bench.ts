@@ -1,7 +1,7 @@
 import { AuditService, loadConfig, runMigrations, startEmbeddedPostgres, TransactionService } from '@grms/core';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -46,6 +46,7 @@ export async function runBench(argv: string[]): Promise<void> {
     const genSeconds = (Date.now() - t0) / 1000;
     await app.get(DataSource).query('ANALYZE');
     const pool = new Pool({ connectionString: pg.url, max: 20 });
+    pool.on('error', () => undefined); // issue 11: the server stopping after a failed benchmark must not hide that benchmark's error
     const tokens = new Map<string, string>();
     const api: BenchContext['api'] = async (method, path, user, body, headers = {}) => {
       const res = await fetch(baseUrl + path, {
@@ -84,18 +85,23 @@ export async function runBench(argv: string[]): Promise<void> {
       'and runs each benchmark beside a raw-SQL baseline in the same process. Benchmarks are measurements, never test assertions.',
       '',
       `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${version} (embedded, default settings, fsync on).`,
+      `Load average when the benchmarks ended: ${loadavg().map((x) => x.toFixed(1)).join(', ')}.`,
       `Run on ${new Date().toISOString().slice(0, 10)}. Reproduce: \`npm ci && npm run bench\` (add \`-- --only=<name>\` for one benchmark).`,
       '',
       ...results.flatMap((r) => ['', `## ${r.name}`, '', '| what | figure |', '| --- | --- |', ...r.rows.map(([k, v]) => `| ${k} | ${v} |`), ...(r.notes?.length ? ['', ...r.notes] : [])]),
       '',
       '## Reading the figures',
       '',
-      '- Reads cost about twice their bare SQL: authentication (one user lookup per request), validation, the organization scope and JSON.',
+      '- Reads: a list page is one statement (page and count together, read off the list-order index; decision 0060) and the user behind a token is read at most every AUTH_CACHE_MS (decision 0061);',
+      '  what remains beside the SQL is HTTP, validation, the organization scope and JSON.',
       '- Writes no longer queue on the audit chain: records carry their own keyed hash and one sequencer chains them after commit (decision 0021;',
       '  the lag is the "Audit chaining lag" row). pgbench running the same SQL transaction, audit insert included, shows the ceiling on this',
       '  disk; the API reaches the share of it given above, the rest being HTTP, JSON, checks and the separate',
       '  statements the services issue. The hot-line case adds the budget-line row lock that keeps concurrent payments from overspending.',
       '- The catalogue import validates and versions every row in one transaction; COPY only moves text into a bare table.',
+      // issue 11: how to read figures taken on a shared machine
+      '- The machine is shared with other work while the benchmarks run (its load average is printed at the top): absolute times move with that load,',
+      '  so read each row beside its baseline of the same run; the ratios are what carries from one run to the next.',
       '',
     ].join('\n');
     if (!only) writeFileSync(out, md);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Page, PageQueryDto, Permission } from '@grms/core';
+import { ApiCursorPage, ApiPage, Authenticated, CursorPage, AuthUser, CurrentUser, Page, PageQueryDto, Permission } from '@grms/core';
 import { budgetLinesExport } from './budget-lines.export';
 import { BudgetLinesService } from './budget-lines.service';
 import { BudgetLineAsOfQueryDto, BudgetLineQueryDto, BudgetLineResponse, LedgerEntryResponse } from './dto/budget-line.dto';
@@ -11,13 +11,13 @@ export class BudgetLinesController {
   constructor(private readonly lines: BudgetLinesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List budget lines', description: 'Budget lines of the ledger with their balances (appropriated, allotted, committed, disbursed, available), filtered by fiscal year, organization and account prefix, paged. `format=csv|xlsx` downloads every matching line (codes and names of OPD, sub kegiatan, account and funding source; `budget-lines-<year>.csv`). OPD roles see their own organization only.' })
+  @ApiOperation({ summary: 'List budget lines', description: 'Budget lines of the ledger with their balances (appropriated, allotted, committed, disbursed, available), filtered by fiscal year, organization and account prefix, in the order of year, OPD code, sub kegiatan, account and funding source. Paged by number (`page`, with the real `total`) or by cursor (`cursor` = `meta.nextCursor` of the previous page: every page costs what the first does; no `total`). `format=csv|xlsx` streams every matching line from one snapshot (codes and names of OPD, sub kegiatan, account and funding source; `budget-lines-<year>.csv`). OPD roles see their own organization only.' })
   @Authenticated({ permission: Permission.BUDGET_LINE_READ })
-  @ApiPage(BudgetLineResponse)
+  @ApiCursorPage(BudgetLineResponse)
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async list(@CurrentUser() user: AuthUser, @Query() q: BudgetLineQueryDto): Promise<Page<BudgetLineResponse> | StreamableFile> {
+  async list(@CurrentUser() user: AuthUser, @Query() q: BudgetLineQueryDto): Promise<CursorPage<BudgetLineResponse> | StreamableFile> {
     if (!q.format || q.format === 'json') return this.lines.list(user, q);
-    return budgetLinesExport(q.format, q.fiscalYear, (await this.lines.list(user, q, true)).data);
+    return budgetLinesExport(q.format, q.fiscalYear, await this.lines.allPages(user, q));
   }
 
   @Get(':id')

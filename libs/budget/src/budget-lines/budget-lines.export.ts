@@ -1,5 +1,5 @@
 import { StreamableFile } from '@nestjs/common';
-import { Column, download } from '@grms/core';
+import { Column, streamDownload } from '@grms/core';
 import { BudgetLineResponse } from './dto/budget-line.dto';
 
 // The budget lines as a spreadsheet: codes and names, never ids; balances as money columns.
@@ -23,6 +23,6 @@ const COLUMNS: Column<BudgetLineResponse>[] = [
 ];
 
 /** `budget-lines-2026.csv` (`budget-lines-all` without a year filter). */
-export function budgetLinesExport(format: 'csv' | 'xlsx', fiscalYear: number | undefined, rows: BudgetLineResponse[]): Promise<StreamableFile> {
-  return download(format, `budget-lines-${fiscalYear ?? 'all'}`, 'Budget lines', COLUMNS, rows);
+export function budgetLinesExport(format: 'csv' | 'xlsx', fiscalYear: number | undefined, pages: AsyncIterable<BudgetLineResponse[]>): StreamableFile {
+  return streamDownload(format, `budget-lines-${fiscalYear ?? 'all'}`, 'Budget lines', COLUMNS, pages);
 }

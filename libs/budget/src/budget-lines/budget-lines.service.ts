@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuthUser, DomainError, fiscalYearNotFound, offsetOf, Page, pageOf, PageQueryDto, Permission, ReadRouter, SqlWhere, TransactionService } from '@grms/core';
-import { EntityManager } from 'typeorm';
+import {
+  AccessService, AuthUser, CursorPage, DomainError, fiscalYearNotFound, Keyset, keysetAfterRow, keysetOrderBy, listPage, offsetOf, Page, pageOf, PageQueryDto,
+  Permission, ReadRouter, snapshotPages, SqlWhere, TransactionService, whereAnd,
+} from '@grms/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CodeListVersionsService } from '../reference/code-list-versions.service';
 import { BudgetLineQueryDto, BudgetLineResponse, LedgerEntryResponse } from './dto/budget-line.dto';
 import { balancesAsOf } from './balances-as-of';
@@ -14,7 +18,7 @@ export interface BudgetLineKey {
 }
 
 export const BUDGET_LINE_SELECT = `
-  SELECT b.id, b.fiscal_year AS "fiscalYear", b.organization_id AS "organizationId", o.code AS "organizationCode", o.name AS "organizationName",
+  SELECT b.id, b.fiscal_year AS "fiscalYear", b.organization_id AS "organizationId", b.organization_code AS "organizationCode", o.name AS "organizationName",
     b.sub_activity_code AS "subActivityCode", n.name AS "subActivityName", b.account_code AS "accountCode", a.name AS "accountName",
     b.funding_source_code AS "fundingSourceCode", f.name AS "fundingSourceName",
     b.appropriated, b.allotted, b.committed, b.disbursed,
@@ -26,32 +30,60 @@ export const BUDGET_LINE_SELECT = `
   JOIN accounts a ON a.code = b.account_code
   JOIN funding_sources f ON f.code = b.funding_source_code`;
 
+// The list order: by year, OPD code and the codes of the line; the id breaks no tie
+// (the five columns are unique) but makes the key unique by construction.
+export const BUDGET_LINE_KEYSET: Keyset<BudgetLineResponse> = {
+  name: 'budget-lines',
+  parts: [
+    { sql: 'b.fiscal_year', type: 'int', field: 'fiscalYear' },
+    { sql: 'b.organization_code', type: 'text', field: 'organizationCode' },
+    { sql: 'b.sub_activity_code', type: 'text', field: 'subActivityCode' },
+    { sql: 'b.account_code', type: 'text', field: 'accountCode' },
+    { sql: 'b.funding_source_code', type: 'text', field: 'fundingSourceCode' },
+    { sql: 'b.id', type: 'uuid', field: 'id' },
+  ],
+};
+
 @Injectable()
 export class BudgetLinesService {
   constructor(
     private readonly tx: TransactionService, private readonly access: AccessService, private readonly codes: CodeListVersionsService,
     private readonly reads: ReadRouter,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
-  /** One page of lines, or every line matching the filters when `all` (the downloads). */
-  async list(user: AuthUser, q: BudgetLineQueryDto, all = false): Promise<Page<BudgetLineResponse>> {
-    const scope = await this.access.scope(user, Permission.BUDGET_LINE_READ);
+  /**
+   * One page of lines, by number (with the real total) or after a cursor
+   * (without): one statement, read off the list-order index (decision 0060).
+   */
+  async list(user: AuthUser, q: BudgetLineQueryDto): Promise<CursorPage<BudgetLineResponse>> {
+    const where = this.filters(q, await this.access.scope(user, Permission.BUDGET_LINE_READ));
+    // auditors' pages read from the replica when one is configured and fresh (decision 0053)
     return this.reads.report(async (m) => {
-      const w = new SqlWhere()
-        .scope('b.organization_id', scope)
-        .add('b.fiscal_year = ?', q.fiscalYear)
-        .add('b.organization_id = ?', q.organizationId)
-        .add(`(b.sub_activity_code = ? OR b.sub_activity_code LIKE ? || '.%')`, q.subActivityCode)
-        .add(`(b.account_code = ? OR b.account_code LIKE ? || '.%')`, q.accountCode)
-        .add(`(b.funding_source_code = ? OR b.funding_source_code LIKE ? || '.%')`, q.fundingSourceCode);
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM budget_lines b ${w.clause}`, w.params);
-      const page = all ? { sql: '', params: w.params } : w.page(q.limit, offsetOf(q));
-      const rows = await m.query(
-        `${BUDGET_LINE_SELECT} ${w.clause} ORDER BY b.fiscal_year, o.code, b.sub_activity_code, b.account_code, b.funding_source_code ${page.sql}`,
-        page.params,
-      );
-      return pageOf(q.asOf ? await balancesAsOf(m, rows, q.asOf) : rows, total, q);
-    }, { export: all });
+      const out = await listPage(m, BUDGET_LINE_KEYSET, q, { select: BUDGET_LINE_SELECT, countFrom: 'budget_lines b', where });
+      if (q.asOf) out.data = await balancesAsOf(m, out.data, q.asOf);
+      return out;
+    });
+  }
+
+  /** Every line matching the filters, in list order, as pages of one snapshot (the downloads). */
+  async allPages(user: AuthUser, q: BudgetLineQueryDto): Promise<AsyncIterable<BudgetLineResponse[]>> {
+    const w = this.filters(q, await this.access.scope(user, Permission.BUDGET_LINE_READ));
+    return snapshotPages<BudgetLineResponse>(this.ds, async (m, last, limit) => {
+      const after = keysetAfterRow(BUDGET_LINE_KEYSET, last, w.params.length);
+      const rows = await m.query(`${BUDGET_LINE_SELECT} ${whereAnd(w.clause, after?.sql)} ${keysetOrderBy(BUDGET_LINE_KEYSET)} LIMIT ${limit}`, [...w.params, ...(after?.params ?? [])]);
+      return q.asOf ? balancesAsOf(m, rows, q.asOf) : rows;
+    });
+  }
+
+  private filters(q: BudgetLineQueryDto, scope: string[] | null): SqlWhere {
+    return new SqlWhere()
+      .scope('b.organization_id', scope)
+      .add('b.fiscal_year = ?', q.fiscalYear)
+      .add('b.organization_id = ?', q.organizationId)
+      .add(`(b.sub_activity_code = ? OR b.sub_activity_code LIKE ? || '.%')`, q.subActivityCode)
+      .add(`(b.account_code = ? OR b.account_code LIKE ? || '.%')`, q.accountCode)
+      .add(`(b.funding_source_code = ? OR b.funding_source_code LIKE ? || '.%')`, q.fundingSourceCode);
   }
 
   async get(user: AuthUser, id: string, asOf?: string): Promise<BudgetLineResponse> {
@@ -85,29 +117,57 @@ export class BudgetLinesService {
    * yet. Validates every part of the key with a clear refusal.
    */
   async ensureLine(m: EntityManager, key: BudgetLineKey): Promise<string> {
-    const [check] = await m.query(
-      `SELECT (SELECT status FROM fiscal_years WHERE year = $1) AS year_status, (SELECT 1 FROM organizations WHERE id = $2) AS org`,
-      [key.fiscalYear, key.organizationId],
-    );
+    return (await this.ensureLines(m, [key]))[0];
+  }
+
+  /**
+   * The ids of the lines for `keys`, in order, the missing ones created: the
+   * same checks and refusals as one by one (the first key that fails is
+   * named), in a fixed number of statements however many keys (issue 11).
+   */
+  async ensureLines(m: EntityManager, keys: BudgetLineKey[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const years: { year: number; status: string; version: string }[] = await m.query(
+      `SELECT year, status, code_list_version AS version FROM fiscal_years WHERE year = ANY($1::int[])`, [[...new Set(keys.map((k) => k.fiscalYear))]]);
+    const orgs: { id: string }[] = await m.query(`SELECT id FROM organizations WHERE id = ANY($1::uuid[])`, [[...new Set(keys.map((k) => k.organizationId))]]);
+    const entries: { version: string; list: string; code: string; level: number; leaf: boolean }[] = await m.query(
+      `SELECT e.version, e.list, e.code, e.level, e.leaf FROM code_list_entries e
+       WHERE e.version = ANY($1::text[]) AND (e.list, e.code) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+      [[...new Set(years.map((y) => y.version))],
+        keys.flatMap(() => ['nomenclature', 'accounts', 'funding_sources']),
+        keys.flatMap((k) => [k.subActivityCode, k.accountCode, k.fundingSourceCode])]);
+    const yearOf = new Map(years.map((y) => [y.year, y]));
+    const orgIds = new Set(orgs.map((o) => o.id));
+    const entry = new Map(entries.map((e) => [`${e.version}|${e.list}|${e.code}`, e]));
     const refuse = (code: string, field: string, msg: string) => { throw DomainError.rule(code, msg, [{ field, message: msg }]); };
-    if (!check.year_status) throw fiscalYearNotFound(key.fiscalYear);
-    if (check.year_status === 'CLOSED') refuse('FISCAL_YEAR_NOT_OPEN', 'fiscalYear', `fiscal year ${key.fiscalYear} is CLOSED`);
-    if (!check.org) refuse('UNKNOWN_ORGANIZATION', 'organizationId', `organization ${key.organizationId} does not exist`);
-    // Each code must be in the code-list version of the line's fiscal year.
-    const sub = await this.codes.require(m, key.fiscalYear, 'nomenclature', key.subActivityCode, 'subActivityCode', 'UNKNOWN_SUB_ACTIVITY');
-    if (sub.level !== 5) refuse('INVALID_SUB_ACTIVITY', 'subActivityCode', `${key.subActivityCode} is not a sub kegiatan (level 5 of the nomenclature)`);
-    const acc = await this.codes.require(m, key.fiscalYear, 'accounts', key.accountCode, 'accountCode', 'UNKNOWN_ACCOUNT');
-    // revenue (4.*) and financing (6.*) lines take ESTIMATE and REALIZATION entries, expenditure (5.*) lines the rest
-    if (acc.level !== 6) refuse('INVALID_ACCOUNT', 'accountCode', `${key.accountCode} is not an account leaf (level 6: 4.x, 5.x or 6.x .xx.xx.xx.xxxx)`);
-    const fs = await this.codes.require(m, key.fiscalYear, 'funding_sources', key.fundingSourceCode, 'fundingSourceCode', 'UNKNOWN_FUNDING_SOURCE');
-    if (!fs.leaf) refuse('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${key.fundingSourceCode} has sub-sources; use one of them`);
-    const [row] = await m.query(
-      `INSERT INTO budget_lines (fiscal_year, organization_id, sub_activity_code, account_code, funding_source_code)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (fiscal_year, organization_id, sub_activity_code, account_code, funding_source_code) DO UPDATE SET updated_at = budget_lines.updated_at
-       RETURNING id`,
-      [key.fiscalYear, key.organizationId, key.subActivityCode, key.accountCode, key.fundingSourceCode],
-    );
-    return row.id;
+    for (const key of keys) {
+      const year = yearOf.get(key.fiscalYear);
+      if (!year) throw fiscalYearNotFound(key.fiscalYear);
+      if (year.status === 'CLOSED') refuse('FISCAL_YEAR_NOT_OPEN', 'fiscalYear', `fiscal year ${key.fiscalYear} is CLOSED`);
+      if (!orgIds.has(key.organizationId)) refuse('UNKNOWN_ORGANIZATION', 'organizationId', `organization ${key.organizationId} does not exist`);
+      // Each code must be in the code-list version of the line's fiscal year; a missing one is refused by the one-code check, with its hints.
+      const code = async (list: 'nomenclature' | 'accounts' | 'funding_sources', value: string, field: string, errorCode: string) =>
+        entry.get(`${year.version}|${list}|${value}`) ?? this.codes.require(m, key.fiscalYear, list, value, field, errorCode);
+      const sub = await code('nomenclature', key.subActivityCode, 'subActivityCode', 'UNKNOWN_SUB_ACTIVITY');
+      if (sub.level !== 5) refuse('INVALID_SUB_ACTIVITY', 'subActivityCode', `${key.subActivityCode} is not a sub kegiatan (level 5 of the nomenclature)`);
+      const acc = await code('accounts', key.accountCode, 'accountCode', 'UNKNOWN_ACCOUNT');
+      // revenue (4.*) and financing (6.*) lines take ESTIMATE and REALIZATION entries, expenditure (5.*) lines the rest
+      if (acc.level !== 6) refuse('INVALID_ACCOUNT', 'accountCode', `${key.accountCode} is not an account leaf (level 6: 4.x, 5.x or 6.x .xx.xx.xx.xxxx)`);
+      const fs = await code('funding_sources', key.fundingSourceCode, 'fundingSourceCode', 'UNKNOWN_FUNDING_SOURCE');
+      if (!fs.leaf) refuse('INVALID_FUNDING_SOURCE', 'fundingSourceCode', `funding source ${key.fundingSourceCode} has sub-sources; use one of them`);
+    }
+    const distinct = [...new Map(keys.map((k) => [lineKey(k), k])).values()];
+    const rows: { i: string; id: string }[] = await m.query(
+      `INSERT INTO budget_lines AS b (fiscal_year, organization_id, sub_activity_code, account_code, funding_source_code)
+       SELECT y, o, s, a, f FROM unnest($1::int[], $2::uuid[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS k(y, o, s, a, f, i) ORDER BY i
+       ON CONFLICT (fiscal_year, organization_id, sub_activity_code, account_code, funding_source_code) DO UPDATE SET updated_at = b.updated_at
+       RETURNING b.id, b.fiscal_year, b.organization_id, b.sub_activity_code, b.account_code, b.funding_source_code`,
+      [distinct.map((k) => k.fiscalYear), distinct.map((k) => k.organizationId), distinct.map((k) => k.subActivityCode), distinct.map((k) => k.accountCode), distinct.map((k) => k.fundingSourceCode)],
+    ).then((r: { id: string; fiscal_year: number; organization_id: string; sub_activity_code: string; account_code: string; funding_source_code: string }[]) =>
+      r.map((x) => ({ i: lineKey({ fiscalYear: x.fiscal_year, organizationId: x.organization_id, subActivityCode: x.sub_activity_code, accountCode: x.account_code, fundingSourceCode: x.funding_source_code }), id: x.id })));
+    const ids = new Map(rows.map((r) => [r.i, r.id]));
+    return keys.map((k) => ids.get(lineKey(k))!);
   }
 }
+
+const lineKey = (k: BudgetLineKey): string => [k.fiscalYear, k.organizationId, k.subActivityCode, k.accountCode, k.fundingSourceCode].join('|');

@@ -55,13 +55,17 @@ export class LedgerService {
 
     const counts = new Map<string, number>();
     for (const p of postings) counts.set(p.budgetLineId, (counts.get(p.budgetLineId) ?? 0) + 1);
-    for (const [id, b] of balances) {
-      await m.query(
-        `UPDATE budget_lines SET appropriated = $2, allotted = $3, committed = $4, disbursed = $5, estimated = $7, realized = $8,
-           entry_count = entry_count + $6, updated_at = now() WHERE id = $1`,
-        [id, b.appropriated.toString(), b.allotted.toString(), b.committed.toString(), b.disbursed.toString(), counts.get(id), b.estimated.toString(), b.realized.toString()],
-      );
-    }
+    // every balance row in one statement (the rows are locked above)
+    const changed = [...balances];
+    await m.query(
+      `UPDATE budget_lines b SET appropriated = v.ap, allotted = v.al, committed = v.co, disbursed = v.di, estimated = v.es, realized = v.re,
+         entry_count = b.entry_count + v.n, updated_at = now()
+       FROM unnest($1::uuid[], $2::numeric[], $3::numeric[], $4::numeric[], $5::numeric[], $6::int[], $7::numeric[], $8::numeric[]) AS v(id, ap, al, co, di, n, es, re)
+       WHERE b.id = v.id`,
+      [changed.map(([id]) => id), changed.map(([, b]) => b.appropriated.toString()), changed.map(([, b]) => b.allotted.toString()),
+        changed.map(([, b]) => b.committed.toString()), changed.map(([, b]) => b.disbursed.toString()), changed.map(([id]) => counts.get(id)),
+        changed.map(([, b]) => b.estimated.toString()), changed.map(([, b]) => b.realized.toString())],
+    );
 
     const user = RequestContext.user();
     const params: unknown[] = [];

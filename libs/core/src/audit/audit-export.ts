@@ -1,5 +1,6 @@
 import { StreamableFile } from '@nestjs/common';
-import { Column, download } from '../export/tabular-export';
+import { Column } from '../export/tabular-export';
+import { streamDownload } from '../export/streamed-export';
 import { AuditEventResponse } from './audit.dto';
 
 /** A spreadsheet cell holds at most 32767 characters; a longer record is cut with a pointer to the full one. */
@@ -28,8 +29,8 @@ const COLUMNS: Column<AuditEventResponse>[] = [
 ];
 
 /** `audit-events-<from>-<to>.csv`, or `audit-events.csv` without a date range. */
-export function auditEventsExport(format: 'csv' | 'xlsx', range: { from?: string; to?: string }, rows: AuditEventResponse[]): Promise<StreamableFile> {
+export function auditEventsExport(format: 'csv' | 'xlsx', range: { from?: string; to?: string }, pages: AsyncIterable<AuditEventResponse[]>): StreamableFile {
   const day = (d?: string) => (d ? d.slice(0, 10) : '');
   const suffix = range.from || range.to ? `-${day(range.from) || 'start'}-${day(range.to) || 'now'}` : '';
-  return download(format, `audit-events${suffix}`, 'Audit', COLUMNS, rows);
+  return streamDownload(format, `audit-events${suffix}`, 'Audit', COLUMNS, pages);
 }

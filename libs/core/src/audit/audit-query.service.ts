@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { ReadRouter } from '../database/replica/read-router';
 import { SqlWhere } from '../database/sql-where';
 import { DomainError } from '../errors/domain-error';
-import { offsetOf, Page, pageOf } from '../http/pagination';
+import { CursorPage, Keyset, keysetAfterRow, keysetOrderBy, listPage, whereAnd } from '../http/cursor';
+import { snapshotPages } from '../export/streamed-export';
 import { AUDIT_KEYS, AuditKeys, AuditRecordFields, chainLink, checkpointSignatureValid, recordMac } from './audit-keys';
 import { AuditSequencer } from './audit-sequencer';
 import { AuditEventResponse, AuditQueryDto, AuditVerifyResponse } from './audit.dto';
@@ -14,6 +15,17 @@ const COLUMNS = `e.id, c.chain_no::text AS "chainNo", e.occurred_at AS "occurred
   e.entity_id AS "entityId", e.before, e.after, c.prev_hash AS "prevHash", c.hash`;
 
 const PAGE = 5000;
+
+// Newest first by chain position. Records not yet chained (written while the
+// request ran: the list drains the queue first) sort first and carry no
+// position: a cursor taken on one starts at the head of the chain.
+const AUDIT_KEYSET: Keyset<AuditEventResponse> = {
+  name: 'audit-events',
+  descending: true,
+  parts: [{ sql: 'c.chain_no', type: 'bigint', field: 'chainNo', nullAs: String(Number.MAX_SAFE_INTEGER) }],
+};
+
+const isoTime = (r: AuditEventResponse): AuditEventResponse => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString() });
 
 /**
  * Count, seq range and digest of the ledger entries a data set wrote in bulk
@@ -58,10 +70,32 @@ export class AuditQueryService {
     private readonly reads: ReadRouter,
   ) {}
 
-  /** One page of events, or every event matching the filters when `all` (the downloads, at most AUDIT_EXPORT_MAX). */
-  async list(q: AuditQueryDto, all = false): Promise<Page<AuditEventResponse>> {
+  /** One page of events, newest first, by number or after a cursor (decision 0060). */
+  async list(q: AuditQueryDto): Promise<CursorPage<AuditEventResponse>> {
     await this.sequencer.drain();
-    const w = new SqlWhere()
+    // auditors' pages read from the replica when one is configured and fresh (decision 0053)
+    const out = await this.reads.report((m) => listPage<AuditEventResponse>(m, AUDIT_KEYSET, q, { select: `SELECT ${COLUMNS} FROM audit_events e LEFT JOIN audit_chain c ON c.event_id = e.id`, countFrom: 'audit_events e', where: this.filters(q) }));
+    return { ...out, data: out.data.map(isoTime) };
+  }
+
+  /** Every event matching the filters (at most AUDIT_EXPORT_MAX), newest first, as pages of one snapshot (the downloads). */
+  async allPages(q: AuditQueryDto): Promise<AsyncIterable<AuditEventResponse[]>> {
+    await this.sequencer.drain();
+    const w = this.filters(q);
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM audit_events e ${w.clause}`, w.params);
+    if (total > AUDIT_EXPORT_MAX) {
+      throw DomainError.rule('EXPORT_TOO_LARGE', `${total} audit events match the filters, more than the ${AUDIT_EXPORT_MAX} a download carries: narrow the filters (from, to, entityType, username)`);
+    }
+    return snapshotPages<AuditEventResponse>(this.ds, async (m, last, limit) => {
+      const after = keysetAfterRow(AUDIT_KEYSET, last, w.params.length);
+      const rows = await m.query(`SELECT ${COLUMNS} FROM audit_events e LEFT JOIN audit_chain c ON c.event_id = e.id ${whereAnd(w.clause, after?.sql)} ${keysetOrderBy(AUDIT_KEYSET)} LIMIT ${limit}`,
+        [...w.params, ...(after?.params ?? [])]);
+      return rows.map(isoTime);
+    });
+  }
+
+  private filters(q: AuditQueryDto): SqlWhere {
+    return new SqlWhere()
       .add('e.entity_type = ?', q.entityType)
       .add('e.entity_id = ?', q.entityId)
       .add('e.actor_id = ?', q.actorId)
@@ -71,17 +105,6 @@ export class AuditQueryService {
       .add('e.occurred_at >= ?::timestamptz', q.from)
       // inclusive, as every date range of the API: a date means to the end of that day
       .add(DATE_ONLY.test(q.to ?? '') ? 'e.occurred_at < (?::date + 1)::timestamptz' : 'e.occurred_at <= ?::timestamptz', q.to);
-    return this.reads.report(async (m) => {
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM audit_events e ${w.clause}`, w.params);
-      if (all && total > AUDIT_EXPORT_MAX) {
-        throw DomainError.rule('EXPORT_TOO_LARGE', `${total} audit events match the filters, more than the ${AUDIT_EXPORT_MAX} a download carries: narrow the filters (from, to, entityType, username)`);
-      }
-      const page = all ? { sql: '', params: w.params } : w.page(q.limit, offsetOf(q));
-      const rows = await m.query(
-        `SELECT ${COLUMNS} FROM audit_events e LEFT JOIN audit_chain c ON c.event_id = e.id ${w.clause}
-         ORDER BY c.chain_no DESC NULLS FIRST, e.occurred_at DESC ${page.sql}`, page.params);
-      return pageOf(rows.map((r: AuditEventResponse & { occurredAt: Date }) => ({ ...r, occurredAt: new Date(r.occurredAt).toISOString() })), total, q);
-    }, { export: all });
   }
 
   /**

@@ -8,6 +8,7 @@ import { DomainError, ErrorKind } from '../errors/domain-error';
 import { TransactionService } from '../database/transaction.service';
 import { UsersService } from '../users/users.service';
 import { LoginDto, LoginResponse } from './dto/login.dto';
+import { AuthUserCache } from './auth-user-cache';
 import { LoginThrottleService } from './login-throttle.service';
 import { dummyHash, verifyPassword } from './password';
 import { DEMO_PASSWORD } from './password-policy';
@@ -23,6 +24,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly tx: TransactionService,
     private readonly users: UsersService,
+    private readonly authUsers: AuthUserCache,
   ) {}
 
   async login(dto: LoginDto, ip: string): Promise<LoginResponse> {
@@ -55,5 +57,6 @@ export class AuthService {
       const [row] = await m.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version AS "tokenVersion"`, [user.id]);
       this.audit.record({ action: 'AUTH.LOGOUT', entityType: 'User', entityId: user.id, after: { tokenVersion: row.tokenVersion } });
     });
+    this.authUsers.evict(user.id);
   }
 }

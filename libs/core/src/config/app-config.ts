@@ -22,6 +22,8 @@ export interface AppConfig {
   databaseReplicaUrl: string | null;
   /** REPLICA_MAX_LAG_MS: reads go back to the primary while the standby is further behind than this. */
   replicaMaxLagMs: number;
+  /** AUTH_CACHE_MS: how long a user behind a token is kept between database reads (0: every request reads it; decision 0061) */
+  authCacheMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     upperBodyLimit: env.BODY_LIMIT ?? '10mb',
     databaseReplicaUrl,
     replicaMaxLagMs: int(env, 'REPLICA_MAX_LAG_MS', 15_000, 100, 3_600_000, problems),
+    authCacheMs: int(env, 'AUTH_CACHE_MS', 5000, 0, 60000, problems),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL=${config.logLevel} is not valid: set one of fatal, error, warn, info, debug, trace, silent`);

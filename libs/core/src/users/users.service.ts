@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { AuthUserCache } from '../auth/auth-user-cache';
 import { hashPassword } from '../auth/password';
 import { assertPasswordPolicy } from '../auth/password-policy';
 import { assertCompatibleRoles } from '../auth/segregation';
@@ -17,7 +18,7 @@ const COLUMNS = `id, username, full_name AS "fullName", roles, organization_id A
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly tx: TransactionService, private readonly audit: AuditService) {}
+  constructor(private readonly tx: TransactionService, private readonly audit: AuditService, private readonly authUsers: AuthUserCache) {}
 
   async list(q: UserQueryDto): Promise<Page<UserResponse>> {
     return this.tx.run(async (m) => {
@@ -72,6 +73,14 @@ export class UsersService {
   }
 
   async update(id: string, dto: UpdateUserDto): Promise<UserResponse> {
+    try {
+      return await this.updateInTx(id, dto);
+    } finally {
+      this.authUsers.evict(id); // committed (or not): the next request reads the user afresh
+    }
+  }
+
+  private async updateInTx(id: string, dto: UpdateUserDto): Promise<UserResponse> {
     return this.tx.run(async (m) => {
       const [before] = await m.query(`SELECT ${COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
       if (!before) throw DomainError.notFound('user', id);

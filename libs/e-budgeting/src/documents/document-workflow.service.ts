@@ -200,12 +200,12 @@ export class DocumentWorkflowService {
   // Expenditure documents post APPROPRIATION, revenue and financing documents ESTIMATE (decision 0120).
   private async postAppropriation(m: EntityManager, doc: DocumentRow): Promise<void> {
     const kind = doc.kind === 'EXPENDITURE' ? LedgerKind.APPROPRIATION : LedgerKind.ESTIMATE;
-    const postings: Posting[] = [];
-    for (const { line, delta } of await this.lineDeltas(m, doc)) {
-      const budgetLineId = await this.lines.ensureLine(m, { fiscalYear: doc.fiscalYear, organizationId: doc.organizationId, subActivityCode: doc.subActivityCode, accountCode: line.accountCode, fundingSourceCode: line.fundingSourceCode });
-      postings.push({ budgetLineId, kind, amount: delta, sourceType: 'BudgetDocument', sourceId: doc.id,
-        description: `${doc.stage} revision ${doc.revision}: ${line.accountCode} / ${line.fundingSourceCode}` });
-    }
+    // every line of the document found or created at once (a fixed number of statements), then one posting
+    const deltas = await this.lineDeltas(m, doc);
+    const ids = await this.lines.ensureLines(m, deltas.map(({ line }) => (
+      { fiscalYear: doc.fiscalYear, organizationId: doc.organizationId, subActivityCode: doc.subActivityCode, accountCode: line.accountCode, fundingSourceCode: line.fundingSourceCode })));
+    const postings: Posting[] = deltas.map(({ line, delta }, i) => ({ budgetLineId: ids[i], kind, amount: delta, sourceType: 'BudgetDocument', sourceId: doc.id,
+      description: `${doc.stage} revision ${doc.revision}: ${line.accountCode} / ${line.fundingSourceCode}` }));
     await this.ledger.post(m, postings);
   }
 }

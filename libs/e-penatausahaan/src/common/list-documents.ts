@@ -1,9 +1,10 @@
-import { offsetOf, Page, pageOf, SqlWhere } from '@grms/core';
+import { CursorPage, Keyset, listPage, microTime, SqlWhere, withKeyColumn } from '@grms/core';
 import { EntityManager } from 'typeorm';
 
 export interface DocumentListQuery {
   page: number;
   limit: number;
+  cursor?: string;
   fiscalYear?: number;
   organizationId?: string;
   status?: string;
@@ -12,9 +13,10 @@ export interface DocumentListQuery {
 
 /**
  * The list of one kind of payment document (SPD, SPP, SPM, SPJ): the user's
- * organization scope and the common filters, newest first, with a real total.
+ * organization scope and the common filters, newest first (creation time to
+ * the microsecond, then id), by number with a real total or after a cursor.
  */
-export async function listDocuments<T>(m: EntityManager, o: { table: string; alias: string; select: string; scope: string[] | null; q: DocumentListQuery }): Promise<Page<T>> {
+export async function listDocuments<T>(m: EntityManager, o: { table: string; alias: string; select: string; scope: string[] | null; q: DocumentListQuery }): Promise<CursorPage<T>> {
   const a = o.alias;
   const w = new SqlWhere()
     .scope(`${a}.organization_id`, o.scope)
@@ -22,8 +24,13 @@ export async function listDocuments<T>(m: EntityManager, o: { table: string; ali
     .add(`${a}.organization_id = ?`, o.q.organizationId)
     .add(`${a}.status = ?`, o.q.status)
     .add(`${a}.type = ?`, o.q.type);
-  const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM ${o.table} ${a} ${w.clause}`, w.params);
-  const page = w.page(o.q.limit, offsetOf(o.q));
-  const rows = await m.query(`${o.select} ${w.clause} ORDER BY ${a}.created_at DESC, ${a}.id ${page.sql}`, page.params);
-  return pageOf(rows, total, o.q);
+  return listPage<T>(m, newestFirst<T>(o.table, a), o.q, { select: withKeyColumn(o.select, `${microTime(`${a}.created_at`)} AS "__createdAt"`), countFrom: `${o.table} ${a}`, where: w });
+}
+
+/** Newest first by creation time (to the microsecond), the id breaking ties. */
+export function newestFirst<T>(name: string, alias: string): Keyset<T> {
+  return {
+    name, descending: true,
+    parts: [{ sql: `${alias}.created_at`, type: 'timestamp', field: '__createdAt' as keyof T & string }, { sql: `${alias}.id`, type: 'uuid', field: 'id' as keyof T & string }],
+  };
 }

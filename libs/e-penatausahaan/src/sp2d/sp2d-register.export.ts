@@ -1,6 +1,7 @@
 import { StreamableFile } from '@nestjs/common';
 import { Money } from '@grms/core';
-import { Column, download } from '../common/export';
+import { streamDownload } from '@grms/core';
+import { Column } from '../common/export';
 import { Sp2dResponse } from './dto/sp2d.dto';
 
 // The deductions a register shows in their own column; any other tax falls in "Potongan lain".
@@ -29,6 +30,6 @@ const COLUMNS: Column<Sp2dResponse>[] = [
   { header: 'Diterbitkan oleh', value: (r) => r.issuedByName },
 ];
 
-export function sp2dRegisterExport(format: 'csv' | 'xlsx', fiscalYear: number, rows: Sp2dResponse[]): Promise<StreamableFile> {
-  return download(format, `register-sp2d-${fiscalYear}`, 'Register SP2D', COLUMNS, rows);
+export function sp2dRegisterExport(format: 'csv' | 'xlsx', fiscalYear: number, pages: AsyncIterable<Sp2dResponse[]>): StreamableFile {
+  return streamDownload(format, `register-sp2d-${fiscalYear}`, 'Register SP2D', COLUMNS, pages);
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse, ApiProblems } from '@grms/core';
+import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, ApiProblems } from '@grms/core';
 import { ReasonDto } from '../common/reason.dto';
 import { CreateSp2dDto, Sp2dQueryDto, Sp2dRegisterQueryDto, Sp2dResponse } from './dto/sp2d.dto';
 import { sp2dRegisterExport } from './sp2d-register.export';
@@ -33,20 +33,20 @@ export class Sp2dController {
   }
 
   @Get('register')
-  @ApiOperation({ summary: 'The SP2D register', description: 'The SP2Ds of a fiscal year in issue order, with OPD, type and amounts, paged (`page`, `limit`, `meta.total`); `format=csv|xlsx` downloads every SP2D of the filters.' })
+  @ApiOperation({ summary: 'The SP2D register', description: 'The SP2Ds of a fiscal year in issue order, with OPD, type and amounts, paged by number (`page`, `limit`, `meta.total`) or by cursor (`cursor` = `meta.nextCursor`); `format=csv|xlsx` streams every SP2D of the filters.' })
   @Authenticated({ permission: Permission.SPP_READ })
-  @ApiPage(Sp2dResponse)
+  @ApiCursorPage(Sp2dResponse)
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async register(@CurrentUser() user: AuthUser, @Query() q: Sp2dRegisterQueryDto): Promise<Page<Sp2dResponse> | StreamableFile> {
+  async register(@CurrentUser() user: AuthUser, @Query() q: Sp2dRegisterQueryDto): Promise<CursorPage<Sp2dResponse> | StreamableFile> {
     if (!q.format || q.format === 'json') return this.sp2d.register(user, q);
-    return sp2dRegisterExport(q.format, q.fiscalYear, (await this.sp2d.register(user, q, true)).data);
+    return sp2dRegisterExport(q.format, q.fiscalYear, await this.sp2d.registerPages(user, q));
   }
 
   @Get()
   @ApiOperation({ summary: 'List SP2Ds', description: 'SP2Ds filtered by fiscal year, organization and status, paged. OPD roles see their own organization only.' })
   @Authenticated({ permission: Permission.SPP_READ })
-  @ApiPage(Sp2dResponse)
-  list(@CurrentUser() user: AuthUser, @Query() q: Sp2dQueryDto): Promise<Page<Sp2dResponse>> {
+  @ApiCursorPage(Sp2dResponse)
+  list(@CurrentUser() user: AuthUser, @Query() q: Sp2dQueryDto): Promise<CursorPage<Sp2dResponse>> {
     return this.sp2d.list(user, q);
   }
 

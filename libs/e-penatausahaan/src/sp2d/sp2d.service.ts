@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, segregationOfDuties, SqlWhere, TransactionService } from '@grms/core';
+import {
+  AccessService, AuditService, AuthUser, CursorPage, DomainError, Keyset, keysetAfterRow, keysetOrderBy, listPage, microTime, Money, Permission, segregationOfDuties,
+  snapshotPages, SqlWhere, TransactionService, whereAnd, withKeyColumn,
+} from '@grms/core';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { FiscalYearsService, LedgerKind, LedgerService, Posting } from '@grms/budget';
 import { ContractPaymentsService } from '@grms/e-delivery';
 import { BkuPosting, BkuService } from '../bku/bku.service';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { newestFirst } from '../common/list-documents';
 import { nextNumber } from '../common/doc-lines';
 import { TaxDepositsService } from '../tax-deposits/tax-deposits.service';
 import { TreasuryCashService } from '../treasury/treasury-cash.service';
@@ -24,6 +29,7 @@ export class Sp2dService {
     private readonly deposits: TaxDepositsService,
     private readonly contracts: ContractPaymentsService,
     private readonly cash: TreasuryCashService,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   issue(user: AuthUser, dto: CreateSp2dDto): Promise<Sp2dResponse> {
@@ -126,26 +132,26 @@ export class Sp2dService {
     });
   }
 
-  async list(user: AuthUser, q: Sp2dQueryDto): Promise<Page<Sp2dResponse>> {
+  async list(user: AuthUser, q: Sp2dQueryDto): Promise<CursorPage<Sp2dResponse>> {
     const scope = await this.access.scope(user, Permission.SPP_READ);
-    return this.tx.run(async (m) => {
-      const { w, params } = where(scope, { fiscalYear: q.fiscalYear, organizationId: q.organizationId, status: q.status, spmId: q.spmId });
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM sp2d d ${w}`, params);
-      const rows = await m.query(`${SP2D_SELECT} ${w} ORDER BY d.created_at DESC, d.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);
-      return pageOf(rows, total, q);
-    });
+    const w = where(scope, { fiscalYear: q.fiscalYear, organizationId: q.organizationId, status: q.status, spmId: q.spmId });
+    return this.tx.run((m) => listPage<Sp2dResponse>(m, SP2D_NEWEST_FIRST, q, { select: withKeyColumn(SP2D_SELECT, `${microTime('d.created_at')} AS "__createdAt"`), countFrom: 'sp2d d', where: w }));
   }
 
-  /** The SP2D register in issue order: one page (`page`, `limit`), or every SP2D of the filters when `whole` (the downloads). */
-  async register(user: AuthUser, q: Sp2dRegisterQueryDto, whole = false): Promise<Page<Sp2dResponse>> {
+  /** The SP2D register in issue order: one page, by number or after a cursor. */
+  async register(user: AuthUser, q: Sp2dRegisterQueryDto): Promise<CursorPage<Sp2dResponse>> {
     const scope = await this.access.scope(user, Permission.SPP_READ);
-    return this.tx.run(async (m) => {
-      const { w, params } = where(scope, { fiscalYear: q.fiscalYear, organizationId: q.organizationId, from: q.from, to: q.to });
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM sp2d d ${w}`, params);
-      const rows = whole
-        ? await m.query(`${SP2D_SELECT} ${w} ORDER BY d.issued_on, d.number`, params)
-        : await m.query(`${SP2D_SELECT} ${w} ORDER BY d.issued_on, d.number LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);
-      return pageOf(rows, total, q);
+    const w = where(scope, { fiscalYear: q.fiscalYear, organizationId: q.organizationId, from: q.from, to: q.to });
+    return this.tx.run((m) => listPage<Sp2dResponse>(m, SP2D_REGISTER_ORDER, q, { select: SP2D_SELECT, countFrom: 'sp2d d', where: w }));
+  }
+
+  /** Every SP2D of the register's filters in issue order, as pages of one snapshot (the downloads). */
+  async registerPages(user: AuthUser, q: Sp2dRegisterQueryDto): Promise<AsyncIterable<Sp2dResponse[]>> {
+    const scope = await this.access.scope(user, Permission.SPP_READ);
+    const w = where(scope, { fiscalYear: q.fiscalYear, organizationId: q.organizationId, from: q.from, to: q.to });
+    return snapshotPages<Sp2dResponse>(this.ds, (m, last, limit) => {
+      const after = keysetAfterRow(SP2D_REGISTER_ORDER, last, w.params.length);
+      return m.query(`${SP2D_SELECT} ${whereAnd(w.clause, after?.sql)} ${keysetOrderBy(SP2D_REGISTER_ORDER)} LIMIT ${limit}`, [...w.params, ...(after?.params ?? [])]);
     });
   }
 
@@ -186,8 +192,8 @@ export class Sp2dService {
   }
 }
 
-function where(scope: string[] | null, f: { fiscalYear?: number; organizationId?: string; status?: string; spmId?: string; from?: string; to?: string }): { w: string; params: unknown[] } {
-  const w = new SqlWhere()
+function where(scope: string[] | null, f: { fiscalYear?: number; organizationId?: string; status?: string; spmId?: string; from?: string; to?: string }): SqlWhere {
+  return new SqlWhere()
     .scope('d.organization_id', scope)
     .add('d.fiscal_year = ?', f.fiscalYear)
     .add('d.organization_id = ?', f.organizationId)
@@ -195,5 +201,11 @@ function where(scope: string[] | null, f: { fiscalYear?: number; organizationId?
     .add('d.spm_id = ?', f.spmId)
     .add('d.issued_on >= ?::date', f.from)
     .add('d.issued_on <= ?::date', f.to);
-  return { w: w.clause, params: w.params };
 }
+
+// The list: newest first. The register: in issue order (date, number), the id breaking ties.
+const SP2D_NEWEST_FIRST = newestFirst<Sp2dResponse>('sp2d', 'd');
+const SP2D_REGISTER_ORDER: Keyset<Sp2dResponse> = {
+  name: 'sp2d-register',
+  parts: [{ sql: 'd.issued_on', type: 'date', field: 'issuedOn' }, { sql: 'd.number', type: 'text', field: 'number' }, { sql: 'd.id', type: 'uuid', field: 'id' }],
+};

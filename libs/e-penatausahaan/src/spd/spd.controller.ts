@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse, ApiProblems } from '@grms/core';
+import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, ApiProblems } from '@grms/core';
 import { ReasonDto } from '../common/reason.dto';
 import { CreateSpdDto, ReviseSpdDto, SpdQueryDto, SpdResponse } from './dto/spd.dto';
 import { SpdRevisionService } from './spd-revision.service';
@@ -63,8 +63,8 @@ export class SpdController {
   @Get()
   @ApiOperation({ summary: 'List SPDs', description: 'SPDs filtered by fiscal year, organization and status, paged. OPD roles see their own organization only.' })
   @Authenticated({ permission: Permission.SPD_READ })
-  @ApiPage(SpdResponse)
-  list(@CurrentUser() user: AuthUser, @Query() q: SpdQueryDto): Promise<Page<SpdResponse>> {
+  @ApiCursorPage(SpdResponse)
+  list(@CurrentUser() user: AuthUser, @Query() q: SpdQueryDto): Promise<CursorPage<SpdResponse>> {
     return this.spd.list(user, q);
   }
 

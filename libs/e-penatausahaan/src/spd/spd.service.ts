@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, Page, Permission, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, CursorPage, DomainError, Money, Permission, TransactionService } from '@grms/core';
 import { listDocuments } from '../common/list-documents';
 import { FiscalYearsService, LedgerKind, LedgerService } from '@grms/budget';
 import { CashPlansService } from '@grms/e-budgeting';
@@ -83,7 +83,7 @@ export class SpdService {
     });
   }
 
-  async list(user: AuthUser, q: SpdQueryDto): Promise<Page<SpdResponse>> {
+  async list(user: AuthUser, q: SpdQueryDto): Promise<CursorPage<SpdResponse>> {
     const scope = await this.access.scope(user, Permission.SPD_READ);
     return this.tx.run((m) => listDocuments<SpdResponse>(m, { table: 'spd', alias: 's', select: SELECT, scope, q }));
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse, ApiProblems } from '@grms/core';
+import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, ApiProblems } from '@grms/core';
 import { ReasonDto } from '../common/reason.dto';
 import { CreateSpjDto, SpjQueryDto, SpjResponse } from './dto/spj.dto';
 import { SpjService } from './spj.service';
@@ -45,8 +45,8 @@ export class SpjController {
   @Get()
   @ApiOperation({ summary: 'List SPJs', description: 'SPJs filtered by fiscal year, organization and status, paged. OPD roles see their own organization only.' })
   @Authenticated({ permission: Permission.SPP_READ })
-  @ApiPage(SpjResponse)
-  list(@CurrentUser() user: AuthUser, @Query() q: SpjQueryDto): Promise<Page<SpjResponse>> {
+  @ApiCursorPage(SpjResponse)
+  list(@CurrentUser() user: AuthUser, @Query() q: SpjQueryDto): Promise<CursorPage<SpjResponse>> {
     return this.spj.list(user, q);
   }
 

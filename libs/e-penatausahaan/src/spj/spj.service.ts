@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, Page, Permission, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, CursorPage, DomainError, Money, Permission, TransactionService } from '@grms/core';
 import { listDocuments } from '../common/list-documents';
 import { FiscalYearsService, LedgerKind, LedgerService } from '@grms/budget';
 import { EntityManager } from 'typeorm';
@@ -136,7 +136,7 @@ export class SpjService {
     });
   }
 
-  async list(user: AuthUser, q: SpjQueryDto): Promise<Page<SpjResponse>> {
+  async list(user: AuthUser, q: SpjQueryDto): Promise<CursorPage<SpjResponse>> {
     const scope = await this.access.scope(user, Permission.SPP_READ);
     return this.tx.run((m) => listDocuments<SpjResponse>(m, { table: 'spj', alias: 'j', select: SELECT, scope, q }));
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse, ApiProblems } from '@grms/core';
+import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, ApiProblems } from '@grms/core';
 import { ReasonDto } from '../common/reason.dto';
 import { CreateSpmDto, SpmQueryDto, SpmResponse } from './dto/spm.dto';
 import { SpmService } from './spm.service';
@@ -48,8 +48,8 @@ export class SpmController {
   @Get()
   @ApiOperation({ summary: 'List SPMs', description: 'SPMs filtered by fiscal year, organization and status, paged. OPD roles see their own organization only.' })
   @Authenticated({ permission: Permission.SPP_READ })
-  @ApiPage(SpmResponse)
-  list(@CurrentUser() user: AuthUser, @Query() q: SpmQueryDto): Promise<Page<SpmResponse>> {
+  @ApiCursorPage(SpmResponse)
+  list(@CurrentUser() user: AuthUser, @Query() q: SpmQueryDto): Promise<CursorPage<SpmResponse>> {
     return this.spm.list(user, q);
   }
 

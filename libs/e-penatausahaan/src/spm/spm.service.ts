@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, Page, Permission, segregationOfDuties, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, CursorPage, DomainError, Money, Permission, segregationOfDuties, TransactionService } from '@grms/core';
 import { listDocuments } from '../common/list-documents';
 import { FiscalYearsService, LedgerKind, LedgerService } from '@grms/budget';
 import { EntityManager } from 'typeorm';
@@ -110,7 +110,7 @@ export class SpmService {
     });
   }
 
-  async list(user: AuthUser, q: SpmQueryDto): Promise<Page<SpmResponse>> {
+  async list(user: AuthUser, q: SpmQueryDto): Promise<CursorPage<SpmResponse>> {
     const scope = await this.access.scope(user, Permission.SPP_READ);
     return this.tx.run((m) => listDocuments<SpmResponse>(m, { table: 'spm', alias: 's', select: SELECT, scope, q }));
   }

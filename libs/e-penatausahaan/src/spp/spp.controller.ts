@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse, ApiProblems } from '@grms/core';
+import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, ApiProblems } from '@grms/core';
 import { ReasonDto } from '../common/reason.dto';
 import { CorrectSppDto, CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
 import { SppCorrectionService } from './spp-correction.service';
@@ -86,8 +86,8 @@ export class SppController {
   @Get()
   @ApiOperation({ summary: 'List SPPs', description: 'SPPs filtered by fiscal year, organization, type and status, paged. OPD roles see their own organization only.' })
   @Authenticated({ permission: Permission.SPP_READ })
-  @ApiPage(SppResponse)
-  list(@CurrentUser() user: AuthUser, @Query() q: SppQueryDto): Promise<Page<SppResponse>> {
+  @ApiCursorPage(SppResponse)
+  list(@CurrentUser() user: AuthUser, @Query() q: SppQueryDto): Promise<CursorPage<SppResponse>> {
     return this.spp.list(user, q);
   }
 

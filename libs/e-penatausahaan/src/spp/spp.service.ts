@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, Page, Permission, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, CursorPage, DomainError, Money, Permission, TransactionService } from '@grms/core';
 import { listDocuments } from '../common/list-documents';
 import { EntityManager } from 'typeorm';
 import { loadOrgLines, nextNumber, requireDistinctLines, requireOneOpenYear, requireOrganizationExists, sumOf } from '../common/doc-lines';
@@ -117,7 +117,7 @@ export class SppService {
     });
   }
 
-  async list(user: AuthUser, q: SppQueryDto): Promise<Page<SppResponse>> {
+  async list(user: AuthUser, q: SppQueryDto): Promise<CursorPage<SppResponse>> {
     const scope = await this.access.scope(user, Permission.SPP_READ);
     return this.tx.run((m) => listDocuments<SppResponse>(m, { table: 'spp', alias: 's', select: SPP_SELECT, scope, q }));
   }

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '@grms/core';
+import { CursorPageQueryDto } from '@grms/core';
 import { LedgerKind } from '../../ledger/ledger.types';
 
-export class BudgetLineQueryDto extends PageQueryDto {
+export class BudgetLineQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ description: 'a sub kegiatan code, or a prefix of it (program, kegiatan)' }) @IsOptional() @IsString() @MaxLength(60) subActivityCode?: string;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Sp2dTaxDepositDto } from '../../tax-deposits/dto/tax-deposit.dto';
-import { PageQueryDto } from '@grms/core';
+import { CursorPageQueryDto } from '@grms/core';
 import { FORMATS } from '../../bku/dto/bku.dto';
 
 export class CreateSp2dDto {
@@ -14,7 +14,7 @@ export class CreateSp2dDto {
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => Sp2dTaxDepositDto) taxDeposits?: Sp2dTaxDepositDto[];
 }
 
-export class Sp2dQueryDto extends PageQueryDto {
+export class Sp2dQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ enum: ['ISSUED', 'CANCELLED'] }) @IsOptional() @IsIn(['ISSUED', 'CANCELLED']) status?: string;
@@ -22,7 +22,7 @@ export class Sp2dQueryDto extends PageQueryDto {
 }
 
 /** `page`/`limit` page the JSON register; csv/xlsx downloads carry every SP2D. */
-export class Sp2dRegisterQueryDto extends PageQueryDto {
+export class Sp2dRegisterQueryDto extends CursorPageQueryDto {
   @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsMoney, PageQueryDto } from '@grms/core';
+import { IsMoney, CursorPageQueryDto } from '@grms/core';
 import { LineAmountDto, LineAmountResponse } from '../../common/line-amount.dto';
 
 export class CreateSpdDto {
@@ -13,7 +13,7 @@ export class CreateSpdDto {
   lines: LineAmountDto[];
 }
 
-export class SpdQueryDto extends PageQueryDto {
+export class SpdQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ enum: ['DRAFT', 'APPROVED', 'WITHDRAWN'] }) @IsOptional() @IsIn(['DRAFT', 'APPROVED', 'WITHDRAWN']) status?: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsMoney, PageQueryDto } from '@grms/core';
+import { IsMoney, CursorPageQueryDto } from '@grms/core';
 
 export class SpjLineDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() budgetLineId: string;
@@ -19,7 +19,7 @@ export class CreateSpjDto {
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsUUID('all', { each: true }) receiptIds?: string[];
 }
 
-export class SpjQueryDto extends PageQueryDto {
+export class SpjQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ enum: ['SUBMITTED', 'APPROVED', 'REJECTED'] }) @IsOptional() @IsIn(['SUBMITTED', 'APPROVED', 'REJECTED']) status?: string;

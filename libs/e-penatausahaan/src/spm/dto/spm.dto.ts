@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { PageQueryDto } from '@grms/core';
+import { CursorPageQueryDto } from '@grms/core';
 
 export class CreateSpmDto {
   @ApiProperty({ format: 'uuid', description: 'a SUBMITTED or VERIFIED SPP of the finance officer\'s OPD' }) @IsUUID() sppId: string;
 }
 
-export class SpmQueryDto extends PageQueryDto {
+export class SpmQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ enum: ['DRAFT', 'APPROVED', 'CANCELLED'] }) @IsOptional() @IsIn(['DRAFT', 'APPROVED', 'CANCELLED']) status?: string;

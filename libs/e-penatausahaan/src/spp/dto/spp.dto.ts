@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '@grms/core';
+import { CursorPageQueryDto } from '@grms/core';
 import { Qualification, QUALIFICATIONS, TAX_BASES } from '@grms/budget';
 import { LineAmountDto, LineAmountResponse } from '../../common/line-amount.dto';
 
@@ -46,7 +46,7 @@ export class CreateSppDto {
   taxes?: TaxCodeDto[];
 }
 
-export class SppQueryDto extends PageQueryDto {
+export class SppQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ enum: SPP_TYPES }) @IsOptional() @IsIn(SPP_TYPES) type?: string;

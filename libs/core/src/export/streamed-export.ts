@@ -1,0 +1,98 @@
+import { StreamableFile } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
+import { DataSource, EntityManager } from 'typeorm';
+import { csvCell } from '../http/formula-safe';
+import { spreadsheetDecimal } from '../money/money';
+import { Column } from './tabular-export';
+
+// Downloads of every matching row, streamed: rows are read in keyset pages
+// inside one read-only snapshot and written out as they come, so a download
+// of 250,000 rows holds one page in memory, not the file (decision 0060).
+
+export const EXPORT_PAGE_SIZE = 2000;
+
+/**
+ * The pages of a list read one after the other in one REPEATABLE READ, READ
+ * ONLY transaction on its own connection: every page sees the same moment, so
+ * the file adds up. `fetch` reads the page after `last` (null: the first).
+ * The connection is given back when the last page is read, or when the
+ * consumer stops (a client that left).
+ */
+export async function* snapshotPages<T>(ds: DataSource, fetch: (m: EntityManager, last: T | null, limit: number) => Promise<T[]>, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<T[]> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  let open = false;
+  try {
+    await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    open = true;
+    let last: T | null = null;
+    for (;;) {
+      const rows = await fetch(runner.manager, last, pageSize);
+      if (rows.length) yield rows;
+      if (rows.length < pageSize) break;
+      last = rows[rows.length - 1];
+    }
+  } finally {
+    if (open) await runner.query('COMMIT').catch(() => undefined);
+    await runner.release();
+  }
+}
+
+function cellOf<T>(c: Column<T>, r: T): string | number | null {
+  const v = c.value(r);
+  return c.money && typeof v === 'string' ? spreadsheetDecimal(v) : v;
+}
+
+async function* csvChunks<T>(columns: Column<T>[], pages: AsyncIterable<T[]>): AsyncGenerator<Buffer> {
+  yield Buffer.from(columns.map((c) => csvCell(c.header)).join(',') + '\r\n', 'utf8');
+  for await (const rows of pages) {
+    yield Buffer.from(rows.map((r) => columns.map((c) => csvCell(c.value(r))).join(',') + '\r\n').join(''), 'utf8');
+  }
+}
+
+/** XLSX written by ExcelJS's streaming writer (no shared strings), waiting for the client between pages. */
+function xlsxStream<T>(sheet: string, columns: Column<T>[], pages: AsyncIterable<T[]>): PassThrough {
+  const out = new PassThrough({ highWaterMark: 1 << 20 });
+  let gone = false;
+  out.once('close', () => { gone = true; });
+  void (async () => {
+    const iterator = pages[Symbol.asyncIterator]();
+    try {
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+      const ws = wb.addWorksheet(sheet);
+      columns.forEach((c, i) => { if (c.money) { ws.getColumn(i + 1).numFmt = '#,##0.00'; ws.getColumn(i + 1).alignment = { horizontal: 'right' }; } });
+      const header = ws.addRow(columns.map((c) => c.header));
+      header.font = { bold: true };
+      header.commit();
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done || gone) break;
+        for (const r of next.value) ws.addRow(columns.map((c) => cellOf(c, r))).commit();
+        while (out.writableNeedDrain && !gone) await once(out, 'drain');
+      }
+      if (gone) { await iterator.return?.(undefined); return; }
+      ws.commit();
+      await wb.commit();
+    } catch (err) {
+      await iterator.return?.(undefined).catch(() => undefined);
+      out.destroy(err as Error);
+    }
+  })();
+  return out;
+}
+
+/**
+ * A csv/xlsx download of every row `pages` yields, streamed as it is read.
+ * Cells go through the same rules as `download` (formula-safe CSV, money as
+ * numbers only where exact).
+ */
+export function streamDownload<T>(format: 'csv' | 'xlsx', baseName: string, sheet: string, columns: Column<T>[], pages: AsyncIterable<T[]>): StreamableFile {
+  if (format === 'csv') {
+    return new StreamableFile(Readable.from(csvChunks(columns, pages)), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${baseName}.csv"` });
+  }
+  return new StreamableFile(xlsxStream(sheet, columns, pages), {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disposition: `attachment; filename="${baseName}.xlsx"`,
+  });
+}
