@@ -112,7 +112,7 @@ describe('reports from a streaming read replica', () => {
         return res.body.meta.total;
       };
       const caughtUp = async (): Promise<void> => {
-        const [{ lsn }] = await sql<{ lsn: string }>(pg.adminUrl, `SELECT pg_current_wal_lsn()::text AS lsn`);
+        const [{ lsn }] = await sql<{ lsn: string }>(pg.adminUrl, `SELECT pg_current_wal_insert_lsn()::text AS lsn`); // the insert position: test clusters commit asynchronously (synchronous_commit=off), so the write position may not yet include the commit record
         await until('the standby to replay the write', async () => (await sql(standbyAdmin, `SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok`, [lsn]))[0].ok);
       };
       const first = await entry('setoran pajak pertama');

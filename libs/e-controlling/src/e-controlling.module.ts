@@ -16,6 +16,7 @@ import { ControllingDemoSeeder } from './seed/controlling-demo.seeder';
 import { ControllingThresholdsController } from './thresholds/controlling-thresholds.controller';
 import { ControllingThresholdsService } from './thresholds/controlling-thresholds.service';
 import { WarningsService } from './warnings/warnings.service';
+import './dto-examples'; // request-body examples of the OpenAPI document
 
 // e-controlling: plan against actual (physical and financial), deviation and
 // the kontrak kritis status, absorption, the monthly RFK (frozen per month),

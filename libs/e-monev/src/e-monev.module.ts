@@ -9,6 +9,7 @@ import { RealizationsService } from './realizations/realizations.service';
 import { MonevDemoSeeder } from './seed/monev-demo.seeder';
 import { MonevSettingsController } from './settings/monev-settings.controller';
 import { MonevSettingsService } from './settings/monev-settings.service';
+import './dto-examples'; // request-body examples of the OpenAPI document
 
 // e-monev: performance indicators and targets per OPD and row of the
 // nomenclature, quarterly realisations verified by Bappeda, and the

@@ -10,6 +10,8 @@ import { CreateSpmDto } from './spm/dto/spm.dto';
 import { CorrectSppDto, CreateSppDto } from './spp/dto/spp.dto';
 import { CreateTaxDepositDto, DepositProofDto } from './tax-deposits/dto/tax-deposit.dto';
 import { PutUpLimitDto } from './up-limits/dto/up-limit.dto';
+import { CreateStsDto } from './sts/dto/sts.dto';
+import { CreateFinancingRealizationDto, UpdateTreasurySettingsDto } from './treasury/dto/treasury.dto';
 
 // Request-body examples of the e-penatausahaan routes (core's body-examples.ts).
 const OPD = '0b6f3c1e-2d4a-4e8b-9c7d-5a1f2e3b4c5d';
@@ -43,3 +45,13 @@ bodyExample(CreateTaxDepositDto, 'PPh 21 withheld from honoraria, deposited', {
 bodyExample(DepositProofDto, 'the proof of a deposit', { billingCode: '820260300067890', ntpn: '1B2C3D4E5F6G7H8J' });
 bodyExample(PutUpLimitDto, 'the UP ceiling of an OPD', { amount: '250000000.00' });
 bodyExample(ReasonDto, 'why the document goes back', { reason: 'kuitansi tidak sesuai dengan termin kontrak' });
+
+// revenue, financing and the treasury (issue 8)
+bodyExample(CreateStsDto, 'laboratory fees of a school deposited', {
+  organizationId: OPD, depositDate: '2026-03-12', receivedOn: '2026-03-10', accountCode: '4.1.02.02.01.004', amount: '1250000.00',
+  payer: 'SMA Negeri 1 Semarang', description: 'Retribusi pemakaian laboratorium Maret 2026',
+});
+bodyExample(UpdateTreasurySettingsDto, 'the cash check on (the default)', { cashCheck: true });
+bodyExample(CreateFinancingRealizationDto, 'the previous year\'s surplus (SiLPA) realised', {
+  budgetLineId: LINE, realizedOn: '2026-01-05', amount: '50000000000.00', description: 'SiLPA 2025 menurut LKPD audited',
+});
