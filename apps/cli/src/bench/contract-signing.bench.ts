@@ -28,7 +28,7 @@ async function drafts(ctx: BenchContext, tag: string, n: number): Promise<Draft[
   await ctx.pool.query(`INSERT INTO package_funding (package_id, budget_line_id, amount) VALUES ($1, $2, $3)`, [pkg.id, line.id, value]);
   const { rows: [v] } = await ctx.pool.query(`
     INSERT INTO vendors (kind, name, npwp, qualification, bank_accounts, created_by)
-    VALUES ('COMPANY', 'bench vendor ' || $1, lpad((abs(hashtext($1 || now()::text)) % 1000000000000000)::text, 15, '9'), 'MEDIUM', '[{"bankName":"Bank Jateng","bankAccount":"999999999"}]', $2)
+    VALUES ('COMPANY', 'bench vendor ' || $1, lpad((abs(hashtext($1 || now()::text)::bigint) % 1000000000000000)::text, 15, '9'), 'MEDIUM', '[{"bankName":"Bank Jateng","bankAccount":"999999999"}]', $2)
     ON CONFLICT (npwp) DO UPDATE SET name = EXCLUDED.name RETURNING id`, [tag, u.po]);
   const { rows } = await ctx.pool.query(`
     WITH c AS (

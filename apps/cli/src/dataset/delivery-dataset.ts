@@ -38,7 +38,7 @@ export const DELIVERY_STEPS: { label: string; run(m: EntityManager, p: DeliveryP
     run: async (m, p) => {
       await m.query(`
         INSERT INTO vendors (kind, name, npwp, vat_registered, qualification, bank_accounts, created_by)
-        SELECT 'COMPANY', 'DS' || $1::text || ' Penyedia ' || k, '8' || lpad(k::text, 6, '0') || lpad((abs(hashtext($1::text)) % 100000000)::text, 8, '0'), k % 2 = 0,
+        SELECT 'COMPANY', 'DS' || $1::text || ' Penyedia ' || k, '8' || lpad(k::text, 6, '0') || lpad((abs(hashtext($1::text)::bigint) % 100000000)::text, 8, '0'), k % 2 = 0,
           (ARRAY['SMALL','MEDIUM','LARGE'])[1 + k % 3], jsonb_build_array(jsonb_build_object('bankName', 'Bank Jateng', 'bankAccount', lpad(k::text, 10, '7'))), $2
         FROM generate_series(1, 500) k ON CONFLICT (npwp) DO NOTHING`, [p.prefix, p.users.projectOfficer]);
     },

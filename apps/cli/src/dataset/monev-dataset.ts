@@ -31,7 +31,7 @@ export const MONEV_STEPS: { label: string; run(m: EntityManager, p: MonevParams)
           x.t, CASE x.agg WHEN 'SUM' THEN ARRAY[x.t / 4, x.t / 2, x.t * 3 / 4, x.t] ELSE ARRAY[x.t, x.t, x.t, x.t] END, CASE WHEN x.unit = '%' THEN 95 ELSE x.t * 5 END, CASE WHEN x.unit = '%' THEN 85 ELSE x.t * 2 END, 'Bidang Program', $2
         FROM (
           SELECT r.organization_id, 'SUB_KEGIATAN' AS level, r.code, COALESCE(e.indicator, 'Jumlah keluaran ' || r.code) AS name, COALESCE(e.unit, 'Dokumen') AS unit,
-            'SUM' AS agg, (4 * (1 + abs(hashtext(r.code)) % 10))::numeric AS t
+            'SUM' AS agg, (4 * (1 + abs(hashtext(r.code)::bigint) % 10))::numeric AS t
           FROM ds_rows r LEFT JOIN code_list_entries e ON e.version = (SELECT code_list_version FROM fiscal_years WHERE year = $1) AND e.list = 'nomenclature' AND e.code = r.code
           UNION ALL
           SELECT DISTINCT r.organization_id, 'KEGIATAN', n.parent_code, 'Jumlah sub kegiatan terlaksana', 'Sub Kegiatan', 'LAST', 4::numeric
@@ -48,13 +48,13 @@ export const MONEV_STEPS: { label: string; run(m: EntityManager, p: MonevParams)
     run: async (m, p) => {
       await m.query(`
         INSERT INTO monev_realizations (indicator_id, quarter, value, evidence, status, reject_reason, entered_by, submitted_by, submitted_at, verified_by, verified_at)
-        SELECT i.id, q, CASE i.aggregation WHEN 'SUM' THEN round(i.target * (70 + abs(hashtext(i.id::text || q)) % 40) / 400, 4)
-                              ELSE round(i.quarterly_targets[q] * (60 + abs(hashtext(i.id::text || q)) % 41) / 100, 4) END,
+        SELECT i.id, q, CASE i.aggregation WHEN 'SUM' THEN round(i.target * (70 + abs(hashtext(i.id::text || q)::bigint) % 40) / 400, 4)
+                              ELSE round(i.quarterly_targets[q] * (60 + abs(hashtext(i.id::text || q)::bigint) % 41) / 100, 4) END,
           'bukti TW ' || q, st, CASE WHEN st = 'REJECTED' THEN 'bukti dukung belum lengkap' END, $3, $3, now(),
           CASE WHEN st IN ('VERIFIED', 'REJECTED') THEN $4::uuid END, CASE WHEN st IN ('VERIFIED', 'REJECTED') THEN now() END
         FROM monev_indicators i JOIN organizations o ON o.id = i.organization_id
         CROSS JOIN generate_series(1, 3) q
-        CROSS JOIN LATERAL (SELECT CASE WHEN q = 3 OR $4::uuid IS NULL THEN 'SUBMITTED' WHEN q = 2 AND abs(hashtext(i.id::text)) % 7 = 0 THEN 'REJECTED' ELSE 'VERIFIED' END AS st) s
+        CROSS JOIN LATERAL (SELECT CASE WHEN q = 3 OR $4::uuid IS NULL THEN 'SUBMITTED' WHEN q = 2 AND abs(hashtext(i.id::text)::bigint) % 7 = 0 THEN 'REJECTED' ELSE 'VERIFIED' END AS st) s
         WHERE i.fiscal_year = $1 AND o.code LIKE $2`, [p.fiscalYear, like(p), p.plannerId, p.monevVerifierId]);
       await m.query(`
         INSERT INTO monev_realization_events (realization_id, action, status, value, evidence, reason, actor_id)

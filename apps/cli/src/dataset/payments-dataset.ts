@@ -44,7 +44,7 @@ export const PAYMENT_STEPS: { label: string; run(m: EntityManager, p: PaymentPar
         SELECT row_number() OVER (ORDER BY l.id, k) AS n, l.id AS line_id, l.organization_id, trunc(l.appropriated * 0.05, 2) AS amount,
                gen_random_uuid() AS spp_id, gen_random_uuid() AS spm_id, gen_random_uuid() AS sp2d_id
         FROM budget_lines l JOIN organizations o ON o.id = l.organization_id
-        CROSS JOIN LATERAL generate_series(1, 3 + (abs(hashtext(l.id::text)) % 3 = 0)::int) k
+        CROSS JOIN LATERAL generate_series(1, 3 + (abs(hashtext(l.id::text)::bigint) % 3 = 0)::int) k
         WHERE o.code LIKE $2 AND l.fiscal_year = $1 AND trunc(l.appropriated * 0.05, 2) > 0`, [p.fiscalYear, like(p)]);
       const num = (kind: string) => `'DS' || $2 || '-${kind}/' || $1::int || '/' || lpad(n::text, 7, '0')`;
       await m.query(`
