@@ -1,8 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig, runMigrations } from '@grms/core';
-import { createApp } from '../../apps/api/src/create-app';
+import { createApp, openApiDocumentOf } from '../../apps/api/src/create-app';
 import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
 
 // The API under test connects as a least-privileged role, as in production
@@ -53,5 +54,9 @@ export async function prepareTemplate(adminUrl: string, template: string): Promi
   const app = await createApp(config, appUrl);
   await app.init();
   await app.get(DemoSeedService).seed();
+  // The OpenAPI document depends only on the code: built once here, read by every test file.
+  const documentFile = join(mkdtempSync(join(tmpdir(), 'grms-openapi-')), 'openapi.json');
+  writeFileSync(documentFile, JSON.stringify(openApiDocumentOf(app)));
+  process.env.GRMS_TEST_OPENAPI_FILE = documentFile;
   await app.close();
 }

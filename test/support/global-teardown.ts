@@ -19,6 +19,8 @@ export default async function globalTeardown(): Promise<void> {
   if (pg) await pg.stop();
   // The embedded cluster of the run (a GB or more) goes with it: its data root, and the
   // temp folder the cluster lives in when the data root is not reachable for its OS user.
+  const openApiFile = process.env.GRMS_TEST_OPENAPI_FILE;
+  if (openApiFile) rmSync(dirname(openApiFile), { recursive: true, force: true });
   const dirs = [process.env.GRMS_TEST_DATA_ROOT, ...(JSON.parse(process.env.GRMS_TEST_PG_DIRS ?? '[]') as string[])];
   for (const dir of dirs) {
     if (!dir) continue;

@@ -54,8 +54,26 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return finishDocument(SwaggerModule.createDocument(app, config));
 }
 
+const DOCUMENTS = new WeakMap<INestApplication, OpenAPIObject>();
+
+/** The OpenAPI document an application built by createApp serves at /docs-json. */
+export function openApiDocumentOf(app: INestApplication): OpenAPIObject {
+  const document = DOCUMENTS.get(app);
+  if (!document) throw new Error('not an application built by createApp');
+  return document;
+}
+
+export interface CreateAppOptions {
+  /**
+   * The OpenAPI document, when the caller already holds the one this code
+   * builds (the end-to-end tests build it once per run, not once per file:
+   * it only depends on the code).
+   */
+  openApi?: OpenAPIObject;
+}
+
 /** Builds the HTTP application (not yet listening): used by main and by the end-to-end tests. */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, databaseUrl }), {
     logger: logLevels(config.logLevel),
     bodyParser: false,
@@ -82,7 +100,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // validation first; then an unknown fiscal year in the query or path is 404 FISCAL_YEAR_NOT_FOUND on every route
   app.useGlobalPipes(createValidationPipe(), new FiscalYearExistsPipe(app.get(DataSource)));
 
-  const document = buildOpenApiDocument(app);
+  const document = options.openApi ?? buildOpenApiDocument(app);
+  DOCUMENTS.set(app, document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { persistAuthorization: true } });
   new Logger('GRMS').debug?.('application created');
   return app;
