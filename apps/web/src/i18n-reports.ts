@@ -12,7 +12,7 @@ export const REPORT_DICT = {
   reportIndex: ['Laporan yang tersedia', 'Reports available'],
   budgetLinesReport: ['Rekening belanja dan buku besarnya', 'Budget lines and their ledger'],
   asOf: ['Per tanggal', 'As of'],
-  asOfHint: ['Kosong: hari ini', 'Empty: today'],
+  asOfHint: ['kosong: hari ini', 'empty: today'],
   level: ['Tingkat rekening', 'Account level'],
   groupBy: ['Dikelompokkan menurut', 'Grouped by'],
   byAccount: ['Rekening', 'Account'],

@@ -1,8 +1,8 @@
 // The drill-down from a report figure to what is behind it: the budget lines
 // that make the figure (GET /budget-lines filtered by OPD, account and sub
 // kegiatan prefixes), a line's ledger entries (GET /budget-lines/{id}/entries)
-// and each entry's document (its SP2D, SPD, SPJ, STS or DPA, read by the
-// document's own route). Only routes of the public API.
+// and each entry's document (its SP2D, SPM, SPD, SPJ, STS, receipt, contract
+// or DPA, read by the document's own route). Only routes of the public API.
 import { Anchor, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -30,10 +30,11 @@ interface Doc { id: string; number?: string; status?: string; stage?: string; su
 /** The route that reads the document an entry names, by its source type. */
 const DOCUMENT_ROUTES: Record<string, string> = {
   Sp2d: '/penatausahaan/sp2d', Sp2dCancellation: '/penatausahaan/sp2d', Spm: '/penatausahaan/spm', SpmCancellation: '/penatausahaan/spm',
-  Spd: '/penatausahaan/spd', Spj: '/penatausahaan/spj', Sts: '/penatausahaan/sts', BudgetDocument: '/budgeting/documents',
+  Spd: '/penatausahaan/spd', Spj: '/penatausahaan/spj', Sts: '/penatausahaan/sts', Receipt: '/penatausahaan/receipts', BudgetDocument: '/budgeting/documents',
+  Contract: '/delivery/contracts',
 };
 const DOCUMENT_NAMES: Record<string, string> = {
-  Sp2d: 'SP2D', Sp2dCancellation: 'SP2D (batal)', Spm: 'SPM', SpmCancellation: 'SPM (batal)', Spd: 'SPD', Spj: 'SPJ', Sts: 'STS', BudgetDocument: 'DPA',
+  Sp2d: 'SP2D', Sp2dCancellation: 'SP2D (batal)', Spm: 'SPM', SpmCancellation: 'SPM (batal)', Spd: 'SPD', Spj: 'SPJ', Sts: 'STS', Receipt: 'Bukti', BudgetDocument: 'DPA', Contract: 'Kontrak',
 };
 
 /** The document of a ledger entry: its number (SP2D/STS/...) and status, read from its own route. */
@@ -46,7 +47,9 @@ export function DocumentRef({ sourceType, sourceId }: { sourceType: string; sour
   const d = q.data;
   if (!d) return <Text size="sm">{kind} …</Text>;
   if (sourceType === 'BudgetDocument') return <Anchor href={`#/documents/${d.id}`} size="sm" data-testid="entry-document">{d.stage ?? 'DPA'} {d.subActivityCode}</Anchor>;
-  return <Group gap={6} wrap="nowrap"><Text size="sm" fw={600} data-testid="entry-document">{kind} {d.number}</Text>{d.status && <StatusBadge status={d.status} />}</Group>;
+  if (sourceType === 'Contract') return <Anchor href={`#/contracts/${d.id}`} size="sm" data-testid="entry-document">{kind} {d.number}</Anchor>;
+  const number = d.number?.startsWith(kind) ? d.number : `${kind} ${d.number}`;
+  return <Group gap={6}><Text size="sm" fw={600} data-testid="entry-document">{number}</Text>{d.status && <StatusBadge status={d.status} />}</Group>;
 }
 
 function Entries({ line }: { line: Line }) {

@@ -100,7 +100,7 @@ export function LedgerReportsPage() {
       <PageTitle>{t('ledgerReports')} {year}</PageTitle>
       <Group align="flex-end" mb="md">
         <YearSelect value={year} onChange={setYear} />
-        <TextInput type="date" label={t('asOf')} description={t('asOfHint')} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} w={170} />
+        <TextInput type="date" label={`${t('asOf')} (${t('asOfHint')})`} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} w={230} />
       </Group>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">

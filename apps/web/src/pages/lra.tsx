@@ -57,7 +57,7 @@ export function LraPage() {
       <PageTitle right={<Downloads path="/reports/lra" params={params} />}>{t('lra')} {year}</PageTitle>
       <Group align="flex-end" mb="md" wrap="wrap">
         <YearSelect value={year} onChange={setYear} />
-        <TextInput type="date" label={t('asOf')} description={t('asOfHint')} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} w={170} />
+        <TextInput type="date" label={`${t('asOf')} (${t('asOfHint')})`} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} w={230} />
         <Select label={t('groupBy')} value={groupBy} onChange={(v) => v && setGroupBy(v as GroupBy)} allowDeselect={false} w={260}
           data={[{ value: 'account', label: t('byAccount') }, { value: 'organization', label: t('byOrganization') }, { value: 'program', label: t('byProgram') }]} />
         <Select label={t('level')} value={String(lvl)} onChange={(v) => v && setLevel(Number(v))} allowDeselect={false} w={120} data={LEVELS[groupBy].map(String)} />
