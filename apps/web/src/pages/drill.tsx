@@ -33,15 +33,17 @@ const DOCUMENT_ROUTES: Record<string, string> = {
   Spd: '/penatausahaan/spd', Spj: '/penatausahaan/spj', Sts: '/penatausahaan/sts', Receipt: '/penatausahaan/receipts', BudgetDocument: '/budgeting/documents',
   Contract: '/delivery/contracts',
 };
-const DOCUMENT_NAMES: Record<string, string> = {
-  Sp2d: 'SP2D', Sp2dCancellation: 'SP2D (batal)', Spm: 'SPM', SpmCancellation: 'SPM (batal)', Spd: 'SPD', Spj: 'SPJ', Sts: 'STS', Receipt: 'Bukti', BudgetDocument: 'DPA', Contract: 'Kontrak',
+const DOCUMENT_NAMES: Record<string, [string, string]> = {
+  Sp2dCancellation: ['SP2D (batal)', 'SP2D (cancelled)'], SpmCancellation: ['SPM (batal)', 'SPM (cancelled)'], Receipt: ['Bukti', 'Receipt'], BudgetDocument: ['DPA', 'DPA'],
+  Contract: ['Kontrak', 'Contract'],
 };
 
 /** The document of a ledger entry: its number (SP2D/STS/...) and status, read from its own route. */
 export function DocumentRef({ sourceType, sourceId }: { sourceType: string; sourceId: string }) {
+  const { lang } = useI18n();
   const route = DOCUMENT_ROUTES[sourceType];
   const q = useQuery({ queryKey: ['doc', sourceType, sourceId], enabled: !!route, staleTime: 60_000, queryFn: () => get<Doc>(`${route}/${sourceId}`) });
-  const kind = DOCUMENT_NAMES[sourceType] ?? sourceType;
+  const kind = DOCUMENT_NAMES[sourceType]?.[lang === 'id' ? 0 : 1] ?? (route ? sourceType.toUpperCase() : sourceType);
   if (!route) return <Text size="sm">{kind}</Text>;
   if (q.isError) return <Text size="sm">{kind} —</Text>;
   const d = q.data;
