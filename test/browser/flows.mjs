@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 
 const PASSWORD = 'grms-demo';
 
-async function login(page, base, username) {
+export async function login(page, base, username) {
   await page.goto(`${base}/`);
   await page.evaluate(() => { sessionStorage.clear(); });
   await page.goto(`${base}/`);
@@ -17,7 +17,7 @@ async function login(page, base, username) {
 }
 
 /** Picks an option of a Mantine Select by typing into it. */
-async function pick(page, label, typed, option) {
+export async function pick(page, label, typed, option) {
   const esc = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const input = page.getByLabel(new RegExp(`^${esc}( \\*)?$`)).first();
   await input.click();

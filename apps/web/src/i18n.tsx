@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useState } from 'react';
+import { REPORT_DICT } from './i18n-reports';
 
 export type Lang = 'id' | 'en';
 
@@ -124,6 +125,7 @@ const DICT = {
   mainNav: ['Navigasi utama', 'Main navigation'],
   skipToContent: ['Langsung ke isi', 'Skip to content'],
   signedInAs: ['Masuk sebagai', 'Signed in as'],
+  ...REPORT_DICT,
 } as const;
 
 export type Key = keyof typeof DICT;

@@ -14,6 +14,7 @@ import { HomePage } from './pages/home';
 import { PaymentsPage } from './pages/payments';
 import { ReceiptsPage } from './pages/receipts';
 import { ReportsPage } from './pages/reports';
+import { REPORT_NAV, reportPage } from './pages/report-routes';
 import { SessionProvider, useSession } from './session';
 import { ProblemAlert } from './ui';
 
@@ -47,6 +48,8 @@ const NAV: NavItem[] = [
   { path: 'reports', label: 'reports', roles: ['AUDITOR', 'ADMIN', 'CASH_AUTHORITY', 'REGIONAL_FINANCE_HEAD'] },
   { path: 'audit', label: 'audit', roles: ['AUDITOR', 'ADMIN'] },
 ];
+// the report pages (LRA, RFK, evaluation, e-controlling, funding sources and control card)
+NAV.push(...REPORT_NAV);
 
 function LoginForm({ onDone, username: fixed }: { onDone?: () => void; username?: string }) {
   const { t } = useI18n();
@@ -95,6 +98,8 @@ function LoginPage() {
 
 function Page({ route }: { route: string[] }): ReactNode {
   const [first, id] = route;
+  const report = reportPage(route);
+  if (report) return report;
   switch (first) {
     case undefined: return <HomePage />;
     case 'documents': return id ? <BudgetDocumentPage id={id} /> : <BudgetDocumentsPage />;

@@ -1,4 +1,4 @@
-import { Alert, Button, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { download, get, Page, qs } from '../api';
@@ -6,16 +6,19 @@ import { useI18n } from '../i18n';
 import { DataTable, Money, PageTitle, Pager, ProblemAlert } from '../ui';
 import { YEAR } from './home';
 import { BudgetLine, useOrganization } from './payments';
+import { REPORT_NAV } from './report-routes';
+import { useSession } from '../session';
 
 interface Entry { id: string; kind: string; amount: string; valueDate: string; sourceType: string; sourceId: string }
 
 /**
  * The budget lines of an OPD with their ledger figures, and the drill-down to
- * a line's entries. The LRA, RFK and evaluation reports join here once their
- * API routes exist.
+ * a line's entries, under the links to the other reports (LRA, RFK,
+ * evaluation, e-controlling, funding sources and control card).
  */
 export function ReportsPage() {
   const { t } = useI18n();
+  const { has } = useSession();
   const [org, orgPicker] = useOrganization();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
@@ -25,7 +28,11 @@ export function ReportsPage() {
   return (
     <>
       <PageTitle right={<Button variant="default" onClick={() => { setError(null); download(`/budget-lines${qs({ fiscalYear: YEAR, organizationId: org, format: 'xlsx' })}`).catch(setError); }}>{t('download')} XLSX</Button>}>{t('reports')} {YEAR}</PageTitle>
-      <Alert variant="outline" color="#1c4f8a" mb="md">{t('reportsLater')}</Alert>
+      <nav aria-label={t('reportIndex')}>
+        <Text fw={600} mb={4}>{t('reportIndex')}</Text>
+        <Group gap="lg" mb="md">{REPORT_NAV.filter((n) => has(...n.roles)).map((n) => <Anchor key={n.path} href={`#/${n.path}`}>{t(n.label === 'lraShort' ? 'lra' : n.label === 'rfkShort' ? 'rfk' : n.label)}</Anchor>)}</Group>
+      </nav>
+      <Text component="h2" fw={600} mb="xs">{t('budgetLinesReport')}</Text>
       {orgPicker}
       <ProblemAlert error={lines.error ?? error} />
       <DataTable caption={t('budgetLine')} head={[t('budgetLine'), t('appropriated'), t('allotted'), t('committed'), t('disbursed'), t('available'), '']}>
