@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useState } from 'react';
+import { DAILY } from './i18n-daily';
 
 export type Lang = 'id' | 'en';
 
@@ -124,6 +125,7 @@ const DICT = {
   mainNav: ['Navigasi utama', 'Main navigation'],
   skipToContent: ['Langsung ke isi', 'Skip to content'],
   signedInAs: ['Masuk sebagai', 'Signed in as'],
+  ...DAILY,
 } as const;
 
 export type Key = keyof typeof DICT;

@@ -7,9 +7,13 @@ import { useI18n } from '../i18n';
 import { useDraft, useSession } from '../session';
 import { DataTable, DateText, fieldError, Money, PageTitle, Pager, ProblemAlert, StatusBadge } from '../ui';
 import { YEAR } from './home';
+import { Pkg } from './packages';
+import { SCurve } from './scurve';
+
+const PACKAGE_READERS = ['PLANNER', 'PROJECT_OFFICER', 'SUPERVISOR', 'BUDGET_USER', 'AUDITOR', 'ADMIN'];
 
 interface Termin { terminNo: number; kind: string; percent: string; amount: string; progressThreshold: string; payable: string; paidSp2dNumber: string | null }
-interface Contract { id: string; number: string; packageName: string; vendorName: string; status: string; value: string; progress: string; paid: string; remaining: string; startDate: string; endDate: string; termins: Termin[] }
+interface Contract { id: string; number: string; packageId: string; fiscalYear: number; packageName: string; vendorName: string; status: string; value: string; progress: string; paid: string; remaining: string; startDate: string; endDate: string; termins: Termin[] }
 interface Progress { id: string; reportedOn: string; cumulativePercent: string; note: string | null; evidence: string[] | null; status: string; createdBy: string; verifiedBy: string | null; rejectReason: string | null }
 
 export function ContractsPage() {
@@ -35,33 +39,13 @@ export function ContractsPage() {
   );
 }
 
-/** Actual cumulative progress against the straight line from start to end, as an SVG chart with a text alternative. */
-function ProgressCurve({ contract, reports }: { contract: Contract; reports: Progress[] }) {
-  const { t } = useI18n();
-  const start = Date.parse(contract.startDate);
-  const end = Date.parse(contract.endDate);
-  if (!(end > start)) return null;
-  const x = (d: string) => 40 + ((Date.parse(d) - start) / (end - start)) * 520;
-  const y = (p: string) => 190 - (Number(p) / 100) * 170; // a percentage, not money
-  const points = reports.filter((r) => r.status !== 'REJECTED').sort((a, b) => a.reportedOn.localeCompare(b.reportedOn));
-  const desc = points.map((p) => `${p.reportedOn}: ${p.cumulativePercent}%`).join('; ');
-  return (
-    <svg viewBox="0 0 600 210" className="scurve" role="img" aria-label={`${t('progress')}: ${desc || '—'}`} width={600}>
-      <line x1={40} y1={190} x2={560} y2={190} stroke="#495057" />
-      <line x1={40} y1={20} x2={40} y2={190} stroke="#495057" />
-      <line x1={40} y1={190} x2={560} y2={20} stroke="#868e96" strokeDasharray="6 4" />
-      <text x={44} y={16} fontSize={11} fill="#212529">100%</text>
-      <polyline fill="none" stroke="#2b3a8c" strokeWidth={3} points={[`40,190`, ...points.map((p) => `${x(p.reportedOn)},${y(p.cumulativePercent)}`)].join(' ')} />
-      {points.map((p) => <circle key={p.id} cx={x(p.reportedOn)} cy={y(p.cumulativePercent)} r={4} fill="#2b3a8c" />)}
-    </svg>
-  );
-}
-
 export function ContractPage({ id }: { id: string }) {
   const { t } = useI18n();
   const { has } = useSession();
   const qc = useQueryClient();
   const c = useQuery({ queryKey: ['contract', id], queryFn: () => get<Contract>(`/delivery/contracts/${id}`) });
+  // the package's S-curve plan, for the roles that may read packages; else the straight line
+  const pkg = useQuery({ queryKey: ['package', c.data?.packageId], enabled: !!c.data && has(...PACKAGE_READERS), queryFn: () => get<Pkg>(`/project-planning/packages/${c.data?.packageId}`) });
   const progress = useQuery({ queryKey: ['progress', id], queryFn: () => get<Page<Progress> | Progress[]>(`/delivery/contracts/${id}/progress`) });
   const [form, setForm, clear] = useDraft(`progress.${id}`, { reportedOn: today(), cumulativePercent: '', note: '', evidence: '' });
   const refresh = () => { void qc.invalidateQueries({ queryKey: ['progress', id] }); void qc.invalidateQueries({ queryKey: ['contract', id] }); };
@@ -86,7 +70,7 @@ export function ContractPage({ id }: { id: string }) {
         <Paper withBorder p="sm"><Text size="sm">{t('paid')}</Text><Text fw={700}><Money value={k.paid} /></Text><Text size="xs">{t('remaining')} <Money value={k.remaining} /></Text></Paper>
         <Paper withBorder p="sm"><Text size="sm">{t('progress')}</Text><Text fw={700}>{k.progress}%</Text><Text size="xs"><DateText value={k.startDate} /> – <DateText value={k.endDate} /></Text></Paper>
       </SimpleGrid>
-      <ProgressCurve contract={k} reports={reports} />
+      <SCurve title={`${t('scurve')} ${k.number}`} plan={pkg.data?.physicalPlan ?? null} start={k.startDate} end={k.endDate} year={k.fiscalYear} actual={reports.map((r) => ({ date: r.reportedOn, percent: r.cumulativePercent, status: r.status }))} />
       <Title order={2} size="h4" mt="md" mb="xs">{t('termins')}</Title>
       <DataTable caption={t('termins')} head={['No', t('description'), '%', t('amount'), t('progress'), 'Dibayar/payable', 'SP2D']}>
         {k.termins.map((tm) => (

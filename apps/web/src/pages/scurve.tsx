@@ -1,0 +1,79 @@
+import { Table } from '@mantine/core';
+import { MONTH_NAMES } from '../dates';
+import { useI18n } from '../i18n';
+import { DataTable, DateText } from '../ui';
+
+// The S-curve of a contract: planned cumulative physical progress (the
+// package's monthly plan, else the straight line from the contract's start to
+// its end) against the verified and reported progress, as a plain SVG chart
+// with the same figures in a table beside it (the text alternative).
+// Percentages are not money: plotting them as numbers is fine.
+
+export interface CurvePoint { date: string; percent: string; status?: string }
+
+const W = 600, H = 220, L = 44, R = 580, T = 20, B = 190;
+
+/** The month's last day of a fiscal year, YYYY-MM-DD. */
+const monthEnd = (year: number, m: number): string => new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+
+/** The planned % on a date: the monthly plan at each month's end, linear within a month; else the straight line. */
+export function plannedAt(date: string, plan: string[] | null, start: string, end: string, year: number): number {
+  const t = Date.parse(date);
+  if (plan && plan.length === 12) {
+    let prevT = Date.parse(`${year}-01-01`) - 86_400_000;
+    let prev = 0;
+    for (let m = 1; m <= 12; m++) {
+      const mt = Date.parse(monthEnd(year, m));
+      const v = Number(plan[m - 1]);
+      if (t <= mt) return prev + ((v - prev) * (t - prevT)) / (mt - prevT);
+      prevT = mt; prev = v;
+    }
+    return prev;
+  }
+  const s = Date.parse(start), e = Date.parse(end);
+  if (!(e > s)) return 0;
+  return Math.max(0, Math.min(100, ((t - s) / (e - s)) * 100));
+}
+
+export function SCurve({ title, plan, start, end, year, actual }: { title: string; plan: string[] | null; start: string; end: string; year: number; actual: CurvePoint[] }) {
+  const { t, lang } = useI18n();
+  const from = plan ? Date.parse(`${year}-01-01`) : Date.parse(start);
+  const to = plan ? Date.parse(`${year}-12-31`) : Date.parse(end);
+  if (!(to > from)) return null;
+  const x = (d: string) => L + ((Math.min(Math.max(Date.parse(d), from), to) - from) / (to - from)) * (R - L);
+  const y = (p: number) => B - (p / 100) * (B - T);
+  const points = actual.filter((p) => p.status !== 'REJECTED').sort((a, b) => a.date.localeCompare(b.date));
+  const planned = plan
+    ? [`${L},${y(0)}`, ...plan.map((v, i) => `${x(monthEnd(year, i + 1))},${y(Number(v))}`)]
+    : [`${x(start)},${y(0)}`, `${x(end)},${y(100)}`];
+  const rows = plan
+    ? plan.map((v, i) => { const d = monthEnd(year, i + 1); const last = points.filter((p) => p.date <= d).pop(); return { label: MONTH_NAMES[lang][i], planned: v, actual: last?.percent ?? null }; })
+    : points.map((p) => ({ label: p.date, planned: plannedAt(p.date, null, start, end, year).toFixed(2), actual: p.percent }));
+  const summary = `${t('planned')} ${plan ? plan[11] : '100'}%; ${t('actual')}: ${points.map((p) => `${p.date} ${p.percent}%`).join(', ') || '—'}`;
+  return (
+    <figure className="scurve-figure">
+      <svg viewBox={`0 0 ${W} ${H}`} className="scurve" role="img" aria-label={`${title}: ${summary}`} width={W} data-testid="scurve">
+        <line x1={L} y1={B} x2={R} y2={B} stroke="#495057" />
+        <line x1={L} y1={T} x2={L} y2={B} stroke="#495057" />
+        {[0, 50, 100].map((p) => <text key={p} x={4} y={y(p) + 4} fontSize={11} fill="#212529">{p}%</text>)}
+        {plan && plan.map((_, i) => i % 3 === 2 ? <text key={i} x={x(monthEnd(year, i + 1)) - 12} y={B + 16} fontSize={11} fill="#212529">{MONTH_NAMES[lang][i].slice(0, 3)}</text> : null)}
+        <polyline fill="none" stroke="#5c5f66" strokeWidth={2} strokeDasharray="6 4" points={planned.join(' ')} data-testid="scurve-plan" />
+        <polyline fill="none" stroke="#2b3a8c" strokeWidth={3} points={[`${x(start)},${y(0)}`, ...points.map((p) => `${x(p.date)},${y(Number(p.percent))}`)].join(' ')} />
+        {points.map((p, i) => <circle key={i} cx={x(p.date)} cy={y(Number(p.percent))} r={4} fill="#2b3a8c" />)}
+        <text x={R - 170} y={T + 4} fontSize={11} fill="#212529">- - {t('planned')}   — {t('actual')}</text>
+      </svg>
+      <figcaption className="visually-hidden">{title}</figcaption>
+      {!plan && <p className="scurve-note">{t('noPlan')}</p>}
+      <details>
+        <summary>{t('curveTable')}</summary>
+        <DataTable caption={`${t('curveTable')}: ${title}`} head={[plan ? t('month') : t('date'), `${t('planned')} (%)`, `${t('actual')} (%)`]}>
+          {rows.map((r) => (
+            <Table.Tr key={r.label}>
+              <Table.Td>{plan ? r.label : <DateText value={r.label} />}</Table.Td><Table.Td className="num">{r.planned}</Table.Td><Table.Td className="num">{r.actual ?? '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      </details>
+    </figure>
+  );
+}
