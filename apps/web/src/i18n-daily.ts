@@ -38,6 +38,8 @@ export const DAILY = {
   evidenceAdd: ['Tambah bukti', 'Add evidence'],
   evidenceRef: ['Bukti dukung (nomor MC, nama berkas foto)', 'Evidence (MC number, photo file name)'],
   evidencePick: ['Ambil nama dari berkas', 'Take the name of a file'],
+  criticalContracts: ['Kontrak kritis', 'Critical contracts'],
+  deviation: ['Deviasi (poin)', 'Deviation (points)'],
   monevQueue: ['Realisasi indikator', 'Indicator realisations'],
   indicator: ['Indikator', 'Indicator'],
   quarter: ['Triwulan', 'Quarter'],

@@ -16,13 +16,40 @@ interface Termin { terminNo: number; kind: string; percent: string; amount: stri
 interface Contract { id: string; number: string; packageId: string; fiscalYear: number; packageName: string; vendorName: string; status: string; value: string; progress: string; paid: string; remaining: string; startDate: string; endDate: string; termins: Termin[] }
 interface Progress { id: string; reportedOn: string; cumulativePercent: string; note: string | null; evidence: string[] | null; status: string; createdBy: string; verifiedBy: string | null; rejectReason: string | null }
 
+interface ControlRow { packageId: string; packageCode: string; packageName: string; contractId: string | null; contractNumber: string | null; vendorName: string | null; asOf: string; plannedPhysical: string; actualPhysical: string; physicalDeviation: string; status: string }
+const CONTROLLING_READERS = ['PLANNER', 'PROJECT_OFFICER', 'SUPERVISOR', 'BUDGET_USER', 'AUDITOR', 'ADMIN'];
+
+/** The critical contracts (kontrak kritis, decision 0500) of the year, as e-controlling computes them today. */
+function CriticalContracts() {
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: ['critical-contracts'], queryFn: () => get<Page<ControlRow>>(`/controlling/packages${qs({ fiscalYear: YEAR, status: 'CRITICAL', limit: 100 })}`) });
+  if (!q.data?.data.length) return <ProblemAlert error={q.error} />;
+  return (
+    <>
+      <Title order={2} size="h4" mb="xs" id="critical">{t('criticalContracts')} ({q.data.meta.total})</Title>
+      <DataTable caption={t('criticalContracts')} head={[t('number'), t('package'), t('vendor'), `${t('planned')} (%)`, `${t('actual')} (%)`, t('deviation')]}>
+        {q.data.data.map((r) => (
+          <Table.Tr key={r.packageId + (r.contractId ?? '')}>
+            <Table.Td>{r.contractId ? <Anchor href={`#/contracts/${r.contractId}`}>{r.contractNumber}</Anchor> : '—'}</Table.Td>
+            <Table.Td>{r.packageCode}<br /><Text size="xs" component="span">{r.packageName}</Text></Table.Td><Table.Td>{r.vendorName}</Table.Td>
+            <Table.Td className="num">{r.plannedPhysical}</Table.Td><Table.Td className="num">{r.actualPhysical}</Table.Td><Table.Td className="num">{r.physicalDeviation}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      <Title order={2} size="h4" mt="lg" mb="xs">{t('contracts')}</Title>
+    </>
+  );
+}
+
 export function ContractsPage() {
   const { t } = useI18n();
+  const { has } = useSession();
   const [page, setPage] = useState(1);
   const q = useQuery({ queryKey: ['contracts', page], queryFn: () => get<Page<Contract>>(`/delivery/contracts${qs({ fiscalYear: YEAR, page, limit: 20 })}`) });
   return (
     <>
       <PageTitle>{t('contracts')} {YEAR}</PageTitle>
+      {has(...CONTROLLING_READERS) && <CriticalContracts />}
       <ProblemAlert error={q.error} />
       <DataTable caption={t('contracts')} head={[t('number'), t('vendor'), t('status'), t('value'), t('progress'), t('paid'), '']}>
         {q.data?.data.map((c) => (

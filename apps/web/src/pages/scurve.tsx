@@ -60,7 +60,7 @@ export function SCurve({ title, plan, start, end, year, actual }: { title: strin
         <polyline fill="none" stroke="#5c5f66" strokeWidth={2} strokeDasharray="6 4" points={planned.join(' ')} data-testid="scurve-plan" />
         <polyline fill="none" stroke="#2b3a8c" strokeWidth={3} points={[`${x(start)},${y(0)}`, ...points.map((p) => `${x(p.date)},${y(Number(p.percent))}`)].join(' ')} />
         {points.map((p, i) => <circle key={i} cx={x(p.date)} cy={y(Number(p.percent))} r={4} fill="#2b3a8c" />)}
-        <text x={R - 170} y={T + 4} fontSize={11} fill="#212529">- - {t('planned')}   — {t('actual')}</text>
+        <text x={L + 8} y={T + 4} fontSize={11} fill="#212529">- - {t('planned')}   — {t('actual')}</text>
       </svg>
       <figcaption className="visually-hidden">{title}</figcaption>
       {!plan && <p className="scurve-note">{t('noPlan')}</p>}
