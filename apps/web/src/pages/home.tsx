@@ -60,7 +60,7 @@ function WaitingCard({ w }: { w: Waiting }) {
     : w.money ? <Money value={w.money(d as never)} />
       : w.count ? `${w.count(d as never)}${d.meta.total > d.data.length ? '+' : ''}` : d.meta.total;
   return (
-    <Card withBorder padding="md">
+    <Card withBorder padding="md" component="section" aria-label={w.label[lang === 'id' ? 0 : 1]}>
       <Text size="sm">{w.label[lang === 'id' ? 0 : 1]}</Text>
       <Text size="xl" fw={700} data-testid="waiting-count">{q.isLoading ? '…' : q.isError ? '—' : figure}</Text>
       <Anchor href={w.href} size="sm">{t('open' as Key)} <span className="visually-hidden">{w.label[lang === 'id' ? 0 : 1]}</span></Anchor>

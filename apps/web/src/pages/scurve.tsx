@@ -52,7 +52,7 @@ export function SCurve({ title, plan, start, end, year, actual }: { title: strin
   const summary = `${t('planned')} ${plan ? plan[11] : '100'}%; ${t('actual')}: ${points.map((p) => `${p.date} ${p.percent}%`).join(', ') || '—'}`;
   return (
     <figure className="scurve-figure">
-      <svg viewBox={`0 0 ${W} ${H}`} className="scurve" role="img" aria-label={`${title}: ${summary}`} width={W} data-testid="scurve">
+      <svg viewBox={`0 0 ${W} ${H}`} className="scurve" role="img" aria-label={`${title}: ${summary}`} width={W} data-testid="scurve" data-plan={plan ? 'package' : 'straight'}>
         <line x1={L} y1={B} x2={R} y2={B} stroke="#495057" />
         <line x1={L} y1={T} x2={L} y2={B} stroke="#495057" />
         {[0, 50, 100].map((p) => <text key={p} x={4} y={y(p) + 4} fontSize={11} fill="#212529">{p}%</text>)}
