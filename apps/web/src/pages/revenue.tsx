@@ -31,7 +31,7 @@ function StsForm({ org, lines }: { org: string | null; lines: BudgetLine[] }) {
       organizationId: org, accountCode: line?.accountCode ?? '', budgetLineId: form.budgetLineId || undefined, depositDate: form.depositDate,
       receivedOn: form.receivedOn || undefined, amount: parseMoney(form.amount) ?? form.amount, payer: form.payer, description: form.description,
     }),
-    onSuccess: () => { clear(); void qc.invalidateQueries({ queryKey: ['sts'] }); void qc.invalidateQueries({ queryKey: ['revenue-book'] }); },
+    onSuccess: () => { clear(); for (const key of ['sts', 'revenue-book', 'waiting']) void qc.invalidateQueries({ queryKey: [key] }); },
   });
   const set = (k: 'depositDate' | 'receivedOn' | 'payer' | 'description') => (e: { currentTarget: { value: string } }) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, [k]: v })); };
   return (
