@@ -1,7 +1,7 @@
 // The flows of the browser tests, in order, against one fresh demo (a flow
 // may use what an earlier one made): each drives the web app as the demo
 // user would, by labels and roles, and asserts what the page shows.
-/* global fetch, sessionStorage */
+/* global fetch, sessionStorage, document */
 import assert from 'node:assert/strict';
 
 const PASSWORD = 'grms-demo';
@@ -277,10 +277,12 @@ export const flows = [
 
 // The daily work pages (issue 14): a payment document's history, the work
 // waiting on the home page, the revenue treasurer's STS, packages and S-curves.
-const bearer = (page, path) => page.evaluate(async (p) => {
-  const r = await fetch(`/api/v1${p}`, { headers: { authorization: `Bearer ${sessionStorage.getItem('grms.token')}` } });
+const bearer = (page, path, method = 'GET') => page.evaluate(async ([p, m]) => {
+  const headers = { authorization: `Bearer ${sessionStorage.getItem('grms.token')}` };
+  if (m !== 'GET') headers['content-type'] = 'application/json';
+  const r = await fetch(`/api/v1${p}`, { method: m, headers, body: m === 'GET' ? undefined : '{}' });
   return r.json();
-}, path);
+}, [path, method]);
 const waiting = (page, label) => page.getByRole('region', { name: label }).getByTestId('waiting-count');
 const waitingCount = async (page, label) => {
   const text = waiting(page, label);
@@ -369,7 +371,7 @@ flows.push(
     },
   },
   {
-    name: 'planner: packages with their funding sources by name and an S-curve per contract against the plan; supervisor: the contract\'s curve; monitoring verifier: the realisations to verify',
+    name: 'planner: packages with their funding sources by name and an S-curve per contract against the plan; project officer: progress with evidence; supervisor: its verification on the curve; monitoring verifier: the realisations to verify',
     slug: '11-packages',
     async run({ page, base, visit }) {
       await login(page, base, 'planner-a');
@@ -378,26 +380,56 @@ flows.push(
       await list.getByRole('row').filter({ hasText: 'PKT/2026/000001' }).getByText('Dana Alokasi Umum').waitFor();
       await visit('packages');
       await page.getByRole('link', { name: 'Kurva S PKT/2026/000001' }).click();
-      const curve = page.getByTestId('scurve').first();
-      await curve.waitFor();
+      const curve = page.locator('[data-testid="scurve"][aria-label^="KTR/001/"]:not([aria-label$="—"])');
+      await curve.waitFor(); // once its progress reports are read
       assert.match(await curve.getAttribute('aria-label'), /^KTR\/001\/DISDIKBUD\/2026: Rencana [\d.]+%; Realisasi: 2026-04-30 10\.00%, 2026-05-31 25\.00%, 2026-06-30 40\.00%$/);
       await page.getByText('Tabel kurva S').first().click();
       const june = page.getByRole('table', { name: /^Tabel kurva S: KTR\/001/ }).getByRole('row', { name: /^Juni / });
       assert.equal(await june.locator('td').nth(2).innerText(), '40.00', 'the latest report by the end of June');
       assert.equal(await june.locator('td').nth(1).innerText(), (await bearer(page, '/project-planning/packages?fiscalYear=2026&limit=100')).data.find((x) => x.code === 'PKT/2026/000001').physicalPlan[5], 'June\'s plan is the package\'s');
       await visit('package-scurve');
+      // the planner resubmits the demo's rejected realisation (the web app has no realisation entry yet: through the API)
+      const rejected = (await bearer(page, '/monev/indicators?fiscalYear=2026&limit=500')).data.flatMap((i) => i.realizations).find((r) => r.status === 'REJECTED');
+      assert.ok(rejected, 'the demo has a rejected realisation');
+      assert.equal((await bearer(page, `/monev/realizations/${rejected.id}/submit`, 'POST')).status, 'SUBMITTED');
+      // the project officer reports progress with two evidence references; the supervisor verifies it
+      await login(page, base, 'project-officer-a');
+      await nav(page, 'Kontrak');
+      await page.getByRole('table', { name: 'Kontrak kritis' }).getByRole('link', { name: 'KTR/001/DISDIKBUD/2026' }).click();
+      const form = page.getByRole('form', { name: 'Laporkan kemajuan' });
+      await form.getByLabel('Persen kumulatif').fill('45');
+      const evidence = form.getByLabel('Bukti dukung (nomor MC, nama berkas foto)');
+      await evidence.fill('MC-04/2026');
+      await evidence.press('Enter');
+      await evidence.fill('foto-progres-november.zip');
+      await evidence.press('Enter');
+      await form.getByRole('button', { name: 'Simpan' }).click();
+      const reported = page.getByRole('table', { name: 'Kemajuan' }).getByRole('row').filter({ hasText: '45.00%' });
+      await reported.getByText('SUBMITTED').waitFor();
+      assert.deepEqual(await reported.getByRole('listitem').allInnerTexts(), ['MC-04/2026', 'foto-progres-november.zip']);
+      await visit('progress-reported');
       await login(page, base, 'supervisor-a');
       await nav(page, 'Kontrak');
       await page.getByRole('table', { name: 'Kontrak kritis' }).getByRole('link', { name: 'KTR/001/DISDIKBUD/2026' }).click();
       await page.locator('[data-testid="scurve"][data-plan="package"]').waitFor(); // the package's plan, not the straight line
+      await page.getByRole('table', { name: 'Kemajuan' }).getByRole('row').filter({ hasText: '45.00%' }).getByRole('button', { name: /^Verifikasi / }).click();
+      await page.getByRole('table', { name: 'Kemajuan' }).getByRole('row').filter({ hasText: '45.00%' }).getByText('VERIFIED').waitFor();
+      await page.locator('[data-testid="scurve"][aria-label*="40.00%, 2026-"][aria-label$=" 45.00%"]').waitFor(); // the report on the curve
       await visit('contract-scurve', { readme: 'supervisor' });
       await login(page, base, 'monev-verifier');
       const queue = (await bearer(page, '/monev/indicators?fiscalYear=2026&limit=500')).data.flatMap((i) => i.realizations).filter((r) => r.status === 'SUBMITTED').length;
+      assert.ok(queue >= 1, 'the resubmitted realisation waits');
       assert.equal(await waitingCount(page, 'Realisasi indikator menunggu verifikasi'), String(queue));
       await page.getByRole('link', { name: 'Buka Realisasi indikator menunggu verifikasi' }).click();
       await page.getByRole('heading', { name: 'Realisasi indikator 2026' }).waitFor();
-      assert.equal(await page.getByRole('table', { name: 'Realisasi indikator' }).locator('tbody tr').count(), queue);
+      const rows = page.getByRole('table', { name: 'Realisasi indikator' }).locator('tbody tr');
+      await rows.first().waitFor();
+      assert.equal(await rows.count(), queue);
       await visit('monev-queue', { readme: 'monev-verifier' });
+      await rows.filter({ hasText: `TW ${rejected.quarter}` }).first().getByRole('button', { name: /^Verifikasi / }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Realisasi indikator"] table tbody tr').length < n, queue);
+      const after = (await bearer(page, '/monev/indicators?fiscalYear=2026&limit=500')).data.flatMap((i) => i.realizations).find((r) => r.id === rejected.id);
+      assert.equal(after.status, 'VERIFIED');
     },
   },
 );

@@ -37,7 +37,7 @@ export const DAILY = {
   curveTable: ['Tabel kurva S', 'S-curve as a table'],
   evidenceAdd: ['Tambah bukti', 'Add evidence'],
   evidenceRef: ['Bukti dukung (nomor MC, nama berkas foto)', 'Evidence (MC number, photo file name)'],
-  evidencePick: ['Ambil nama dari berkas', 'Take the name of a file'],
+  evidenceHint: ['Satu bukti per entri: tekan Enter atau koma setelah tiap bukti', 'One reference per entry: press Enter or a comma after each'],
   criticalContracts: ['Kontrak kritis', 'Critical contracts'],
   deviation: ['Deviasi (poin)', 'Deviation (points)'],
   monevQueue: ['Realisasi indikator', 'Indicator realisations'],

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { get, Page, post, qs } from '../api';
@@ -74,16 +74,18 @@ export function ContractPage({ id }: { id: string }) {
   // the package's S-curve plan, for the roles that may read packages; else the straight line
   const pkg = useQuery({ queryKey: ['package', c.data?.packageId], enabled: !!c.data && has(...PACKAGE_READERS), queryFn: () => get<Pkg>(`/project-planning/packages/${c.data?.packageId}`) });
   const progress = useQuery({ queryKey: ['progress', id], queryFn: () => get<Page<Progress> | Progress[]>(`/delivery/contracts/${id}/progress`) });
-  const [form, setForm, clear] = useDraft(`progress.${id}`, { reportedOn: today(), cumulativePercent: '', note: '', evidence: '' });
+  const [form, setForm, clear] = useDraft(`progress.${id}.v2`, { reportedOn: today(), cumulativePercent: '', note: '', evidence: [] as string[] });
+  const [reasons, setReasons] = useState<Record<string, string>>({});
   const refresh = () => { void qc.invalidateQueries({ queryKey: ['progress', id] }); void qc.invalidateQueries({ queryKey: ['contract', id] }); };
   const report = useMutation({
     mutationFn: () => post(`/delivery/contracts/${id}/progress`, {
       reportedOn: form.reportedOn, cumulativePercent: form.cumulativePercent.replace(',', '.'), note: form.note || undefined,
-      evidence: form.evidence.split(',').map((s) => s.trim()).filter(Boolean),
+      evidence: form.evidence,
     }),
     onSuccess: () => { clear(); refresh(); },
   });
   const verify = useMutation({ mutationFn: (pid: string) => post(`/delivery/progress/${pid}/verify`), onSuccess: refresh });
+  const reject = useMutation({ mutationFn: (pid: string) => post(`/delivery/progress/${pid}/reject`, { reason: reasons[pid] }), onSuccess: refresh });
   if (c.error) return <ProblemAlert error={c.error} />;
   if (!c.data) return <Text>{t('loading')}</Text>;
   const k = c.data;
@@ -108,14 +110,20 @@ export function ContractPage({ id }: { id: string }) {
         ))}
       </DataTable>
       <Title order={2} size="h4" mt="md" mb="xs">{t('progress')}</Title>
-      <ProblemAlert error={verify.error ?? progress.error} />
+      <ProblemAlert error={verify.error ?? reject.error ?? progress.error} />
       <DataTable caption={t('progress')} head={[t('date'), '%', t('note'), t('evidence'), t('status'), t('actor'), '']}>
         {reports.map((p) => (
           <Table.Tr key={p.id}>
             <Table.Td><DateText value={p.reportedOn} /></Table.Td><Table.Td>{p.cumulativePercent}%</Table.Td><Table.Td>{p.note}</Table.Td>
-            <Table.Td>{(p.evidence ?? []).join(', ')}</Table.Td>
+            <Table.Td>{p.evidence?.length ? <ul className="evidence">{p.evidence.map((e) => <li key={e}>{e}</li>)}</ul> : '—'}{p.rejectReason ? <Text size="xs">{t('reason')}: {p.rejectReason}</Text> : null}</Table.Td>
             <Table.Td><StatusBadge status={p.status} /></Table.Td><Table.Td>{p.createdBy}{p.verifiedBy ? ` / ${p.verifiedBy}` : ''}</Table.Td>
-            <Table.Td>{p.status === 'SUBMITTED' && has('SUPERVISOR') && <Button size="xs" onClick={() => verify.mutate(p.id)}>{t('verify')}</Button>}</Table.Td>
+            <Table.Td>{p.status === 'SUBMITTED' && has('SUPERVISOR') && (
+              <Group gap="xs">
+                <Button size="xs" onClick={() => verify.mutate(p.id)}>{t('verify')}<span className="visually-hidden"> {p.reportedOn}</span></Button>
+                <TextInput size="xs" aria-label={`${t('reason')} ${p.reportedOn}`} placeholder={t('reason')} value={reasons[p.id] ?? ''} onChange={(e) => { const v = e.currentTarget.value; setReasons((r) => ({ ...r, [p.id]: v })); }} />
+                <Button size="xs" variant="outline" color="#a61e1e" disabled={!reasons[p.id]?.trim()} onClick={() => reject.mutate(p.id)}>{t('reject')}<span className="visually-hidden"> {p.reportedOn}</span></Button>
+              </Group>
+            )}</Table.Td>
           </Table.Tr>
         ))}
       </DataTable>
@@ -126,7 +134,7 @@ export function ContractPage({ id }: { id: string }) {
             <TextInput type="date" label={t('date')} value={form.reportedOn} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, reportedOn: v })); }} error={fieldError(report.error, 'reportedOn')} />
             <TextInput label={t('percent')} value={form.cumulativePercent} inputMode="decimal" onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, cumulativePercent: v })); }} error={fieldError(report.error, 'cumulativePercent')} w={160} />
             <TextInput label={t('note')} value={form.note} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, note: v })); }} />
-            <TextInput label={t('evidence')} value={form.evidence} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, evidence: v })); }} error={fieldError(report.error, 'evidence')} />
+            <TagsInput label={t('evidenceRef')} description={t('evidenceHint')} styles={{ description: { color: '#495057' } }} value={form.evidence} onChange={(v) => setForm((f) => ({ ...f, evidence: v }))} maxTags={20} splitChars={[',']} error={fieldError(report.error, 'evidence')} w={360} />
             <Button type="submit" loading={report.isPending}>{t('save')}</Button>
           </Group>
           <ProblemAlert error={report.error} />
