@@ -2,8 +2,9 @@ import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@ma
 import { useQuery } from '@tanstack/react-query';
 import { get, qs } from '../api';
 import { formatDate, formatDateTime } from '../dates';
-import { Key, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 import { useSession } from '../session';
+import { Doc, DocKind, documentSteps, s } from './steps';
 import { DataTable, Money, PageTitle, ProblemAlert, StatusBadge } from '../ui';
 
 // A payment document's page with its history: who did what when. Every role
@@ -12,43 +13,13 @@ import { DataTable, Money, PageTitle, ProblemAlert, StatusBadge } from '../ui';
 // roles that may read the audit trail (AUDITOR, ADMIN) also see each audit
 // event of the document, from GET /audit/events filtered by entity.
 
-export const DOC_KINDS = ['spd', 'spp', 'spm', 'sp2d', 'spj'] as const;
-export type DocKind = (typeof DOC_KINDS)[number];
+export { DOC_KINDS } from './steps';
+export type { DocKind } from './steps';
 
 /** The audit trail's entity type of each kind of document. */
 const ENTITY: Record<DocKind, string> = { spd: 'Spd', spp: 'Spp', spm: 'Spm', sp2d: 'Sp2d', spj: 'Spj' };
 
-type Doc = Record<string, unknown> & { id: string; number: string; status: string };
-interface Step { what: Key; who: string | null; when: string | null; note?: string | null }
 interface AuditEvent { id: string; occurredAt: string; actorUsername: string | null; action: string; requestId: string | null; chainNo: string | null }
-
-const s = (d: Doc, k: string): string | null => (typeof d[k] === 'string' ? (d[k] as string) : null);
-
-/** The steps a document records about itself, in order; the ones not taken yet are left out. */
-export function documentSteps(kind: DocKind, d: Doc): Step[] {
-  const steps: Step[] = [];
-  const add = (what: Key, who: string | null, when: string | null, note?: string | null, taken = !!(who || when)) => { if (taken) steps.push({ what, who, when, note }); };
-  if (kind === 'sp2d') {
-    add('histIssued', [s(d, 'issuedByName'), s(d, 'issuedBy') && `(${s(d, 'issuedBy')})`].filter(Boolean).join(' ') || null, s(d, 'issuedOn'));
-    add('histCancelled', s(d, 'cancelledBy'), s(d, 'cancelledAt'), s(d, 'cancelReason'));
-    return steps;
-  }
-  add('histCreated', s(d, 'createdBy'), s(d, 'createdAt'));
-  if (kind === 'spp') {
-    add('histSubmitted', null, s(d, 'submittedAt'));
-    add(d.status === 'REJECTED' ? 'histRejected' : 'histVerified', s(d, 'verifiedBy'), null, s(d, 'rejectReason'), !!s(d, 'verifiedBy') || d.status === 'REJECTED');
-    if (['VERIFIED', 'PAID'].includes(d.status) && !s(d, 'verifiedBy')) add('histVerified', null, null, null, true);
-    if (d.status === 'PAID') add('histPaid', null, null, null, true);
-    if (d.status === 'CANCELLED') add('histCancelled', null, null, null, true);
-  } else {
-    const approved = d.status === 'REJECTED' ? 'histRejected' : 'histApproved';
-    add(approved, s(d, 'approvedBy'), s(d, 'approvedAt'), s(d, 'rejectReason'), !!(s(d, 'approvedBy') || s(d, 'approvedAt')) || d.status === 'REJECTED');
-    add('histWithdrawn', null, null, s(d, 'withdrawReason'), d.status === 'WITHDRAWN');
-    add('histCancelled', null, null, s(d, 'cancelReason'), d.status === 'CANCELLED');
-    if (typeof d.revisions === 'number' && d.revisions > 0) add('histRevised', null, null, `${d.revisions}×`, true);
-  }
-  return steps;
-}
 
 function AuditEvents({ kind, id }: { kind: DocKind; id: string }) {
   const { t, lang } = useI18n();

@@ -2,6 +2,7 @@ import { Table } from '@mantine/core';
 import { MONTH_NAMES } from '../dates';
 import { useI18n } from '../i18n';
 import { DataTable, DateText } from '../ui';
+import { monthEnd, plannedAt } from './curve';
 
 // The S-curve of a contract: planned cumulative physical progress (the
 // package's monthly plan, else the straight line from the contract's start to
@@ -12,28 +13,6 @@ import { DataTable, DateText } from '../ui';
 export interface CurvePoint { date: string; percent: string; status?: string }
 
 const W = 600, H = 220, L = 44, R = 580, T = 20, B = 190;
-
-/** The month's last day of a fiscal year, YYYY-MM-DD. */
-const monthEnd = (year: number, m: number): string => new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
-
-/** The planned % on a date: the monthly plan at each month's end, linear within a month; else the straight line. */
-export function plannedAt(date: string, plan: string[] | null, start: string, end: string, year: number): number {
-  const t = Date.parse(date);
-  if (plan && plan.length === 12) {
-    let prevT = Date.parse(`${year}-01-01`) - 86_400_000;
-    let prev = 0;
-    for (let m = 1; m <= 12; m++) {
-      const mt = Date.parse(monthEnd(year, m));
-      const v = Number(plan[m - 1]);
-      if (t <= mt) return prev + ((v - prev) * (t - prevT)) / (mt - prevT);
-      prevT = mt; prev = v;
-    }
-    return prev;
-  }
-  const s = Date.parse(start), e = Date.parse(end);
-  if (!(e > s)) return 0;
-  return Math.max(0, Math.min(100, ((t - s) / (e - s)) * 100));
-}
 
 export function SCurve({ title, plan, start, end, year, actual }: { title: string; plan: string[] | null; start: string; end: string; year: number; actual: CurvePoint[] }) {
   const { t, lang } = useI18n();
