@@ -16,6 +16,7 @@ export const DAILY = {
   histOwnRecord: ['Riwayat menurut catatan dokumen itu sendiri; jejak audit lengkap dapat dibaca auditor.', 'The history as the document records it; the full audit trail is for auditors.'],
   histBackToList: ['Kembali ke daftar', 'Back to the list'],
   fundingSourceName: ['Sumber dana', 'Funding source'],
+  tuOverdue: ['TU lewat batas SPJ sejak', 'TU past its accounting date of'],
   sts: ['Penerimaan (STS)', 'Revenue (STS)'],
   newSts: ['STS baru', 'New deposit slip (STS)'],
   depositDate: ['Tanggal setor', 'Deposit date'],

@@ -14,7 +14,7 @@ export interface BudgetLine { id: string; organizationId: string; organizationNa
 interface Spd { id: string; number: string; month: number; status: string; total: string; createdBy: string; approvedBy: string | null; createdAt: string }
 interface Spp { id: string; number: string; type: string; status: string; gross: string; taxesTotal: string; net: string; payee: { name: string } | null; purpose: string | null; rejectReason: string | null; createdBy: string; createdAt: string; organizationName: string }
 interface Spm { id: string; number: string; sppNumber: string; type: string; status: string; amount: string; createdBy: string; approvedBy: string | null; createdAt: string }
-interface Sp2d { id: string; number: string; spmNumber: string; sppNumber: string; status: string; gross: string; net: string; payeeName: string | null; issuedOn: string; issuedBy: string }
+interface Sp2d { id: string; number: string; spmNumber: string; sppNumber: string; status: string; gross: string; net: string; payeeName: string | null; issuedOn: string; issuedBy: string; accountDueOn: string | null; accountOverdue: boolean }
 interface Org { id: string; code: string; name: string }
 
 const PROVINCE_ROLES = ['CASH_AUTHORITY', 'AUDITOR', 'ADMIN', 'BUDGET_VERIFIER', 'REGIONAL_FINANCE_HEAD', 'REGIONAL_SECRETARY'];
@@ -217,7 +217,7 @@ function SpmTab({ forSp2d }: { forSp2d?: boolean }) {
           <DataTable caption="SP2D" head={[t('number'), 'SPM', t('payee'), t('status'), 'Bruto', 'Neto', t('date')]}>
             {sp2ds.data?.data.map((s) => (
               <Table.Tr key={s.id}>
-                <Table.Td><DocLink kind="sp2d" id={s.id} number={s.number} /></Table.Td><Table.Td>{s.spmNumber}</Table.Td><Table.Td>{s.payeeName}</Table.Td><Table.Td><StatusBadge status={s.status} /></Table.Td>
+                <Table.Td><DocLink kind="sp2d" id={s.id} number={s.number} /></Table.Td><Table.Td>{s.spmNumber}</Table.Td><Table.Td>{s.payeeName}</Table.Td><Table.Td><StatusBadge status={s.status} />{s.accountOverdue && <Text size="xs" c="#a61e1e" fw={700} data-testid="tu-overdue">{t('tuOverdue')} <DateText value={s.accountDueOn} /></Text>}</Table.Td>
                 <Table.Td className="num"><Money value={s.gross} /></Table.Td><Table.Td className="num"><Money value={s.net} /></Table.Td><Table.Td><DateText value={s.issuedOn} /></Table.Td>
               </Table.Tr>
             ))}
