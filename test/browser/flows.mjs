@@ -1,7 +1,7 @@
 // The flows of the browser tests, in order, against one fresh demo (a flow
 // may use what an earlier one made): each drives the web app as the demo
 // user would, by labels and roles, and asserts what the page shows.
-/* global fetch, sessionStorage */
+/* global fetch, sessionStorage, document */
 import assert from 'node:assert/strict';
 
 const PASSWORD = 'grms-demo';
@@ -274,3 +274,162 @@ export const flows = [
     },
   },
 ];
+
+// The daily work pages (issue 14): a payment document's history, the work
+// waiting on the home page, the revenue treasurer's STS, packages and S-curves.
+const bearer = (page, path, method = 'GET') => page.evaluate(async ([p, m]) => {
+  const headers = { authorization: `Bearer ${sessionStorage.getItem('grms.token')}` };
+  if (m !== 'GET') headers['content-type'] = 'application/json';
+  const r = await fetch(`/api/v1${p}`, { method: m, headers, body: m === 'GET' ? undefined : '{}' });
+  return r.json();
+}, [path, method]);
+const waiting = (page, label) => page.getByRole('region', { name: label }).getByTestId('waiting-count');
+const waitingCount = async (page, label) => {
+  const text = waiting(page, label);
+  await text.filter({ hasNotText: '…' }).waitFor();
+  return text.innerText();
+};
+
+flows.push(
+  {
+    name: 'a payment document\'s history after the LS payment: who did what when, for the treasurer, and with its audit events for the auditor',
+    slug: '08-doc-history',
+    async run({ page, base, visit }) {
+      assert.ok(state.sppNumber, 'the LS payment flow ran first');
+      await login(page, base, 'treasurer-a');
+      await page.goto(`${base}/#/payments/spp`);
+      await page.getByRole('link', { name: state.sppNumber, exact: true }).click();
+      const history = page.getByTestId('doc-history');
+      await history.getByText('SP2D diterbitkan').waitFor();
+      const text = await history.innerText();
+      assert.match(text, /Dibuat — treasurer-a, \d+ \w+ 2026/);
+      assert.match(text, /Diverifikasi — finance-officer-a/);
+      assert.match(text, /Dibuat — finance-officer-a/, 'the SPM the finance officer drafted');
+      assert.match(text, /Disetujui \/ diterbitkan — budget-user-a/, 'the SPM the budget user issued');
+      assert.match(text, /SP2D diterbitkan — .*\(cash-authority\)/);
+      await visit('spp-history');
+      const sppPage = page.url();
+      await history.getByRole('link', { name: /^SP2D / }).click();
+      await page.getByRole('heading', { name: new RegExp(`^SP2D ${state.sp2dNumber.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`) }).waitFor();
+      await page.getByTestId('doc-history').getByRole('link', { name: `SPP ${state.sppNumber}` }).waitFor();
+      await visit('sp2d-history');
+      await login(page, base, 'auditor');
+      await page.goto(sppPage);
+      const events = page.getByRole('table', { name: 'Peristiwa jejak audit dokumen ini' });
+      await events.getByRole('cell', { name: 'SPP.VERIFY' }).waitFor();
+      const actions = await events.locator('tbody tr td:nth-child(3)').allInnerTexts();
+      assert.deepEqual(actions, ['SPP.CREATE', 'SPP.SUBMIT', 'SPP.VERIFY'], 'the SPP\'s own audit events, oldest first');
+      await visit('spp-audit-events');
+    },
+  },
+  {
+    name: 'the budget user\'s home page counts the work waiting as the API does (critical contracts, overdue TU advances), each count a link to its list',
+    slug: '09-home-counts',
+    async run({ page, base, visit }) {
+      await login(page, base, 'budget-user-a');
+      const critical = (await bearer(page, '/controlling/packages?fiscalYear=2026&status=CRITICAL&limit=1')).meta.total;
+      assert.ok(critical > 0, 'the demo has critical contracts');
+      assert.equal(await waitingCount(page, 'Kontrak kritis'), String(critical));
+      const sp2ds = (await bearer(page, '/penatausahaan/sp2d?fiscalYear=2026&status=ISSUED&limit=500')).data;
+      assert.equal(await waitingCount(page, 'Uang TU lewat batas pertanggungjawaban'), String(sp2ds.filter((x) => x.accountOverdue).length));
+      await visit('budget-user-home');
+      await page.getByRole('link', { name: 'Buka Kontrak kritis' }).click();
+      const table = page.getByRole('table', { name: 'Kontrak kritis' });
+      await table.getByRole('row').nth(1).waitFor();
+      assert.equal(await table.locator('tbody tr').count(), critical, 'the count links to the list it counts');
+      await visit('critical-contracts');
+    },
+  },
+  {
+    name: 'revenue treasurer: an STS recorded, in the list, in the revenue cash book with its running balance, and counted on the home page',
+    slug: '10-revenue',
+    async run({ page, base, visit }) {
+      await login(page, base, 'revenue-treasurer-a');
+      const before = Number(await waitingCount(page, 'STS tahun ini'));
+      assert.ok(before >= 3, 'the demo\'s deposits are counted');
+      await visit('home');
+      await nav(page, 'Penerimaan (STS)');
+      await page.getByRole('form', { name: 'STS baru' }).waitFor();
+      await pick(page, 'Rekening pendapatan', '4.1.02', /4\.1\.02\.02\.01\.004 .*Retribusi Jasa Usaha/);
+      await page.getByLabel(/^Nilai( \*)?$/).fill('2.500.000,50');
+      await page.getByLabel(/^Penyetor( \*)?$/).fill('SMA Negeri 5 Semarang');
+      await page.getByLabel(/^Uraian( \*)?$/).fill('Retribusi pemakaian laboratorium November 2026');
+      await page.getByRole('button', { name: 'Buat' }).click();
+      await page.getByRole('table', { name: 'STS' }).getByRole('row').filter({ hasText: 'SMA Negeri 5 Semarang' }).waitFor();
+      const book = page.getByRole('table', { name: 'BKU penerimaan' });
+      await book.getByRole('row').filter({ hasText: 'SMA Negeri 5 Semarang' }).waitFor();
+      const rows = await book.locator('tbody tr').allInnerTexts();
+      assert.ok(rows.some((r) => r.includes('Rp 2.500.000,50')) && rows.some((r) => r.includes('-Rp 2.500.000,50')), 'received, then deposited');
+      const balances = await page.getByTestId('revenue-balance').allInnerTexts();
+      assert.equal(balances.at(-1), 'Rp 0,00', 'everything received was deposited');
+      assert.equal(await page.getByTestId('revenue-held').innerText(), 'Rp 0,00');
+      assert.equal(await page.getByLabel(/^Penyetor( \*)?$/).inputValue(), '', 'the form is cleared once the API took it');
+      await visit('sts-recorded', { readme: 'revenue-treasurer' });
+      await nav(page, 'Beranda');
+      // the home page refetches its counts: the new STS is counted (a wrong count times out here)
+      await waiting(page, 'STS tahun ini').filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor({ timeout: 10_000 });
+    },
+  },
+  {
+    name: 'planner: packages with their funding sources by name and an S-curve per contract against the plan; project officer: progress with evidence; supervisor: its verification on the curve; monitoring verifier: the realisations to verify',
+    slug: '11-packages',
+    async run({ page, base, visit }) {
+      await login(page, base, 'planner-a');
+      await nav(page, 'Paket pengadaan');
+      const list = page.getByRole('table', { name: 'Paket pengadaan' });
+      await list.getByRole('row').filter({ hasText: 'PKT/2026/000001' }).getByText('Dana Alokasi Umum').waitFor();
+      await visit('packages');
+      await page.getByRole('link', { name: 'Kurva S PKT/2026/000001' }).click();
+      const curve = page.locator('[data-testid="scurve"][aria-label^="KTR/001/"]:not([aria-label$="—"])');
+      await curve.waitFor(); // once its progress reports are read
+      assert.match(await curve.getAttribute('aria-label'), /^KTR\/001\/DISDIKBUD\/2026: Rencana [\d.]+%; Realisasi: 2026-04-30 10\.00%, 2026-05-31 25\.00%, 2026-06-30 40\.00%$/);
+      await page.getByText('Tabel kurva S').first().click();
+      const june = page.getByRole('table', { name: /^Tabel kurva S: KTR\/001/ }).getByRole('row', { name: /^Juni / });
+      assert.equal(await june.locator('td').nth(2).innerText(), '40.00', 'the latest report by the end of June');
+      assert.equal(await june.locator('td').nth(1).innerText(), (await bearer(page, '/project-planning/packages?fiscalYear=2026&limit=100')).data.find((x) => x.code === 'PKT/2026/000001').physicalPlan[5], 'June\'s plan is the package\'s');
+      await visit('package-scurve');
+      // the planner resubmits the demo's rejected realisation (the web app has no realisation entry yet: through the API)
+      const rejected = (await bearer(page, '/monev/indicators?fiscalYear=2026&limit=500')).data.flatMap((i) => i.realizations).find((r) => r.status === 'REJECTED');
+      assert.ok(rejected, 'the demo has a rejected realisation');
+      assert.equal((await bearer(page, `/monev/realizations/${rejected.id}/submit`, 'POST')).status, 'SUBMITTED');
+      // the project officer reports progress with two evidence references; the supervisor verifies it
+      await login(page, base, 'project-officer-a');
+      await nav(page, 'Kontrak');
+      await page.getByRole('table', { name: 'Kontrak kritis' }).getByRole('link', { name: 'KTR/001/DISDIKBUD/2026' }).click();
+      const form = page.getByRole('form', { name: 'Laporkan kemajuan' });
+      await form.getByLabel('Persen kumulatif').fill('45');
+      const evidence = form.getByLabel('Bukti dukung (nomor MC, nama berkas foto)');
+      await evidence.fill('MC-04/2026');
+      await evidence.press('Enter');
+      await evidence.fill('foto-progres-november.zip');
+      await evidence.press('Enter');
+      await form.getByRole('button', { name: 'Simpan' }).click();
+      const reported = page.getByRole('table', { name: 'Kemajuan' }).getByRole('row').filter({ hasText: '45.00%' });
+      await reported.getByText('SUBMITTED').waitFor();
+      assert.deepEqual(await reported.getByRole('listitem').allInnerTexts(), ['MC-04/2026', 'foto-progres-november.zip']);
+      await visit('progress-reported');
+      await login(page, base, 'supervisor-a');
+      await nav(page, 'Kontrak');
+      await page.getByRole('table', { name: 'Kontrak kritis' }).getByRole('link', { name: 'KTR/001/DISDIKBUD/2026' }).click();
+      await page.locator('[data-testid="scurve"][data-plan="package"]').waitFor(); // the package's plan, not the straight line
+      await page.getByRole('table', { name: 'Kemajuan' }).getByRole('row').filter({ hasText: '45.00%' }).getByRole('button', { name: /^Verifikasi / }).click();
+      await page.getByRole('table', { name: 'Kemajuan' }).getByRole('row').filter({ hasText: '45.00%' }).getByText('VERIFIED').waitFor();
+      await page.locator('[data-testid="scurve"][aria-label*="40.00%, 2026-"][aria-label$=" 45.00%"]').waitFor(); // the report on the curve
+      await visit('contract-scurve', { readme: 'supervisor' });
+      await login(page, base, 'monev-verifier');
+      const queue = (await bearer(page, '/monev/indicators?fiscalYear=2026&limit=500')).data.flatMap((i) => i.realizations).filter((r) => r.status === 'SUBMITTED').length;
+      assert.ok(queue >= 1, 'the resubmitted realisation waits');
+      assert.equal(await waitingCount(page, 'Realisasi indikator menunggu verifikasi'), String(queue));
+      await page.getByRole('link', { name: 'Buka Realisasi indikator menunggu verifikasi' }).click();
+      await page.getByRole('heading', { name: 'Realisasi indikator 2026' }).waitFor();
+      const rows = page.getByRole('table', { name: 'Realisasi indikator' }).locator('tbody tr');
+      await rows.first().waitFor();
+      assert.equal(await rows.count(), queue);
+      await visit('monev-queue', { readme: 'monev-verifier' });
+      await rows.filter({ hasText: `TW ${rejected.quarter}` }).first().getByRole('button', { name: /^Verifikasi / }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Realisasi indikator"] table tbody tr').length < n, queue);
+      const after = (await bearer(page, '/monev/indicators?fiscalYear=2026&limit=500')).data.flatMap((i) => i.realizations).find((r) => r.id === rejected.id);
+      assert.equal(after.status, 'VERIFIED');
+    },
+  },
+);

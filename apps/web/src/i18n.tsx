@@ -1,5 +1,6 @@
 import { createContext, ReactNode, useCallback, useContext, useState } from 'react';
 import { REPORT_DICT } from './i18n-reports';
+import { DAILY } from './i18n-daily';
 
 export type Lang = 'id' | 'en';
 
@@ -126,6 +127,7 @@ const DICT = {
   skipToContent: ['Langsung ke isi', 'Skip to content'],
   signedInAs: ['Masuk sebagai', 'Signed in as'],
   ...REPORT_DICT,
+  ...DAILY,
 } as const;
 
 export type Key = keyof typeof DICT;

@@ -15,6 +15,9 @@ import { PaymentsPage } from './pages/payments';
 import { ReceiptsPage } from './pages/receipts';
 import { ReportsPage } from './pages/reports';
 import { REPORT_NAV, reportPage } from './pages/report-routes';
+import { MonevQueuePage } from './pages/monev-queue';
+import { PackagePage, PackagesPage } from './pages/packages';
+import { RevenuePage } from './pages/revenue';
 import { SessionProvider, useSession } from './session';
 import { ProblemAlert } from './ui';
 
@@ -50,6 +53,19 @@ const NAV: NavItem[] = [
 ];
 // the report pages (LRA, RFK, evaluation, e-controlling, funding sources and control card)
 NAV.push(...REPORT_NAV);
+
+// The daily work pages of issue 14: the revenue treasurer's STS and book, the
+// packages with their S-curves, the indicator realisations to verify.
+NAV.push(
+  { path: 'revenue', label: 'sts', roles: ['REVENUE_TREASURER', 'BUDGET_USER', 'CASH_AUTHORITY', 'AUDITOR', 'ADMIN'] },
+  { path: 'packages', label: 'packages', roles: ['PLANNER', 'PROJECT_OFFICER', 'SUPERVISOR', 'BUDGET_USER', 'AUDITOR', 'ADMIN'] },
+  { path: 'monev', label: 'monevQueue', roles: ['MONEV_VERIFIER'] },
+);
+const DAILY_PAGES: Record<string, (id?: string) => ReactNode> = {
+  revenue: () => <RevenuePage />,
+  packages: (id) => (id ? <PackagePage id={id} /> : <PackagesPage />),
+  monev: () => <MonevQueuePage />,
+};
 
 function LoginForm({ onDone, username: fixed }: { onDone?: () => void; username?: string }) {
   const { t } = useI18n();
@@ -104,13 +120,13 @@ function Page({ route }: { route: string[] }): ReactNode {
     case undefined: return <HomePage />;
     case 'documents': return id ? <BudgetDocumentPage id={id} /> : <BudgetDocumentsPage />;
     case 'cash-plans': return <CashPlansPage />;
-    case 'payments': return <PaymentsPage tab={id} />;
+    case 'payments': return <PaymentsPage tab={id} id={route[2]} />;
     case 'receipts': return <ReceiptsPage />;
     case 'cash-book': return <CashBookPage />;
     case 'contracts': return id ? <ContractPage id={id} /> : <ContractsPage />;
     case 'reports': return <ReportsPage />;
     case 'audit': return <AuditPage />;
-    default: return <HomePage />;
+    default: return DAILY_PAGES[first]?.(id) ?? <HomePage />;
   }
 }
 

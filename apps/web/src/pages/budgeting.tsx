@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { formatMoney, multiplyToSen, parseMoney, subtractMoney } from '../money';
 import { useDraft, useSession } from '../session';
 import { DataTable, DateText, fieldError, Money, MoneyInput, PageTitle, Pager, ProblemAlert, StatusBadge } from '../ui';
+import { useFundingName, useFundingSources } from './funding';
 
 interface Doc { id: string; fiscalYear: number; organizationId: string; organizationName: string; subActivityCode: string; subActivityName: string; stage: string; revision: number; status: string; total: string; itemCount: number; rejectionReason: string | null; updatedAt: string; createdBy: string }
 interface Item { id: string; accountCode: string; fundingSourceCode: string; hsbCode: string | null; description: string; coefficients: { quantity: string; unit: string }[]; volume: string; volumeUnit: string; unitPrice: string; vat: boolean; subtotal: string; vatAmount: string; total: string }
@@ -90,7 +91,7 @@ function ItemForm({ doc }: { doc: DocDetail }) {
     enabled: search.trim().length >= 2 && search !== draft.hsbLabel,
   });
   const optionLabel = (i: HsbItem) => `${i.code} ${i.name} (${formatMoney(i.price)} / ${i.unit})`;
-  const funding = useQuery({ queryKey: ['funding', doc.fiscalYear], queryFn: () => get<Page<Code>>(`/funding-sources${qs({ fiscalYear: doc.fiscalYear, level: 'LEVEL_4', limit: 100 })}`) });
+  const funding = useFundingSources(doc.fiscalYear);
   const price = parseMoney(draft.unitPrice);
   const quantities = draft.coefficients.map((c) => c.quantity.replace(',', '.'));
   const preview = price !== null && quantities.every((q) => /^\d+(\.\d{1,4})?$/.test(q)) ? multiplyToSen([...quantities, price]) : null;
@@ -123,7 +124,7 @@ function ItemForm({ doc }: { doc: DocDetail }) {
           <TextInput label={t('description')} required value={draft.description} onChange={(e) => { const v = e.currentTarget.value; setDraft((d) => ({ ...d, description: v })); }} error={fieldError(add.error, 'description')} />
           <TextInput label={t('account')} required value={draft.accountCode} onChange={(e) => { const v = e.currentTarget.value; setDraft((d) => ({ ...d, accountCode: v })); }} error={fieldError(add.error, 'accountCode')} />
           <Select label={t('fundingSource')} value={draft.fundingSourceCode} onChange={(v) => setDraft((d) => ({ ...d, fundingSourceCode: v ?? '' }))} allowDeselect={false}
-            data={(funding.data?.data ?? [{ code: draft.fundingSourceCode, name: '' }]).map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))} error={fieldError(add.error, 'fundingSourceCode')} />
+            data={(funding.data?.data.filter((c) => Number(c.level) >= 4 || c.code === draft.fundingSourceCode) ?? [{ code: draft.fundingSourceCode, name: '' }]).map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))} error={fieldError(add.error, 'fundingSourceCode')} />
         </SimpleGrid>
         <fieldset className="coefficients">
           <legend>{t('coefficients')}</legend>
@@ -162,6 +163,7 @@ export function BudgetDocumentPage({ id }: { id: string }) {
   const qc = useQueryClient();
   const doc = useQuery({ queryKey: ['document', id], queryFn: () => get<DocDetail>(`/budgeting/documents/${id}`) });
   const d = doc.data;
+  const fundingName = useFundingName(d?.fiscalYear);
   const ceilings = useQuery({ queryKey: ['ceilings', d?.fiscalYear, d?.organizationId], enabled: !!d, queryFn: () => get<Page<Ceiling>>(`/budgeting/ceilings${qs({ fiscalYear: d?.fiscalYear, organizationId: d?.organizationId })}`) });
   const review = useQuery({ queryKey: ['review', id, d?.itemCount], enabled: !!d && has('BUDGET_VERIFIER', 'PLANNER'), queryFn: () => get<{ flags: Flag[] }>(`/budgeting/documents/${id}/review`) });
   const history = useQuery({ queryKey: ['history', id, d?.status], enabled: !!d, queryFn: () => get<DocEvent[] | Page<DocEvent>>(`/budgeting/documents/${id}/history`) });
@@ -189,7 +191,7 @@ export function BudgetDocumentPage({ id }: { id: string }) {
       <DataTable caption={t('items')} head={[t('account'), t('description'), t('coefficients'), t('unitPrice'), t('vat'), t('total'), '']}>
         {d.items.map((i) => (
           <Table.Tr key={i.id}>
-            <Table.Td>{i.accountCode}<br /><Text size="xs" component="span">{i.fundingSourceCode}{i.hsbCode ? ` · ${i.hsbCode}` : ''}</Text></Table.Td>
+            <Table.Td>{i.accountCode}<br /><Text size="xs" component="span">{fundingName(i.fundingSourceCode)}{i.hsbCode ? ` · ${i.hsbCode}` : ''}</Text></Table.Td>
             <Table.Td>{i.description}</Table.Td>
             <Table.Td>{i.coefficients.map((c) => `${c.quantity} ${c.unit}`).join(' x ')}</Table.Td>
             <Table.Td className="num"><Money value={i.unitPrice} /></Table.Td>
@@ -239,6 +241,7 @@ export function CashPlansPage() {
   const [page, setPage] = useState(1);
   const q = useQuery({ queryKey: ['cash-plans', page], queryFn: () => get<Page<CashPlan>>(`/budgeting/cash-plans${qs({ fiscalYear: 2026, organizationId: user?.organizationId, page, limit: 20 })}`) });
   const amount = (m: CashPlan['months'][number]) => (typeof m === 'string' ? m : m.amount);
+  const fundingName = useFundingName(2026);
   return (
     <>
       <PageTitle>{t('cashPlans')} 2026</PageTitle>
@@ -246,7 +249,7 @@ export function CashPlansPage() {
       <DataTable caption={t('cashPlans')} head={[t('budgetLine'), t('appropriated'), ...MONTH_NAMES[lang].map((m) => m.slice(0, 3)), t('remaining')]}>
         {q.data?.data.map((p) => (
           <Table.Tr key={p.budgetLineId}>
-            <Table.Td><Text size="xs">{p.subActivityCode}</Text>{p.accountCode}</Table.Td>
+            <Table.Td><Text size="xs">{p.subActivityCode}</Text>{p.accountCode}<Text size="xs">{fundingName(p.fundingSourceCode)}</Text></Table.Td>
             <Table.Td className="num"><Money value={p.appropriated} /></Table.Td>
             {p.months.map((m, i) => <Table.Td key={i} className="num">{formatMoney(amount(m), false)}</Table.Td>)}
             <Table.Td className="num"><Money value={subtractMoney(p.appropriated, p.total)} /></Table.Td>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { get, Page, post, qs } from '../api';
@@ -7,18 +7,49 @@ import { useI18n } from '../i18n';
 import { useDraft, useSession } from '../session';
 import { DataTable, DateText, fieldError, Money, PageTitle, Pager, ProblemAlert, StatusBadge } from '../ui';
 import { YEAR } from './home';
+import { Pkg } from './packages';
+import { SCurve } from './scurve';
+
+const PACKAGE_READERS = ['PLANNER', 'PROJECT_OFFICER', 'SUPERVISOR', 'BUDGET_USER', 'AUDITOR', 'ADMIN'];
 
 interface Termin { terminNo: number; kind: string; percent: string; amount: string; progressThreshold: string; payable: string; paidSp2dNumber: string | null }
-interface Contract { id: string; number: string; packageName: string; vendorName: string; status: string; value: string; progress: string; paid: string; remaining: string; startDate: string; endDate: string; termins: Termin[] }
+interface Contract { id: string; number: string; packageId: string; fiscalYear: number; packageName: string; vendorName: string; status: string; value: string; progress: string; paid: string; remaining: string; startDate: string; endDate: string; termins: Termin[] }
 interface Progress { id: string; reportedOn: string; cumulativePercent: string; note: string | null; evidence: string[] | null; status: string; createdBy: string; verifiedBy: string | null; rejectReason: string | null }
+
+interface ControlRow { packageId: string; packageCode: string; packageName: string; contractId: string | null; contractNumber: string | null; vendorName: string | null; asOf: string; plannedPhysical: string; actualPhysical: string; physicalDeviation: string; status: string }
+const CONTROLLING_READERS = ['PLANNER', 'PROJECT_OFFICER', 'SUPERVISOR', 'BUDGET_USER', 'AUDITOR', 'ADMIN'];
+
+/** The critical contracts (kontrak kritis, decision 0500) of the year, as e-controlling computes them today. */
+function CriticalContracts() {
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: ['critical-contracts'], queryFn: () => get<Page<ControlRow>>(`/controlling/packages${qs({ fiscalYear: YEAR, status: 'CRITICAL', limit: 100 })}`) });
+  if (!q.data?.data.length) return <ProblemAlert error={q.error} />;
+  return (
+    <>
+      <Title order={2} size="h4" mb="xs" id="critical">{t('criticalContracts')} ({q.data.meta.total})</Title>
+      <DataTable caption={t('criticalContracts')} head={[t('number'), t('package'), t('vendor'), `${t('planned')} (%)`, `${t('actual')} (%)`, t('deviation')]}>
+        {q.data.data.map((r) => (
+          <Table.Tr key={r.packageId + (r.contractId ?? '')}>
+            <Table.Td>{r.contractId ? <Anchor href={`#/contracts/${r.contractId}`}>{r.contractNumber}</Anchor> : '—'}</Table.Td>
+            <Table.Td>{r.packageCode}<br /><Text size="xs" component="span">{r.packageName}</Text></Table.Td><Table.Td>{r.vendorName}</Table.Td>
+            <Table.Td className="num">{r.plannedPhysical}</Table.Td><Table.Td className="num">{r.actualPhysical}</Table.Td><Table.Td className="num">{r.physicalDeviation}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      <Title order={2} size="h4" mt="lg" mb="xs">{t('contracts')}</Title>
+    </>
+  );
+}
 
 export function ContractsPage() {
   const { t } = useI18n();
+  const { has } = useSession();
   const [page, setPage] = useState(1);
   const q = useQuery({ queryKey: ['contracts', page], queryFn: () => get<Page<Contract>>(`/delivery/contracts${qs({ fiscalYear: YEAR, page, limit: 20 })}`) });
   return (
     <>
       <PageTitle>{t('contracts')} {YEAR}</PageTitle>
+      {has(...CONTROLLING_READERS) && <CriticalContracts />}
       <ProblemAlert error={q.error} />
       <DataTable caption={t('contracts')} head={[t('number'), t('vendor'), t('status'), t('value'), t('progress'), t('paid'), '']}>
         {q.data?.data.map((c) => (
@@ -35,44 +66,26 @@ export function ContractsPage() {
   );
 }
 
-/** Actual cumulative progress against the straight line from start to end, as an SVG chart with a text alternative. */
-function ProgressCurve({ contract, reports }: { contract: Contract; reports: Progress[] }) {
-  const { t } = useI18n();
-  const start = Date.parse(contract.startDate);
-  const end = Date.parse(contract.endDate);
-  if (!(end > start)) return null;
-  const x = (d: string) => 40 + ((Date.parse(d) - start) / (end - start)) * 520;
-  const y = (p: string) => 190 - (Number(p) / 100) * 170; // a percentage, not money
-  const points = reports.filter((r) => r.status !== 'REJECTED').sort((a, b) => a.reportedOn.localeCompare(b.reportedOn));
-  const desc = points.map((p) => `${p.reportedOn}: ${p.cumulativePercent}%`).join('; ');
-  return (
-    <svg viewBox="0 0 600 210" className="scurve" role="img" aria-label={`${t('progress')}: ${desc || '—'}`} width={600}>
-      <line x1={40} y1={190} x2={560} y2={190} stroke="#495057" />
-      <line x1={40} y1={20} x2={40} y2={190} stroke="#495057" />
-      <line x1={40} y1={190} x2={560} y2={20} stroke="#868e96" strokeDasharray="6 4" />
-      <text x={44} y={16} fontSize={11} fill="#212529">100%</text>
-      <polyline fill="none" stroke="#2b3a8c" strokeWidth={3} points={[`40,190`, ...points.map((p) => `${x(p.reportedOn)},${y(p.cumulativePercent)}`)].join(' ')} />
-      {points.map((p) => <circle key={p.id} cx={x(p.reportedOn)} cy={y(p.cumulativePercent)} r={4} fill="#2b3a8c" />)}
-    </svg>
-  );
-}
-
 export function ContractPage({ id }: { id: string }) {
   const { t } = useI18n();
   const { has } = useSession();
   const qc = useQueryClient();
   const c = useQuery({ queryKey: ['contract', id], queryFn: () => get<Contract>(`/delivery/contracts/${id}`) });
+  // the package's S-curve plan, for the roles that may read packages; else the straight line
+  const pkg = useQuery({ queryKey: ['package', c.data?.packageId], enabled: !!c.data && has(...PACKAGE_READERS), queryFn: () => get<Pkg>(`/project-planning/packages/${c.data?.packageId}`) });
   const progress = useQuery({ queryKey: ['progress', id], queryFn: () => get<Page<Progress> | Progress[]>(`/delivery/contracts/${id}/progress`) });
-  const [form, setForm, clear] = useDraft(`progress.${id}`, { reportedOn: today(), cumulativePercent: '', note: '', evidence: '' });
+  const [form, setForm, clear] = useDraft(`progress.${id}.v2`, { reportedOn: today(), cumulativePercent: '', note: '', evidence: [] as string[] });
+  const [reasons, setReasons] = useState<Record<string, string>>({});
   const refresh = () => { void qc.invalidateQueries({ queryKey: ['progress', id] }); void qc.invalidateQueries({ queryKey: ['contract', id] }); };
   const report = useMutation({
     mutationFn: () => post(`/delivery/contracts/${id}/progress`, {
       reportedOn: form.reportedOn, cumulativePercent: form.cumulativePercent.replace(',', '.'), note: form.note || undefined,
-      evidence: form.evidence.split(',').map((s) => s.trim()).filter(Boolean),
+      evidence: form.evidence,
     }),
     onSuccess: () => { clear(); refresh(); },
   });
   const verify = useMutation({ mutationFn: (pid: string) => post(`/delivery/progress/${pid}/verify`), onSuccess: refresh });
+  const reject = useMutation({ mutationFn: (pid: string) => post(`/delivery/progress/${pid}/reject`, { reason: reasons[pid] }), onSuccess: refresh });
   if (c.error) return <ProblemAlert error={c.error} />;
   if (!c.data) return <Text>{t('loading')}</Text>;
   const k = c.data;
@@ -86,7 +99,7 @@ export function ContractPage({ id }: { id: string }) {
         <Paper withBorder p="sm"><Text size="sm">{t('paid')}</Text><Text fw={700}><Money value={k.paid} /></Text><Text size="xs">{t('remaining')} <Money value={k.remaining} /></Text></Paper>
         <Paper withBorder p="sm"><Text size="sm">{t('progress')}</Text><Text fw={700}>{k.progress}%</Text><Text size="xs"><DateText value={k.startDate} /> – <DateText value={k.endDate} /></Text></Paper>
       </SimpleGrid>
-      <ProgressCurve contract={k} reports={reports} />
+      <SCurve title={`${t('scurve')} ${k.number}`} plan={pkg.data?.physicalPlan ?? null} start={k.startDate} end={k.endDate} year={k.fiscalYear} actual={reports.map((r) => ({ date: r.reportedOn, percent: r.cumulativePercent, status: r.status }))} />
       <Title order={2} size="h4" mt="md" mb="xs">{t('termins')}</Title>
       <DataTable caption={t('termins')} head={['No', t('description'), '%', t('amount'), t('progress'), 'Dibayar/payable', 'SP2D']}>
         {k.termins.map((tm) => (
@@ -97,14 +110,20 @@ export function ContractPage({ id }: { id: string }) {
         ))}
       </DataTable>
       <Title order={2} size="h4" mt="md" mb="xs">{t('progress')}</Title>
-      <ProblemAlert error={verify.error ?? progress.error} />
+      <ProblemAlert error={verify.error ?? reject.error ?? progress.error} />
       <DataTable caption={t('progress')} head={[t('date'), '%', t('note'), t('evidence'), t('status'), t('actor'), '']}>
         {reports.map((p) => (
           <Table.Tr key={p.id}>
             <Table.Td><DateText value={p.reportedOn} /></Table.Td><Table.Td>{p.cumulativePercent}%</Table.Td><Table.Td>{p.note}</Table.Td>
-            <Table.Td>{(p.evidence ?? []).join(', ')}</Table.Td>
+            <Table.Td>{p.evidence?.length ? <ul className="evidence">{p.evidence.map((e) => <li key={e}>{e}</li>)}</ul> : '—'}{p.rejectReason ? <Text size="xs">{t('reason')}: {p.rejectReason}</Text> : null}</Table.Td>
             <Table.Td><StatusBadge status={p.status} /></Table.Td><Table.Td>{p.createdBy}{p.verifiedBy ? ` / ${p.verifiedBy}` : ''}</Table.Td>
-            <Table.Td>{p.status === 'SUBMITTED' && has('SUPERVISOR') && <Button size="xs" onClick={() => verify.mutate(p.id)}>{t('verify')}</Button>}</Table.Td>
+            <Table.Td>{p.status === 'SUBMITTED' && has('SUPERVISOR') && (
+              <Group gap="xs">
+                <Button size="xs" onClick={() => verify.mutate(p.id)}>{t('verify')}<span className="visually-hidden"> {p.reportedOn}</span></Button>
+                <TextInput size="xs" aria-label={`${t('reason')} ${p.reportedOn}`} placeholder={t('reason')} value={reasons[p.id] ?? ''} onChange={(e) => { const v = e.currentTarget.value; setReasons((r) => ({ ...r, [p.id]: v })); }} />
+                <Button size="xs" variant="outline" color="#a61e1e" disabled={!reasons[p.id]?.trim()} onClick={() => reject.mutate(p.id)}>{t('reject')}<span className="visually-hidden"> {p.reportedOn}</span></Button>
+              </Group>
+            )}</Table.Td>
           </Table.Tr>
         ))}
       </DataTable>
@@ -115,7 +134,7 @@ export function ContractPage({ id }: { id: string }) {
             <TextInput type="date" label={t('date')} value={form.reportedOn} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, reportedOn: v })); }} error={fieldError(report.error, 'reportedOn')} />
             <TextInput label={t('percent')} value={form.cumulativePercent} inputMode="decimal" onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, cumulativePercent: v })); }} error={fieldError(report.error, 'cumulativePercent')} w={160} />
             <TextInput label={t('note')} value={form.note} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, note: v })); }} />
-            <TextInput label={t('evidence')} value={form.evidence} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, evidence: v })); }} error={fieldError(report.error, 'evidence')} />
+            <TagsInput label={t('evidenceRef')} description={t('evidenceHint')} styles={{ description: { color: '#495057' } }} value={form.evidence} onChange={(v) => setForm((f) => ({ ...f, evidence: v }))} maxTags={20} splitChars={[',']} error={fieldError(report.error, 'evidence')} w={360} />
             <Button type="submit" loading={report.isPending}>{t('save')}</Button>
           </Group>
           <ProblemAlert error={report.error} />

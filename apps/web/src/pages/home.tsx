@@ -3,11 +3,27 @@ import { useQuery } from '@tanstack/react-query';
 import { get, Page, qs } from '../api';
 import { Key, useI18n } from '../i18n';
 import { useSession } from '../session';
-import { PageTitle } from '../ui';
+import { Money, PageTitle } from '../ui';
 
 export const YEAR = 2026;
 
-interface Waiting { label: [string, string]; path: string; href: string; roles: string[] }
+// e-monev realisations waiting for the monitoring verifier (the count here, the page in monev-queue.tsx)
+interface Realisation { id: string; quarter: number; value: string; status: string; evidence: string | null; enteredBy: string }
+export interface Indicator { id: string; organizationName: string; code: string; name: string; unit: string; target: string; realizations: Realisation[] }
+
+export const INDICATORS_PATH = `/monev/indicators${qs({ fiscalYear: YEAR, limit: 500 })}`;
+
+/** The submitted realisations of a page of indicators. */
+export const submitted = (page: Page<Indicator> | undefined): { ind: Indicator; r: Realisation }[] =>
+  (page?.data ?? []).flatMap((ind) => ind.realizations.filter((r) => r.status === 'SUBMITTED').map((r) => ({ ind, r })));
+
+interface Waiting {
+  label: [string, string]; path: string; href: string; roles: string[];
+  /** A count the API has no filter for, taken from the page read (the figure shows "N+" when the page did not hold every row). */
+  count?: (data: never) => number;
+  /** An amount to show instead of a count. */
+  money?: (data: never) => string;
+}
 
 // What each role's day starts with: a count of the documents waiting for it,
 // each a link to the page where the work is done.
@@ -24,13 +40,29 @@ const WAITING: Waiting[] = [
   { roles: ['AUDITOR', 'ADMIN'], label: ['Peristiwa di jejak audit', 'Events in the audit trail'], path: `/audit/events${qs({ limit: 1 })}`, href: '#/audit' },
 ];
 
+// The daily work of issue 14: overdue TU advances, critical contracts, the
+// revenue treasurer's deposits and cash held, realisations to verify.
+const overdueTu = (d: Page<{ accountOverdue: boolean }>) => d.data.filter((x) => x.accountOverdue).length;
+WAITING.push(
+  { roles: ['TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER'], label: ['Uang TU lewat batas pertanggungjawaban', 'TU advances past their accounting date'], path: `/penatausahaan/sp2d${qs({ fiscalYear: YEAR, status: 'ISSUED', limit: 500 })}`, href: '#/payments/sp2d', count: overdueTu as never },
+  { roles: ['PROJECT_OFFICER', 'SUPERVISOR', 'BUDGET_USER'], label: ['Kontrak kritis', 'Critical contracts'], path: `/controlling/packages${qs({ fiscalYear: YEAR, status: 'CRITICAL', limit: 1 })}`, href: '#/contracts' },
+  { roles: ['PLANNER'], label: ['Paket pengadaan berstatus DRAFT', 'Procurement packages in DRAFT'], path: `/project-planning/packages${qs({ fiscalYear: YEAR, status: 'DRAFT', limit: 1 })}`, href: '#/packages' },
+  { roles: ['REVENUE_TREASURER'], label: ['STS tahun ini', 'Deposit slips (STS) this year'], path: `/penatausahaan/sts${qs({ fiscalYear: YEAR, limit: 1 })}`, href: '#/revenue' },
+  { roles: ['REVENUE_TREASURER'], label: ['Kas penerimaan belum disetor', 'Revenue received, not yet deposited'], path: `/penatausahaan/revenue-book${qs({ fiscalYear: YEAR, limit: 1 })}`, href: '#/revenue', money: ((d: { balance: string }) => d.balance) as never },
+  { roles: ['MONEV_VERIFIER'], label: ['Realisasi indikator menunggu verifikasi', 'Indicator realisations to verify'], path: INDICATORS_PATH, href: '#/monev', count: ((d: Page<Indicator>) => submitted(d).length) as never },
+);
+
 function WaitingCard({ w }: { w: Waiting }) {
   const { lang, t } = useI18n();
   const q = useQuery({ queryKey: ['waiting', w.path], queryFn: () => get<Page<unknown>>(w.path) });
+  const d = q.data;
+  const figure = !d ? null
+    : w.money ? <Money value={w.money(d as never)} />
+      : w.count ? `${w.count(d as never)}${d.meta.total > d.data.length ? '+' : ''}` : d.meta.total;
   return (
-    <Card withBorder padding="md">
+    <Card withBorder padding="md" component="section" aria-label={w.label[lang === 'id' ? 0 : 1]}>
       <Text size="sm">{w.label[lang === 'id' ? 0 : 1]}</Text>
-      <Text size="xl" fw={700} data-testid="waiting-count">{q.isLoading ? '…' : q.isError ? '—' : q.data?.meta.total}</Text>
+      <Text size="xl" fw={700} data-testid="waiting-count">{q.isLoading ? '…' : q.isError ? '—' : figure}</Text>
       <Anchor href={w.href} size="sm">{t('open' as Key)} <span className="visually-hidden">{w.label[lang === 'id' ? 0 : 1]}</span></Anchor>
     </Card>
   );

@@ -7,13 +7,14 @@ import { useI18n } from '../i18n';
 import { formatMoney, parseMoney, subtractMoney } from '../money';
 import { useDraft, useSession } from '../session';
 import { DataTable, DateText, fieldError, Money, MoneyInput, PageTitle, Pager, ProblemAlert, StatusBadge } from '../ui';
+import { DOC_KINDS, DocKind, DocLink, DocumentPage } from './history';
 import { YEAR } from './home';
 
-export interface BudgetLine { id: string; organizationId: string; organizationName: string; subActivityCode: string; subActivityName: string; accountCode: string; accountName: string; fundingSourceCode: string; appropriated: string; allotted: string; committed: string; disbursed: string; available: string; allottedUnspent: string }
+export interface BudgetLine { id: string; organizationId: string; organizationName: string; subActivityCode: string; subActivityName: string; accountCode: string; accountName: string; fundingSourceCode: string; fundingSourceName: string; appropriated: string; allotted: string; committed: string; disbursed: string; available: string; allottedUnspent: string }
 interface Spd { id: string; number: string; month: number; status: string; total: string; createdBy: string; approvedBy: string | null; createdAt: string }
 interface Spp { id: string; number: string; type: string; status: string; gross: string; taxesTotal: string; net: string; payee: { name: string } | null; purpose: string | null; rejectReason: string | null; createdBy: string; createdAt: string; organizationName: string }
 interface Spm { id: string; number: string; sppNumber: string; type: string; status: string; amount: string; createdBy: string; approvedBy: string | null; createdAt: string }
-interface Sp2d { id: string; number: string; spmNumber: string; sppNumber: string; status: string; gross: string; net: string; payeeName: string | null; issuedOn: string; issuedBy: string }
+interface Sp2d { id: string; number: string; spmNumber: string; sppNumber: string; status: string; gross: string; net: string; payeeName: string | null; issuedOn: string; issuedBy: string; accountDueOn: string | null; accountOverdue: boolean }
 interface Org { id: string; code: string; name: string }
 
 const PROVINCE_ROLES = ['CASH_AUTHORITY', 'AUDITOR', 'ADMIN', 'BUDGET_VERIFIER', 'REGIONAL_FINANCE_HEAD', 'REGIONAL_SECRETARY'];
@@ -40,7 +41,7 @@ export function useBudgetLines(organizationId: string | null) {
   });
 }
 
-export const lineLabel = (l: BudgetLine): string => `${l.subActivityCode} · ${l.accountCode} ${l.accountName} · ${l.fundingSourceCode}`;
+export const lineLabel = (l: BudgetLine): string => `${l.subActivityCode} · ${l.accountCode} ${l.accountName} · ${l.fundingSourceCode} ${l.fundingSourceName}`;
 
 function SpdTab() {
   const { t, lang } = useI18n();
@@ -77,7 +78,7 @@ function SpdTab() {
       <DataTable caption="SPD" head={[t('number'), t('month'), t('status'), t('total'), t('actor'), t('actions')]}>
         {list.data?.data.map((s) => (
           <Table.Tr key={s.id}>
-            <Table.Td>{s.number}</Table.Td><Table.Td>{MONTH_NAMES[lang][s.month - 1]}</Table.Td><Table.Td><StatusBadge status={s.status} /></Table.Td>
+            <Table.Td><DocLink kind="spd" id={s.id} number={s.number} /></Table.Td><Table.Td>{MONTH_NAMES[lang][s.month - 1]}</Table.Td><Table.Td><StatusBadge status={s.status} /></Table.Td>
             <Table.Td className="num"><Money value={s.total} /></Table.Td><Table.Td>{s.createdBy}{s.approvedBy ? ` / ${s.approvedBy}` : ''}</Table.Td>
             <Table.Td>{s.status === 'DRAFT' && has('CASH_AUTHORITY') && <Button size="xs" onClick={() => approve.mutate(s.id)}>{t('approve')}<span className="visually-hidden"> {s.number}</span></Button>}</Table.Td>
           </Table.Tr>
@@ -158,7 +159,7 @@ function SppTab() {
       <DataTable caption="SPP" head={[t('number'), t('payee'), t('status'), 'Bruto', t('taxes'), 'Neto', t('actions')]}>
         {list.data?.data.map((s) => (
           <Table.Tr key={s.id}>
-            <Table.Td>{s.number}<br /><Text size="xs" component="span">{s.type} · <DateText value={s.createdAt} /></Text></Table.Td>
+            <Table.Td><DocLink kind="spp" id={s.id} number={s.number} /><br /><Text size="xs" component="span">{s.type} · <DateText value={s.createdAt} /></Text></Table.Td>
             <Table.Td>{s.payee?.name}{s.rejectReason ? <Text size="xs">{t('reason')}: {s.rejectReason}</Text> : null}</Table.Td>
             <Table.Td><StatusBadge status={s.status} /></Table.Td>
             <Table.Td className="num"><Money value={s.gross} /></Table.Td><Table.Td className="num"><Money value={s.taxesTotal} /></Table.Td><Table.Td className="num"><Money value={s.net} /></Table.Td>
@@ -200,7 +201,7 @@ function SpmTab({ forSp2d }: { forSp2d?: boolean }) {
       <DataTable caption="SPM" head={[t('number'), 'SPP', t('status'), t('amount'), t('actor'), t('actions')]}>
         {list.data?.data.map((s) => (
           <Table.Tr key={s.id}>
-            <Table.Td>{s.number}</Table.Td><Table.Td>{s.sppNumber}</Table.Td><Table.Td><StatusBadge status={s.status} /></Table.Td>
+            <Table.Td><DocLink kind="spm" id={s.id} number={s.number} /></Table.Td><Table.Td>{s.sppNumber}</Table.Td><Table.Td><StatusBadge status={s.status} /></Table.Td>
             <Table.Td className="num"><Money value={s.amount} /></Table.Td><Table.Td>{s.createdBy}{s.approvedBy ? ` / ${s.approvedBy}` : ''}</Table.Td>
             <Table.Td>
               {!forSp2d && s.status === 'DRAFT' && has('BUDGET_USER') && <Button size="xs" onClick={() => act.mutate([`/penatausahaan/spm/${s.id}/approve`])}>{t('approveSpm')}<span className="visually-hidden"> {s.number}</span></Button>}
@@ -216,7 +217,7 @@ function SpmTab({ forSp2d }: { forSp2d?: boolean }) {
           <DataTable caption="SP2D" head={[t('number'), 'SPM', t('payee'), t('status'), 'Bruto', 'Neto', t('date')]}>
             {sp2ds.data?.data.map((s) => (
               <Table.Tr key={s.id}>
-                <Table.Td>{s.number}</Table.Td><Table.Td>{s.spmNumber}</Table.Td><Table.Td>{s.payeeName}</Table.Td><Table.Td><StatusBadge status={s.status} /></Table.Td>
+                <Table.Td><DocLink kind="sp2d" id={s.id} number={s.number} /></Table.Td><Table.Td>{s.spmNumber}</Table.Td><Table.Td>{s.payeeName}</Table.Td><Table.Td><StatusBadge status={s.status} />{s.accountOverdue && <Text size="xs" c="#a61e1e" fw={700} data-testid="tu-overdue">{t('tuOverdue')} <DateText value={s.accountDueOn} /></Text>}</Table.Td>
                 <Table.Td className="num"><Money value={s.gross} /></Table.Td><Table.Td className="num"><Money value={s.net} /></Table.Td><Table.Td><DateText value={s.issuedOn} /></Table.Td>
               </Table.Tr>
             ))}
@@ -227,9 +228,10 @@ function SpmTab({ forSp2d }: { forSp2d?: boolean }) {
   );
 }
 
-export function PaymentsPage({ tab }: { tab?: string }) {
+export function PaymentsPage({ tab, id }: { tab?: string; id?: string }) {
   const { t } = useI18n();
   const { has } = useSession();
+  if (id && (DOC_KINDS as readonly string[]).includes(tab ?? '')) return <DocumentPage key={`${tab}/${id}`} kind={tab as DocKind} id={id} />;
   const first = has('CASH_AUTHORITY') ? 'spd' : has('BUDGET_USER') ? 'spm' : 'spp';
   const current = tab ?? first;
   return (

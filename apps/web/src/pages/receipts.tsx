@@ -4,6 +4,7 @@ import { get, Page, post, qs } from '../api';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { DataTable, DateText, Money, PageTitle, ProblemAlert, StatusBadge } from '../ui';
+import { DocLink } from './history';
 import { YEAR } from './home';
 import { useOrganization } from './payments';
 
@@ -36,7 +37,7 @@ export function ReceiptsPage() {
       <DataTable caption="SPJ" head={[t('number'), t('date'), t('status'), t('total'), t('actor'), t('actions')]}>
         {spjs.data?.data.map((s) => (
           <Table.Tr key={s.id}>
-            <Table.Td>{s.number}</Table.Td><Table.Td><DateText value={s.createdAt} /></Table.Td><Table.Td><StatusBadge status={s.status} /></Table.Td>
+            <Table.Td><DocLink kind="spj" id={s.id} number={s.number} /></Table.Td><Table.Td><DateText value={s.createdAt} /></Table.Td><Table.Td><StatusBadge status={s.status} /></Table.Td>
             <Table.Td className="num"><Money value={s.total} /></Table.Td><Table.Td>{s.createdBy}</Table.Td>
             <Table.Td>{s.status === 'SUBMITTED' && has('BUDGET_USER') && <Button size="xs" onClick={() => approve.mutate(s.id)}>{t('approve')}<span className="visually-hidden"> {s.number}</span></Button>}</Table.Td>
           </Table.Tr>
