@@ -1,5 +1,5 @@
 import { verifyLedger } from '@grms/budget';
-import { verifyTreasuryCashDays } from '@grms/e-penatausahaan';
+import { treasuryCashReport, verifyTreasuryCashDays } from '@grms/e-penatausahaan';
 import { Command, CommandRunner } from 'nest-commander';
 import { DataSource } from 'typeorm';
 
@@ -15,8 +15,7 @@ export class LedgerVerifyCommand extends CommandRunner {
     for (const p of r.problems) process.stdout.write(`  ${p.budgetLineId}: ${p.problem}\n`);
     // the treasury's cash by day (decision 0141), recomputed from the STSs, financing realisations and SP2Ds
     const c = await verifyTreasuryCashDays(this.ds);
-    process.stdout.write(`${c.valid ? 'treasury cash days OK' : 'TREASURY CASH DAYS INCONSISTENT'}: ${c.daysChecked} days checked\n`);
-    for (const p of c.problems) process.stdout.write(`  ${p.fiscalYear} ${p.day}: ${p.problem}\n`);
+    process.stdout.write(treasuryCashReport(c));
     if (!r.valid || !c.valid) process.exitCode = 1;
   }
 }

@@ -69,10 +69,11 @@ export class StsCancellationService {
     const amount = Money.of(sts.amount);
     await m.query(`INSERT INTO sts_cancellations (sts_id, kind, value_date, reason, created_by) VALUES ($1, $2, $3, $4, $5)`, [sts.id, kind, valueDate, reason.trim(), user.id]);
     const reversed = await this.ledger.reverseSource(m, 'Sts', sts.id, { sourceType: 'StsCancellation', sourceId: sts.id, description: `${what} of STS ${sts.number}: ${reason.trim()}`, valueDate });
-    await this.reverseBook(m, sts, valueDate, `${what} of STS ${sts.number} of ${sts.depositDate}: ${reason.trim()}`);
     // the revenue leaves the regional treasury's cash on the reversal's date: never leaving that day or a later one negative
     await this.cash.requireCash(m, sts.fiscalYear, valueDate, amount, `the ${what} of STS ${sts.number} (dated ${valueDate}) takes back its deposit: it`);
     await this.cash.book(m, sts.fiscalYear, valueDate, { revenue: amount.negate() });
+    // the book last, as an STS writes it: the line, the treasury's day, then the book (one lock order, no deadlock)
+    await this.reverseBook(m, sts, valueDate, `${what} of STS ${sts.number} of ${sts.depositDate}: ${reason.trim()}`);
     const [after] = await m.query(`${STS_SELECT} WHERE s.id = $1`, [sts.id]);
     this.audit.record({ action: kind === 'CANCELLATION' ? 'STS.CANCEL' : 'STS.CORRECT', entityType: 'Sts', entityId: sts.id, before: sts, after: { ...after, reversedEntries: reversed.map((e) => e.id) } });
     return after;

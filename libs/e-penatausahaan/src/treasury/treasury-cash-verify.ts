@@ -44,3 +44,9 @@ export async function verifyTreasuryCashDays(ds: DataSource): Promise<TreasuryCa
   const problems: TreasuryCashDayProblem[] = await ds.query(RECOMPUTE);
   return { valid: problems.length === 0, daysChecked: n, problems };
 }
+
+/** The verification as the CLI prints it: a summary line, then one line per differing day. */
+export function treasuryCashReport(c: TreasuryCashVerifyResult): string {
+  return [`${c.valid ? 'treasury cash days OK' : 'TREASURY CASH DAYS INCONSISTENT'}: ${c.daysChecked} days checked`,
+    ...c.problems.map((p) => `  ${p.fiscalYear} ${p.day}: ${p.problem}`)].join('\n') + '\n';
+}
