@@ -57,6 +57,8 @@ describe('revenue: cancelling and correcting a deposit slip (STS)', () => {
     expect(await dayRevenue('2026-06-10')).toBe('4750000.25');
 
     expect((await t.post(`/penatausahaan/sts/${wrong.id}/cancel`, { reason: 'x' }, 'treasurer-a')).status).toBe(403);
+    const blank = await t.post(`/penatausahaan/sts/${wrong.id}/cancel`, { reason: '   ' }, 'revenue-treasurer-a');
+    expect([blank.status, blank.body.errors]).toEqual([400, [expect.objectContaining({ field: 'reason' })]]);
     const res = await t.post(`/penatausahaan/sts/${wrong.id}/cancel`, { reason: 'nominal salah ketik: seharusnya 475.000,25' }, 'revenue-treasurer-a');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: wrong.id, status: 'CANCELLED', reversedOn: '2026-06-10', cancelReason: 'nominal salah ketik: seharusnya 475.000,25', cancelledBy: 'revenue-treasurer-a' });

@@ -8,6 +8,11 @@ import { STS_SELECT } from './sts.service';
 
 type UndoKind = 'CANCELLATION' | 'CORRECTION';
 
+/** The reason goes to the audit trail and the STS: blank is refused naming the field (400). */
+function requireReason(reason: string): void {
+  if (!reason.trim()) throw DomainError.invalid('reason must not be blank', [{ field: 'reason', message: 'must not be blank' }]);
+}
+
 // The way back from a deposit slip recorded by mistake (decision 0140). The
 // revenue treasurer cancels it while its month is open: the reversal is dated
 // on the deposit date, so the slip leaves the LRA, the revenue line and the
@@ -25,6 +30,7 @@ export class StsCancellationService {
   ) {}
 
   cancel(user: AuthUser, id: string, reason: string): Promise<StsResponse> {
+    requireReason(reason);
     return this.tx.run(async (m) => {
       const sts = await this.undoable(m, user, id);
       try {
@@ -39,6 +45,7 @@ export class StsCancellationService {
   }
 
   correct(user: AuthUser, id: string, reason: string): Promise<StsResponse> {
+    requireReason(reason);
     return this.tx.run(async (m) => {
       const sts = await this.undoable(m, user, id);
       const [{ today }] = await m.query(`SELECT current_date::text AS today`);
