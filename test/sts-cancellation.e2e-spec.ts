@@ -11,7 +11,8 @@ interface Day { date: string; revenueDeposited: string; position: string }
 // and the treasury's cash read as if it had never been recorded); once the
 // month is closed, refused naming the month and corrected instead (reversed
 // today); never leaving the treasury's cash negative on a later day while the
-// cash check is on. The LRA equals the ledger to the sen after each.
+// cash check is on; undone once, even by two requests at once. The LRA
+// equals the ledger to the sen after each.
 describe('revenue: cancelling and correcting a deposit slip (STS)', () => {
   let t: TestApp;
   let orgA: string;
@@ -147,6 +148,21 @@ describe('revenue: cancelling and correcting a deposit slip (STS)', () => {
     expect(sen(await lraRevenue(day))).toBe(sen(lraToday) - sen(slip.amount));
     const entries = (await t.get(`/budget-lines/${lineId}/entries?limit=500`, 'auditor')).body.data as { sourceType: string; amount: string; valueDate: string }[];
     expect(entries.filter((e) => e.sourceType === 'StsCancellation' && e.amount === fmt(-sen(slip.amount)))).toEqual([expect.objectContaining({ valueDate: day })]);
+    await ledgerClean(t);
+  });
+  it('two cancellations of one STS at once: one reverses it, the other is refused, nothing twice', async () => {
+    const day = await today();
+    const slip = await sts(day, '333333.33', 'SMK Negeri 4 Semarang');
+    const before = await dayRevenue(day);
+    const [a, b] = await Promise.all(['cancel', 'correct'].map((action) =>
+      t.post(`/penatausahaan/sts/${slip.id}/${action}`, { reason: 'tercatat dua kali' }, 'revenue-treasurer-a')));
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect([a, b].find((r) => r.status === 409)!.body.code).toBe('STS_ALREADY_CANCELLED');
+    const reversals = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_entries WHERE source_type = 'StsCancellation' AND source_id = $1`, [slip.id]);
+    expect(reversals[0].n).toBe(1);
+    const book = (await t.get('/penatausahaan/revenue-book?fiscalYear=2026&limit=500', 'revenue-treasurer-a')).body;
+    expect(book.data.filter((e: { documentNumber: string }) => e.documentNumber === slip.number)).toHaveLength(4);
+    expect(sen(await dayRevenue(day))).toBe(sen(before) - 33333333n);
     await ledgerClean(t);
   });
 });
