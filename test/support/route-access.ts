@@ -201,6 +201,9 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/penatausahaan/sts': STS_READERS,
   'GET /api/v1/penatausahaan/sts/{id}': STS_READERS,
   'GET /api/v1/penatausahaan/revenue-book': STS_READERS,
+  // STS cancellation and correction (decision 0140)
+  'POST /api/v1/penatausahaan/sts/{id}/cancel': ['REVENUE_TREASURER'],
+  'POST /api/v1/penatausahaan/sts/{id}/correct': ['REVENUE_TREASURER'],
   'POST /api/v1/treasury/financing-realizations': ['CASH_AUTHORITY'],
   'GET /api/v1/treasury/cash-position': TREASURY_READERS,
   'GET /api/v1/treasury/settings/{fiscalYear}': TREASURY_READERS,

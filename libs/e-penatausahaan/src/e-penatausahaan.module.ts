@@ -31,6 +31,7 @@ import { UpLimitsService } from './up-limits/up-limits.service';
 import './dto-examples'; // request-body examples of the OpenAPI document
 // revenue, financing and the treasury (issue 8)
 import { StsController } from './sts/sts.controller';
+import { StsCancellationService } from './sts/sts-cancellation.service';
 import { StsService } from './sts/sts.service';
 import { FinancingService } from './treasury/financing.service';
 import { TreasuryCashService } from './treasury/treasury-cash.service';
@@ -38,7 +39,7 @@ import { TreasuryController } from './treasury/treasury.controller';
 import { RevenueDemoSeeder } from './seed/revenue-demo.seeder';
 
 const REVENUE_CONTROLLERS = [StsController, TreasuryController];
-const REVENUE_PROVIDERS = [StsService, FinancingService, TreasuryCashService, RevenueDemoSeeder];
+const REVENUE_PROVIDERS = [StsService, StsCancellationService, FinancingService, TreasuryCashService, RevenueDemoSeeder];
 
 // e-penatausahaan: SPD, SPP, SPM, SP2D, advances and SPJ, taxes, BKU.
 @Module({

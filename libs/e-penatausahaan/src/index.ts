@@ -13,4 +13,5 @@ export * from './seed/penatausahaan-demo.seeder';
 export * from './sts/sts.service';
 export * from './treasury/treasury-cash.service';
 export * from './treasury/financing.service';
+export * from './treasury/treasury-cash-verify';
 export * from './seed/revenue-demo.seeder';

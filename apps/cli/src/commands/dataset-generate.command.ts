@@ -1,4 +1,5 @@
 import { verifyLedger } from '@grms/budget';
+import { treasuryCashReport, verifyTreasuryCashDays } from '@grms/e-penatausahaan';
 import { AuditService, TransactionService } from '@grms/core';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
@@ -30,7 +31,10 @@ export class DatasetGenerateCommand extends CommandRunner {
     await this.ds.query('ANALYZE');
     const v = await verifyLedger(this.ds);
     process.stdout.write(`${v.valid ? 'ledger OK' : 'LEDGER INCONSISTENT'}: ${v.linesChecked} budget lines, ${v.entriesChecked} entries\n`);
-    if (!v.valid) process.exitCode = 1;
+    // the treasury's cash days the generator rebuilt, against the documents it wrote (decision 0141)
+    const c = await verifyTreasuryCashDays(this.ds);
+    process.stdout.write(treasuryCashReport(c));
+    if (!v.valid || !c.valid) process.exitCode = 1;
   }
 
   @Option({ flags: '-s, --scale <scale>', description: 'province (default) or small' })

@@ -3,7 +3,7 @@ import { Column, download } from '@grms/core';
 import { LraResponse, LraRow } from './lra.dto';
 
 // The LRA as a spreadsheet: codes and names (OPD code and name when grouped
-// by organization), never ids; money as money columns.
+// by organization), never ids; money and the percentage as numbers.
 const columns = (r: LraResponse): Column<LraRow>[] => [
   ...(r.groupBy === 'organization' ? [{ header: 'Kode OPD', value: (x: LraRow) => x.organizationCode ?? null }, { header: 'OPD', value: (x: LraRow) => x.organizationName ?? null }] : []),
   ...(r.groupBy === 'program' ? [{ header: 'Akun', value: (x: LraRow) => x.accountCode ?? null }] : []),
@@ -14,7 +14,8 @@ const columns = (r: LraResponse): Column<LraRow>[] => [
   { header: 'Anggaran Setelah Perubahan', value: (x) => x.amendedBudget, money: true },
   { header: `Realisasi s.d. ${r.asOf}`, value: (x) => x.realized, money: true },
   { header: 'Lebih/(Kurang)', value: (x) => x.difference, money: true },
-  { header: '%', value: (x) => x.percent },
+  // a number in XLSX too: as text a spreadsheet sorts and filters it as text ("100.00" before "24.50" before "9.50")
+  { header: '%', value: (x) => x.percent, money: true },
 ];
 
 /** `lra-2026-2026-06-30.csv` */

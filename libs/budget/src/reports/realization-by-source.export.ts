@@ -12,7 +12,8 @@ const COLUMNS: Column<Line>[] = [
   { header: 'Anggaran', value: (r) => r.budget, money: true },
   { header: 'Realisasi', value: (r) => r.realized, money: true },
   { header: 'Sisa', value: (r) => r.remaining, money: true },
-  { header: 'Persen', value: (r) => r.percent },
+  // a number in XLSX too, so a spreadsheet sorts the percentages as numbers, not as text
+  { header: 'Persen', value: (r) => r.percent, money: true },
 ];
 
 /** The rows, then the three totals, under a title line naming the year, the date and the OPD (names, never ids). */

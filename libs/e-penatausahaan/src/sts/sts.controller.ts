@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission } from '@grms/core';
 import { CreateStsDto, RevenueBookQueryDto, RevenueBookResponse, StsQueryDto, StsResponse } from './dto/sts.dto';
+import { ReasonDto } from '../common/reason.dto';
+import { StsCancellationService } from './sts-cancellation.service';
 import { StsService } from './sts.service';
 
 @ApiTags('e-penatausahaan')
 @Controller('penatausahaan')
 export class StsController {
-  constructor(private readonly sts: StsService) {}
+  constructor(private readonly sts: StsService, private readonly undo: StsCancellationService) {}
 
   @Post('sts')
   @Authenticated({ permission: Permission.STS_WRITE })
@@ -33,6 +35,26 @@ export class StsController {
   @ApiOkResponse({ type: StsResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StsResponse> {
     return this.sts.get(user, id);
+  }
+
+  @Post('sts/:id/cancel')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.STS_WRITE })
+  @ApiOperation({ summary: 'Cancel a deposit slip (STS) recorded by mistake', description: 'By the OPD\'s revenue treasurer (REVENUE_TREASURER, own OPD), with the reason, while the STS\'s month is open (decision 0140): reverses its REALIZATION exactly, dated on the deposit date (the LRA and the revenue line then read as if it had never been recorded), writes the opposite entries in the revenue treasurer\'s book (on the deposit date, or on the book\'s last date when it already runs past it), and takes the amount out of the regional treasury\'s cash on the deposit date. Refused with 409 PERIOD_CLOSED naming the month when that month is closed (correct it instead), 409 STS_ALREADY_CANCELLED for an STS already cancelled or corrected, and 422 INSUFFICIENT_TREASURY_CASH, with the arithmetic, when the treasury\'s cash would be negative on the deposit date or any later day while the year\'s cash check is on. Audited.' })
+  @ApiProblems({ 409: ['PERIOD_CLOSED', 'STS_ALREADY_CANCELLED'], 422: ['INSUFFICIENT_TREASURY_CASH', 'FISCAL_YEAR_NOT_OPEN'] })
+  @ApiOkResponse({ type: StsResponse, description: 'the STS, CANCELLED' })
+  cancel(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<StsResponse> {
+    return this.undo.cancel(user, id, dto.reason);
+  }
+
+  @Post('sts/:id/correct')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.STS_WRITE })
+  @ApiOperation({ summary: 'Correct a deposit slip (STS) recorded by mistake, in the current month', description: 'By the OPD\'s revenue treasurer (REVENUE_TREASURER, own OPD), with the reason (decision 0140): the same reversal as a cancellation, dated today in the open month, so a closed month stays as it was closed: the realisation, the LRA and the treasury\'s cash drop from today on. The way forward when the STS\'s month is closed, or when a cancellation on its own date would leave an earlier day\'s cash negative. Refused with 409 STS_ALREADY_CANCELLED for an STS already cancelled or corrected, 422 INVALID_VALUE_DATE when today is outside the STS\'s fiscal year, and 422 INSUFFICIENT_TREASURY_CASH, with the arithmetic, when the treasury\'s cash today is short of the amount while the cash check is on. Record the right slip as a new STS. Audited.' })
+  @ApiProblems({ 409: ['STS_ALREADY_CANCELLED', 'PERIOD_CLOSED'], 422: ['INSUFFICIENT_TREASURY_CASH', 'INVALID_VALUE_DATE', 'FISCAL_YEAR_NOT_OPEN'] })
+  @ApiOkResponse({ type: StsResponse, description: 'the STS, CORRECTED' })
+  correct(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<StsResponse> {
+    return this.undo.correct(user, id, dto.reason);
   }
 
   @Get('revenue-book')

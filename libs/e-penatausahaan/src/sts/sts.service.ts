@@ -9,8 +9,11 @@ import { CreateStsDto, RevenueBookQueryDto, RevenueBookResponse, StsQueryDto, St
 export const STS_SELECT = `
   SELECT s.id, s.number, s.fiscal_year AS "fiscalYear", s.organization_id AS "organizationId", o.code AS "organizationCode", o.name AS "organizationName",
     s.budget_line_id AS "budgetLineId", s.account_code AS "accountCode", a.name AS "accountName", s.received_on::text AS "receivedOn",
-    s.deposit_date::text AS "depositDate", s.amount, s.payer, s.description, u.username AS "createdBy"
-  FROM sts s JOIN organizations o ON o.id = s.organization_id JOIN accounts a ON a.code = s.account_code JOIN users u ON u.id = s.created_by`;
+    s.deposit_date::text AS "depositDate", s.amount, s.payer, s.description, u.username AS "createdBy",
+    CASE c.kind WHEN 'CANCELLATION' THEN 'CANCELLED' WHEN 'CORRECTION' THEN 'CORRECTED' ELSE 'RECORDED' END AS status,
+    c.value_date::text AS "reversedOn", c.reason AS "cancelReason", cu.username AS "cancelledBy"
+  FROM sts s JOIN organizations o ON o.id = s.organization_id JOIN accounts a ON a.code = s.account_code JOIN users u ON u.id = s.created_by
+    LEFT JOIN sts_cancellations c ON c.sts_id = s.id LEFT JOIN users cu ON cu.id = c.created_by`;
 
 // Deposit slips (STS, surat tanda setoran) by an OPD's revenue treasurer: the
 // revenue reaches the regional treasury. Each posts a REALIZATION on the OPD's
@@ -80,8 +83,10 @@ export class StsService {
     await this.access.requireOrganization(user, Permission.STS_READ, organizationId, 'organization');
     return this.tx.run(async (m) => {
       const [sums] = await m.query(
-        `SELECT count(*)::int AS total, COALESCE(sum(amount) FILTER (WHERE amount > 0), 0)::numeric(20,2)::text AS received,
-           COALESCE(-sum(amount) FILTER (WHERE amount < 0), 0)::numeric(20,2)::text AS deposited, COALESCE(sum(amount), 0)::numeric(20,2)::text AS balance
+        // a reversal (STS cancelled or corrected, decision 0140) counts against what it reverses: it has the opposite sign
+        `SELECT count(*)::int AS total,
+           COALESCE(sum(amount) FILTER (WHERE (reverses_entry_id IS NULL) = (amount > 0)), 0)::numeric(20,2)::text AS received,
+           COALESCE(-sum(amount) FILTER (WHERE (reverses_entry_id IS NULL) = (amount < 0)), 0)::numeric(20,2)::text AS deposited, COALESCE(sum(amount), 0)::numeric(20,2)::text AS balance
          FROM revenue_book_entries WHERE organization_id = $1 AND fiscal_year = $2`, [organizationId, q.fiscalYear]);
       const data = await m.query(
         `SELECT seq, entry_date::text AS date, document_number AS "documentNumber", description, amount, balance

@@ -41,6 +41,11 @@ export class StsResponse {
   @ApiProperty() payer: string;
   @ApiProperty() description: string;
   @ApiProperty() createdBy: string;
+  @ApiProperty({ enum: ['RECORDED', 'CANCELLED', 'CORRECTED'], description: 'CANCELLED: reversed on its own deposit date (its month was open); CORRECTED: reversed on the day of the correction (decision 0140)' })
+  status: 'RECORDED' | 'CANCELLED' | 'CORRECTED';
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'the value date of the reversal: the deposit date for a cancellation, the day of a correction' }) reversedOn: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) cancelReason: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'who cancelled or corrected it' }) cancelledBy: string | null;
 }
 
 export class RevenueBookQueryDto extends PageQueryDto {
@@ -53,7 +58,7 @@ export class RevenueBookEntryResponse {
   @ApiProperty({ example: '2026-03-10' }) date: string;
   @ApiProperty() documentNumber: string;
   @ApiProperty() description: string;
-  @ApiProperty({ example: '1500000.00', description: 'received (positive) or deposited to the regional treasury (negative)' }) amount: string;
+  @ApiProperty({ example: '1500000.00', description: 'received (positive) or deposited to the regional treasury (negative); an STS cancelled or corrected takes the opposite entries' }) amount: string;
   @ApiProperty({ example: '1500000.00', description: 'cash the revenue treasurer holds after this entry' }) balance: string;
 }
 
@@ -61,6 +66,6 @@ export class RevenueBookResponse {
   @ApiProperty({ type: [RevenueBookEntryResponse] }) data: RevenueBookEntryResponse[];
   @ApiProperty({ type: PageMeta }) meta: PageMeta;
   @ApiProperty({ example: '0.00', description: 'cash held at the end of the book (received, not yet deposited)' }) balance: string;
-  @ApiProperty({ example: '3000000.00' }) received: string;
-  @ApiProperty({ example: '3000000.00' }) deposited: string;
+  @ApiProperty({ example: '3000000.00', description: 'received in the year, less receipts of STSs cancelled or corrected' }) received: string;
+  @ApiProperty({ example: '3000000.00', description: 'deposited in the year, less deposits of STSs cancelled or corrected' }) deposited: string;
 }
