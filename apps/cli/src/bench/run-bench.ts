@@ -67,7 +67,7 @@ export async function runBench(argv: string[]): Promise<void> {
     const results: BenchResult[] = [];
     // `--replica`: one more row, reports read from a streaming standby (decision 0053)
     const benchmarks = argv.includes('--replica') ? [...BENCHMARKS, replicaReportsBench] : BENCHMARKS;
-    for (const b of benchmarks.filter((x: Benchmark) => !only || x.name.toLowerCase().includes(only.toLowerCase()))) {
+    for (const b of benchmarks.filter((x: Benchmark) => !only || only.toLowerCase().split(',').some((o) => x.name.toLowerCase().includes(o)))) {
       say(`running: ${b.name}`);
       const r = await b.run(ctx);
       for (const [k, v] of r.rows) say(`  ${k}: ${v}`);
@@ -86,7 +86,7 @@ export async function runBench(argv: string[]): Promise<void> {
       '',
       `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${version} (embedded, default settings, fsync on).`,
       `Load average when the benchmarks ended: ${loadavg().map((x) => x.toFixed(1)).join(', ')}.`,
-      `Run on ${new Date().toISOString().slice(0, 10)}. Reproduce: \`npm ci && npm run bench\` (add \`-- --only=<name>\` for one benchmark).`,
+      `Run on ${new Date().toISOString().slice(0, 10)}. Reproduce: \`npm ci && npm run bench\` (add \`-- --only=<name>[,<name>...]\` for some benchmarks: parts of their titles).`,
       '',
       ...results.flatMap((r) => ['', `## ${r.name}`, '', '| what | figure |', '| --- | --- |', ...r.rows.map(([k, v]) => `| ${k} | ${v} |`), ...(r.notes?.length ? ['', ...r.notes] : [])]),
       '',
