@@ -28,6 +28,7 @@ import { EControlling1764302200000 } from './1764302200000-e-controlling';
 import { EMonev1764302300000 } from './1764302300000-e-monev';
 import { BudgetLineSortKey1764302500000 } from './1764302500000-budget-line-sort-key';
 import { ListOrderIndexes1764302500100 } from './1764302500100-list-order-indexes';
+import { MonevIndicatorEdits1764303300000 } from './1764303300000-monev-indicator-edits';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -62,4 +63,5 @@ export const ALL_MIGRATIONS = [
   EMonev1764302300000,
   BudgetLineSortKey1764302500000,
   ListOrderIndexes1764302500100,
+  MonevIndicatorEdits1764303300000,
 ];
