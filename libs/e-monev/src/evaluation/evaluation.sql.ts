@@ -55,25 +55,27 @@ export function evaluationPageOrganizationsSql(f: EvaluationFilters): { sql: str
 // for (the OPD filter is given to the view itself, so one OPD reads only its
 // lines) are pivoted to one row per OPD and sub kegiatan, rolled up to every
 // code above it (each sub kegiatan counts under each of its dotted prefixes,
-// which is exactly "the code and every code under it"), and joined to the
+// which is exactly "the code and every code under it"; nomenclature codes
+// have at most six segments, the join takes up to eight), and joined to the
 // indicators by equality, no LIKE over the ledger's rows. The same pivot
 // gives each OPD's whole budget for the footer.
 export function evaluationSql(f: EvaluationFilters, organizations?: string[]): { sql: string; params: unknown[] } {
   const ind = indicatorsOf(f);
   const params = [...ind.params, f.fiscalYear, f.quarter, organizations ?? (f.organizationId ? [f.organizationId] : f.scope)];
   const [y, q, orgs] = [params.length - 2, params.length - 1, params.length];
-  const d = (n: number) => `COALESCE(sum(v.amount) FILTER (WHERE v.kind = 'DISBURSEMENT' AND v.quarter ${n === 1 ? '<= 1' : `= ${n}`} AND v.quarter <= $${q}), 0)`;
+  const d = (n: number) => `COALESCE(sum(v.amount) FILTER (WHERE v.kind = 'DISBURSEMENT' AND v.quarter ${n === 1 ? '<= 1' : `= ${n}`}), 0)`;
   const sql = `
     WITH ind AS (${ind.sql}),
     sub AS (
       SELECT v.organization_id, v.sub_activity_code,
         COALESCE(sum(v.amount) FILTER (WHERE v.kind = 'APPROPRIATION'), 0) AS a, ${d(1)} AS d1, ${d(2)} AS d2, ${d(3)} AS d3, ${d(4)} AS d4
       FROM budget_expenditure_quarters v
-      WHERE v.fiscal_year = $${y} AND ($${orgs}::uuid[] IS NULL OR v.organization_id = ANY($${orgs}::uuid[]))
+      WHERE v.fiscal_year = $${y} AND ($${orgs}::uuid[] IS NULL OR v.organization_id = ANY($${orgs}::uuid[])) AND (v.kind = 'APPROPRIATION' OR v.quarter <= $${q})
       GROUP BY 1, 2),
     code AS (
-      SELECT s.organization_id, array_to_string(p.parts[1:n], '.') AS code, sum(s.a) AS a, sum(s.d1) AS d1, sum(s.d2) AS d2, sum(s.d3) AS d3, sum(s.d4) AS d4
-      FROM sub s CROSS JOIN LATERAL (SELECT string_to_array(s.sub_activity_code, '.') AS parts) p CROSS JOIN LATERAL generate_series(1, cardinality(p.parts)) n
+      SELECT s.organization_id, array_to_string(p.parts[1:k.n], '.') AS code, sum(s.a) AS a, sum(s.d1) AS d1, sum(s.d2) AS d2, sum(s.d3) AS d3, sum(s.d4) AS d4
+      FROM sub s CROSS JOIN LATERAL (SELECT string_to_array(s.sub_activity_code, '.') AS parts) p
+        JOIN (VALUES (1), (2), (3), (4), (5), (6), (7), (8)) AS k(n) ON k.n <= cardinality(p.parts)
       GROUP BY 1, 2),
     org AS (SELECT organization_id, sum(a) AS a, sum(d1 + d2 + d3 + d4) AS d FROM sub GROUP BY 1),
     re AS (
