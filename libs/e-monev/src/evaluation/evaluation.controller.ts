@@ -16,7 +16,7 @@ export class EvaluationController {
   @ApiOkResponse({ type: EvaluationReport })
   @ApiProduces('application/json', CSV_TYPE, XLSX_TYPE)
   async report(@CurrentUser() user: AuthUser, @Query() q: EvaluationQueryDto): Promise<EvaluationReport | StreamableFile> {
-    if (!q.format || q.format === 'json') return (await this.evaluation.report(user, q)).report;
+    if (!q.format || q.format === 'json') return this.evaluation.report(user, q);
     return streamDownload(q.format, `evaluasi-renja-${q.fiscalYear}-tw${q.quarter}`, `TW ${q.quarter}`, EVALUATION_COLUMNS, await this.evaluation.lines(user, q));
   }
 

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { FiscalYearsService } from '@grms/budget';
 import { quarterEnd } from '../rules/quarters';
 import { MonevSettingsService } from '../settings/monev-settings.service';
-import { EvaluationNotesResponse, EvaluationOrganizationFooter, EvaluationQueryDto, EvaluationReport, EvaluationRow, PutEvaluationNotesDto } from './evaluation.dto';
+import { EvaluationNotesResponse, EvaluationOrganizationFooter, EvaluationQueryDto, EvaluationReport, PutEvaluationNotesDto } from './evaluation.dto';
 import { averageAndBand, evaluationRow, organizationFooter } from './evaluation-rows';
 import { EvaluationLine, evaluationLines } from './evaluation.columns';
 import { evaluationPageOrganizationsSql, EvaluationSqlRow, evaluationSql } from './evaluation.sql';
@@ -25,7 +25,7 @@ export class EvaluationService {
     private readonly years: FiscalYearsService, private readonly settings: MonevSettingsService, @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
-  async report(user: AuthUser, q: EvaluationQueryDto): Promise<{ all: EvaluationRow[]; report: EvaluationReport }> {
+  async report(user: AuthUser, q: EvaluationQueryDto): Promise<EvaluationReport> {
     const scope = await this.access.scope(user, Permission.MONEV_READ);
     return this.tx.run(async (m) => {
       if (q.organizationId && !this.access.inScope(scope, q.organizationId)) throw DomainError.notFound('organization', q.organizationId);
@@ -45,12 +45,9 @@ export class EvaluationService {
       });
       const offset = offsetOf(q);
       return {
-        all,
-        report: {
-          fiscalYear: q.fiscalYear, quarter: q.quarter, asOf: quarterEnd(q.fiscalYear, q.quarter),
-          data: all.slice(offset, offset + q.limit), meta: { page: q.page, limit: q.limit, total: all.length },
-          footer: { ...averageAndBand(all, rules.bands), organizations },
-        },
+        fiscalYear: q.fiscalYear, quarter: q.quarter, asOf: quarterEnd(q.fiscalYear, q.quarter),
+        data: all.slice(offset, offset + q.limit), meta: { page: q.page, limit: q.limit, total: all.length },
+        footer: { ...averageAndBand(all, rules.bands), organizations },
       };
     });
   }
