@@ -28,8 +28,8 @@ import { EControlling1764302200000 } from './1764302200000-e-controlling';
 import { EMonev1764302300000 } from './1764302300000-e-monev';
 import { BudgetLineSortKey1764302500000 } from './1764302500000-budget-line-sort-key';
 import { ListOrderIndexes1764302500100 } from './1764302500100-list-order-indexes';
-// STS cancellation and correction (issue 8 follow-ups)
 import { StsCancellations1764303100000 } from './1764303100000-sts-cancellations';
+import { MonevIndicatorEdits1764303300000 } from './1764303300000-monev-indicator-edits';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -65,4 +65,5 @@ export const ALL_MIGRATIONS = [
   BudgetLineSortKey1764302500000,
   ListOrderIndexes1764302500100,
   StsCancellations1764303100000,
+  MonevIndicatorEdits1764303300000,
 ];

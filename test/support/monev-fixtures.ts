@@ -1,6 +1,8 @@
 import { LedgerKind, LedgerService } from '@grms/budget';
 import { Money, TransactionService } from '@grms/core';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import request from 'supertest';
 import { TestApp } from './test-app';
 
 // Fixtures for the e-monev end-to-end specs.
@@ -65,4 +67,15 @@ export async function xlsxRows(body: Buffer): Promise<string[][]> {
   const rows: string[][] = [];
   wb.worksheets[0].eachRow((row) => { rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))); });
   return rows;
+}
+
+/** The CSV and XLSX downloads of an evaluation query, each as rows keyed by header. */
+export async function evaluationFiles(t: TestApp, query: string, user = 'auditor'): Promise<{ csv: Record<string, string>[]; xlsx: Record<string, string>[] }> {
+  const csv = await t.get(`${query}&format=csv`, user);
+  if (csv.status !== 200) throw new Error(`csv: ${csv.status} ${csv.text}`);
+  const x = await request(t.app.getHttpServer()).get(`/api/v1${query}&format=xlsx`).set('Authorization', `Bearer ${await t.token(user)}`).buffer(true)
+    .parse((res, cb) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks))); });
+  if (x.status !== 200) throw new Error(`xlsx: ${x.status}`);
+  const [header, ...lines] = await xlsxRows(x.body as Buffer);
+  return { csv: parse(csv.text, { columns: true }) as Record<string, string>[], xlsx: lines.map((l) => Object.fromEntries(header.map((h, i) => [h, l[i] ?? '']))) };
 }

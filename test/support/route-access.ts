@@ -29,6 +29,7 @@ const MONEV_ROUTES: Record<string, Role[]> = {
   'POST /api/v1/monev/indicators': ['PLANNER'],
   'GET /api/v1/monev/indicators': MONEV_READERS,
   'GET /api/v1/monev/indicators/{id}': MONEV_READERS,
+  'PATCH /api/v1/monev/indicators/{id}': ['PLANNER', 'MONEV_VERIFIER'],
   'POST /api/v1/monev/indicators/{id}/realizations': ['PLANNER'],
   'PATCH /api/v1/monev/realizations/{id}': ['PLANNER'],
   'POST /api/v1/monev/realizations/{id}/submit': ['PLANNER'],

@@ -1,6 +1,6 @@
 import { bodyExample } from '@grms/core';
 import { PutEvaluationNotesDto } from './evaluation/evaluation.dto';
-import { CreateIndicatorDto } from './indicators/indicator.dto';
+import { CreateIndicatorDto, UpdateIndicatorDto } from './indicators/indicator.dto';
 import { CreateRealizationDto, RejectRealizationDto, UpdateRealizationDto } from './realizations/realization.dto';
 import { PutMonevSettingsDto } from './settings/monev-settings.dto';
 
@@ -10,6 +10,9 @@ bodyExample(CreateIndicatorDto, 'the output indicator of a sub kegiatan, from th
   fiscalYear: 2026, organizationId: OPD, level: 'SUB_KEGIATAN', code: '1.01.02.1.01.0072', direction: 'HIGHER_IS_BETTER', aggregation: 'SUM',
   target: '12', quarterlyTargets: ['3', '6', '9', '12'], baseline: '12', renstraTarget: '60', renstraAmount: '18000000000.00',
   previousRealization: '24', previousAmount: '7200000000.00', responsibleUnit: 'Bidang Pembinaan SMA',
+});
+bodyExample(UpdateIndicatorDto, 'targets moved by the Renja amendment, at the version last read', {
+  expectedVersion: 1, target: '10', quarterlyTargets: ['2', '5', '8', '10'], renstraTarget: '62', reason: 'Perubahan Renja: target disesuaikan dengan APBD Perubahan',
 });
 bodyExample(CreateRealizationDto, 'the first quarter, with its evidence', {
   quarter: 1, value: '3', unit: 'Ruang', evidence: 'BAST pekerjaan RKB SMA N 1 Semarang No. 027/114/2026; foto kondisi 100%',

@@ -65,6 +65,7 @@ export enum Permission {
   MONEV_WRITE = 'monev:write',
   MONEV_VERIFY = 'monev:verify',
   MONEV_SETTINGS_MANAGE = 'monev:settings:manage',
+  MONEV_INDICATOR_EDIT = 'monev:indicator:edit',
 }
 
 const READ_EVERYTHING: Permission[] = [
@@ -156,6 +157,11 @@ const MONEV_GRANTS: Partial<Record<Role, Permission[]>> = {
   [Role.MONEV_VERIFIER]: [Permission.MONEV_READ, Permission.MONEV_VERIFY],
 };
 for (const [role, granted] of Object.entries(MONEV_GRANTS) as [Role, Permission[]][]) ROLE_PERMISSIONS[role].push(...granted);
+// e-monev indicator edits (decision 0610): the OPD's planner (own OPD) and
+// Bappeda's monitoring team (province-wide; alone may change what a verified
+// quarter depends on, with a reason).
+ROLE_PERMISSIONS[Role.PLANNER].push(Permission.MONEV_INDICATOR_EDIT);
+ROLE_PERMISSIONS[Role.MONEV_VERIFIER].push(Permission.MONEV_INDICATOR_EDIT);
 
 export function rolesWith(permission: Permission): Role[] {
   return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => ROLE_PERMISSIONS[r].includes(permission));

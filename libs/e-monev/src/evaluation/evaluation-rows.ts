@@ -1,7 +1,7 @@
 import { Money } from '@grms/core';
 import Decimal from 'decimal.js';
 import { achievement, Aggregation, averageOf, bandOf, BandBounds, Direction, LowerIsBetterFormula, quantity, realizationTo } from '../rules/achievement';
-import { EvaluationRow } from './evaluation.dto';
+import { EvaluationNotesResponse, EvaluationOrganizationFooter, EvaluationRow } from './evaluation.dto';
 import { EvaluationSqlRow } from './evaluation.sql';
 
 export interface EvaluationRules { bands: BandBounds; lowerIsBetter: LowerIsBetterFormula }
@@ -36,6 +36,18 @@ export function evaluationRow(r: EvaluationSqlRow, q: number, rules: EvaluationR
 }
 
 export function averageAndBand(rows: EvaluationRow[], bands: BandBounds): { averageAchievement: string | null; band: ReturnType<typeof bandOf> } {
-  const averageAchievement = averageOf(rows.map((r) => r.achievement));
+  return withBand(averageOf(rows.map((r) => r.achievement)), bands);
+}
+
+export function withBand(averageAchievement: string | null, bands: BandBounds): { averageAchievement: string | null; band: ReturnType<typeof bandOf> } {
   return { averageAchievement, band: bandOf(averageAchievement, bands) };
+}
+
+/** An OPD's footer: its average and band (over its rows), its whole budget side (from the query's row), the texts its planner wrote. */
+export function organizationFooter(r: EvaluationSqlRow, indicators: number, average: ReturnType<typeof averageAndBand>, n: EvaluationNotesResponse | undefined): EvaluationOrganizationFooter {
+  const appropriated = Money.of(r.organization_appropriated);
+  const disbursed = Money.of(r.organization_disbursed);
+  return { organizationId: r.organization_id, organizationCode: r.organization_code, organizationName: r.organization_name, indicators, ...average,
+    appropriated: appropriated.toString(), disbursed: disbursed.toString(), budgetAbsorption: disbursed.percentOf(appropriated),
+    drivingFactors: n?.drivingFactors ?? '', inhibitingFactors: n?.inhibitingFactors ?? '', followUp: n?.followUp ?? '', followUpNextYear: n?.followUpNextYear ?? '' };
 }

@@ -1,5 +1,8 @@
 import { Column } from '@grms/core';
-import { EvaluationFooter, EvaluationRow } from './evaluation.dto';
+import { bandOf, RunningAverage } from '../rules/achievement';
+import { EvaluationNotesResponse, EvaluationOrganizationFooter, EvaluationRow } from './evaluation.dto';
+import { EvaluationRules, evaluationRow, organizationFooter, withBand } from './evaluation-rows';
+import { EvaluationSqlRow } from './evaluation.sql';
 
 const BAND_NAMES: Record<string, string> = { SANGAT_TINGGI: 'Sangat Tinggi', TINGGI: 'Tinggi', SEDANG: 'Sedang', RENDAH: 'Rendah', SANGAT_RENDAH: 'Sangat Rendah' };
 const LEVEL_NAMES: Record<string, string> = { PROGRAM: 'Program', KEGIATAN: 'Kegiatan', SUB_KEGIATAN: 'Sub Kegiatan' };
@@ -46,25 +49,52 @@ export const EVALUATION_COLUMNS: Column<EvaluationLine>[] = [
   { header: 'Keterangan', value: row((r) => r.notes) },
 ];
 
-/** The rows of each OPD followed by its footer lines, then the province's average and band. */
-export function evaluationLines(rows: EvaluationRow[], footer: EvaluationFooter): EvaluationLine[] {
-  const lines: EvaluationLine[] = [];
-  for (const f of footer.organizations) {
-    for (const r of rows) if (r.organizationCode === f.organizationCode) lines.push({ row: r });
-    const at = (label: string, text: string | null) => lines.push({ footer: { organizationCode: f.organizationCode, organizationName: f.organizationName, label, text } });
-    at('Rata-rata capaian kinerja (%)', f.averageAchievement);
-    at('Predikat kinerja', bandName(f.band));
-    at('Anggaran OPD (Rp)', f.appropriated);
-    at('Realisasi anggaran OPD s/d TW (Rp)', f.disbursed);
-    at('Realisasi anggaran OPD (%)', f.budgetAbsorption);
-    at('Faktor pendorong keberhasilan', f.drivingFactors);
-    at('Faktor penghambat', f.inhibitingFactors);
-    at('Tindak lanjut triwulan berikutnya', f.followUp);
-    at('Tindak lanjut Renja berikutnya', f.followUpNextYear);
+/** The footer lines of one OPD, after its rows. */
+function footerLines(f: EvaluationOrganizationFooter): EvaluationLine[] {
+  const at = (label: string, text: string | null): EvaluationLine => ({ footer: { organizationCode: f.organizationCode, organizationName: f.organizationName, label, text } });
+  return [
+    at('Rata-rata capaian kinerja (%)', f.averageAchievement),
+    at('Predikat kinerja', bandName(f.band)),
+    at('Anggaran OPD (Rp)', f.appropriated),
+    at('Realisasi anggaran OPD s/d TW (Rp)', f.disbursed),
+    at('Realisasi anggaran OPD (%)', f.budgetAbsorption),
+    at('Faktor pendorong keberhasilan', f.drivingFactors),
+    at('Faktor penghambat', f.inhibitingFactors),
+    at('Tindak lanjut triwulan berikutnya', f.followUp),
+    at('Tindak lanjut Renja berikutnya', f.followUpNextYear),
+  ];
+}
+
+/**
+ * The lines of the download from the query's rows as they are read, page by
+ * page (report order: OPD by OPD): each row, each OPD's footer after its last
+ * row, and with several OPDs the average and band of all. Holds one page and
+ * two running averages, never the report.
+ */
+export async function* evaluationLines(pages: AsyncIterable<EvaluationSqlRow[]>, quarter: number, rules: EvaluationRules,
+  notes: () => Map<string, EvaluationNotesResponse>): AsyncGenerator<EvaluationLine[]> {
+  const all = new RunningAverage();
+  let opds = 0;
+  let cur: { first: EvaluationSqlRow; mean: RunningAverage; n: number } | null = null;
+  const close = (c: NonNullable<typeof cur>) => footerLines(organizationFooter(c.first, c.n, withBand(c.mean.value, rules.bands), notes().get(c.first.organization_id)));
+  for await (const page of pages) {
+    const out: EvaluationLine[] = [];
+    for (const raw of page) {
+      if (cur && cur.first.organization_id !== raw.organization_id) out.push(...close(cur));
+      if (!cur || cur.first.organization_id !== raw.organization_id) { cur = { first: raw, mean: new RunningAverage(), n: 0 }; opds++; }
+      const row = evaluationRow(raw, quarter, rules);
+      cur.mean.add(row.achievement);
+      cur.n++;
+      all.add(row.achievement);
+      out.push({ row });
+    }
+    yield out;
   }
-  if (footer.organizations.length > 1) {
-    lines.push({ footer: { organizationCode: '', organizationName: 'Seluruh Perangkat Daerah', label: 'Rata-rata capaian kinerja (%)', text: footer.averageAchievement } });
-    lines.push({ footer: { organizationCode: '', organizationName: 'Seluruh Perangkat Daerah', label: 'Predikat kinerja', text: bandName(footer.band) } });
+  const tail = cur ? close(cur) : [];
+  if (opds > 1) {
+    const overall = { organizationCode: '', organizationName: 'Seluruh Perangkat Daerah' };
+    tail.push({ footer: { ...overall, label: 'Rata-rata capaian kinerja (%)', text: all.value } });
+    tail.push({ footer: { ...overall, label: 'Predikat kinerja', text: bandName(bandOf(all.value, rules.bands)) } });
   }
-  return lines;
+  if (tail.length) yield tail;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Authenticated, AuthUser, CSV_TYPE, CurrentUser, download, Permission, XLSX_TYPE } from '@grms/core';
-import { EVALUATION_COLUMNS, evaluationLines } from './evaluation.columns';
+import { ApiProblems, Authenticated, AuthUser, CSV_TYPE, CurrentUser, Permission, streamDownload, XLSX_TYPE } from '@grms/core';
+import { EVALUATION_COLUMNS } from './evaluation.columns';
 import { EvaluationNotesResponse, EvaluationQueryDto, EvaluationReport, PutEvaluationNotesDto } from './evaluation.dto';
 import { EvaluationService } from './evaluation.service';
 
@@ -12,13 +12,12 @@ export class EvaluationController {
 
   @Get()
   @Authenticated({ permission: Permission.MONEV_READ })
-  @ApiOperation({ summary: 'The quarterly evaluation of the Renja (Permendagri 86/2017 layout)', description: 'AUDITOR, Bappeda\'s monitoring team, the budget team and ADMIN province-wide; OPD roles their own OPD (another OPD\'s organizationId is 404). Per OPD and row of the nomenclature: each indicator\'s Renstra target, realisation to last year, this year\'s target (K and Rp), TW I-IV realisation (verified values; Rp = expenditure disbursed in the quarter by value date), realisation to the quarter, achievement against the cumulative target and its band, budget absorption, the Renstra to date; footer per OPD with the average achievement and band and its planner\'s driving and inhibiting factors and follow-up (PUT /monev/evaluation/notes). JSON is paged (the footer covers every row); format=csv|xlsx gives every row with the footers.' })
+  @ApiOperation({ summary: 'The quarterly evaluation of the Renja (Permendagri 86/2017 layout)', description: 'AUDITOR, Bappeda\'s monitoring team, the budget team and ADMIN province-wide; OPD roles their own OPD (another OPD\'s organizationId is 404). Per OPD and row of the nomenclature: each indicator\'s Renstra target, realisation to last year, this year\'s target (K and Rp), TW I-IV realisation (verified values; Rp = expenditure disbursed in the quarter by value date), realisation to the quarter, achievement against the cumulative target and its band, budget absorption, the Renstra to date; footer per OPD with the average achievement and band and its planner\'s driving and inhibiting factors and follow-up (PUT /monev/evaluation/notes). JSON is paged (the footer covers every row); format=csv|xlsx gives every row with the footers, streamed from one read-only snapshot in pages (bounded memory).' })
   @ApiOkResponse({ type: EvaluationReport })
   @ApiProduces('application/json', CSV_TYPE, XLSX_TYPE)
   async report(@CurrentUser() user: AuthUser, @Query() q: EvaluationQueryDto): Promise<EvaluationReport | StreamableFile> {
-    const { all, report } = await this.evaluation.report(user, q);
-    if (!q.format || q.format === 'json') return report;
-    return download(q.format, `evaluasi-renja-${q.fiscalYear}-tw${q.quarter}`, `TW ${q.quarter}`, EVALUATION_COLUMNS, evaluationLines(all, report.footer));
+    if (!q.format || q.format === 'json') return this.evaluation.report(user, q);
+    return streamDownload(q.format, `evaluasi-renja-${q.fiscalYear}-tw${q.quarter}`, `TW ${q.quarter}`, EVALUATION_COLUMNS, await this.evaluation.lines(user, q));
   }
 
   @Put('notes')

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Permission, TransactionService } from '@grms/core';
-import { EntityManager } from 'typeorm';
+import { AccessService, AuditService, AuthUser, DomainError, offsetOf, Permission, snapshotPages, TransactionService } from '@grms/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { FiscalYearsService } from '@grms/budget';
 import { quarterEnd } from '../rules/quarters';
 import { MonevSettingsService } from '../settings/monev-settings.service';
-import { EvaluationNotesResponse, EvaluationOrganizationFooter, EvaluationQueryDto, EvaluationReport, EvaluationRow, PutEvaluationNotesDto } from './evaluation.dto';
-import { averageAndBand, evaluationRow } from './evaluation-rows';
-import { EvaluationSqlRow, evaluationSql } from './evaluation.sql';
+import { EvaluationNotesResponse, EvaluationOrganizationFooter, EvaluationQueryDto, EvaluationReport, PutEvaluationNotesDto } from './evaluation.dto';
+import { averageAndBand, evaluationRow, organizationFooter } from './evaluation-rows';
+import { EvaluationLine, evaluationLines } from './evaluation.columns';
+import { evaluationPageOrganizationsSql, EvaluationSqlRow, evaluationSql } from './evaluation.sql';
 
 const NOTES = `fiscal_year AS "fiscalYear", quarter, organization_id AS "organizationId", driving_factors AS "drivingFactors",
   inhibiting_factors AS "inhibitingFactors", follow_up AS "followUp", follow_up_next_year AS "followUpNextYear"`;
@@ -20,10 +22,10 @@ const NOTES = `fiscal_year AS "fiscalYear", quarter, organization_id AS "organiz
 export class EvaluationService {
   constructor(
     private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService,
-    private readonly years: FiscalYearsService, private readonly settings: MonevSettingsService,
+    private readonly years: FiscalYearsService, private readonly settings: MonevSettingsService, @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
-  async report(user: AuthUser, q: EvaluationQueryDto): Promise<{ all: EvaluationRow[]; report: EvaluationReport }> {
+  async report(user: AuthUser, q: EvaluationQueryDto): Promise<EvaluationReport> {
     const scope = await this.access.scope(user, Permission.MONEV_READ);
     return this.tx.run(async (m) => {
       if (q.organizationId && !this.access.inScope(scope, q.organizationId)) throw DomainError.notFound('organization', q.organizationId);
@@ -36,36 +38,47 @@ export class EvaluationService {
         ? await m.query(`SELECT ${NOTES} FROM monev_evaluation_notes WHERE fiscal_year = $1 AND quarter = $2 AND organization_id = ANY($3::uuid[])`, [q.fiscalYear, q.quarter, orgIds])
         : [];
       const byOrg = new Map(notes.map((n) => [n.organizationId, n]));
-      const budget = await this.organizationBudgets(m, q.fiscalYear, q.quarter, orgIds);
       const organizations: EvaluationOrganizationFooter[] = orgIds.map((id) => {
         const first = raw.find((r) => r.organization_id === id)!;
         const rows = all.filter((r) => r.organizationCode === first.organization_code);
-        const n = byOrg.get(id);
-        const b = budget.get(id) ?? { appropriated: Money.ZERO, disbursed: Money.ZERO };
-        return { organizationId: id, organizationCode: first.organization_code, organizationName: first.organization_name, indicators: rows.length, ...averageAndBand(rows, rules.bands),
-          appropriated: b.appropriated.toString(), disbursed: b.disbursed.toString(), budgetAbsorption: b.disbursed.percentOf(b.appropriated),
-          drivingFactors: n?.drivingFactors ?? '', inhibitingFactors: n?.inhibitingFactors ?? '', followUp: n?.followUp ?? '', followUpNextYear: n?.followUpNextYear ?? '' };
+        return organizationFooter(first, rows.length, averageAndBand(rows, rules.bands), byOrg.get(id));
       });
       const offset = offsetOf(q);
       return {
-        all,
-        report: {
-          fiscalYear: q.fiscalYear, quarter: q.quarter, asOf: quarterEnd(q.fiscalYear, q.quarter),
-          data: all.slice(offset, offset + q.limit), meta: { page: q.page, limit: q.limit, total: all.length },
-          footer: { ...averageAndBand(all, rules.bands), organizations },
-        },
+        fiscalYear: q.fiscalYear, quarter: q.quarter, asOf: quarterEnd(q.fiscalYear, q.quarter),
+        data: all.slice(offset, offset + q.limit), meta: { page: q.page, limit: q.limit, total: all.length },
+        footer: { ...averageAndBand(all, rules.bands), organizations },
       };
     });
   }
 
-  /** Per OPD, every expenditure line: appropriation as posted, disbursement by value date to the end of the quarter. */
-  private async organizationBudgets(m: EntityManager, fiscalYear: number, quarter: number, orgIds: string[]): Promise<Map<string, { appropriated: Money; disbursed: Money }>> {
-    if (!orgIds.length) return new Map();
-    const rows: { id: string; appropriated: string; disbursed: string }[] = await m.query(
-      `SELECT organization_id AS id, COALESCE(sum(amount) FILTER (WHERE kind = 'APPROPRIATION'), 0)::numeric(20,2)::text AS appropriated,
-         COALESCE(sum(amount) FILTER (WHERE kind = 'DISBURSEMENT' AND quarter <= $2), 0)::numeric(20,2)::text AS disbursed
-       FROM budget_expenditure_quarters WHERE fiscal_year = $1 AND organization_id = ANY($3::uuid[]) GROUP BY 1`, [fiscalYear, quarter, orgIds]);
-    return new Map(rows.map((r) => [r.id, { appropriated: Money.of(r.appropriated), disbursed: Money.of(r.disbursed) }]));
+  /**
+   * The CSV/XLSX lines: every row of the filters with each OPD's footer,
+   * read in keyset pages of one read-only snapshot (the shared export
+   * helpers), so the download holds a page, never the report. The filters,
+   * the scope and the year are checked before the first byte.
+   */
+  async lines(user: AuthUser, q: EvaluationQueryDto): Promise<AsyncIterable<EvaluationLine[]>> {
+    const scope = await this.access.scope(user, Permission.MONEV_READ);
+    const rules = await this.tx.run(async (m) => {
+      if (q.organizationId && !this.access.inScope(scope, q.organizationId)) throw DomainError.notFound('organization', q.organizationId);
+      return this.settings.of(m, q.fiscalYear);
+    });
+    const filters = { fiscalYear: q.fiscalYear, quarter: q.quarter, organizationId: q.organizationId, programCode: q.programCode, scope };
+    const notes = new Map<string, EvaluationNotesResponse>();
+    const pages = snapshotPages<EvaluationSqlRow>(this.ds, async (m, last, limit) => {
+      if (!last) {
+        const rows: EvaluationNotesResponse[] = await m.query(`SELECT ${NOTES} FROM monev_evaluation_notes WHERE fiscal_year = $1 AND quarter = $2`, [q.fiscalYear, q.quarter]);
+        rows.forEach((n) => notes.set(n.organizationId, n));
+      }
+      const page = { ...filters, after: last, limit };
+      const orgs = evaluationPageOrganizationsSql(page);
+      const ids = (await m.query(orgs.sql, orgs.params) as { id: string }[]).map((r) => r.id);
+      if (!ids.length) return [];
+      const { sql, params } = evaluationSql(page, ids);
+      return m.query(sql, params);
+    });
+    return evaluationLines(pages, q.quarter, rules, () => notes);
   }
 
   putNotes(user: AuthUser, dto: PutEvaluationNotesDto): Promise<EvaluationNotesResponse> {

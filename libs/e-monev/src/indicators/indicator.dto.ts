@@ -35,6 +35,26 @@ export class CreateIndicatorDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) notes?: string;
 }
 
+/**
+ * PATCH /monev/indicators/{id}: the fields given change, the rest stay.
+ * `target` without `quarterlyTargets` keeps TW I-III and (SUM, LAST) makes TW
+ * IV the new annual target.
+ */
+export class UpdateIndicatorDto {
+  @ApiProperty({ example: 1, description: 'optimistic check: the indicator\'s `version` the client last read (STALE_VERSION, 409, when it has changed since)' }) @IsInt() @Min(1) expectedVersion: number;
+  @ApiPropertyOptional({ example: 'Jumlah sekolah penerima manfaat' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) name?: string;
+  @ApiPropertyOptional({ example: 'Ruang', description: 'a sub kegiatan keeps the nomenclature\'s unit (UNIT_MISMATCH otherwise)' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(60) unit?: string;
+  @ApiPropertyOptional({ enum: DIRECTIONS }) @IsOptional() @IsIn(DIRECTIONS) direction?: (typeof DIRECTIONS)[number];
+  @ApiPropertyOptional({ enum: AGGREGATIONS }) @IsOptional() @IsIn(AGGREGATIONS) aggregation?: (typeof AGGREGATIONS)[number];
+  @QO('baseline (condition at the start of the Renstra)') @IsOptional() @IsString() @Matches(QUANTITY) baseline?: string;
+  @QO('annual target') @IsOptional() @IsString() @Matches(QUANTITY) target?: string;
+  @ApiPropertyOptional({ type: [String], example: ['2', '4', '6', '8'], description: 'cumulative targets to the end of TW I-IV' })
+  @IsOptional() @IsArray() @ArrayMinSize(4) @ArrayMaxSize(4) @IsString({ each: true }) @Matches(QUANTITY, { each: true }) quarterlyTargets?: string[];
+  @QO('five-year (Renstra) end target', '60') @IsOptional() @IsString() @Matches(QUANTITY) renstraTarget?: string;
+  @ApiPropertyOptional({ example: 'Perubahan Renja: target disesuaikan dengan APBD Perubahan', description: 'why: required when Bappeda\'s monitoring team changes what a verified quarter depends on (unit, direction, aggregation, the target to a verified quarter); kept in the audit trail' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000) reason?: string;
+}
+
 export class IndicatorQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
@@ -88,5 +108,6 @@ export class IndicatorResponse {
   @ApiProperty({ nullable: true, type: String }) previousAmount: string | null;
   @ApiProperty({ nullable: true, type: String }) responsibleUnit: string | null;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ example: 1, description: 'raised by every change; give it as expectedVersion to PATCH' }) version: number;
   @ApiProperty({ type: [RealizationResponse] }) realizations: RealizationResponse[];
 }

@@ -14,7 +14,7 @@ export const INDICATOR_SELECT = `
   SELECT i.id, i.fiscal_year AS "fiscalYear", i.organization_id AS "organizationId", o.name AS "organizationName", i.level, i.code, n.name AS "codeName",
     i.name, i.unit, i.unit_kind AS "unitKind", i.direction, i.aggregation, i.baseline::text AS baseline, i.target::text AS target,
     i.quarterly_targets::text[] AS "quarterlyTargets", i.renstra_target::text AS "renstraTarget", i.renstra_amount::text AS "renstraAmount",
-    i.previous_realization::text AS "previousRealization", i.previous_amount::text AS "previousAmount", i.responsible_unit AS "responsibleUnit", i.notes,
+    i.previous_realization::text AS "previousRealization", i.previous_amount::text AS "previousAmount", i.responsible_unit AS "responsibleUnit", i.notes, i.version,
     COALESCE((SELECT jsonb_agg(${REALIZATION_JSON} ORDER BY r.quarter) FROM monev_realizations r WHERE r.indicator_id = i.id), '[]'::jsonb) AS realizations
   FROM monev_indicators i JOIN organizations o ON o.id = i.organization_id JOIN nomenclature n ON n.code = i.code`;
 

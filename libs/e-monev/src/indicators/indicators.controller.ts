@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblems, Authenticated, AuthUser, CurrentUser, Page, Permission } from '@grms/core';
 import { CreateRealizationDto } from '../realizations/realization.dto';
 import { RealizationsService } from '../realizations/realizations.service';
-import { CreateIndicatorDto, IndicatorQueryDto, IndicatorResponse, RealizationResponse } from './indicator.dto';
+import { CreateIndicatorDto, IndicatorQueryDto, IndicatorResponse, RealizationResponse, UpdateIndicatorDto } from './indicator.dto';
 import { IndicatorsService } from './indicators.service';
 
 @ApiTags('e-monev')
@@ -34,6 +34,15 @@ export class IndicatorsController {
   @ApiOkResponse({ type: IndicatorResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<IndicatorResponse> {
     return this.indicators.get(user, id);
+  }
+
+  @Patch(':id')
+  @Authenticated({ permission: Permission.MONEV_INDICATOR_EDIT })
+  @ApiOperation({ summary: 'Edit an indicator: name, unit, direction, aggregation, baseline, targets, Renstra end target', description: 'PLANNER of the indicator\'s OPD, or Bappeda\'s monitoring team (MONEV_VERIFIER, province-wide); year in PLANNING or EXECUTION. `expectedVersion` is the version last read (STALE_VERSION, 409, when another change came first). The rules of creation hold: a sub kegiatan keeps the nomenclature\'s unit (UNIT_MISMATCH), cumulative targets fit the aggregation and the annual target (INVALID_TARGETS; `target` alone moves TW IV with it for SUM and LAST), a % indicator has no target, baseline or realisation above 100 (PERCENT_ABOVE_100). Once a quarter is VERIFIED, its unit, direction, aggregation and the cumulative target of that quarter are what it was measured against: VERIFIED_QUARTER_LOCKED (409) for the planner; the monitoring team changes them with a `reason`, kept in the audit trail (MONEV_INDICATOR.UPDATE).' })
+  @ApiOkResponse({ type: IndicatorResponse })
+  @ApiProblems({ 409: ['STALE_VERSION', 'VERIFIED_QUARTER_LOCKED', 'DUPLICATE'], 422: ['UNIT_MISMATCH', 'PERCENT_ABOVE_100', 'INVALID_TARGETS', 'FISCAL_YEAR_NOT_OPEN'] })
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateIndicatorDto): Promise<IndicatorResponse> {
+    return this.indicators.update(user, id, dto);
   }
 
   @Post(':id/realizations')

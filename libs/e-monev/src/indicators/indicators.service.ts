@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, FieldError, Money, offsetOf, Page, pageOf, Permission, SqlWhere, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, DomainError, ErrorKind, FieldError, hasPermission, Money, offsetOf, Page, pageOf, Permission, SqlWhere, TransactionService } from '@grms/core';
 import { FiscalYearsService } from '@grms/budget';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { defaultQuarterlyTargets, isPercentUnit, quantity } from '../rules/achievement';
-import { CreateIndicatorDto, IndicatorQueryDto, IndicatorResponse } from './indicator.dto';
+import { CreateIndicatorDto, IndicatorQueryDto, IndicatorResponse, UpdateIndicatorDto } from './indicator.dto';
 import { fetchIndicator, INDICATOR_SELECT } from './indicator.queries';
 
 const LEVEL_NO = { PROGRAM: 3, KEGIATAN: 4, SUB_KEGIATAN: 5 } as const;
@@ -62,6 +62,65 @@ export class IndicatorsService {
     });
   }
 
+  /**
+   * Edits an indicator (decision 0610): under its row lock, at the version the
+   * client read; the same rules as creation; what a VERIFIED quarter was
+   * measured against (unit, direction, aggregation, its cumulative target)
+   * changes only by Bappeda's monitoring team with a reason.
+   */
+  update(user: AuthUser, id: string, dto: UpdateIndicatorDto): Promise<IndicatorResponse> {
+    return this.tx.run(async (m) => {
+      const [cur] = await m.query(
+        `SELECT id, fiscal_year, organization_id, level, code, name, unit, direction, aggregation, baseline::text, target::text, quarterly_targets::text[] AS quarterly_targets,
+           renstra_target::text, previous_realization::text, version FROM monev_indicators WHERE id = $1 FOR UPDATE`, [id]);
+      if (!cur) throw DomainError.notFound('indicator', id);
+      await this.access.requireOrganization(user, Permission.MONEV_INDICATOR_EDIT, cur.organization_id, 'indicator', id);
+      if (dto.expectedVersion !== cur.version) throw DomainError.conflict('STALE_VERSION', `indicator "${cur.name}" is at version ${cur.version}, not ${dto.expectedVersion}: read it again`);
+      await this.years.requireStatus(m, cur.fiscal_year, ['PLANNING', 'EXECUTION']);
+      const row = await this.nomenclatureRow(m, cur.fiscal_year, cur.code, cur.level);
+      if (row.unit && dto.unit && !sameUnit(row.unit, dto.unit)) {
+        throw DomainError.rule('UNIT_MISMATCH', `the indicator of ${cur.code} is measured in ${row.unit} (code list ${row.version}); the request gives ${dto.unit}`, [{ field: 'unit', message: `expected ${row.unit}` }]);
+      }
+      const unit: string = dto.unit === undefined || sameUnit(dto.unit, cur.unit) ? cur.unit : dto.unit.trim();
+      const name: string = dto.name?.trim() ?? cur.name;
+      const direction: string = dto.direction ?? cur.direction;
+      const aggregation: string = dto.aggregation ?? cur.aggregation;
+      const target: string = dto.target ?? cur.target;
+      const kept: string[] = cur.quarterly_targets;
+      const quarterly = (dto.quarterlyTargets ?? (dto.target !== undefined && aggregation !== 'AVERAGE' ? [...kept.slice(0, 3), dto.target] : kept)).map(quantity);
+      const realized: { quarter: number; value: string; status: string }[] = await m.query(`SELECT quarter, value::text AS value, status FROM monev_realizations WHERE indicator_id = $1 ORDER BY quarter`, [id]);
+      const pct = percentErrors(unit, { target, ...Object.fromEntries(quarterly.map((v, i) => [`quarterlyTargets.${i}`, v])),
+        baseline: dto.baseline ?? cur.baseline, renstraTarget: dto.renstraTarget ?? cur.renstra_target, previousRealization: cur.previous_realization,
+        ...Object.fromEntries(realized.map((r) => [`realizations.TW ${r.quarter}`, r.value])) });
+      if (pct.length) throw DomainError.rule('PERCENT_ABOVE_100', `a percentage indicator (${unit}) takes values of at most 100: ${pct.map((e) => `${e.field} ${e.message}`).join('; ')}`, pct);
+      const bad = targetErrors(target, quarterly, aggregation);
+      if (bad.length) throw DomainError.rule('INVALID_TARGETS', `the quarterly targets do not fit the annual target: ${bad.map((e) => `${e.field}: ${e.message}`).join('; ')}`, bad);
+      const verified = realized.filter((r) => r.status === 'VERIFIED').map((r) => r.quarter);
+      const locked = verifiedFieldChanges(verified, { unit: cur.unit, direction: cur.direction, aggregation: cur.aggregation, quarterly: cur.quarterly_targets }, { unit, direction, aggregation, quarterly });
+      if (locked.length) {
+        const what = `${locked.map((e) => e.field).join(', ')} of "${cur.name}" (verified: ${verified.map((q) => `TW ${q}`).join(', ')})`;
+        if (!hasPermission(user.roles, Permission.MONEV_VERIFY)) {
+          throw new DomainError('VERIFIED_QUARTER_LOCKED', `verified realisations depend on ${what}: only Bappeda's monitoring team changes them, with a reason`, ErrorKind.CONFLICT, locked);
+        }
+        if (!dto.reason) throw new DomainError('VERIFIED_QUARTER_LOCKED', `verified realisations depend on ${what}: give the reason for the change`, ErrorKind.CONFLICT, [{ field: 'reason', message: 'required to change what a verified quarter depends on' }]);
+        await m.query(`SELECT set_config('grms.monev_indicator_override', 'on', true)`);
+      }
+      if (name !== cur.name) {
+        const dup = await m.query(`SELECT id FROM monev_indicators WHERE fiscal_year = $1 AND organization_id = $2 AND code = $3 AND name = $4 AND id <> $5`, [cur.fiscal_year, cur.organization_id, cur.code, name, id]);
+        if (dup.length) throw DomainError.conflict('DUPLICATE', `the OPD already has the indicator "${name}" on ${cur.code} in ${cur.fiscal_year} (${dup[0].id})`);
+      }
+      const before = await fetchIndicator(m, id);
+      await m.query(
+        `UPDATE monev_indicators SET name = $2, unit = $3, unit_kind = $4, direction = $5, aggregation = $6, baseline = $7, target = $8, quarterly_targets = $9::numeric[],
+           renstra_target = $10, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, name, unit, isPercentUnit(unit) ? 'PERCENT' : 'QUANTITY', direction, aggregation, dto.baseline ?? cur.baseline, target, quarterly, dto.renstraTarget ?? cur.renstra_target]);
+      if (locked.length) await m.query(`SELECT set_config('grms.monev_indicator_override', '', true)`);
+      const after = await fetchIndicator(m, id);
+      this.audit.record({ action: 'MONEV_INDICATOR.UPDATE', entityType: 'MonevIndicator', entityId: id, before, after: { ...after, reason: dto.reason?.trim() ?? null } });
+      return after;
+    });
+  }
+
   get(user: AuthUser, id: string): Promise<IndicatorResponse> {
     return this.tx.run(async (m) => {
       const row = await fetchIndicator(m, id);
@@ -99,5 +158,20 @@ export function targetErrors(target: string, quarterly: string[], aggregation: s
   const q = quarterly.map((v) => new Decimal(v));
   if (aggregation === 'SUM') q.slice(1).forEach((v, i) => { if (v.lt(q[i])) errors.push({ field: `quarterlyTargets.${i + 1}`, message: `${quarterly[i + 1]} is below TW ${i + 1}'s ${quarterly[i]} (targets are cumulative)` }); });
   if (aggregation !== 'AVERAGE' && !q[3].eq(target)) errors.push({ field: 'quarterlyTargets.3', message: `TW IV ${quarterly[3]} is not the annual target ${quantity(target)}` });
+  return errors;
+}
+
+type Measure = { unit: string; direction: string; aggregation: string; quarterly: string[] };
+
+/** What a change would alter that a VERIFIED quarter was measured against: unit, direction, aggregation, the cumulative target of each verified quarter. */
+export function verifiedFieldChanges(verified: number[], before: Measure, after: Measure): FieldError[] {
+  if (!verified.length) return [];
+  const errors: FieldError[] = [];
+  for (const f of ['unit', 'direction', 'aggregation'] as const) if (before[f] !== after[f]) errors.push({ field: f, message: `${before[f]} -> ${after[f]}: verified quarters were measured in it` });
+  for (const q of verified) {
+    if (!new Decimal(before.quarterly[q - 1]).eq(after.quarterly[q - 1])) {
+      errors.push({ field: `quarterlyTargets.${q - 1}`, message: `TW ${q} is verified against ${quantity(before.quarterly[q - 1])}; the request gives ${quantity(after.quarterly[q - 1])}` });
+    }
+  }
   return errors;
 }

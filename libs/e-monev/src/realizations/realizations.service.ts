@@ -103,7 +103,8 @@ export class RealizationsService {
   private async lock(m: EntityManager, user: AuthUser, id: string, permission: Permission): Promise<{ row: Row; ind: Indicator }> {
     const [row] = await m.query(`SELECT id, status, quarter, value::text, evidence, obstacles, submitted_by, indicator_id, version FROM monev_realizations WHERE id = $1 FOR UPDATE`, [id]);
     if (!row) throw DomainError.notFound('realization', id);
-    const [ind] = await m.query(`SELECT id, fiscal_year, organization_id, unit, name FROM monev_indicators WHERE id = $1`, [row.indicator_id]);
+    // FOR SHARE: a verification waits for an edit of the indicator in progress (and the other way round)
+    const [ind] = await m.query(`SELECT id, fiscal_year, organization_id, unit, name FROM monev_indicators WHERE id = $1 FOR SHARE`, [row.indicator_id]);
     await this.access.requireOrganization(user, permission, ind.organization_id, 'realization', id);
     return { row, ind };
   }

@@ -61,9 +61,23 @@ export function bandOf(value: string | null, bounds: BandBounds): Band | null {
 
 /** Mean of the given percentages, two decimals; null when none. */
 export function averageOf(values: (string | null)[]): string | null {
-  const given = values.filter((v): v is string => v !== null);
-  if (!given.length) return null;
-  return percent(given.reduce((a, v) => a.plus(v), new D(0)).dividedBy(given.length));
+  const mean = new RunningAverage();
+  values.forEach((v) => mean.add(v));
+  return mean.value;
+}
+
+/** The mean of averageOf taken one value at a time (a streamed report): the same figure in constant memory. */
+export class RunningAverage {
+  private sum = new D(0);
+  private n = 0;
+  add(v: string | null): void {
+    if (v === null) return;
+    this.sum = this.sum.plus(v);
+    this.n++;
+  }
+  get value(): string | null {
+    return this.n ? percent(this.sum.dividedBy(this.n)) : null;
+  }
 }
 
 /** The default cumulative targets: SUM spreads the annual target evenly (the rest in TW IV); LAST and AVERAGE hold it every quarter. */
