@@ -28,6 +28,7 @@ export * from './http/problem-details.filter';
 export * from './http/validation.pipe';
 export * from './http/fiscal-year.pipe';
 export * from './http/input-guard';
+export * from './http/body-limits';
 export * from './http/no-store';
 export * from './http/formula-safe';
 export * from './export/tabular-export';
