@@ -22,6 +22,7 @@ const PAGES = [
   'docs/modules/reports.md',
   'docs/modules/lra.md',
   'docs/modules/e-monev.md',
+  'docs/modules/e-delivery.md',
 ];
 
 export function shellBlocks(markdown: string): string {
