@@ -44,3 +44,4 @@ export * from './http/body-examples';
 // issue 11: cursor pagination and streamed downloads
 export * from './http/cursor';
 export * from './export/streamed-export';
+export * from './tax-id/npwp';
