@@ -1,8 +1,8 @@
 import { request as httpRequest, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { expectOk, packageBody } from './support/delivery-fixtures';
 import { freshLine } from './support/penatausahaan-fixtures';
+import { listening } from './support/listening';
 import { startTestApp, TestApp } from './support/test-app';
 
 interface Answer { status: number; body: { code?: string; detail?: string; errors?: { field: string; message: string }[] }; contentType: string; connection: string; sent: number }
@@ -16,9 +16,7 @@ describe('body limits per route', () => {
   let port: number;
   beforeAll(async () => {
     t = await startTestApp();
-    server = t.app.getHttpServer();
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    port = (server.address() as AddressInfo).port;
+    ({ server, port } = await listening(t));
   });
   afterAll(async () => { await t.close(); });
 

@@ -1,6 +1,6 @@
 import { request as httpRequest, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { listening } from './support/listening';
 import { startTestApp, TestApp } from './support/test-app';
 
 // Hostile bodies and parameters are refused as problem+json naming the field,
@@ -11,9 +11,7 @@ describe('input hardening', () => {
   let port: number;
   beforeAll(async () => {
     t = await startTestApp();
-    server = t.app.getHttpServer();
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    port = (server.address() as AddressInfo).port;
+    ({ server, port } = await listening(t));
   });
   afterAll(async () => { await t.close(); });
 
