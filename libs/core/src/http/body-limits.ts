@@ -93,11 +93,11 @@ function refuseTooLarge(req: Request, res: Response, limit: number, why: string)
   res.setHeader('Cache-Control', 'no-store');
   res.status(413).type('application/problem+json').send(JSON.stringify(problem));
   res.once('finish', () => {
-    // stop reading what the client still sends; a short grace lets the answer
-    // reach a client that is still writing before the socket goes
+    // read nothing more of what the client still sends; Node closes the
+    // connection once the answer is flushed (Connection: close), the timer
+    // makes sure of it should anything have resumed the request
     req.pause();
     const socket = req.socket;
-    socket.end();
     setTimeout(() => socket.destroy(), 1000).unref();
   });
 }
