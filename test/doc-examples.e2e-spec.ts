@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ const PAGES = [
   'docs/modules/reports.md',
   'docs/modules/lra.md',
   'docs/modules/e-monev.md',
+  'docs/modules/e-delivery.md',
 ];
 
 export function shellBlocks(markdown: string): string {
@@ -42,6 +43,12 @@ describe('documented examples', () => {
   afterAll(async () => {
     await t.close();
     rmSync(work, { recursive: true, force: true });
+  });
+
+  it('runs every module page that has examples (a page without ```sh blocks, such as web.md, has nothing to run)', () => {
+    const withExamples = readdirSync(join(ROOT, 'docs/modules')).filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/modules/${f}`).filter((page) => shellBlocks(readFileSync(join(ROOT, page), 'utf8')).trim() !== '');
+    expect(withExamples.filter((page) => !PAGES.includes(page))).toEqual([]);
   });
 
   it.each(PAGES)('%s: every curl runs as written and succeeds', async (page) => {

@@ -2,8 +2,7 @@ import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe, finishDocument, FiscalYearExistsPipe, inputGuard, jsonShapeStream, noStore, SMALL_BODY_ROUTES, verifyJsonText } from '@grms/core';
-import { json } from 'express';
+import { AppConfig, bodyLimits, createValidationPipe, declaredBodyLimits, DEFAULT_BODY_LIMIT, finishDocument, FiscalYearExistsPipe, inputGuard, jsonShapeStream, noStore, verifyJsonText } from '@grms/core';
 import { DataSource } from 'typeorm';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -81,14 +80,14 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   });
   app.useLogger(app.get(PinoLogger));
   app.use(`/${API_PREFIX}`, noStore);
-  // Routes that take a few fields get a small limit, parsed first (a parsed
-  // body is not parsed again); every other route the configured upper limit.
+  // Every route takes at most DEFAULT_BODY_LIMIT unless it declares more with
+  // @BodyLimit; the limit is enforced before the body is read (decision 0015).
   // The raw text's shape is checked before JSON.parse builds anything.
   // A JSON body's shape is scanned chunk by chunk while it arrives (decision 0050).
+  const limits = bodyLimits({ routes: declaredBodyLimits(API_PREFIX), defaultLimit: DEFAULT_BODY_LIMIT, ceiling: config.upperBodyLimit, verify: verifyJsonText });
+  app.use(limits.check);
   app.use(jsonShapeStream());
-  for (const route of SMALL_BODY_ROUTES) app.use(`/${API_PREFIX}${route.path}`, json({ limit: route.limit, verify: verifyJsonText }));
-  app.useBodyParser('json', { limit: config.upperBodyLimit, verify: verifyJsonText });
-  app.useBodyParser('urlencoded', { limit: config.upperBodyLimit, extended: false });
+  app.use(limits.parse);
   // Bounded shape, no NUL, no prototype keys: checked before any DTO work.
   app.use(inputGuard());
   if (config.trustProxy) app.set('trust proxy', true);

@@ -28,6 +28,7 @@ export * from './http/problem-details.filter';
 export * from './http/validation.pipe';
 export * from './http/fiscal-year.pipe';
 export * from './http/input-guard';
+export * from './http/body-limits';
 export * from './http/no-store';
 export * from './http/formula-safe';
 export * from './export/tabular-export';
@@ -43,3 +44,4 @@ export * from './http/body-examples';
 // issue 11: cursor pagination and streamed downloads
 export * from './http/cursor';
 export * from './export/streamed-export';
+export * from './tax-id/npwp';

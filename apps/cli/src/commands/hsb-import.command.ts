@@ -1,10 +1,10 @@
-import { DomainError, RequestContext } from '@grms/core';
+import { DomainError, NUMBER_LOCALES, NumberLocale, RequestContext } from '@grms/core';
 import { HsbImportResult, HsbImportService, IMPORT_PROFILES } from '@grms/e-hsb';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { randomUUID } from 'node:crypto';
 
-interface Opts { fiscalYear?: number; profile?: string; partial?: boolean; dryRun?: boolean; category?: 'SSH' | 'HSPK' | 'ASB' | 'SBU'; ceiling?: 'HARD' | 'ESTIMATE' }
+interface Opts { fiscalYear?: number; profile?: string; partial?: boolean; dryRun?: boolean; category?: 'SSH' | 'HSPK' | 'ASB' | 'SBU'; ceiling?: 'HARD' | 'ESTIMATE'; locale?: string }
 
 function report(r: { errors: { row: number; field: string; message: string }[]; warnings?: { row: number; field: string; message: string }[] }): void {
   for (const e of r.errors) process.stdout.write(`  line ${e.row}: ${e.field}: ${e.message}\n`);
@@ -18,12 +18,17 @@ export class HsbImportCommand extends CommandRunner {
   }
 
   async run([file]: string[], o: Opts): Promise<void> {
+    if (o.locale !== undefined && !(NUMBER_LOCALES as readonly string[]).includes(o.locale)) {
+      process.stdout.write(`VALIDATION_FAILED: --locale must be one of ${NUMBER_LOCALES.join(', ')} (en: 1250000.50 or 1,250,000.50; id: 1250000,50 or 1.250.000,50), not "${o.locale}"\n`);
+      process.exitCode = 1;
+      return;
+    }
     const bar = new SingleBar({ format: 'e-HSB import [{bar}] {value}/{total} {phase}', hideCursor: true }, Presets.shades_classic);
     let started = false;
     try {
       const r: HsbImportResult = await RequestContext.run({ requestId: `cli-${randomUUID()}` }, () => this.importer.importFile({ path: file }, {
         fiscalYear: o.fiscalYear ?? new Date().getFullYear(), profile: o.profile, mode: o.partial ? 'partial' : 'strict', dryRun: o.dryRun,
-        category: o.category, ceiling: o.ceiling,
+        category: o.category, ceiling: o.ceiling, locale: o.locale as NumberLocale | undefined,
       }, (p) => {
         if (!started) { bar.start(p.total, 0, { phase: p.phase }); started = true; }
         bar.setTotal(Math.max(p.total, 1));
@@ -55,6 +60,9 @@ export class HsbImportCommand extends CommandRunner {
 
   @Option({ flags: '--category <category>', description: 'SSH, HSPK, ASB or SBU, for profiles without a category column' })
   parseCategory(v: string): string { return v; }
+
+  @Option({ flags: '--locale <locale>', description: 'how the file writes amounts: en 1250000.50 or 1,250,000.50; id 1250000,50 or 1.250.000,50 (default: the profile\'s: en, kota-malang-ssh id; docs/decisions/0414)' })
+  parseLocale(v: string): string { return v; }
 
   @Option({ flags: '--ceiling <ceiling>', description: 'HARD or ESTIMATE, for profiles without a ceiling column' })
   parseCeiling(v: string): string { return v; }

@@ -8,6 +8,7 @@ import { UserResponse } from '../users/dto/user.response';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
 import { Authenticated, Public } from './authenticated.decorator';
+import { BodyLimit } from '../http/body-limits';
 import { CurrentUser } from './current-user.decorator';
 import { LoginDto, LoginResponse } from './dto/login.dto';
 import { Permission } from './permissions';
@@ -25,6 +26,7 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ type: ProblemResponse, description: 'INVALID_CREDENTIALS' })
   @ApiTooManyRequestsResponse({ type: ProblemResponse, description: 'LOGIN_THROTTLED: too many failed logins for the account or address' })
+  @BodyLimit('4kb', 'a username of up to 64 and a password of up to 256 characters')
   login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginResponse> {
     return this.auth.login(dto, req.ip ?? 'unknown');
   }
@@ -37,6 +39,7 @@ export class AuthController {
     description: 'Any authenticated user, for itself. Raises the user\'s token version, so this token and every other token issued to the user before stop working at once (401 on the next request); log in again for a new one. Changing the password or deactivating the account revokes tokens the same way.',
   })
   @ApiNoContentResponse({ description: 'the tokens are revoked' })
+  @BodyLimit('1kb', 'no body')
   logout(@CurrentUser() user: AuthUser): Promise<void> {
     return this.auth.logout(user);
   }

@@ -1,8 +1,8 @@
-import { applyDecorators, Type as ClassType } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { Type as ClassType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
-import { offsetOf, PageQueryDto } from './pagination';
+import { ApiListResponse, offsetOf, PageQueryDto } from './pagination';
 
 // Keyset (cursor) pagination beside page numbers (decision 0060). A list
 // orders by a key that ends in a unique column; `nextCursor` is the key of
@@ -179,17 +179,5 @@ export function cursorPageOf<T>(keyset: Keyset<T>, rows: T[], q: CursorPageQuery
 
 /** Swagger: `{ data: Model[], meta: CursorPageMeta }`. */
 export function ApiCursorPage(model: ClassType<unknown>) {
-  return applyDecorators(
-    ApiExtraModels(CursorPageMeta, model),
-    ApiOkResponse({
-      schema: {
-        type: 'object',
-        required: ['data', 'meta'],
-        properties: {
-          data: { type: 'array', items: { $ref: getSchemaPath(model) } },
-          meta: { $ref: getSchemaPath(CursorPageMeta) },
-        },
-      },
-    }),
-  );
+  return ApiListResponse(CursorPageMeta, model);
 }

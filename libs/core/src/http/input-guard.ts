@@ -16,12 +16,6 @@ export const BODY_SHAPE_LIMITS: BodyShapeLimits = {
   maxTotalNodes: 100_000,
 };
 
-/** Routes whose bodies are a few short fields: parsed with a small limit before the general parser. */
-export const SMALL_BODY_ROUTES: readonly { path: string; limit: string }[] = [
-  { path: '/auth/login', limit: '4kb' },
-  { path: '/auth/logout', limit: '1kb' },
-];
-
 /** Keys that could reach an object's prototype when a body is copied or merged: refused, never dropped. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 

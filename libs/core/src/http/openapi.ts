@@ -3,6 +3,7 @@ import { ApiExtension, ApiExtraModels, ApiResponse, getSchemaPath } from '@nestj
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ProblemResponse } from './problem.response';
 import { addBodyExample } from './body-examples';
+import { DEFAULT_BODY_LIMIT, formatByteSize, parseByteSize } from './body-limits';
 
 // The OpenAPI document is the contract: how a route documents the problems it
 // can answer, and the one pass that finishes the generated document (media
@@ -118,7 +119,16 @@ export function finishDocument(doc: OpenAPIObject): OpenAPIObject {
       // a realistic request body, where the body's DTO has one (body-examples.ts)
       addBodyExample((op as { requestBody?: Parameters<typeof addBodyExample>[0] }).requestBody);
       // any route that takes a body may refuse it before it is read: too large, or not UTF-8 JSON (decision 0010)
-      if (method !== 'get' && method !== 'delete') for (const s of BODY_STATUSES) op.responses[s] ??= { description: problemDescription(s) };
+      if (method !== 'get' && method !== 'delete') {
+        for (const s of BODY_STATUSES) op.responses[s] ??= { description: problemDescription(s) };
+        // the body limit of the route (decision 0015)
+        const upload = Boolean((op as { requestBody?: { content?: Record<string, unknown> } }).requestBody?.content?.['multipart/form-data']);
+        const limit = (op as { ['x-grms-body-limit']?: { limit: number } })['x-grms-body-limit']?.limit ?? parseByteSize(DEFAULT_BODY_LIMIT);
+        const text = upload
+          ? 'A file upload is limited by `BODY_LIMIT` (10 MB by default), checked on Content-Length before it is read.'
+          : `The body limit of this route is ${formatByteSize(limit)}: a larger body is refused before it is read.`;
+        op.responses[413].description = `${op.responses[413].description ?? problemDescription(413)}. ${text}`;
+      }
       for (const [status, response] of Object.entries(op.responses)) {
         const code = Number(status);
         if (code >= 400) {

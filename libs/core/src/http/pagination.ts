@@ -32,19 +32,24 @@ export function pageOf<T>(data: T[], total: number | string, q: PageQueryDto): P
   return { data, meta: { page: q.page, limit: q.limit, total: Number(total) } };
 }
 
-/** Swagger: `{ data: Model[], meta: PageMeta }`. */
-export function ApiPage(model: ClassType<unknown>) {
+/** Swagger: `{ data: Model[], meta: <meta> }`, the one shape of every list (numbered or cursor pages). */
+export function ApiListResponse(meta: ClassType<unknown>, model: ClassType<unknown>) {
   return applyDecorators(
-    ApiExtraModels(PageMeta, model),
+    ApiExtraModels(meta, model),
     ApiOkResponse({
       schema: {
         type: 'object',
         required: ['data', 'meta'],
         properties: {
           data: { type: 'array', items: { $ref: getSchemaPath(model) } },
-          meta: { $ref: getSchemaPath(PageMeta) },
+          meta: { $ref: getSchemaPath(meta) },
         },
       },
     }),
   );
+}
+
+/** Swagger: `{ data: Model[], meta: PageMeta }`. */
+export function ApiPage(model: ClassType<unknown>) {
+  return ApiListResponse(PageMeta, model);
 }

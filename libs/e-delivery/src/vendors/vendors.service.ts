@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, AuthUser, DomainError, offsetOf, Page, pageOf, SqlWhere, TransactionService } from '@grms/core';
+import { AuditService, AuthUser, DomainError, offsetOf, Page, pageOf, SqlWhere, TransactionService, normalizeNpwp } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { CreateVendorDto, VendorQueryDto, VendorResponse } from './dto/vendor.dto';
-import { normalizeVendorNpwp } from './npwp';
 
 const SELECT = `SELECT v.id, v.kind, v.name, v.npwp, v.business_id AS "businessId", v.vat_registered AS "vatRegistered", v.qualification,
   v.certificates, v.bank_accounts AS "bankAccounts", v.blacklisted, v.blacklist_ref AS "blacklistRef" FROM vendors v`;
@@ -14,7 +13,7 @@ export class VendorsService {
   constructor(private readonly tx: TransactionService, private readonly audit: AuditService) {}
 
   create(_user: AuthUser, dto: CreateVendorDto): Promise<VendorResponse> {
-    const npwp = normalizeVendorNpwp(dto.npwp);
+    const npwp = normalizeNpwp(dto.npwp);
     if (!npwp) throw DomainError.invalid(`NPWP ${dto.npwp} is not 15 or 16 digits`, [{ field: 'npwp', message: 'must be 15 or 16 digits' }], 'INVALID_NPWP');
     const accounts = dto.bankAccounts ?? (dto.bankName && dto.bankAccount ? [{ bankName: dto.bankName, bankAccount: dto.bankAccount }] : []);
     if (accounts.length === 0) throw DomainError.invalid('a vendor needs a bank account (bankName and bankAccount, or bankAccounts)', [{ field: 'bankAccounts', message: 'required' }]);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Authenticated, AuthUser, CSV_TYPE, CurrentUser, Permission, streamDownload, XLSX_TYPE } from '@grms/core';
+import { ApiProblems, Authenticated, AuthUser, BodyLimit, CSV_TYPE, CurrentUser, Permission, streamDownload, XLSX_TYPE } from '@grms/core';
 import { EVALUATION_COLUMNS } from './evaluation.columns';
 import { EvaluationNotesResponse, EvaluationQueryDto, EvaluationReport, PutEvaluationNotesDto } from './evaluation.dto';
 import { EvaluationService } from './evaluation.service';
@@ -25,6 +25,7 @@ export class EvaluationController {
   @ApiOperation({ summary: 'Write the footer of an OPD\'s quarterly evaluation', description: 'PLANNER of the OPD (default its own): driving and inhibiting factors, follow-up in the next quarter and in next year\'s Renja. Replaces the previous text; year in EXECUTION or CLOSED.' })
   @ApiOkResponse({ type: EvaluationNotesResponse })
   @ApiProblems({ 422: 'FISCAL_YEAR_NOT_OPEN' })
+  @BodyLimit('128kb', 'four notes of up to 4000 characters: about 48 kB in UTF-8')
   putNotes(@CurrentUser() user: AuthUser, @Body() dto: PutEvaluationNotesDto): Promise<EvaluationNotesResponse> {
     return this.evaluation.putNotes(user, dto);
   }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, SqlWhere, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, SqlWhere, TransactionService, normalizeNpwp } from '@grms/core';
 import { PaymentKind, TaxRatesService } from '@grms/budget';
 import { BkuPosting, BkuService } from '../bku/bku.service';
 import { requireBookDate } from '../bku/book-date';
 import { loadOrgLines, requireOrganizationExists } from '../common/doc-lines';
-import { normalizeNpwp } from '../common/npwp';
 import { accountCodesOf, paymentTaxes } from '../spp/spp.service';
 import { storeTaxes } from '../taxes/store-taxes';
 import { CreateReceiptDto, ReceiptQueryDto, ReceiptResponse } from './dto/receipt.dto';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, ApiProblems } from '@grms/core';
+import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, ApiProblems, BodyLimit } from '@grms/core';
 import { ReasonDto } from '../common/reason.dto';
 import { CreateSpdDto, ReviseSpdDto, SpdQueryDto, SpdResponse } from './dto/spd.dto';
 import { SpdRevisionService } from './spd-revision.service';
@@ -18,6 +18,7 @@ export class SpdController {
   @Idempotent()
   @ApiCreatedResponse({ type: SpdResponse })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'EXCEEDS_CASH_PLAN, FISCAL_YEAR_NOT_OPEN' })
+  @BodyLimit('128kb', 'up to 500 lines of a budget line id and an amount: about 45 kB')
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateSpdDto): Promise<SpdResponse> {
     return this.spd.create(user, dto);
   }
@@ -45,6 +46,7 @@ export class SpdController {
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'unknown SPD' })
   @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION: the SPD is not APPROVED; PERIOD_CLOSED' })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'SPD_REVISION_BELOW_USED, SPD_REVISION_NOT_A_CUT, NOT_ON_SPD, FISCAL_YEAR_NOT_OPEN' })
+  @BodyLimit('128kb', 'up to 500 lines of a budget line id and an amount, and a reason: about 50 kB')
   revise(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReviseSpdDto): Promise<SpdResponse> {
     return this.revisions.revise(user, id, dto);
   }

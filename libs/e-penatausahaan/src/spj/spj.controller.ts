@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, ApiProblems } from '@grms/core';
+import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, ApiProblems, BodyLimit } from '@grms/core';
 import { ReasonDto } from '../common/reason.dto';
 import { CreateSpjDto, SpjQueryDto, SpjResponse } from './dto/spj.dto';
 import { SpjService } from './spj.service';
@@ -17,6 +17,7 @@ export class SpjController {
   @Idempotent()
   @ApiCreatedResponse({ type: SpjResponse })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'SPJ_EXCEEDS_ADVANCE, NOT_AN_ADVANCE, ADVANCE_NOT_LIVE' })
+  @BodyLimit('2mb', 'up to 500 lines with descriptions of up to 500 characters and 1000 receipt ids: about 830 kB in UTF-8')
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateSpjDto): Promise<SpjResponse> {
     return this.spj.create(user, dto);
   }

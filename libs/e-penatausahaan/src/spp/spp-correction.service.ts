@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, AuthUser, DomainError, Permission, TransactionService } from '@grms/core';
+import { AuditService, AuthUser, DomainError, Permission, TransactionService, normalizeNpwp } from '@grms/core';
 import { ContractPaymentsService } from '@grms/e-delivery';
 import { EntityManager } from 'typeorm';
-import { normalizeNpwp } from '../common/npwp';
 import { CorrectSppDto, SppResponse } from './dto/spp.dto';
 import { SppWorkflowService } from './spp-workflow.service';
 import { fetchSpp } from './spp.queries';

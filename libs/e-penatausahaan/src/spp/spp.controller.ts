@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, ApiProblems } from '@grms/core';
+import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, ApiProblems, BodyLimit } from '@grms/core';
 import { ReasonDto } from '../common/reason.dto';
 import { CorrectSppDto, CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
 import { SppCorrectionService } from './spp-correction.service';
@@ -19,6 +19,7 @@ export class SppController {
   @Idempotent()
   @ApiCreatedResponse({ type: SppResponse, description: 'a DRAFT SPP with its taxes computed' })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'FISCAL_YEAR_NOT_OPEN, TU_ONE_SUB_KEGIATAN, UNKNOWN_TAX_CODE, GU_EXCEEDS_SPJ, ...' })
+  @BodyLimit('128kb', 'up to 500 lines of a budget line id and an amount, a payee and a purpose: about 50 kB')
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateSppDto): Promise<SppResponse> {
     return this.spp.create(user, dto);
   }

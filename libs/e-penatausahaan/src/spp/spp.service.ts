@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, CursorPage, DomainError, Money, Permission, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, CursorPage, DomainError, Money, Permission, TransactionService, normalizeNpwp } from '@grms/core';
 import { listDocuments } from '../common/list-documents';
 import { EntityManager } from 'typeorm';
 import { loadOrgLines, nextNumber, requireDistinctLines, requireOneOpenYear, requireOrganizationExists, sumOf } from '../common/doc-lines';
-import { normalizeNpwp } from '../common/npwp';
 import { PaymentKind, Qualification, TaxRatesService } from '@grms/budget';
 import { storeTaxes } from '../taxes/store-taxes';
 import { computeTaxes, resolveTaxes, TaxedPayment, TaxResult, TaxRule } from '../taxes/tax-calc';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Page, Permission, ProblemResponse } from '@grms/core';
+import { ApiPage, Authenticated, AuthUser, CurrentUser, Page, Permission, ProblemResponse, BodyLimit } from '@grms/core';
 import { CreatePackageDto, PackagePlanDto, PackageQueryDto, PackageResponse, RevisePackageDto } from './dto/package.dto';
 import { PackageWorkflowService } from './package-workflow.service';
 import { PackagesService } from './packages.service';
@@ -23,6 +23,7 @@ export class PackagesController {
   @ApiOperation({ summary: 'Plan a work package on DPA lines', description: 'PLANNER or PROJECT_OFFICER of the OPD. The funding lines sum to the value; per budget line all packages stay within the appropriation (checked under the line\'s lock); direct procurement only up to the year\'s threshold for the type. Starts as DRAFT.' })
   @ApiCreatedResponse({ type: PackageResponse })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: RULES })
+  @BodyLimit('256kb', 'up to 50 locations of up to 500 characters, 50 funding lines and a description of 4000: about 95 kB in UTF-8')
   create(@CurrentUser() user: AuthUser, @Body() dto: CreatePackageDto): Promise<PackageResponse> {
     return this.packages.create(user, dto);
   }
@@ -33,6 +34,7 @@ export class PackagesController {
   @ApiOkResponse({ type: PackageResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION' })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: RULES })
+  @BodyLimit('256kb', 'up to 50 locations of up to 500 characters, 50 funding lines and a description of 4000: about 95 kB in UTF-8')
   revise(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RevisePackageDto): Promise<PackageResponse> {
     return this.packages.revise(user, id, dto);
   }

@@ -1,4 +1,4 @@
-// NPWP (taxpayer id): 15 digits (the old format) or 16 digits (NIK-based,
+// NPWP (taxpayer id), of payees and vendors alike: 15 digits (the old format) or 16 digits (NIK-based,
 // since 2024). Punctuation (dots, dashes, spaces) as printed on the card is
 // accepted and stripped; anything else is refused.
 export function normalizeNpwp(input: string): string | null {
