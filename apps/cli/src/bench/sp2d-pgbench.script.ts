@@ -11,7 +11,7 @@ import { NEXT_NUMBER_SQL, SP2D_SELECT, SPP_SELECT } from '@grms/e-penatausahaan'
 // API's own SQL constants. Run by `grms bench`.
 export const SP2D_PGBENCH_SCRIPT = `SELECT spm_id, spp_id, line_id, org_id, amount, user_id FROM bench_queue WHERE n = (SELECT nextval('bench_queue_seq')) \\gset
 BEGIN;
-INSERT INTO idempotency_keys (user_id, key, method, path, request_hash) VALUES (:user_id, 'pgbench-' || :spm_id, 'POST', '/api/v1/penatausahaan/sp2d', md5(:spm_id))
+INSERT INTO idempotency_keys (user_id, key, method, path, request_hash) VALUES (:user_id, 'pgbench-' || :spm_id, 'POST', '/api/v1/penatausahaan/sp2d', md5(:spm_id::text))
   ON CONFLICT (user_id, key) DO UPDATE SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash, status_code = NULL, response_body = NULL, created_at = now()
   WHERE idempotency_keys.created_at < now() - interval '7 days' RETURNING key;
 SELECT m.id, m.number, m.status, m.spp_id, m.organization_id, m.fiscal_year, m.created_by, m.approved_by, p.created_by AS spp_created_by, p.verified_by AS spp_verified_by
@@ -49,10 +49,10 @@ WITH booked AS (INSERT INTO treasury_cash_days (fiscal_year, day, revenue, finan
     (SELECT json_build_object('date', day::text, 'position', position::text) FROM d WHERE day > current_date AND position < :amount::numeric ORDER BY day LIMIT 1) AS later
   FROM fiscal_years y LEFT JOIN treasury_settings s ON s.fiscal_year = y.year CROSS JOIN upto WHERE y.year = 2026;
 ${oneLine(SP2D_SELECT)} WHERE d.id = :sp2d_id;
-WITH tail0 AS (UPDATE idempotency_keys SET status_code = 201, response_body = jsonb_build_object('id', :sp2d_id, 'number', :sp2d_number) WHERE user_id = :user_id AND key = 'pgbench-' || :spm_id)
+WITH tail0 AS (UPDATE idempotency_keys SET status_code = 201, response_body = jsonb_build_object('id', :sp2d_id::text, 'number', :sp2d_number::text)::text WHERE user_id = :user_id AND key = 'pgbench-' || :spm_id)
   INSERT INTO audit_events (id, occurred_at, actor_id, actor_username, request_id, action, entity_type, entity_id, before, after, mac) VALUES
   (gen_random_uuid(), now(), :user_id, 'cash-authority', 'pgbench', 'LEDGER.POST', 'BudgetLine', :line_id, jsonb_build_object('disbursed', '0.00'), jsonb_build_object('amount', :amount::text), md5(random()::text) || md5(random()::text)),
-  (gen_random_uuid(), now(), :user_id, 'cash-authority', 'pgbench', 'SP2D.ISSUE', 'Sp2d', :sp2d_id, NULL, jsonb_build_object('spm', :spm_id::text, 'number', :sp2d_number), md5(random()::text) || md5(random()::text));
+  (gen_random_uuid(), now(), :user_id, 'cash-authority', 'pgbench', 'SP2D.ISSUE', 'Sp2d', :sp2d_id, NULL, jsonb_build_object('spm', :spm_id::text, 'number', :sp2d_number::text), md5(random()::text) || md5(random()::text));
 COMMIT;
 `;
 

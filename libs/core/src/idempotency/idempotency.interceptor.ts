@@ -70,7 +70,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const body = await lastValueFrom(next.handle(), { defaultValue: null });
       const status = this.reflector.get<number>(HTTP_CODE_METADATA, ctx.getHandler()) ?? (req.method === 'POST' ? 201 : 200);
       // stored with the audit records, in their statement at commit
-      this.tx.current()!.tail.push({ sql: `UPDATE idempotency_keys SET status_code = $3::int, response_body = $4::jsonb WHERE user_id = $1::uuid AND key = $2::text`,
+      this.tx.current()!.tail.push({ sql: `UPDATE idempotency_keys SET status_code = $3::int, response_body = $4::text WHERE user_id = $1::uuid AND key = $2::text`,
         params: [userId, key, status, JSON.stringify(body ?? null)] });
       return body;
     }));
