@@ -51,7 +51,7 @@ export class CoreModule implements NestModule {
           synchronize: false,
           migrationsRun: false,
           logging: ['debug', 'trace'].includes(opts.config.logLevel) ? ['query', 'error'] : false,
-          extra: { max: opts.config.dbPoolSize, connectionTimeoutMillis: 30000, application_name: 'grms-api' },
+          extra: { max: opts.config.dbPoolSize, connectionTimeoutMillis: 30000, application_name: 'grms-api', options: '-c default_transaction_isolation=read\\ committed' },
           retryAttempts: 3,
           retryDelay: 1000,
         }),

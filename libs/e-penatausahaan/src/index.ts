@@ -15,3 +15,7 @@ export * from './treasury/treasury-cash.service';
 export * from './treasury/financing.service';
 export * from './treasury/treasury-cash-verify';
 export * from './seed/revenue-demo.seeder';
+// the statements of SP2D issuance, for the pgbench script of `grms bench` (issue 11)
+export { SPP_SELECT } from './spp/spp.queries';
+export { SP2D_SELECT } from './sp2d/sp2d.queries';
+export { NEXT_NUMBER_SQL } from './common/doc-lines';

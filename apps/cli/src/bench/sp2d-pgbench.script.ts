@@ -1,29 +1,66 @@
-// The pgbench script of the SP2D benchmark (see sp2d.bench.ts).
-export const SP2D_PGBENCH_SCRIPT = `-- The SQL transaction of SP2D issuance (LS, one line), as the API runs it:
--- lock the SPM, check for a live SP2D, insert the SP2D, lock and update the
--- budget line, append two ledger entries, mark the SPP paid, append to the
--- treasurer's cash book, write the audit records. Run by \`grms bench\`.
-SELECT spm_id, spp_id, line_id, org_id, amount FROM bench_queue WHERE n = (SELECT nextval('bench_queue_seq')) \\gset
+import { NEXT_NUMBER_SQL, SP2D_SELECT, SPP_SELECT } from '@grms/e-penatausahaan';
+
+// The pgbench script of the SP2D benchmark (see sp2d.bench.ts): the statements
+// the API sends for one LS SP2D on one line with an Idempotency-Key, one for
+// one in the same order (test/sp2d-statement-count.e2e-spec.ts counts the
+// API's): the key claimed, the SPM locked, its SPP with the live-SP2D, year
+// and cash-book checks, the number + SP2D + SPP paid, the line locked with the
+// closed months, balance + two ledger entries, the cash book locked, its two
+// entries, the treasury cash locked, checked and booked, the SP2D read back,
+// the audit records with the key's stored response. The big reads are the
+// API's own SQL constants. Run by `grms bench`.
+export const SP2D_PGBENCH_SCRIPT = `SELECT spm_id, spp_id, line_id, org_id, amount, user_id FROM bench_queue WHERE n = (SELECT nextval('bench_queue_seq')) \\gset
 BEGIN;
-SELECT id, number, status, spp_id, organization_id, fiscal_year FROM spm WHERE id = :spm_id FOR UPDATE;
-SELECT number FROM sp2d WHERE spm_id = :spm_id AND status = 'ISSUED';
-SELECT status FROM fiscal_years WHERE year = 2026;
-SELECT s.id, s.gross, s.net, s.taxes_total, s.payee_name FROM spp s WHERE s.id = :spp_id;
-SELECT budget_line_id, amount FROM spp_lines WHERE spp_id = :spp_id;
-INSERT INTO sp2d (number, spm_id, spp_id, type, fiscal_year, organization_id, gross, net, issued_by)
-  SELECT 'PGB-SP2D/2026/' || lpad(nextval('sp2d_number_seq')::text, 6, '0'), :spm_id, :spp_id, 'LS', 2026, :org_id, :amount, :amount, id FROM users WHERE username = 'cash-authority' RETURNING id AS sp2d_id \\gset
-SELECT id, appropriated, allotted, committed, disbursed FROM budget_lines WHERE id = :line_id ORDER BY id FOR UPDATE;
-UPDATE budget_lines SET disbursed = disbursed + :amount, committed = committed - :amount, entry_count = entry_count + 2, updated_at = now() WHERE id = :line_id;
-INSERT INTO ledger_entries (budget_line_id, kind, amount, source_type, source_id, description) VALUES
-  (:line_id, 'DISBURSEMENT', :amount, 'Sp2d', :sp2d_id, 'SP2D (pgbench)'), (:line_id, 'COMMITMENT', -1 * :amount::numeric, 'Sp2d', :sp2d_id, 'SP2D (pgbench)');
-UPDATE spp SET status = 'PAID' WHERE id = :spp_id;
-INSERT INTO bku_books (organization_id, fiscal_year) VALUES (:org_id, 2026) ON CONFLICT DO NOTHING;
-SELECT cash, bank, tax FROM bku_books WHERE organization_id = :org_id AND fiscal_year = 2026 FOR UPDATE;
-INSERT INTO bku_entries (organization_id, fiscal_year, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after) VALUES
-  (:org_id, 2026, 'BANK', :amount, 'SP2D (pgbench) received', 'Sp2d', :sp2d_id, 0, 0);
-INSERT INTO bku_entries (organization_id, fiscal_year, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after) VALUES
-  (:org_id, 2026, 'BANK', -1 * :amount::numeric, 'SP2D (pgbench) paid', 'Sp2d', :sp2d_id, 0, 0);
-INSERT INTO audit_events (action, entity_type, entity_id, after) VALUES
-  ('LEDGER.POST', 'BudgetLine', :line_id, jsonb_build_object('amount', :amount::text)), ('SP2D.ISSUE', 'Sp2d', :sp2d_id, jsonb_build_object('spm', :spm_id::text));
+INSERT INTO idempotency_keys (user_id, key, method, path, request_hash) VALUES (:user_id, 'pgbench-' || :spm_id, 'POST', '/api/v1/penatausahaan/sp2d', md5(:spm_id::text))
+  ON CONFLICT (user_id, key) DO UPDATE SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash, status_code = NULL, response_body = NULL, created_at = now()
+  WHERE idempotency_keys.created_at < now() - interval '7 days' RETURNING key;
+SELECT m.id, m.number, m.status, m.spp_id, m.organization_id, m.fiscal_year, m.created_by, m.approved_by, p.created_by AS spp_created_by, p.verified_by AS spp_verified_by
+  FROM spm m JOIN spp p ON p.id = m.spp_id WHERE m.id = :spm_id FOR UPDATE OF m;
+SELECT s.*, (SELECT number FROM sp2d WHERE spm_id = :spm_id AND status = 'ISSUED') AS "__live",
+  (SELECT status FROM fiscal_years WHERE year = 2026) AS "__yearStatus", current_date::text AS "__today",
+  (SELECT to_char(max(entry_date), 'YYYY-MM-DD') FROM bku_entries WHERE organization_id = :org_id AND fiscal_year = 2026) AS "__lastBooked"
+  FROM (${oneLine(SPP_SELECT)} WHERE s.id = :spp_id) s;
+WITH n AS (${oneLine(NEXT_NUMBER_SQL(':org_id', '2026', `'SP2D-LS'`))}), paid AS (UPDATE spp SET status = 'PAID' WHERE id = :spp_id)
+  INSERT INTO sp2d (number, spm_id, spp_id, type, fiscal_year, organization_id, gross, net, issued_on, account_due_on, issued_by)
+  SELECT n.number, :spm_id, :spp_id, 'LS', 2026, :org_id, :amount, :amount, current_date, NULL, :user_id FROM n RETURNING id AS sp2d_id, number AS sp2d_number \\gset
+SELECT id, appropriated, allotted, committed, disbursed, estimated, realized, account_code AS "accountCode",
+  (SELECT json_agg(c) FROM (SELECT d.value_date::text AS "valueDate", p.closed_at, u.username FROM (SELECT current_date AS value_date) d
+     JOIN ledger_periods p ON p.fiscal_year = extract(year FROM d.value_date)::int AND p.month = extract(month FROM d.value_date)::int JOIN users u ON u.id = p.closed_by) c) AS closed
+  FROM budget_lines WHERE id = ANY(ARRAY[:line_id]::uuid[]) ORDER BY id FOR UPDATE;
+WITH balances AS (UPDATE budget_lines b SET disbursed = b.disbursed + :amount, committed = b.committed - :amount, entry_count = b.entry_count + 2, updated_at = now() WHERE b.id = :line_id)
+  INSERT INTO ledger_entries (budget_line_id, kind, amount, source_type, source_id, description, actor_id, request_id, value_date) VALUES
+  (:line_id, 'DISBURSEMENT', :amount, 'Sp2d', :sp2d_id, 'SP2D ' || :sp2d_number, :user_id, 'pgbench', current_date),
+  (:line_id, 'COMMITMENT', -1 * :amount::numeric, 'Sp2d', :sp2d_id, 'SP2D ' || :sp2d_number || ' releases its SPM', :user_id, 'pgbench', current_date)
+  RETURNING id, budget_line_id, kind, amount, source_type, source_id, reverses_entry_id, value_date::text;
+INSERT INTO bku_books AS b (organization_id, fiscal_year) VALUES (:org_id, 2026)
+  ON CONFLICT (organization_id, fiscal_year) DO UPDATE SET organization_id = b.organization_id RETURNING cash::text, bank::text, tax::text, panjar::text;
+INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after, created_by, document_number, tax_code, officer) VALUES
+  (:org_id, 2026, current_date, 'BANK', :amount, 'SP2D ' || :sp2d_number || ': LS received', 'Sp2d', :sp2d_id, 0, 0, :user_id, :sp2d_number, NULL, NULL),
+  (:org_id, 2026, current_date, 'BANK', -1 * :amount::numeric, 'SP2D ' || :sp2d_number || ': paid to CV Bench', 'Sp2d', :sp2d_id, 0, 0, :user_id, :sp2d_number, NULL, NULL)
+  RETURNING id, entry_no;
+SELECT pg_advisory_xact_lock(hashtext('treasury-cash:' || 2026));
+WITH booked AS (INSERT INTO treasury_cash_days (fiscal_year, day, revenue, financing_receipts, sp2d, financing_expenditures) VALUES (2026, current_date, 0, 0, :amount, 0)
+    ON CONFLICT (fiscal_year, day) DO UPDATE SET sp2d = treasury_cash_days.sp2d + EXCLUDED.sp2d RETURNING 1),
+  d AS (SELECT day, revenue, financing_receipts, sp2d, financing_expenditures, sum(revenue + financing_receipts - sp2d - financing_expenditures) OVER (ORDER BY day) AS position
+        FROM treasury_cash_days WHERE fiscal_year = 2026),
+  upto AS (SELECT COALESCE(sum(revenue), 0)::text AS r, COALESCE(sum(financing_receipts), 0)::text AS fr, COALESCE(sum(sp2d), 0)::text AS s, COALESCE(sum(financing_expenditures), 0)::text AS fe,
+             COALESCE(sum(revenue + financing_receipts - sp2d - financing_expenditures), 0)::text AS position FROM d WHERE day <= current_date)
+  SELECT COALESCE(s.cash_check, true) AS cash_check, upto.*, (SELECT count(*) FROM booked)::int AS booked,
+    (SELECT json_build_object('date', day::text, 'position', position::text) FROM d WHERE day > current_date AND position < :amount::numeric ORDER BY day LIMIT 1) AS later
+  FROM fiscal_years y LEFT JOIN treasury_settings s ON s.fiscal_year = y.year CROSS JOIN upto WHERE y.year = 2026;
+${oneLine(SP2D_SELECT)} WHERE d.id = :sp2d_id;
+WITH tail0 AS (UPDATE idempotency_keys SET status_code = 201, response_body = jsonb_build_object('id', :sp2d_id::text, 'number', :sp2d_number::text)::text WHERE user_id = :user_id AND key = 'pgbench-' || :spm_id)
+  INSERT INTO audit_events (id, occurred_at, actor_id, actor_username, request_id, action, entity_type, entity_id, before, after, mac) VALUES
+  (gen_random_uuid(), now(), :user_id, 'cash-authority', 'pgbench', 'LEDGER.POST', 'BudgetLine', :line_id, jsonb_build_object('disbursed', '0.00'), jsonb_build_object('amount', :amount::text), md5(random()::text) || md5(random()::text)),
+  (gen_random_uuid(), now(), :user_id, 'cash-authority', 'pgbench', 'SP2D.ISSUE', 'Sp2d', :sp2d_id, NULL, jsonb_build_object('spm', :spm_id::text, 'number', :sp2d_number::text), md5(random()::text) || md5(random()::text));
 COMMIT;
 `;
+
+/**
+ * The API's SQL as pgbench takes it: folded onto one line, and the colons of the time formats
+ * (HH24:MI:SS) doubled, since pgbench reads any :name as one of its variables, even in a literal
+ * (the same work; the formatted times differ).
+ */
+function oneLine(sql: string): string {
+  return sql.replace(/\s+/g, ' ').trim().replace(/:(MI|SS)\b/g, '::$1');
+}

@@ -42,9 +42,9 @@ function pgbench(ctx: BenchContext, spms: PendingSpm[], queue: string): { tps: n
 }
 
 async function queueFor(ctx: BenchContext, name: string, spms: PendingSpm[]): Promise<void> {
-  await ctx.pool.query(`CREATE TABLE ${name} (n bigint PRIMARY KEY, spm_id uuid, spp_id uuid, line_id uuid, org_id uuid, amount numeric(20,2))`);
+  await ctx.pool.query(`CREATE TABLE ${name} (n bigint PRIMARY KEY, spm_id uuid, spp_id uuid, line_id uuid, org_id uuid, amount numeric(20,2), user_id uuid)`);
   await ctx.pool.query(`CREATE SEQUENCE ${name}_seq`);
-  await ctx.pool.query(`INSERT INTO ${name} SELECT row_number() OVER (), * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::numeric[])`,
+  await ctx.pool.query(`INSERT INTO ${name} SELECT row_number() OVER (), *, (SELECT id FROM users WHERE username = 'cash-authority') FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::numeric[])`,
     [spms.map((s) => s.spmId), spms.map((s) => s.sppId), spms.map((s) => s.lineId), spms.map((s) => s.orgId), spms.map((s) => s.amount)]);
 }
 

@@ -60,17 +60,17 @@ export class BudgetLinesService {
     const where = this.filters(q, await this.access.scope(user, Permission.BUDGET_LINE_READ));
     // auditors' pages read from the replica when one is configured and fresh (decision 0053)
     return this.reads.report(async (m) => {
-      const out = await listPage(m, BUDGET_LINE_KEYSET, q, { select: BUDGET_LINE_SELECT, countFrom: 'budget_lines b', where });
+      const out = await listPage(m, BUDGET_LINE_KEYSET, q, { select: BUDGET_LINE_SELECT, countFrom: 'budget_lines b', where, pinned: { 'b.fiscal_year': q.fiscalYear } });
       if (q.asOf) out.data = await balancesAsOf(m, out.data, q.asOf);
       return out;
-    });
+    }, { oneStatement: !q.asOf });
   }
 
   /** Every line matching the filters, in list order, as pages of one snapshot (the downloads). */
   async allPages(user: AuthUser, q: BudgetLineQueryDto): Promise<AsyncIterable<BudgetLineResponse[]>> {
     const w = this.filters(q, await this.access.scope(user, Permission.BUDGET_LINE_READ));
     return snapshotPages<BudgetLineResponse>(this.ds, async (m, last, limit) => {
-      const after = keysetAfterRow(BUDGET_LINE_KEYSET, last, w.params.length);
+      const after = keysetAfterRow(BUDGET_LINE_KEYSET, last, w.params.length, { 'b.fiscal_year': q.fiscalYear });
       const rows = await m.query(`${BUDGET_LINE_SELECT} ${whereAnd(w.clause, after?.sql)} ${keysetOrderBy(BUDGET_LINE_KEYSET)} LIMIT ${limit}`, [...w.params, ...(after?.params ?? [])]);
       return q.asOf ? balancesAsOf(m, rows, q.asOf) : rows;
     });

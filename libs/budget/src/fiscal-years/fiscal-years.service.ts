@@ -49,10 +49,15 @@ export class FiscalYearsService {
   /** For modules: the year's status, or a 4xx naming why it cannot be used. */
   async requireStatus(m: EntityManager, year: number, allowed: FiscalYearStatus[], field = 'fiscalYear'): Promise<FiscalYearStatus> {
     const [row] = await m.query(`SELECT status FROM fiscal_years WHERE year = $1`, [year]);
-    if (!row) throw fiscalYearNotFound(year, field);
-    if (!allowed.includes(row.status)) {
-      throw DomainError.rule('FISCAL_YEAR_NOT_OPEN', `fiscal year ${year} is ${row.status}; this needs ${allowed.join(' or ')}`, [{ field, message: `fiscal year is ${row.status}` }]);
+    return this.checkStatus(year, row?.status ?? null, allowed, field);
+  }
+
+  /** The check of `requireStatus` on a status read by the caller's own statement (null: no such year). */
+  checkStatus(year: number, status: FiscalYearStatus | null, allowed: FiscalYearStatus[], field = 'fiscalYear'): FiscalYearStatus {
+    if (!status) throw fiscalYearNotFound(year, field);
+    if (!allowed.includes(status)) {
+      throw DomainError.rule('FISCAL_YEAR_NOT_OPEN', `fiscal year ${year} is ${status}; this needs ${allowed.join(' or ')}`, [{ field, message: `fiscal year is ${status}` }]);
     }
-    return row.status;
+    return status;
   }
 }

@@ -15,6 +15,19 @@ const fromBalance = (b: Balance) => ({
   estimated: b.estimated.toString(), realized: b.realized.toString(),
 });
 
+interface ClosedPeriod { valueDate: string; closedAt: string; closedBy: string }
+
+const openDates = (valueDates: (string | undefined)[]) => [...new Set(valueDates.map((d) => d ?? null))];
+
+// The closed months among the value dates of array parameter `p` (null: today).
+const CLOSED_PERIODS_SQL = (p: string) => `
+  SELECT d.value_date::text AS "valueDate", to_char(p.closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "closedAt", u.username AS "closedBy"
+  FROM (SELECT COALESCE(x, current_date) AS value_date FROM unnest(${p}::date[]) AS x) d
+  JOIN ledger_periods p ON p.fiscal_year = extract(year FROM d.value_date)::int AND p.month = extract(month FROM d.value_date)::int
+  JOIN users u ON u.id = p.closed_by`;
+
+const periodClosed = (c: ClosedPeriod) => DomainError.conflict('PERIOD_CLOSED', `the ledger month ${c.valueDate.slice(0, 7)} was closed by ${c.closedBy} at ${c.closedAt}; nothing can post with value date ${c.valueDate}. Post a correction dated in an open month that names the entry it corrects`);
+
 // The one service that posts to the ledger. It runs inside the caller's
 // transaction, locks the balance rows it changes (in id order, so concurrent
 // posters cannot deadlock on each other), checks the invariants with the
@@ -24,11 +37,14 @@ const fromBalance = (b: Balance) => ({
 export class LedgerService {
   constructor(private readonly audit: AuditService) {}
 
-  async lockLines(m: EntityManager, ids: string[]): Promise<Map<string, LineBalance>> {
+  /** Locks the lines in id order; with `valueDates`, each row also carries the closed months among them (`closed`). */
+  async lockLines(m: EntityManager, ids: string[], valueDates?: (string | undefined)[]): Promise<Map<string, LineBalance & { closed?: ClosedPeriod[] | null }>> {
     const unique = [...new Set(ids)].sort();
-    const rows: LineBalance[] = await m.query(
-      `SELECT id, appropriated, allotted, committed, disbursed, estimated, realized, account_code AS "accountCode" FROM budget_lines WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-      [unique],
+    const rows: (LineBalance & { closed?: ClosedPeriod[] | null })[] = await m.query(
+      `SELECT id, appropriated, allotted, committed, disbursed, estimated, realized, account_code AS "accountCode"
+         ${valueDates ? `, (SELECT json_agg(c) FROM (${CLOSED_PERIODS_SQL('$2')}) c) AS closed` : ''}
+       FROM budget_lines WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      valueDates ? [unique, openDates(valueDates)] : [unique],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of unique) if (!byId.has(id)) throw DomainError.notFound('budget line', id);
@@ -40,14 +56,16 @@ export class LedgerService {
     for (const p of postings) {
       if (p.amount.isZero()) throw DomainError.invalid(`a ledger entry cannot be zero (budget line ${p.budgetLineId})`);
     }
-    const locked = await this.lockLines(m, postings.map((p) => p.budgetLineId));
+    // the lines locked and the closed months among the value dates, in one statement
+    const locked = await this.lockLines(m, postings.map((p) => p.budgetLineId), postings.map((p) => p.valueDate));
     for (const p of postings) {
       const acc = locked.get(p.budgetLineId)!.accountCode;
       if (!kindFitsAccount(p.kind, acc)) {
         throw DomainError.rule('LEDGER_KIND_NOT_FOR_LINE', `a ${p.kind} entry does not fit budget line ${p.budgetLineId} (account ${acc}): expenditure lines (5.*) take APPROPRIATION, ALLOTMENT, COMMITMENT and DISBURSEMENT; revenue (4.*) and financing (6.*) lines take ESTIMATE and REALIZATION`);
       }
     }
-    await this.requireOpenPeriods(m, postings.map((p) => p.valueDate));
+    const closed = [...locked.values()][0].closed;
+    if (closed?.length) throw periodClosed(closed[0]);
     await this.checkReversals(m, postings);
     const balances = new Map<string, Balance>([...locked].map(([id, r]) => [id, toBalance(r)]));
     for (const p of postings) balances.set(p.budgetLineId, apply(balances.get(p.budgetLineId)!, p.kind, p.amount));
@@ -55,20 +73,12 @@ export class LedgerService {
 
     const counts = new Map<string, number>();
     for (const p of postings) counts.set(p.budgetLineId, (counts.get(p.budgetLineId) ?? 0) + 1);
-    // every balance row in one statement (the rows are locked above)
+    // every balance row and every entry in one statement (the rows are locked above)
     const changed = [...balances];
-    await m.query(
-      `UPDATE budget_lines b SET appropriated = v.ap, allotted = v.al, committed = v.co, disbursed = v.di, estimated = v.es, realized = v.re,
-         entry_count = b.entry_count + v.n, updated_at = now()
-       FROM unnest($1::uuid[], $2::numeric[], $3::numeric[], $4::numeric[], $5::numeric[], $6::int[], $7::numeric[], $8::numeric[]) AS v(id, ap, al, co, di, n, es, re)
-       WHERE b.id = v.id`,
-      [changed.map(([id]) => id), changed.map(([, b]) => b.appropriated.toString()), changed.map(([, b]) => b.allotted.toString()),
-        changed.map(([, b]) => b.committed.toString()), changed.map(([, b]) => b.disbursed.toString()), changed.map(([id]) => counts.get(id)),
-        changed.map(([, b]) => b.estimated.toString()), changed.map(([, b]) => b.realized.toString())],
-    );
-
     const user = RequestContext.user();
-    const params: unknown[] = [];
+    const params: unknown[] = [changed.map(([id]) => id), changed.map(([, b]) => b.appropriated.toString()), changed.map(([, b]) => b.allotted.toString()),
+      changed.map(([, b]) => b.committed.toString()), changed.map(([, b]) => b.disbursed.toString()), changed.map(([id]) => counts.get(id)),
+      changed.map(([, b]) => b.estimated.toString()), changed.map(([, b]) => b.realized.toString())];
     const values = postings.map((p) => {
       const i = params.length;
       params.push(p.budgetLineId, p.kind, p.amount.toString(), p.sourceType, p.sourceId, p.description ?? null,
@@ -76,7 +86,12 @@ export class LedgerService {
       return `($${i + 1}::uuid, $${i + 2}, $${i + 3}::numeric, $${i + 4}, $${i + 5}, $${i + 6}, $${i + 7}::uuid, $${i + 8}::uuid, $${i + 9}, COALESCE($${i + 10}::date, current_date))`;
     });
     const entries: PostedEntry[] = await m.query(
-      `INSERT INTO ledger_entries (budget_line_id, kind, amount, source_type, source_id, description, reverses_entry_id, actor_id, request_id, value_date)
+      `WITH balances AS (
+         UPDATE budget_lines b SET appropriated = v.ap, allotted = v.al, committed = v.co, disbursed = v.di, estimated = v.es, realized = v.re,
+           entry_count = b.entry_count + v.n, updated_at = now()
+         FROM unnest($1::uuid[], $2::numeric[], $3::numeric[], $4::numeric[], $5::numeric[], $6::int[], $7::numeric[], $8::numeric[]) AS v(id, ap, al, co, di, n, es, re)
+         WHERE b.id = v.id)
+       INSERT INTO ledger_entries (budget_line_id, kind, amount, source_type, source_id, description, reverses_entry_id, actor_id, request_id, value_date)
        VALUES ${values.join(', ')}
        RETURNING id, budget_line_id AS "budgetLineId", kind, amount, source_type AS "sourceType", source_id AS "sourceId", reverses_entry_id AS "reversesEntryId",
          value_date::text AS "valueDate"`,
@@ -99,18 +114,8 @@ export class LedgerService {
   // the backstop. A correction of a closed month posts with an open value date
   // (a reversal defaults to today) and names the entry it corrects.
   async requireOpenPeriods(m: EntityManager, valueDates: (string | undefined)[]): Promise<void> {
-    const dates = [...new Set(valueDates.map((d) => d ?? null))];
-    const closed: { valueDate: string; closedAt: string; closedBy: string }[] = await m.query(
-      `SELECT d.value_date::text AS "valueDate", to_char(p.closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "closedAt", u.username AS "closedBy"
-       FROM (SELECT COALESCE(x, current_date) AS value_date FROM unnest($1::date[]) AS x) d
-       JOIN ledger_periods p ON p.fiscal_year = extract(year FROM d.value_date)::int AND p.month = extract(month FROM d.value_date)::int
-       JOIN users u ON u.id = p.closed_by`,
-      [dates],
-    );
-    if (closed.length) {
-      const c = closed[0];
-      throw DomainError.conflict('PERIOD_CLOSED', `the ledger month ${c.valueDate.slice(0, 7)} was closed by ${c.closedBy} at ${c.closedAt}; nothing can post with value date ${c.valueDate}. Post a correction dated in an open month that names the entry it corrects`);
-    }
+    const closed: ClosedPeriod[] = await m.query(CLOSED_PERIODS_SQL('$1'), [openDates(valueDates)]);
+    if (closed.length) throw periodClosed(closed[0]);
   }
 
   private async checkReversals(m: EntityManager, postings: Posting[]): Promise<void> {

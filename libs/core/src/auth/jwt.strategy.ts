@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthUser } from '../context/request-context';
@@ -16,7 +17,10 @@ interface TokenPayload { sub: string; username: string; ver?: number }
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly users: AuthUserCache) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), ignoreExpiration: false, secretOrKey: config.jwtSecret, algorithms: ['HS256'] });
+    // The secret as a KeyObject, made once: given a string, jsonwebtoken 9 first tries to parse it as a
+    // public key (and throws) on every verification, which cost a sixth of the API's CPU on a list page.
+    const secretOrKey = createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) as unknown as string;
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), ignoreExpiration: false, secretOrKey, algorithms: ['HS256'] });
   }
 
   async validate(payload: TokenPayload): Promise<AuthUser | false> {

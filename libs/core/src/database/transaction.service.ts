@@ -16,9 +16,14 @@ export interface PendingAuditEvent {
   requestId: string | null;
 }
 
+/** A write whose result nobody reads, sent with the audit records at the end of the unit of work. */
+export interface TailStatement { sql: string; params: unknown[] }
+
 export interface TxContext {
   manager: EntityManager;
   audit: PendingAuditEvent[];
+  /** Run at commit in the audit records' statement, as CTEs (one round trip for both). */
+  tail: TailStatement[];
 }
 
 const txStorage = new AsyncLocalStorage<TxContext>();
@@ -51,10 +56,12 @@ export class TransactionService {
     if (outer) return fn(outer.manager);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction('READ COMMITTED', async (manager) => {
-          const ctx: TxContext = { manager, audit: [] };
+        // READ COMMITTED is the connections' default (set for the pool in CoreModule), so BEGIN
+        // is one statement: naming the level would add a SET TRANSACTION round trip to every request.
+        return await this.dataSource.transaction(async (manager) => {
+          const ctx: TxContext = { manager, audit: [], tail: [] };
           const result = await txStorage.run(ctx, () => fn(manager));
-          await flushAudit(manager, ctx.audit, this.keys.hmacKey);
+          await flushAudit(manager, ctx.audit, this.keys.hmacKey, ctx.tail);
           return result;
         });
       } catch (err) {
@@ -71,10 +78,17 @@ export class TransactionService {
 
 // Audit rows are written in one statement at the end of the transaction,
 // each with its keyed hash (MAC); no lock is taken: the sequencer chains them
-// after commit (decision 0021).
-export async function flushAudit(manager: EntityManager, events: PendingAuditEvent[], key: Buffer): Promise<void> {
-  if (events.length === 0) return;
+// after commit (decision 0021). Tail statements (writes nobody reads back, such
+// as the idempotency key's stored response) ride along as CTEs of that statement.
+export async function flushAudit(manager: EntityManager, events: PendingAuditEvent[], key: Buffer, tail: TailStatement[] = []): Promise<void> {
+  if (events.length === 0 && tail.length === 0) return;
   const params: unknown[] = [];
+  const ctes = tail.map((t, i) => {
+    const base = params.length;
+    params.push(...t.params);
+    return `tail${i} AS (${t.sql.replace(/\$(\d+)/g, (_, n: string) => `$${base + Number(n)}`)})`;
+  });
+  tail.length = 0;
   const occurredAt = new Date().toISOString();
   const rows = events.map((e) => {
     const base = params.length;
@@ -86,9 +100,9 @@ export async function flushAudit(manager: EntityManager, events: PendingAuditEve
     const p = (i: number) => `$${base + i}`;
     return `(${p(1)}::uuid, ${p(2)}::timestamptz, ${p(3)}::uuid, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}::jsonb, ${p(10)}::jsonb, ${p(11)})`;
   });
-  await manager.query(
-    `INSERT INTO audit_events (id, occurred_at, actor_id, actor_username, request_id, action, entity_type, entity_id, before, after, mac) VALUES ${rows.join(', ')}`,
-    params,
-  );
   events.length = 0;
+  const withTail = ctes.length ? `WITH ${ctes.join(', ')} ` : '';
+  await manager.query(rows.length
+    ? `${withTail}INSERT INTO audit_events (id, occurred_at, actor_id, actor_username, request_id, action, entity_type, entity_id, before, after, mac) VALUES ${rows.join(', ')}`
+    : `${withTail}SELECT 1`, params);
 }

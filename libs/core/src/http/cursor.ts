@@ -104,15 +104,29 @@ export function keysetOrderBy<T>(keyset: Keyset<T>): string {
   return `ORDER BY ${keyset.parts.map((p) => `${p.sql} ${dir}`).join(', ')}`;
 }
 
+/**
+ * Key columns the list's WHERE fixes by equality (`b.fiscal_year = 2026`), by SQL column. A leading key
+ * column pinned to the cursor's own value is left out of the row comparison: `fiscal_year = $1 AND
+ * (b, c, id) > (...)` is one index range, while `fiscal_year = $1 AND (fiscal_year, b, c, id) > (...)`
+ * makes PostgreSQL start the scan at the first row of the year and filter every index entry up to the
+ * cursor (and estimate the comparison from its first column alone, which planned a sort of every row
+ * after the cursor). Decision 0023.
+ */
+export type PinnedKeys = Record<string, unknown>;
+
 /** `(a, b) > ($n+1::int, $n+2::text)`: the rows after the key `values`, parameters numbered after `paramCount`. */
-export function keysetAfter<T>(keyset: Keyset<T>, values: unknown[], paramCount: number): { sql: string; params: unknown[] } {
-  const placeholders = keyset.parts.map((p, i) => `$${paramCount + i + 1}::${sqlType(p.type)}`);
-  return { sql: `(${keyset.parts.map((p) => p.sql).join(', ')}) ${keyset.descending ? '<' : '>'} (${placeholders.join(', ')})`, params: values };
+export function keysetAfter<T>(keyset: Keyset<T>, values: unknown[], paramCount: number, pinned: PinnedKeys = {}): { sql: string; params: unknown[] } {
+  let lead = 0;
+  while (lead < keyset.parts.length - 1 && keyset.parts[lead].sql in pinned && pinned[keyset.parts[lead].sql] !== undefined
+    && String(pinned[keyset.parts[lead].sql]) === String(values[lead])) lead++;
+  const parts = keyset.parts.slice(lead);
+  const placeholders = parts.map((p, i) => `$${paramCount + i + 1}::${sqlType(p.type)}`);
+  return { sql: `(${parts.map((p) => p.sql).join(', ')}) ${keyset.descending ? '<' : '>'} (${placeholders.join(', ')})`, params: values.slice(lead) };
 }
 
 /** The rows after `row` in the list order (the downloads page with it). */
-export function keysetAfterRow<T>(keyset: Keyset<T>, row: T | null, paramCount: number): { sql: string; params: unknown[] } | null {
-  return row === null ? null : keysetAfter(keyset, keyset.parts.map((p) => valueOf(p, row)), paramCount);
+export function keysetAfterRow<T>(keyset: Keyset<T>, row: T | null, paramCount: number, pinned?: PinnedKeys): { sql: string; params: unknown[] } | null {
+  return row === null ? null : keysetAfter(keyset, keyset.parts.map((p) => valueOf(p, row)), paramCount, pinned);
 }
 
 /** `WHERE a AND b` from a clause (`WHERE ...` or '') and one more condition. */
@@ -121,11 +135,11 @@ export function whereAnd(clause: string, condition: string | undefined): string 
   return clause ? `${clause} AND ${condition}` : `WHERE ${condition}`;
 }
 
-export function cursorPlan<T>(keyset: Keyset<T>, q: CursorPageQueryDto, paramCount: number): CursorPlan {
+export function cursorPlan<T>(keyset: Keyset<T>, q: CursorPageQueryDto, paramCount: number, pinned?: PinnedKeys): CursorPlan {
   const orderBy = keysetOrderBy(keyset);
   if (!q.cursor) return { after: null, orderBy, limit: `LIMIT ${q.limit + 1} OFFSET ${offsetOf(q)}`, byCursor: false };
   if (q.page !== 1) throw DomainError.invalid('page and cursor are exclusive: a cursor names its own position', [{ field: 'page', message: 'give page 1 (or none) with a cursor' }]);
-  return { after: keysetAfter(keyset, decodeCursor(keyset, q.cursor), paramCount), orderBy, limit: `LIMIT ${q.limit + 1}`, byCursor: true };
+  return { after: keysetAfter(keyset, decodeCursor(keyset, q.cursor), paramCount, pinned), orderBy, limit: `LIMIT ${q.limit + 1}`, byCursor: true };
 }
 
 /**
@@ -136,9 +150,9 @@ export function cursorPlan<T>(keyset: Keyset<T>, q: CursorPageQueryDto, paramCou
  */
 export async function listPage<T>(
   db: { query(sql: string, params?: unknown[]): Promise<unknown> },
-  keyset: Keyset<T>, q: CursorPageQueryDto, o: { select: string; countFrom: string; where: { clause: string; params: unknown[] } },
+  keyset: Keyset<T>, q: CursorPageQueryDto, o: { select: string; countFrom: string; where: { clause: string; params: unknown[] }; pinned?: PinnedKeys },
 ): Promise<CursorPage<T>> {
-  const plan = cursorPlan(keyset, q, o.where.params.length);
+  const plan = cursorPlan(keyset, q, o.where.params.length, o.pinned);
   const page = `${o.select} ${whereAnd(o.where.clause, plan.after?.sql)} ${plan.orderBy} ${plan.limit}`;
   const params = [...o.where.params, ...(plan.after?.params ?? [])];
   if (plan.byCursor) return cursorPageOf(keyset, (await db.query(page, params)) as T[], q, null);

@@ -2,6 +2,8 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { requireFiscalYear } from '../errors/fiscal-year';
 
+const KNOWN_FOR_MS = 60_000;
+
 /**
  * Every route that takes a fiscal year in its query or path answers an
  * unknown year the same way: 404 FISCAL_YEAR_NOT_FOUND naming the year
@@ -12,6 +14,9 @@ import { requireFiscalYear } from '../errors/fiscal-year';
  */
 @Injectable()
 export class FiscalYearExistsPipe implements PipeTransform {
+  /** Years seen to exist, and when: a year is never deleted through the API, so a list page need not ask again for a minute. */
+  private readonly known = new Map<number, number>();
+
   constructor(private readonly db: DataSource) {}
 
   async transform(value: unknown, meta: ArgumentMetadata): Promise<unknown> {
@@ -21,7 +26,11 @@ export class FiscalYearExistsPipe implements PipeTransform {
     if (year === undefined || year === null || year === '') return value;
     const n = Number(year);
     if (!Number.isInteger(n)) return value; // the route's own validation answers 400
+    const seen = this.known.get(n);
+    if (seen !== undefined && Date.now() - seen < KNOWN_FOR_MS) return value;
     await requireFiscalYear(this.db, n);
+    if (this.known.size > 100) this.known.clear();
+    this.known.set(n, Date.now());
     return value;
   }
 }

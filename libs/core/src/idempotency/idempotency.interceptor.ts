@@ -9,6 +9,8 @@ import { TransactionService } from '../database/transaction.service';
 import { DomainError } from '../errors/domain-error';
 import { IDEMPOTENT_METADATA } from './idempotent.decorator';
 
+const PURGE_EVERY_MS = 60_000;
+
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object') {
@@ -22,6 +24,8 @@ function canonical(v: unknown): string {
 // claim's row lock and then replays the committed response.
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private purgedAt = 0;
+
   constructor(private readonly reflector: Reflector, private readonly tx: TransactionService) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -37,11 +41,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const path = req.baseUrl + req.path;
     const hash = createHash('sha256').update(`${req.method} ${path}\n${canonical(req.body ?? null)}`).digest('hex');
     return from(this.tx.run(async (m) => {
-      // Keys are kept 7 days; expired ones go when a key is claimed (indexed on created_at).
-      await m.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '7 days'`);
+      // Keys are kept 7 days: expired ones are purged at most once a minute per process (indexed on
+      // created_at), and an expired key is claimed afresh by its own statement, so a claim is one
+      // round trip on the money path.
+      if (Date.now() - this.purgedAt > PURGE_EVERY_MS) {
+        this.purgedAt = Date.now();
+        await m.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '7 days'`);
+      }
       const claimed = await m.query(
         `INSERT INTO idempotency_keys (user_id, key, method, path, request_hash) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+         ON CONFLICT (user_id, key) DO UPDATE SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
+           status_code = NULL, response_body = NULL, created_at = now()
+         WHERE idempotency_keys.created_at < now() - interval '7 days' RETURNING key`,
         [userId, key, req.method, path, hash],
       );
       if (claimed.length === 0) {
@@ -58,8 +69,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       const body = await lastValueFrom(next.handle(), { defaultValue: null });
       const status = this.reflector.get<number>(HTTP_CODE_METADATA, ctx.getHandler()) ?? (req.method === 'POST' ? 201 : 200);
-      await m.query(`UPDATE idempotency_keys SET status_code = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
-        [userId, key, status, JSON.stringify(body ?? null)]);
+      // stored with the audit records, in their statement at commit
+      this.tx.current()!.tail.push({ sql: `UPDATE idempotency_keys SET status_code = $3::int, response_body = $4::text WHERE user_id = $1::uuid AND key = $2::text`,
+        params: [userId, key, status, JSON.stringify(body ?? null)] });
       return body;
     }));
   }

@@ -45,8 +45,11 @@ export class BkuService {
   /** Appends entries in order, in the caller's transaction; refuses a negative balance. */
   async append(m: EntityManager, organizationId: string, fiscalYear: number, postings: BkuPosting[], entryDate?: string): Promise<string[]> {
     if (postings.length === 0) return [];
-    await m.query(`INSERT INTO bku_books (organization_id, fiscal_year) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [organizationId, fiscalYear]);
-    const [book] = await m.query(`SELECT cash::text, bank::text, tax::text, panjar::text FROM bku_books WHERE organization_id = $1 AND fiscal_year = $2 FOR UPDATE`, [organizationId, fiscalYear]);
+    // the book created if new and locked, in one statement (DO UPDATE locks the row and answers its latest balances)
+    const [book] = await m.query(
+      `INSERT INTO bku_books AS b (organization_id, fiscal_year) VALUES ($1, $2)
+       ON CONFLICT (organization_id, fiscal_year) DO UPDATE SET organization_id = b.organization_id RETURNING cash::text, bank::text, tax::text, panjar::text`,
+      [organizationId, fiscalYear]);
     const bal: Record<SubLedger, Money> = { CASH: Money.of(book.cash), BANK: Money.of(book.bank), TAX: Money.of(book.tax), PANJAR: Money.of(book.panjar) };
     const officers = new Map<string, Money>();
     for (const p of postings) {
@@ -66,18 +69,18 @@ export class BkuService {
       }
     }
     const userId = RequestContext.user()?.id ?? null;
-    const ids: string[] = [];
-    for (const p of postings) {
-      const [{ id }] = await m.query(
-        `INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after, created_by,
-           document_number, tax_code, officer)
-         VALUES ($1, $2, COALESCE($3::date, current_date), $4, $5, $6, $7, $8, 0, 0, $9, $10, $11, $12) RETURNING id`,
-        [organizationId, fiscalYear, entryDate ?? null, p.subLedger, p.amount.toString(), p.description, p.sourceType, p.sourceId, userId,
-          p.documentNumber ?? null, p.taxCode ?? null, p.officer ?? null],
-      );
-      ids.push(id);
-    }
-    return ids;
+    // every entry in one statement, in order (the row trigger numbers them and keeps the balances)
+    const params: unknown[] = [organizationId, fiscalYear, entryDate ?? null, userId];
+    const values = postings.map((p) => {
+      const i = params.length;
+      params.push(p.subLedger, p.amount.toString(), p.description, p.sourceType, p.sourceId, p.documentNumber ?? null, p.taxCode ?? null, p.officer ?? null);
+      return `($1::uuid, $2::int, COALESCE($3::date, current_date), $${i + 1}, $${i + 2}::numeric, $${i + 3}, $${i + 4}, $${i + 5}, 0, 0, $4::uuid, $${i + 6}, $${i + 7}, $${i + 8})`;
+    });
+    const rows: { id: string; entry_no: string }[] = await m.query(
+      `INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after, created_by,
+         document_number, tax_code, officer)
+       VALUES ${values.join(', ')} RETURNING id, entry_no`, params);
+    return rows.sort((a, b) => Number(a.entry_no) - Number(b.entry_no)).map((r) => r.id);
   }
 
   /** Posts the opposite of every entry a source wrote, latest first. */

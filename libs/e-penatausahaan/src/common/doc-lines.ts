@@ -70,11 +70,18 @@ export function sumOf(lines: { amount: string }[]): Money {
  * number back and a cancelled document keeps its own (docs/decisions/0223).
  */
 export async function nextNumber(m: EntityManager, docType: string, organizationId: string, fiscalYear: number): Promise<string> {
-  const [row] = await m.query(
-    `INSERT INTO document_counters (organization_id, fiscal_year, doc_type, last_no) VALUES ($1, $2, $3, 1)
-     ON CONFLICT (organization_id, fiscal_year, doc_type) DO UPDATE SET last_no = document_counters.last_no + 1
-     RETURNING last_no::text AS n, (SELECT code FROM organizations WHERE id = $1) AS org`, [organizationId, fiscalYear, docType]);
-  return `${docType}/${row.org}/${fiscalYear}/${row.n.padStart(6, '0')}`;
+  const [row] = await m.query(NEXT_NUMBER_SQL('$1', '$2', '$3'), [organizationId, fiscalYear, docType]);
+  return row.number;
 }
+
+/**
+ * The statement that takes the next number of a document type, RETURNING it as `number`
+ * (TYPE/ORG-CODE/YEAR/000042), over the parameters named: to run alone or as a CTE.
+ */
+export const NEXT_NUMBER_SQL = (org: string, year: string, docType: string) => `
+  INSERT INTO document_counters (organization_id, fiscal_year, doc_type, last_no) VALUES (${org}::uuid, ${year}::int, ${docType}::text, 1)
+  ON CONFLICT (organization_id, fiscal_year, doc_type) DO UPDATE SET last_no = document_counters.last_no + 1
+  RETURNING ${docType}::text || '/' || (SELECT code FROM organizations WHERE id = ${org}::uuid) || '/' || ${year}::int || '/'
+    || lpad(last_no::text, greatest(6, length(last_no::text)), '0') AS number`;
 
 export const ts = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

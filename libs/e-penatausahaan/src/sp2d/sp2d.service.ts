@@ -4,15 +4,16 @@ import {
   snapshotPages, SqlWhere, TransactionService, whereAnd, withKeyColumn,
 } from '@grms/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FiscalYearsService, LedgerKind, LedgerService, Posting } from '@grms/budget';
+import { FiscalYearStatus, FiscalYearsService, LedgerKind, LedgerService, Posting } from '@grms/budget';
 import { ContractPaymentsService } from '@grms/e-delivery';
 import { BkuPosting, BkuService } from '../bku/bku.service';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { newestFirst } from '../common/list-documents';
-import { nextNumber } from '../common/doc-lines';
+import { NEXT_NUMBER_SQL } from '../common/doc-lines';
 import { TaxDepositsService } from '../tax-deposits/tax-deposits.service';
 import { TreasuryCashService } from '../treasury/treasury-cash.service';
-import { fetchSpp } from '../spp/spp.queries';
+import { fetchSpp, SPP_SELECT } from '../spp/spp.queries';
+import { SppResponse } from '../spp/dto/spp.dto';
 import { CreateSp2dDto, Sp2dQueryDto, Sp2dRegisterQueryDto, Sp2dResponse } from './dto/sp2d.dto';
 import { fetchSp2d, SP2D_SELECT } from './sp2d.queries';
 
@@ -46,16 +47,25 @@ export class Sp2dService {
       const earlier = [[spm.spp_created_by, 'made its SPP'], [spm.spp_verified_by, 'verified its SPP'], [spm.created_by, 'made its SPM'], [spm.approved_by, 'approved its SPM']]
         .find(([by]) => by === user.id);
       if (earlier) throw segregationOfDuties(`issue the SP2D of SPM ${spm.number}`, earlier[1]);
-      const [live] = await m.query(`SELECT number FROM sp2d WHERE spm_id = $1 AND status = 'ISSUED'`, [dto.spmId]);
-      if (live) throw DomainError.conflict('SP2D_ALREADY_ISSUED', `SP2D ${live.number} is already issued for SPM ${spm.number}; cancel it before issuing another`);
-      await this.years.requireStatus(m, spm.fiscal_year, ['EXECUTION']);
-      const issuedOn = await this.issueDate(m, spm.fiscal_year, dto.issuedOn);
-      const spp = await fetchSpp(m, spm.spp_id);
-      const number = await nextNumber(m, `SP2D-${spp.type}`, spm.organization_id, spm.fiscal_year);
-      const [{ id }] = await m.query(
-        `INSERT INTO sp2d (number, spm_id, spp_id, type, fiscal_year, organization_id, gross, net, issued_on, account_due_on, issued_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::date, CASE WHEN $4 = 'TU' THEN ($9::date + interval '1 month')::date END, $10) RETURNING id`,
-        [number, spm.id, spp.id, spp.type, spm.fiscal_year, spm.organization_id, spp.gross, spp.net, issuedOn, user.id],
+      // Under the SPM's lock, one statement answers its SPP, a live SP2D of the SPM, the year's status,
+      // today and the last date of the OPD's cash book.
+      const [row] = await m.query(
+        `SELECT s.*, (SELECT number FROM sp2d WHERE spm_id = $2 AND status = 'ISSUED') AS "__live",
+           (SELECT status FROM fiscal_years WHERE year = $3) AS "__yearStatus", current_date::text AS "__today",
+           (SELECT to_char(max(entry_date), 'YYYY-MM-DD') FROM bku_entries WHERE organization_id = $4 AND fiscal_year = $3) AS "__lastBooked"
+         FROM (${SPP_SELECT} WHERE s.id = $1) s`, [spm.spp_id, spm.id, spm.fiscal_year, spm.organization_id]);
+      const { __live: live, __yearStatus: yearStatus, __today: today, __lastBooked: lastBooked, ...spp } = row as SppResponse & { __live: string | null; __yearStatus: FiscalYearStatus | null; __today: string; __lastBooked: string | null };
+      if (live) throw DomainError.conflict('SP2D_ALREADY_ISSUED', `SP2D ${live} is already issued for SPM ${spm.number}; cancel it before issuing another`);
+      this.years.checkStatus(spm.fiscal_year, yearStatus, ['EXECUTION']);
+      const issuedOn = issueDate(spm.fiscal_year, today, dto.issuedOn);
+      // an LS SP2D posts to the ledger, which refuses a closed month in the statement that locks its lines
+      if (spp.type !== 'LS') await this.ledger.requireOpenPeriods(m, [issuedOn]);
+      // the number taken, the SP2D written and its SPP marked paid, in one statement
+      const [{ id, number }] = await m.query(
+        `WITH n AS (${NEXT_NUMBER_SQL('$5', '$4', '$10')}), paid AS (UPDATE spp SET status = 'PAID' WHERE id = $2)
+         INSERT INTO sp2d (number, spm_id, spp_id, type, fiscal_year, organization_id, gross, net, issued_on, account_due_on, issued_by)
+         SELECT n.number, $1, $2, $3, $4, $5, $6, $7, $8::date, CASE WHEN $3 = 'TU' THEN ($8::date + interval '1 month')::date END, $9 FROM n RETURNING id, number`,
+        [spm.id, spp.id, spp.type, spm.fiscal_year, spm.organization_id, spp.gross, spp.net, issuedOn, user.id, `SP2D-${spp.type}`],
       );
       if (spp.type === 'LS') {
         const at = { sourceType: 'Sp2d', sourceId: id, valueDate: issuedOn };
@@ -73,7 +83,6 @@ export class Sp2dService {
         });
         await this.contracts.terminPaid(m, { contractId: spp.contractId, terminNo: spp.terminNo!, sp2dId: id, sp2dNumber: number, penalty, lines: spp.lines });
       }
-      await m.query(`UPDATE spp SET status = 'PAID' WHERE id = $1`, [spp.id]);
       const withheld = spp.taxes.filter((x) => Money.of(x.amount).isPositive());
       const proofs = new Map((dto.taxDeposits ?? []).map((d, i) => {
         if (!withheld.some((x) => x.code === d.code)) throw DomainError.invalid(`${d.code} is not withheld on SPP ${spp.number} (${withheld.map((x) => x.code).join(', ') || 'none'})`, [{ field: `taxDeposits.${i}.code`, message: 'not withheld on this SPP' }]);
@@ -81,7 +90,7 @@ export class Sp2dService {
       }));
       // The treasurer's book takes the SP2D on its date. The book is kept in date order (decision 0221): an SP2D
       // dated before the book's last entry is booked the day it is recorded, its entries naming the SP2D's date.
-      const bookDate = await this.bookDate(m, spm.organization_id, spm.fiscal_year, issuedOn);
+      const bookDate = lastBooked && issuedOn < lastBooked ? today : issuedOn;
       await this.bku.append(m, spm.organization_id, spm.fiscal_year,
         this.bkuPostings(id, number, spp.type, spp.payee.name, Money.of(spp.gross), withheld, bookDate === issuedOn ? '' : ` of ${issuedOn}`), bookDate);
       for (const x of withheld) {
@@ -90,8 +99,7 @@ export class Sp2dService {
       }
       // the cash leaves the regional treasury: never more than it holds (decision 0121); checked and booked
       // last, so the treasury's lock covers only the tail of the transaction
-      await this.cash.requireCash(m, spm.fiscal_year, issuedOn, Money.of(spp.gross), `the SP2D of SPM ${spm.number}`);
-      await this.cash.book(m, spm.fiscal_year, issuedOn, { sp2d: Money.of(spp.gross) });
+      await this.cash.spend(m, spm.fiscal_year, issuedOn, Money.of(spp.gross), `the SP2D of SPM ${spm.number}`, { sp2d: Money.of(spp.gross) });
       const after = await fetchSp2d(m, id);
       this.audit.record({ action: 'SP2D.ISSUE', entityType: 'Sp2d', entityId: id, after });
       return after;
@@ -155,25 +163,6 @@ export class Sp2dService {
     });
   }
 
-  /** The cash-book date of an SP2D: its own date, or today when the OPD's book already has later entries. */
-  private async bookDate(m: EntityManager, organizationId: string, fiscalYear: number, issuedOn: string): Promise<string> {
-    const [{ last, today }] = await m.query(
-      `SELECT to_char(max(entry_date), 'YYYY-MM-DD') AS last, to_char(current_date, 'YYYY-MM-DD') AS today FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2`,
-      [organizationId, fiscalYear]);
-    return last && issuedOn < last ? today : issuedOn;
-  }
-
-  /** The SP2D date: today unless given; in the fiscal year and not in the future. */
-  private async issueDate(m: EntityManager, fiscalYear: number, asked?: string): Promise<string> {
-    const [{ today }] = await m.query(`SELECT current_date::text AS today`);
-    const date = asked ?? today;
-    const refuse = (msg: string) => { throw DomainError.rule('INVALID_VALUE_DATE', msg, [{ field: 'issuedOn', message: msg }]); };
-    if (date > today) refuse(`issuedOn ${date} is in the future (today is ${today})`);
-    if (Number(date.slice(0, 4)) !== fiscalYear) refuse(`issuedOn ${date} is outside fiscal year ${fiscalYear}`);
-    await this.ledger.requireOpenPeriods(m, [date]);
-    return date;
-  }
-
   // An advance is cash into the treasurer's bank account. An LS payment passes
   // through the book on its day: received, paid to the payee, and each tax
   // withheld is received into the TAX sub-ledger and deposited at once, so
@@ -190,6 +179,15 @@ export class Sp2dService {
     }
     return out.filter((x) => !x.amount.isZero());
   }
+}
+
+/** The SP2D date: today unless given; in the fiscal year and not in the future. */
+function issueDate(fiscalYear: number, today: string, asked?: string): string {
+  const date = asked ?? today;
+  const refuse = (msg: string) => { throw DomainError.rule('INVALID_VALUE_DATE', msg, [{ field: 'issuedOn', message: msg }]); };
+  if (date > today) refuse(`issuedOn ${date} is in the future (today is ${today})`);
+  if (Number(date.slice(0, 4)) !== fiscalYear) refuse(`issuedOn ${date} is outside fiscal year ${fiscalYear}`);
+  return date;
 }
 
 function where(scope: string[] | null, f: { fiscalYear?: number; organizationId?: string; status?: string; spmId?: string; from?: string; to?: string }): SqlWhere {

@@ -39,20 +39,35 @@ export class TreasuryCashService {
     if (!(await this.cashCheck(m, fiscalYear))) return;
     const days = await this.days(m, fiscalYear);
     const before = days.filter((d) => d.date <= date);
-    const at: CashDayResponse = before.length ? before[before.length - 1]
-      : { date, revenueDeposited: '0.00', financingReceipts: '0.00', sp2dIssued: '0.00', financingExpenditures: '0.00', net: '0.00', position: '0.00' };
-    const cum = (f: keyof Omit<CashDayResponse, 'date' | 'position'>) => Money.sum(before.map((d) => Money.of(d[f])));
-    const available = Money.of(at.position);
-    const arithmetic = `revenue deposited ${cum('revenueDeposited')} + financing receipts ${cum('financingReceipts')} - SP2Ds ${cum('sp2dIssued')} - financing expenditures ${cum('financingExpenditures')}`;
-    if (amount.gt(available)) {
-      throw DomainError.rule('INSUFFICIENT_TREASURY_CASH',
-        `${what} asks ${amount} but the regional treasury holds ${available} at the end of ${date} (${arithmetic}); short by ${amount.minus(available)}`);
-    }
+    const cum = (f: keyof Omit<CashDayResponse, 'date' | 'position' | 'net'>) => Money.sum(before.map((d) => Money.of(d[f]))).toString();
     const later = days.filter((d) => d.date > date).find((d) => amount.gt(Money.of(d.position)));
-    if (later) {
-      throw DomainError.rule('INSUFFICIENT_TREASURY_CASH',
-        `${what} asks ${amount} on ${date}; the treasury holds ${available} then (${arithmetic}) but only ${later.position} on ${later.date} after the payments already dated then; short by ${amount.minus(Money.of(later.position))} on ${later.date}`);
-    }
+    refuseShortCash(what, amount, date, { revenueDeposited: cum('revenueDeposited'), financingReceipts: cum('financingReceipts'), sp2dIssued: cum('sp2dIssued'),
+      financingExpenditures: cum('financingExpenditures'), position: before.length ? before[before.length - 1].position : '0.00' }, later);
+  }
+
+  /**
+   * An outflow checked and booked in two statements: the year's lock, then one statement that
+   * books the movement and answers, from the days as they were before it, the position on `date`
+   * and the first later day the outflow would make negative. A refusal throws after the booking,
+   * and the transaction rolls it back with everything else.
+   */
+  async spend(m: EntityManager, fiscalYear: number, date: string, amount: Money, what: string, mv: CashMovement): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('treasury-cash:' || $1))`, [fiscalYear]);
+    const v = (x?: Money) => (x ?? Money.ZERO).toString();
+    const [row] = await m.query(
+      `WITH booked AS (${BOOK_DAY_SQL} RETURNING 1),
+       d AS (SELECT day, revenue, financing_receipts, sp2d, financing_expenditures,
+               sum(revenue + financing_receipts - sp2d - financing_expenditures) OVER (ORDER BY day) AS position
+             FROM treasury_cash_days WHERE fiscal_year = $1),
+       upto AS (SELECT COALESCE(sum(revenue), 0)::text AS "revenueDeposited", COALESCE(sum(financing_receipts), 0)::text AS "financingReceipts",
+                  COALESCE(sum(sp2d), 0)::text AS "sp2dIssued", COALESCE(sum(financing_expenditures), 0)::text AS "financingExpenditures",
+                  COALESCE(sum(revenue + financing_receipts - sp2d - financing_expenditures), 0)::text AS position FROM d WHERE day <= $2::date)
+       SELECT COALESCE(s.cash_check, true) AS "cashCheck", upto.*, (SELECT count(*) FROM booked)::int AS booked,
+         (SELECT json_build_object('date', day::text, 'position', position::text) FROM d WHERE day > $2::date AND position < $7::numeric ORDER BY day LIMIT 1) AS later
+       FROM fiscal_years y LEFT JOIN treasury_settings s ON s.fiscal_year = y.year CROSS JOIN upto WHERE y.year = $1`,
+      [fiscalYear, date, v(mv.revenue), v(mv.financingReceipts), v(mv.sp2d), v(mv.financingExpenditures), amount.toString()]);
+    if (!row) throw fiscalYearNotFound(fiscalYear, 'date');
+    if (row.cashCheck) refuseShortCash(what, amount, date, row, row.later ?? undefined);
   }
 
   async settings(fiscalYear: number): Promise<TreasurySettingsResponse> {
@@ -80,12 +95,7 @@ export class TreasuryCashService {
   /** Adds a movement to its day (inside the mover's transaction). */
   async book(m: EntityManager, fiscalYear: number, date: string, mv: CashMovement): Promise<void> {
     const v = (x?: Money) => (x ?? Money.ZERO).toString();
-    await m.query(
-      `INSERT INTO treasury_cash_days (fiscal_year, day, revenue, financing_receipts, sp2d, financing_expenditures) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (fiscal_year, day) DO UPDATE SET revenue = treasury_cash_days.revenue + EXCLUDED.revenue,
-         financing_receipts = treasury_cash_days.financing_receipts + EXCLUDED.financing_receipts, sp2d = treasury_cash_days.sp2d + EXCLUDED.sp2d,
-         financing_expenditures = treasury_cash_days.financing_expenditures + EXCLUDED.financing_expenditures`,
-      [fiscalYear, date, v(mv.revenue), v(mv.financingReceipts), v(mv.sp2d), v(mv.financingExpenditures)]);
+    await m.query(BOOK_DAY_SQL, [fiscalYear, date, v(mv.revenue), v(mv.financingReceipts), v(mv.sp2d), v(mv.financingExpenditures)]);
   }
 
   /** Every day of the year with a movement, with the running position. */
@@ -103,6 +113,29 @@ export class TreasuryCashService {
           financingExpenditures: Money.of(r.expenditures).toString(), net: net.toString(), position: position.toString(),
         };
       });
+  }
+}
+
+// A movement added to its day: $1 year, $2 day, $3-$6 revenue, financing receipts, SP2Ds, financing expenditures.
+const BOOK_DAY_SQL = `INSERT INTO treasury_cash_days (fiscal_year, day, revenue, financing_receipts, sp2d, financing_expenditures)
+  VALUES ($1, $2::date, $3::numeric, $4::numeric, $5::numeric, $6::numeric)
+  ON CONFLICT (fiscal_year, day) DO UPDATE SET revenue = treasury_cash_days.revenue + EXCLUDED.revenue,
+    financing_receipts = treasury_cash_days.financing_receipts + EXCLUDED.financing_receipts, sp2d = treasury_cash_days.sp2d + EXCLUDED.sp2d,
+    financing_expenditures = treasury_cash_days.financing_expenditures + EXCLUDED.financing_expenditures`;
+
+type CashFigures = Pick<CashDayResponse, 'revenueDeposited' | 'financingReceipts' | 'sp2dIssued' | 'financingExpenditures' | 'position'>;
+
+/** Throws 422 INSUFFICIENT_TREASURY_CASH, with the arithmetic, when `amount` exceeds the position on `date` or on a later day. */
+function refuseShortCash(what: string, amount: Money, date: string, upto: CashFigures, later?: { date: string; position: string }): void {
+  const available = Money.of(upto.position);
+  const arithmetic = `revenue deposited ${Money.of(upto.revenueDeposited)} + financing receipts ${Money.of(upto.financingReceipts)} - SP2Ds ${Money.of(upto.sp2dIssued)} - financing expenditures ${Money.of(upto.financingExpenditures)}`;
+  if (amount.gt(available)) {
+    throw DomainError.rule('INSUFFICIENT_TREASURY_CASH',
+      `${what} asks ${amount} but the regional treasury holds ${available} at the end of ${date} (${arithmetic}); short by ${amount.minus(available)}`);
+  }
+  if (later) {
+    throw DomainError.rule('INSUFFICIENT_TREASURY_CASH',
+      `${what} asks ${amount} on ${date}; the treasury holds ${available} then (${arithmetic}) but only ${Money.of(later.position)} on ${later.date} after the payments already dated then; short by ${amount.minus(Money.of(later.position))} on ${later.date}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../auth/roles';
 import { RequestContext } from '../../context/request-context';
 import { DomainError } from '../../errors/domain-error';
@@ -9,6 +10,11 @@ import { ReplicaMonitor } from './replica-monitor';
 export interface ReportReadOptions {
   /** a download (`format=csv|xlsx`): read from the replica whoever asks */
   export?: boolean;
+  /**
+   * `fn` sends exactly one statement, which is its own snapshot: on the primary and outside a unit of
+   * work it runs on its own, without BEGIN and COMMIT (two round trips fewer per page; issue 11).
+   */
+  oneStatement?: boolean;
 }
 
 /**
@@ -40,16 +46,16 @@ function lostConnection(err: unknown): boolean {
 export class ReadRouter {
   private readonly logger = new Logger('ReadReplica');
 
-  constructor(private readonly tx: TransactionService, private readonly replica: ReplicaMonitor) {}
+  constructor(private readonly tx: TransactionService, private readonly replica: ReplicaMonitor, @InjectDataSource() private readonly ds: DataSource) {}
 
   async report<T>(fn: (m: EntityManager) => Promise<T>, opts: ReportReadOptions = {}): Promise<T> {
-    if (!this.replica.configured) return this.tx.run(fn);
+    if (!this.replica.configured) return this.primary(fn, opts);
     const ds = this.replica.usable();
     const ask = { inTransaction: this.tx.current() !== undefined, export: opts.export === true, roles: RequestContext.user()?.roles ?? [] };
     if (!readsFromReplica({ ...ask, replicaUsable: ds !== null })) {
       // a read the replica would have served, had it been usable
       if (readsFromReplica({ ...ask, replicaUsable: true })) this.replica.counted('fallback');
-      return this.tx.run(fn);
+      return this.primary(fn, opts);
     }
     try {
       // one snapshot for the count and the rows of a page
@@ -62,7 +68,11 @@ export class ReadRouter {
       if (lostConnection(err)) this.replica.markUnreachable(err as Error);
       this.logger.warn(`a read on the replica failed, reading from the primary: ${(err as Error).message}`);
       this.replica.counted('fallback');
-      return this.tx.run(fn);
+      return this.primary(fn, opts);
     }
+  }
+
+  private primary<T>(fn: (m: EntityManager) => Promise<T>, opts: ReportReadOptions): Promise<T> {
+    return opts.oneStatement && !this.tx.current() ? fn(this.ds.manager) : this.tx.run(fn);
   }
 }

@@ -1,0 +1,41 @@
+import { Client } from 'pg';
+
+/**
+ * Every statement the pg driver sends in this process, with the connection
+ * that sent it, while installed (the API of a test app runs in the test's
+ * process). Counting them is how the money path's and the list pages' round
+ * trips are held to a number (issue 11).
+ */
+export class StatementLog {
+  readonly sent: { client: unknown; text: string }[] = [];
+  private readonly original = Client.prototype.query;
+
+  install(): this {
+    const sent = this.sent;
+    const original = this.original as (...a: unknown[]) => unknown;
+    (Client.prototype as { query: unknown }).query = function (this: Client, ...args: unknown[]) {
+      const q = args[0] as string | { text?: string };
+      sent.push({ client: this, text: (typeof q === 'string' ? q : q?.text ?? '').replace(/\s+/g, ' ').trim() });
+      return original.apply(this, args);
+    };
+    return this;
+  }
+
+  uninstall(): void {
+    Client.prototype.query = this.original;
+  }
+
+  clear(): void {
+    this.sent.length = 0;
+  }
+
+  /** The statements of the transaction that sent a statement matching `re`, from BEGIN to COMMIT. */
+  transactionOf(re: RegExp): string[] {
+    const writer = this.sent.find((s) => re.test(s.text))?.client;
+    if (!writer) return [];
+    const mine = this.sent.filter((s) => s.client === writer).map((s) => s.text);
+    const from = mine.findIndex((s) => /^(START TRANSACTION|BEGIN)/.test(s));
+    const to = mine.findIndex((s, i) => i > from && s === 'COMMIT');
+    return mine.slice(from, to + 1);
+  }
+}
