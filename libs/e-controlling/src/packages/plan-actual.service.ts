@@ -2,10 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, offsetOf, Page, pageOf, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { ControllingScopeService, ReportContext } from '../common/controlling-scope.service';
-import { contractStatus } from '../status/contract-status';
-import { addDays, percent, percentMinus, plannedOn, projectedCompletion } from '../status/s-curve';
+import { contractStatus, StatusVerdict } from '../status/contract-status';
+import { addDays, percent, percentMinus, projectedCompletion } from '../status/s-curve';
 import { EscalationSummary, PackageControlQueryDto, PackageControlRow } from './dto/package-control.dto';
 import { packageFacts } from './plan-actual.query';
+
+/** What a package's status is decided from (decision 0500). */
+export interface StatusFacts { type: string; plannedPhysical: string; actual: string; windowStartActual: string; contractId: string | null }
+
+/** The package's status and its reason on the context's date, and the completion projected from the window's rate. */
+export function packageVerdict(f: StatusFacts, fiscalYear: number, ctx: ReportContext): StatusVerdict & { projected: string | 'NEVER' | null } {
+  const t = ctx.thresholds;
+  const projected = f.contractId ? projectedCompletion(f.actual, f.windowStartActual, ctx.asOf, t.projectionDays) : 'NEVER';
+  const verdict = contractStatus({ packageType: f.type, planned: f.plannedPhysical, actual: f.actual, projected, fiscalYearEnd: `${fiscalYear}-12-31` }, t);
+  return { status: verdict.status, reason: verdict.reason && !f.contractId ? `no contract signed; ${verdict.reason}` : verdict.reason, projected };
+}
 
 // Plan against actual per package and its contract as of a date: the S-curve
 // by day against the latest verified progress, the package's financial plan
@@ -24,14 +35,12 @@ export class PlanActualService {
 
   /** Every package of the year in the context's scope, in organization, sub kegiatan and code order. */
   async rows(m: EntityManager, fiscalYear: number, ctx: ReportContext): Promise<PackageControlRow[]> {
-    const t = ctx.thresholds;
-    const facts = await packageFacts(m, fiscalYear, ctx.asOf, addDays(ctx.asOf, -t.projectionDays), ctx.orgs);
+    const facts = await packageFacts(m, fiscalYear, ctx.asOf, addDays(ctx.asOf, -ctx.thresholds.projectionDays), ctx.orgs);
     const escalations = await this.escalations(m, facts.map((f) => f.contractId).filter((id): id is string => !!id), ctx.asOf);
-    const yearEnd = `${fiscalYear}-12-31`;
     return facts.map((f) => {
-      const plannedPhysical = plannedOn(f.physicalPlan, fiscalYear, ctx.asOf);
-      const projected = f.contractId ? projectedCompletion(f.actual, f.windowStartActual, ctx.asOf, t.projectionDays) : 'NEVER';
-      const verdict = contractStatus({ packageType: f.type, planned: plannedPhysical, actual: f.actual, projected, fiscalYearEnd: yearEnd }, t);
+      const { plannedPhysical } = f;
+      const verdict = packageVerdict(f, fiscalYear, ctx);
+      const projected = verdict.projected;
       const plannedFinancialPercent = percent(f.plannedFinancial, f.value);
       const realisedFinancialPercent = percent(f.realisedFinancial, f.value);
       return {
@@ -42,14 +51,15 @@ export class PlanActualService {
         projectedCompletion: f.contractId ? projected : null,
         plannedFinancial: f.plannedFinancial, realisedFinancial: f.realisedFinancial, plannedFinancialPercent, realisedFinancialPercent,
         financialDeviation: percentMinus(realisedFinancialPercent, plannedFinancialPercent),
-        status: verdict.status, reason: verdict.reason && !f.contractId ? `no contract signed; ${verdict.reason}` : verdict.reason,
+        status: verdict.status, reason: verdict.reason,
         escalations: f.contractId ? escalations.get(f.contractId) ?? [] : [],
         location: f.location,
       };
     });
   }
 
-  private async escalations(m: EntityManager, contractIds: string[], asOf: string): Promise<Map<string, EscalationSummary[]>> {
+  /** The escalation steps of the contracts held on or before asOf, per contract in order. */
+  async escalations(m: EntityManager, contractIds: string[], asOf: string): Promise<Map<string, EscalationSummary[]>> {
     if (!contractIds.length) return new Map();
     const rows: (EscalationSummary & { contractId: string })[] = await m.query(
       `SELECT contract_id AS "contractId", kind, stage, to_char(held_on, 'YYYY-MM-DD') AS "heldOn", target_percent::text AS "targetPercent",

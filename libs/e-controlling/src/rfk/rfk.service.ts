@@ -36,8 +36,8 @@ export class RfkService {
           [snap.id, ctx.orgs, limit, offset]);
         return { ...pageOf(rows.map((r) => r.data), total, q), report };
       }
-      const rows = await this.builder.build(m, q.fiscalYear, ctx);
-      return { ...pageOf(all ? rows : rows.slice(offset, offset + q.limit), rows.length, q), report };
+      const live = await this.builder.page(m, q.fiscalYear, ctx, null, limit, offset);
+      return { ...pageOf(live.rows, live.total, q), report };
     });
   }
 
@@ -57,7 +57,7 @@ export class RfkService {
         throw DomainError.rule('RFK_CORRECTION_REASON_REQUIRED', `the RFK of ${fiscalYear}-${String(month).padStart(2, '0')} is frozen (version ${last}); a correction (version ${last + 1}) needs a reason`, [{ field: 'reason', message: 'required for a correction' }]);
       }
       const ctx = await this.scope.context(m, null, { fiscalYear, month });
-      const rows = await this.builder.build(m, fiscalYear, ctx);
+      const { rows } = await this.builder.page(m, fiscalYear, ctx, null, null, 0);
       const [{ id }] = await m.query(
         `INSERT INTO rfk_snapshots (fiscal_year, month, version, as_of, reason, row_count, frozen_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [fiscalYear, month, last + 1, asOf, reason, rows.length, user.id]);
