@@ -16,7 +16,7 @@ export const controllingBench: Benchmark = {
     const total = (first.body as { meta: { total: number } }).meta.total;
     const rfk = stats(await repeat(N, (i) => ctx.api('GET', rfkPath(i), 'auditor')));
     // the statement the API sends for the same page (the escalation record of the page's few contracts aside)
-    const sql = stats(await repeat(N, (i) => ctx.pool.query(RFK_SQL, rfkParams({ fiscalYear: 2026, asOf: '2026-11-30', windowStart: '2026-11-02', orgs: null, programCode: null }, 100, i * 700))));
+    const sql = stats(await repeat(N, (i) => ctx.pool.query(RFK_SQL, rfkParams({ fiscalYear: 2026, asOf: '2026-11-30', windowStart: '2026-11-02', orgs: null, programCode: null }, { after: 0, offset: i * 700, limit: 100 }))));
     const critical = stats(await repeat(N, () => ctx.api('GET', '/controlling/packages?fiscalYear=2026&month=9&status=CRITICAL&limit=50', 'auditor')));
     const criticalSql = stats(await repeat(N, () => packageFacts(m, 2026, '2026-09-30', '2026-09-02', null)));
     const [{ n: contracts }] = (await ctx.pool.query(`SELECT count(*)::int AS n FROM contracts WHERE fiscal_year = 2026`)).rows;

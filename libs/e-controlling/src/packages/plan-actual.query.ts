@@ -9,6 +9,7 @@ export interface PackageFacts {
   organizationCode: string;
   organizationName: string;
   subActivityCode: string;
+  programCode: string;
   type: string;
   method: string;
   packageStatus: string;
@@ -56,7 +57,8 @@ export function plannedPhysicalSql(curve: string, asOf: string): string {
  */
 export function packageFactsSql($: FactParams): string {
   return `SELECT p.id AS "packageId", p.code AS "packageCode", p.name AS "packageName", p.organization_id AS "organizationId",
-       o.code AS "organizationCode", o.name AS "organizationName", p.sub_activity_code AS "subActivityCode", p.type, p.method,
+       o.code AS "organizationCode", o.name AS "organizationName", p.sub_activity_code AS "subActivityCode",
+       COALESCE((SELECT n4.parent_code FROM nomenclature n5 JOIN nomenclature n4 ON n4.code = n5.parent_code WHERE n5.code = p.sub_activity_code), '') AS "programCode", p.type, p.method,
        p.status AS "packageStatus", p.value::text AS value, p.location, to_char(p.procurement_start, 'YYYY-MM-DD') AS "procurementStart",
        p.physical_plan::text[] AS "physicalPlan", ${plannedPhysicalSql('p.physical_plan', $.asOf)}::text AS "plannedPhysical",
        COALESCE((SELECT sum(x) FROM unnest(p.financial_plan[1:${$.month}]) x), 0)::numeric(20,2)::text AS "plannedFinancial",

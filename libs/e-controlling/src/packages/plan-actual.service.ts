@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, offsetOf, Page, pageOf, TransactionService } from '@grms/core';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { byOrganization } from '../common/by-organization';
 import { ControllingScopeService, ReportContext } from '../common/controlling-scope.service';
 import { contractStatus, StatusVerdict } from '../status/contract-status';
 import { addDays, percent, percentMinus, projectedCompletion } from '../status/s-curve';
@@ -23,7 +25,7 @@ export function packageVerdict(f: StatusFacts, fiscalYear: number, ctx: ReportCo
 // against what was disbursed on the contract, and the kontrak kritis status.
 @Injectable()
 export class PlanActualService {
-  constructor(private readonly tx: TransactionService, private readonly scope: ControllingScopeService) {}
+  constructor(private readonly tx: TransactionService, private readonly scope: ControllingScopeService, @InjectDataSource() private readonly ds: DataSource) {}
 
   list(user: AuthUser, q: PackageControlQueryDto): Promise<Page<PackageControlRow>> {
     return this.tx.run(async (m) => {
@@ -33,9 +35,17 @@ export class PlanActualService {
     });
   }
 
-  /** Every package of the year in the context's scope, in organization, sub kegiatan and code order. */
+  /** Every row of the list (the same filters), OPD by OPD in one snapshot, for a download. */
+  async download(user: AuthUser, q: PackageControlQueryDto): Promise<AsyncIterable<PackageControlRow[]>> {
+    const ctx = await this.tx.run((m) => this.scope.context(m, user, q));
+    return byOrganization(this.ds, ctx.orgs, async (m, organizationIds) =>
+      (await this.rows(m, q.fiscalYear, { ...ctx, orgs: organizationIds })).filter((r) => !q.status || r.status === q.status));
+  }
+
+  /** Every package of the year in the context's scope (and program), in organization, sub kegiatan and code order. */
   async rows(m: EntityManager, fiscalYear: number, ctx: ReportContext): Promise<PackageControlRow[]> {
-    const facts = await packageFacts(m, fiscalYear, ctx.asOf, addDays(ctx.asOf, -ctx.thresholds.projectionDays), ctx.orgs);
+    const facts = (await packageFacts(m, fiscalYear, ctx.asOf, addDays(ctx.asOf, -ctx.thresholds.projectionDays), ctx.orgs))
+      .filter((f) => !ctx.programCode || f.programCode === ctx.programCode);
     const escalations = await this.escalations(m, facts.map((f) => f.contractId).filter((id): id is string => !!id), ctx.asOf);
     return facts.map((f) => {
       const { plannedPhysical } = f;
@@ -45,7 +55,7 @@ export class PlanActualService {
       const realisedFinancialPercent = percent(f.realisedFinancial, f.value);
       return {
         packageId: f.packageId, packageCode: f.packageCode, packageName: f.packageName, organizationId: f.organizationId,
-        organizationCode: f.organizationCode, organizationName: f.organizationName, subActivityCode: f.subActivityCode, type: f.type, value: f.value,
+        organizationCode: f.organizationCode, organizationName: f.organizationName, subActivityCode: f.subActivityCode, programCode: f.programCode, type: f.type, value: f.value,
         contractId: f.contractId, contractNumber: f.contractNumber, vendorName: f.vendorName, officerName: f.officerName, contractEnd: f.contractEnd,
         asOf: ctx.asOf, plannedPhysical, actualPhysical: f.actual, physicalDeviation: percentMinus(f.actual, plannedPhysical), lastReportOn: f.lastReportOn,
         projectedCompletion: f.contractId ? projected : null,

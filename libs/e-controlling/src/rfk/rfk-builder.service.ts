@@ -5,7 +5,7 @@ import { EscalationSummary } from '../packages/dto/package-control.dto';
 import { packageVerdict, PlanActualService } from '../packages/plan-actual.service';
 import { addDays } from '../status/s-curve';
 import { RfkRow } from './dto/rfk.dto';
-import { rfkRows, RfkSqlRow } from './rfk.query';
+import { rfkRows, RfkSlice, RfkSqlRow } from './rfk.query';
 
 /** The tindak lanjut of a package: the latest step of its contract's escalation record. */
 export function followUpOf(steps: EscalationSummary[]): string | null {
@@ -30,9 +30,9 @@ function rfkRow(r: RfkSqlRow, fiscalYear: number, ctx: ReportContext, steps: Esc
 export class RfkBuilderService {
   constructor(private readonly plans: PlanActualService) {}
 
-  /** The rows after row `after` (0: from the first), `limit` of them (null: every row), and the report's row count. */
-  async page(m: EntityManager, fiscalYear: number, ctx: ReportContext, programCode: string | null, limit: number | null, after: number): Promise<{ rows: RfkRow[]; total: number }> {
-    const got = await rfkRows(m, { fiscalYear, asOf: ctx.asOf, windowStart: addDays(ctx.asOf, -ctx.thresholds.projectionDays), orgs: ctx.orgs, programCode }, limit, after);
+  /** The rows of `slice` (of the context's program, when it has one) and the report's row count. */
+  async page(m: EntityManager, fiscalYear: number, ctx: ReportContext, slice: RfkSlice): Promise<{ rows: RfkRow[]; total: number }> {
+    const got = await rfkRows(m, { fiscalYear, asOf: ctx.asOf, windowStart: addDays(ctx.asOf, -ctx.thresholds.projectionDays), orgs: ctx.orgs, programCode: ctx.programCode }, slice);
     const rows = got.filter((r) => r.rowNo !== null);
     const escalations = await this.plans.escalations(m, rows.map((r) => r.contractId).filter((id): id is string => !!id), ctx.asOf);
     return { total: got[0]?.total ?? 0, rows: rows.map((r) => rfkRow(r, fiscalYear, ctx, r.contractId ? escalations.get(r.contractId) ?? [] : [])) };

@@ -55,10 +55,12 @@ const text = (x: string) => `(${x})::numeric(20,2)::text`;
  * and its packages' weight (funding x progress, the routine rest by its
  * financial realisation); summed up sub kegiatan, kegiatan, program and OPD
  * with GROUPING SETS; weights as shares of the OPD's base; the packages under
- * their sub kegiatan; numbered in report order and cut to the page (`limit`
- * null: every row after `after`). Parameters: $1 fiscal year, $2 asOf, $3 the
- * projection window's start, $4 asOf's month, $5 organizations, $6 program,
- * $7 limit, $8 the row number the page starts after.
+ * their sub kegiatan; numbered in report order; with a program, the rows of
+ * that program (their figures and numbers as in the whole report, the OPD's
+ * total row left out); cut to the page. Parameters: $1 fiscal year, $2 asOf,
+ * $3 the projection window's start, $4 asOf's month, $5 organizations, $6
+ * program, $7 limit (null: all), $8 the row number the rows start after, $9
+ * the rows skipped after it.
  */
 export const RFK_SQL = `
 WITH pk AS MATERIALIZED (${packageFactsSql({ fiscalYear: '$1', asOf: '$2', windowStart: '$3', month: '$4', orgs: '$5' })}),
@@ -83,8 +85,7 @@ lines AS (
     COALESCE(s.planned_w, 0) AS planned_w, COALESCE(s.actual_w, 0) AS actual_w
   FROM lf JOIN organizations o ON o.id = lf.organization_id JOIN nomenclature n5 ON n5.code = lf.sub_activity_code
   LEFT JOIN nomenclature n4 ON n4.code = n5.parent_code LEFT JOIN nomenclature n3 ON n3.code = n4.parent_code
-  LEFT JOIN shares s ON s.budget_line_id = lf.id
-  WHERE $6::text IS NULL OR n3.code = $6),
+  LEFT JOIN shares s ON s.budget_line_id = lf.id),
 weighed AS (
   SELECT l.*, l.packaged + l.routine AS base,
     l.planned_w + CASE WHEN l.appropriated <> 0 AND l.routine <> 0 THEN ${div('l.routine * least(l.planned, l.appropriated)', 'l.appropriated')} ELSE 0 END AS pw,
@@ -121,7 +122,7 @@ numbered AS (
       r.sub IS NOT NULL, r.sub COLLATE "C", r.package_code IS NOT NULL, r.package_code COLLATE "C")::int AS row_no,
     max(r.weighing) FILTER (WHERE r.level = 'OPD') OVER (PARTITION BY r.organization_id) AS opd_base
   FROM rows r)
-SELECT t.total, p.* FROM (SELECT count(*)::int AS total FROM numbered) t LEFT JOIN LATERAL (
+SELECT t.total, p.* FROM (SELECT count(*)::int AS total FROM numbered WHERE $6::text IS NULL OR (level <> 'OPD' AND prog = $6)) t LEFT JOIN LATERAL (
 SELECT n.row_no AS "rowNo", n.level, n.organization_id AS "organizationId", n.org_code AS "organizationCode", n.org_name AS "organizationName", n.code, n.name,
   ${text('n.budget')} AS budget, ${pct('n.weighing', 'n.opd_base')}::text AS weight,
   n.physical_target::text AS "physicalTarget", n.physical_realisation::text AS "physicalRealisation", ${pct('n.weighted', 'n.opd_base')}::text AS "weightedPhysical",
@@ -131,16 +132,19 @@ SELECT n.row_no AS "rowNo", n.level, n.organization_id AS "organizationId", n.or
   ${text('n.budget - n.financial_realisation')} AS "remainingBudget", n.location, n.officer,
   n.package_type AS "packageType", n.contract_id AS "contractId", n.window_start_actual AS "windowStartActual"
 FROM numbered n
-WHERE n.row_no > $8
+WHERE n.row_no > $8 AND ($6::text IS NULL OR (n.level <> 'OPD' AND n.prog = $6))
 ORDER BY n.row_no
-LIMIT $7) p ON true
+LIMIT $7 OFFSET $9) p ON true
 ORDER BY p."rowNo"`;
 
-/** The RFK's rows after row `after` (0: from the first), `limit` of them (null: all), each with the report's row count. */
-export function rfkRows(m: EntityManager, f: RfkFilter, limit: number | null, after: number): Promise<RfkSqlRow[]> {
-  return m.query(RFK_SQL, rfkParams(f, limit, after));
+/** Where a page starts: after the row numbered `after` (0: the first), `offset` rows on; `limit` rows (null: all). */
+export interface RfkSlice { after: number; offset: number; limit: number | null }
+
+/** The RFK's rows of `slice`, each with the report's row count. */
+export function rfkRows(m: EntityManager, f: RfkFilter, slice: RfkSlice): Promise<RfkSqlRow[]> {
+  return m.query(RFK_SQL, rfkParams(f, slice));
 }
 
-export function rfkParams(f: RfkFilter, limit: number | null, after: number): unknown[] {
-  return [f.fiscalYear, f.asOf, f.windowStart, Number(f.asOf.slice(5, 7)), f.orgs, f.programCode, limit, after];
+export function rfkParams(f: RfkFilter, slice: RfkSlice): unknown[] {
+  return [f.fiscalYear, f.asOf, f.windowStart, Number(f.asOf.slice(5, 7)), f.orgs, f.programCode, slice.limit, slice.after, slice.offset];
 }
