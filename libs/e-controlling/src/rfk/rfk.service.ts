@@ -106,13 +106,18 @@ async function insertRows(m: EntityManager, snapshotId: string, rows: RfkRow[]):
  * snapshot keeps the report's order, so a program's rows follow its row).
  */
 async function frozenRows(m: EntityManager, snapshotId: string, ctx: ReportContext, slice: RfkSlice): Promise<{ rows: RfkRow[]; total: number }> {
+  const scoped = `FROM rfk_snapshot_rows WHERE snapshot_id = $1 AND ($2::uuid[] IS NULL OR organization_id = ANY($2::uuid[]))`;
+  // the row numbers first (the program's: by the segment each PROGRAM or OPD row starts), then the page's stored rows
+  const of = ctx.programCode
+    ? `WITH r AS (SELECT row_no, data->>'level' AS level, data->>'code' AS code, count(*) FILTER (WHERE data->>'level' IN ('OPD', 'PROGRAM')) OVER (ORDER BY row_no) AS seg ${scoped}),
+         s AS (SELECT row_no, first_value(level) OVER w AS seg_level, first_value(code) OVER w AS seg_code FROM r WINDOW w AS (PARTITION BY seg ORDER BY row_no)),
+         f AS (SELECT row_no FROM s WHERE seg_level = 'PROGRAM' AND seg_code = $3)`
+    : `WITH f AS (SELECT row_no ${scoped} AND $3::text IS NULL)`;
   const rows: { data: RfkRow; total: number }[] = await m.query(
-    `WITH r AS (SELECT row_no, data, count(*) FILTER (WHERE data->>'level' IN ('OPD', 'PROGRAM')) OVER (ORDER BY row_no) AS seg
-                FROM rfk_snapshot_rows WHERE snapshot_id = $1 AND ($2::uuid[] IS NULL OR organization_id = ANY($2::uuid[]))),
-          s AS (SELECT r.*, first_value(data->>'level') OVER w AS seg_level, first_value(data->>'code') OVER w AS seg_code FROM r WINDOW w AS (PARTITION BY seg ORDER BY row_no)),
-          f AS (SELECT row_no, data FROM ${ctx.programCode ? `s WHERE seg_level = 'PROGRAM' AND seg_code = $3` : 'r WHERE $3::text IS NULL'})
-     SELECT t.total, p.data FROM (SELECT count(*)::int AS total FROM f) t
-     LEFT JOIN LATERAL (SELECT row_no, data FROM f WHERE row_no > $4 ORDER BY row_no LIMIT $5 OFFSET $6) p ON true ORDER BY p.row_no`,
+    `${of}
+     SELECT t.total, d.data FROM (SELECT count(*)::int AS total FROM f) t
+     LEFT JOIN LATERAL (SELECT row_no FROM f WHERE row_no > $4 ORDER BY row_no LIMIT $5 OFFSET $6) p ON true
+     LEFT JOIN rfk_snapshot_rows d ON d.snapshot_id = $1 AND d.row_no = p.row_no ORDER BY p.row_no`,
     [snapshotId, ctx.orgs, ctx.programCode, slice.after, slice.limit, slice.offset]);
-  return { total: rows[0]?.total ?? 0, rows: rows.filter((r) => r.data !== null).map((r) => r.data) };
+  return { total: rows[0]?.total ?? 0, rows: rows.filter((r) => r.data !== null && r.data !== undefined).map((r) => r.data) };
 }
