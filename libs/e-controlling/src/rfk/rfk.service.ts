@@ -101,23 +101,28 @@ async function insertRows(m: EntityManager, snapshotId: string, rows: RfkRow[]):
 }
 
 /**
- * The frozen rows of `slice` in the context's scope, and their count. With a
- * program, the rows from its PROGRAM row up to the next program or OPD (the
- * snapshot keeps the report's order, so a program's rows follow its row).
+ * The statement of a frozen page: the row numbers first (with a program, by
+ * the segment each PROGRAM or OPD row starts: the snapshot keeps the report's
+ * order, so a program's rows follow its row), counted and cut, then the
+ * page's stored rows by key. Parameters: $1 snapshot, $2 organizations, $3
+ * program, $4 the row number the rows start after, $5 limit, $6 offset.
  */
-async function frozenRows(m: EntityManager, snapshotId: string, ctx: ReportContext, slice: RfkSlice): Promise<{ rows: RfkRow[]; total: number }> {
+export function frozenRowsSql(byProgram: boolean): string {
   const scoped = `FROM rfk_snapshot_rows WHERE snapshot_id = $1 AND ($2::uuid[] IS NULL OR organization_id = ANY($2::uuid[]))`;
-  // the row numbers first (the program's: by the segment each PROGRAM or OPD row starts), then the page's stored rows
-  const of = ctx.programCode
+  const of = byProgram
     ? `WITH r AS (SELECT row_no, data->>'level' AS level, data->>'code' AS code, count(*) FILTER (WHERE data->>'level' IN ('OPD', 'PROGRAM')) OVER (ORDER BY row_no) AS seg ${scoped}),
          s AS (SELECT row_no, first_value(level) OVER w AS seg_level, first_value(code) OVER w AS seg_code FROM r WINDOW w AS (PARTITION BY seg ORDER BY row_no)),
          f AS (SELECT row_no FROM s WHERE seg_level = 'PROGRAM' AND seg_code = $3)`
     : `WITH f AS (SELECT row_no ${scoped} AND $3::text IS NULL)`;
-  const rows: { data: RfkRow; total: number }[] = await m.query(
-    `${of}
+  return `${of}
      SELECT t.total, d.data FROM (SELECT count(*)::int AS total FROM f) t
      LEFT JOIN LATERAL (SELECT row_no FROM f WHERE row_no > $4 ORDER BY row_no LIMIT $5 OFFSET $6) p ON true
-     LEFT JOIN rfk_snapshot_rows d ON d.snapshot_id = $1 AND d.row_no = p.row_no ORDER BY p.row_no`,
+     LEFT JOIN rfk_snapshot_rows d ON d.snapshot_id = $1 AND d.row_no = p.row_no ORDER BY p.row_no`;
+}
+
+/** The frozen rows of `slice` in the context's scope (and program), and their count. */
+async function frozenRows(m: EntityManager, snapshotId: string, ctx: ReportContext, slice: RfkSlice): Promise<{ rows: RfkRow[]; total: number }> {
+  const rows: { data: RfkRow | null; total: number }[] = await m.query(frozenRowsSql(!!ctx.programCode),
     [snapshotId, ctx.orgs, ctx.programCode, slice.after, slice.limit, slice.offset]);
-  return { total: rows[0]?.total ?? 0, rows: rows.filter((r) => r.data !== null && r.data !== undefined).map((r) => r.data) };
+  return { total: rows[0]?.total ?? 0, rows: rows.flatMap((r) => (r.data ? [r.data] : [])) };
 }
