@@ -10,3 +10,5 @@ export * from './status/contract-status';
 export * from './seed/controlling-demo.seeder';
 export * from './realization/line-figures.query';
 export * from './packages/plan-actual.query';
+export * from './rfk/rfk.query';
+export { plannedOn } from './status/s-curve';

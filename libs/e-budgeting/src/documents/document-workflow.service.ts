@@ -37,7 +37,12 @@ export class DocumentWorkflowService {
     });
   }
 
-  async approve(user: AuthUser, id: string): Promise<DocumentDetailResponse> {
+  /**
+   * `valueDate` dates the APPROPRIATION (default: today, the approval's legal
+   * date). Not offered by the API: only the demo seeding gives it, to date the
+   * demo DPAs at the start of their year (decision 0510).
+   */
+  async approve(user: AuthUser, id: string, opts: { valueDate?: string } = {}): Promise<DocumentDetailResponse> {
     return this.tx.run(async (m) => {
       const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_APPROVE, true);
       if (doc.status !== 'SUBMITTED') throw DomainError.invalidTransition('budget document', doc.status, 'approved');
@@ -46,7 +51,7 @@ export class DocumentWorkflowService {
       if (await this.store.isEditor(m, id, user.id)) throw segregationOfDuties('approve this budget document', 'edited it (its items)');
       await this.checkRules(m, doc);
       await this.releaseAllotment(m, doc, user);
-      await this.postAppropriation(m, doc);
+      await this.postAppropriation(m, doc, opts.valueDate);
       if (doc.previousId) {
         await m.query(`UPDATE budget_documents SET status = 'SUPERSEDED', row_version = row_version + 1, updated_at = now() WHERE id = $1`, [doc.previousId]);
         await this.store.event(m, doc.previousId, 'SUPERSEDED', 'APPROVED', 'SUPERSEDED', user.id, `replaced by ${doc.stage} revision ${doc.revision} (${doc.id})`);
@@ -198,14 +203,14 @@ export class DocumentWorkflowService {
   }
 
   // Expenditure documents post APPROPRIATION, revenue and financing documents ESTIMATE (decision 0120).
-  private async postAppropriation(m: EntityManager, doc: DocumentRow): Promise<void> {
+  private async postAppropriation(m: EntityManager, doc: DocumentRow, valueDate?: string): Promise<void> {
     const kind = doc.kind === 'EXPENDITURE' ? LedgerKind.APPROPRIATION : LedgerKind.ESTIMATE;
     // every line of the document found or created at once (a fixed number of statements), then one posting
     const deltas = await this.lineDeltas(m, doc);
     const ids = await this.lines.ensureLines(m, deltas.map(({ line }) => (
       { fiscalYear: doc.fiscalYear, organizationId: doc.organizationId, subActivityCode: doc.subActivityCode, accountCode: line.accountCode, fundingSourceCode: line.fundingSourceCode })));
     const postings: Posting[] = deltas.map(({ line, delta }, i) => ({ budgetLineId: ids[i], kind, amount: delta, sourceType: 'BudgetDocument', sourceId: doc.id,
-      description: `${doc.stage} revision ${doc.revision}: ${line.accountCode} / ${line.fundingSourceCode}` }));
+      description: `${doc.stage} revision ${doc.revision}: ${line.accountCode} / ${line.fundingSourceCode}`, valueDate }));
     await this.ledger.post(m, postings);
   }
 }

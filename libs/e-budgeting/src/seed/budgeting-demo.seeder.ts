@@ -8,6 +8,9 @@ import { DocumentWorkflowService } from '../documents/document-workflow.service'
 import { DocumentsService } from '../documents/documents.service';
 import { CEILINGS, DemoDocument, DPA_2026, RKA_2027 } from './budgeting-demo.data';
 
+/** The value date of the demo's 2026 DPAs: the first working day of the year (decision 0510). */
+export const DEMO_DPA_VALUE_DATE = '2026-01-02';
+
 /** Twelve months: equal whole-rupiah months, the remainder in December. */
 export function evenMonths(total: Money): string[] {
   const month = Money.fromDecimal(total.toDecimal().dividedBy(12)).floorRupiah();
@@ -43,11 +46,14 @@ export class BudgetingDemoSeeder {
       const [cur] = await this.tx.run((m) => m.query(`SELECT amount FROM budget_ceilings WHERE fiscal_year = $1 AND organization_id = $2 AND program_code IS NULL`, [c.year, org.get(c.org)]));
       if (!cur || !Money.of(cur.amount).eq(Money.of(c.amount))) await as('verifier', () => this.ceilings.set({ fiscalYear: c.year, organizationId: org.get(c.org)!, amount: c.amount }));
     }
+    // the demo DPAs take effect at the start of the year, so every month's reports (the RFK of a past month) show their budget (decision 0510)
+    const today: string = (await this.tx.run((m) => m.query(`SELECT to_char(current_date, 'YYYY-MM-DD') AS d`)))[0].d;
+    const valueDate = DEMO_DPA_VALUE_DATE <= today ? DEMO_DPA_VALUE_DATE : undefined;
     for (const d of DPA_2026) {
       const id = await this.draft(as, org.get(d.org)!, 2026, d);
       if (!id) continue;
       await as(d.planner, (u) => this.flow.submit(u, id));
-      const approved = await as('verifier', (u) => this.flow.approve(u, id));
+      const approved = await as('verifier', (u) => this.flow.approve(u, id, { valueDate }));
       const lines: { id: string; appropriated: string }[] = await this.tx.run((m) => m.query(
         `SELECT id, appropriated::text FROM budget_lines WHERE fiscal_year = 2026 AND organization_id = $1 AND sub_activity_code = $2 AND appropriated > 0`,
         [approved.organizationId, approved.subActivityCode]));

@@ -1,18 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, offsetOf, Page, pageOf, TransactionService } from '@grms/core';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { byOrganization } from '../common/by-organization';
 import { ControllingScopeService, ReportContext } from '../common/controlling-scope.service';
-import { contractStatus } from '../status/contract-status';
-import { addDays, percent, percentMinus, plannedOn, projectedCompletion } from '../status/s-curve';
+import { contractStatus, StatusVerdict } from '../status/contract-status';
+import { addDays, percent, percentMinus, projectedCompletion } from '../status/s-curve';
 import { EscalationSummary, PackageControlQueryDto, PackageControlRow } from './dto/package-control.dto';
 import { packageFacts } from './plan-actual.query';
+
+/** What a package's status is decided from (decision 0500). */
+export interface StatusFacts { type: string; plannedPhysical: string; actual: string; windowStartActual: string; contractId: string | null }
+
+/** The package's status and its reason on the context's date, and the completion projected from the window's rate. */
+export function packageVerdict(f: StatusFacts, fiscalYear: number, ctx: ReportContext): StatusVerdict & { projected: string | 'NEVER' | null } {
+  const t = ctx.thresholds;
+  const projected = f.contractId ? projectedCompletion(f.actual, f.windowStartActual, ctx.asOf, t.projectionDays) : 'NEVER';
+  const verdict = contractStatus({ packageType: f.type, planned: f.plannedPhysical, actual: f.actual, projected, fiscalYearEnd: `${fiscalYear}-12-31` }, t);
+  return { status: verdict.status, reason: verdict.reason && !f.contractId ? `no contract signed; ${verdict.reason}` : verdict.reason, projected };
+}
 
 // Plan against actual per package and its contract as of a date: the S-curve
 // by day against the latest verified progress, the package's financial plan
 // against what was disbursed on the contract, and the kontrak kritis status.
 @Injectable()
 export class PlanActualService {
-  constructor(private readonly tx: TransactionService, private readonly scope: ControllingScopeService) {}
+  constructor(private readonly tx: TransactionService, private readonly scope: ControllingScopeService, @InjectDataSource() private readonly ds: DataSource) {}
 
   list(user: AuthUser, q: PackageControlQueryDto): Promise<Page<PackageControlRow>> {
     return this.tx.run(async (m) => {
@@ -22,34 +35,41 @@ export class PlanActualService {
     });
   }
 
-  /** Every package of the year in the context's scope, in organization, sub kegiatan and code order. */
+  /** Every row of the list (the same filters), OPD by OPD in one snapshot, for a download. */
+  async download(user: AuthUser, q: PackageControlQueryDto): Promise<AsyncIterable<PackageControlRow[]>> {
+    const ctx = await this.tx.run((m) => this.scope.context(m, user, q));
+    return byOrganization(this.ds, ctx.orgs, async (m, organizationIds) =>
+      (await this.rows(m, q.fiscalYear, { ...ctx, orgs: organizationIds })).filter((r) => !q.status || r.status === q.status));
+  }
+
+  /** Every package of the year in the context's scope (and program), in organization, sub kegiatan and code order. */
   async rows(m: EntityManager, fiscalYear: number, ctx: ReportContext): Promise<PackageControlRow[]> {
-    const t = ctx.thresholds;
-    const facts = await packageFacts(m, fiscalYear, ctx.asOf, addDays(ctx.asOf, -t.projectionDays), ctx.orgs);
+    const facts = (await packageFacts(m, fiscalYear, ctx.asOf, addDays(ctx.asOf, -ctx.thresholds.projectionDays), ctx.orgs))
+      .filter((f) => !ctx.programCode || f.programCode === ctx.programCode);
     const escalations = await this.escalations(m, facts.map((f) => f.contractId).filter((id): id is string => !!id), ctx.asOf);
-    const yearEnd = `${fiscalYear}-12-31`;
     return facts.map((f) => {
-      const plannedPhysical = plannedOn(f.physicalPlan, fiscalYear, ctx.asOf);
-      const projected = f.contractId ? projectedCompletion(f.actual, f.windowStartActual, ctx.asOf, t.projectionDays) : 'NEVER';
-      const verdict = contractStatus({ packageType: f.type, planned: plannedPhysical, actual: f.actual, projected, fiscalYearEnd: yearEnd }, t);
+      const { plannedPhysical } = f;
+      const verdict = packageVerdict(f, fiscalYear, ctx);
+      const projected = verdict.projected;
       const plannedFinancialPercent = percent(f.plannedFinancial, f.value);
       const realisedFinancialPercent = percent(f.realisedFinancial, f.value);
       return {
         packageId: f.packageId, packageCode: f.packageCode, packageName: f.packageName, organizationId: f.organizationId,
-        organizationCode: f.organizationCode, organizationName: f.organizationName, subActivityCode: f.subActivityCode, type: f.type, value: f.value,
+        organizationCode: f.organizationCode, organizationName: f.organizationName, subActivityCode: f.subActivityCode, programCode: f.programCode, type: f.type, value: f.value,
         contractId: f.contractId, contractNumber: f.contractNumber, vendorName: f.vendorName, officerName: f.officerName, contractEnd: f.contractEnd,
         asOf: ctx.asOf, plannedPhysical, actualPhysical: f.actual, physicalDeviation: percentMinus(f.actual, plannedPhysical), lastReportOn: f.lastReportOn,
         projectedCompletion: f.contractId ? projected : null,
         plannedFinancial: f.plannedFinancial, realisedFinancial: f.realisedFinancial, plannedFinancialPercent, realisedFinancialPercent,
         financialDeviation: percentMinus(realisedFinancialPercent, plannedFinancialPercent),
-        status: verdict.status, reason: verdict.reason && !f.contractId ? `no contract signed; ${verdict.reason}` : verdict.reason,
+        status: verdict.status, reason: verdict.reason,
         escalations: f.contractId ? escalations.get(f.contractId) ?? [] : [],
         location: f.location,
       };
     });
   }
 
-  private async escalations(m: EntityManager, contractIds: string[], asOf: string): Promise<Map<string, EscalationSummary[]>> {
+  /** The escalation steps of the contracts held on or before asOf, per contract in order. */
+  async escalations(m: EntityManager, contractIds: string[], asOf: string): Promise<Map<string, EscalationSummary[]>> {
     if (!contractIds.length) return new Map();
     const rows: (EscalationSummary & { contractId: string })[] = await m.query(
       `SELECT contract_id AS "contractId", kind, stage, to_char(held_on, 'YYYY-MM-DD') AS "heldOn", target_percent::text AS "targetPercent",

@@ -30,7 +30,7 @@ export class AbsorptionQueryService {
   /** Absorption of `organizationIds` (all when null) as of `asOf`, grouped. No access check: the caller decides the scope. */
   absorption(q: { fiscalYear: number; asOf: string; groupBy: GroupBy; organizationIds: string[] | null }): Promise<RealizationRow[]> {
     return this.tx.run(async (m) => {
-      const ctx: ReportContext = { asOf: q.asOf, today: q.asOf, orgs: q.organizationIds, thresholds: await this.thresholds.of(m, q.fiscalYear) };
+      const ctx: ReportContext = { asOf: q.asOf, today: q.asOf, orgs: q.organizationIds, programCode: null, thresholds: await this.thresholds.of(m, q.fiscalYear) };
       return this.rows(m, q.fiscalYear, ctx, q.groupBy);
     });
   }
@@ -50,9 +50,10 @@ export class AbsorptionQueryService {
     return [...rollUp(lines, shares, k.key).values()].map(({ first, totals }) => this.row(groupBy, k.code(first), k.name(first), null, totals));
   }
 
-  /** The lines in scope and the packages' shares on each (for weighted physical progress). */
+  /** The lines in scope (of the context's program, when it has one) and the packages' shares on each (for weighted physical progress). */
   async figures(m: EntityManager, fiscalYear: number, ctx: ReportContext, packages: { packageId: string; plannedPhysical: string; actualPhysical: string }[]) {
-    const [lines, funding] = [await lineFigures(m, fiscalYear, ctx.asOf, ctx.orgs), await packageFunding(m, fiscalYear, ctx.orgs)];
+    const lines = (await lineFigures(m, fiscalYear, ctx.asOf, ctx.orgs)).filter((l) => !ctx.programCode || l.programCode === ctx.programCode);
+    const funding = await packageFunding(m, fiscalYear, ctx.orgs);
     const byPackage = new Map(packages.map((p) => [p.packageId, p]));
     const shares = new Map<string, PackageShare[]>();
     for (const f of funding) {

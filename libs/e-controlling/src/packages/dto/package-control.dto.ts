@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { ControllingQueryDto } from '../../common/controlling-query.dto';
+import { ControllingExportQueryDto } from '../../common/controlling-query.dto';
 import { CONTROL_STATUSES, ControlStatus } from '../../status/contract-status';
 
-export class PackageControlQueryDto extends ControllingQueryDto {
+export class PackageControlQueryDto extends ControllingExportQueryDto {
   @ApiPropertyOptional({ enum: CONTROL_STATUSES, description: 'only packages in this status' }) @IsOptional() @IsIn(CONTROL_STATUSES) status?: ControlStatus;
 }
 
@@ -25,6 +25,7 @@ export class PackageControlRow {
   @ApiProperty() organizationCode: string;
   @ApiProperty() organizationName: string;
   @ApiProperty() subActivityCode: string;
+  @ApiProperty({ example: '1.01.02', description: 'the program (nomenclature level 3) of the sub kegiatan' }) programCode: string;
   @ApiProperty({ example: 'CONSTRUCTION' }) type: string;
   @ApiProperty({ example: '1200000000.00' }) value: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) contractId: string | null;

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageMeta, PageQueryDto } from '@grms/core';
-import { FORMATS, Format } from '../../common/controlling-query.dto';
+import { FORMATS, Format, PROGRAM_CODE, PROGRAM_CODE_PATTERN } from '../../common/controlling-query.dto';
 
 export const RFK_LEVELS = ['OPD', 'PROGRAM', 'KEGIATAN', 'SUB_KEGIATAN', 'PACKAGE'] as const;
 export type RfkLevel = (typeof RFK_LEVELS)[number];
@@ -11,6 +11,8 @@ export class RfkQueryDto extends PageQueryDto {
   @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear: number;
   @ApiProperty({ minimum: 1, maximum: 12, example: 9 }) @Type(() => Number) @IsInt() @Min(1) @Max(12) month: number;
   @ApiPropertyOptional({ format: 'uuid', description: 'one OPD (and its units); OPD users see their own whatever they ask' }) @IsOptional() @IsUUID() organizationId?: string;
+  @ApiPropertyOptional({ ...PROGRAM_CODE, description: 'one program (nomenclature level 3): its row, kegiatan, sub kegiatan and packages, with the figures, weights and row numbers of the whole report (the OPD total row left out); a code that is not a program is 422 UNKNOWN_PROGRAM' })
+  @IsOptional() @Matches(PROGRAM_CODE_PATTERN, { message: 'programCode must be a nomenclature code such as 1.01.02' }) programCode?: string;
   @ApiPropertyOptional({ minimum: 1, description: 'a frozen version; default the latest, or the live report when the month is not frozen' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
   @ApiPropertyOptional({ enum: FORMATS, default: 'json', description: 'json is paged; csv and xlsx carry every row' }) @IsOptional() @IsIn(FORMATS) format?: Format;
 }

@@ -1,0 +1,150 @@
+import { EntityManager } from 'typeorm';
+import { packageFactsSql } from '../packages/plan-actual.query';
+import { RfkLevel } from './dto/rfk.dto';
+
+/** One row of the RFK as the database computes it; the package rows carry what their status is decided from. */
+export interface RfkSqlRow {
+  /** null on a page past the last row (the row then carries only `total`) */
+  rowNo: number;
+  level: RfkLevel;
+  organizationId: string;
+  organizationCode: string;
+  organizationName: string;
+  code: string;
+  name: string;
+  budget: string;
+  weight: string;
+  physicalTarget: string;
+  physicalRealisation: string;
+  weightedPhysical: string;
+  financialTarget: string;
+  financialTargetPercent: string;
+  financialRealisation: string;
+  financialRealisationPercent: string;
+  physicalDeviation: string;
+  financialDeviation: string;
+  remainingBudget: string;
+  location: string | null;
+  officer: string | null;
+  /** package rows: what the status is decided from (decision 0500) */
+  packageType: string | null;
+  contractId: string | null;
+  windowStartActual: string | null;
+  /** the number of rows in the report (every page carries it) */
+  total: number;
+}
+
+export interface RfkFilter {
+  fiscalYear: number;
+  asOf: string;
+  windowStart: string;
+  /** null: every organization */
+  orgs: string[] | null;
+  /** null: every program */
+  programCode: string | null;
+}
+
+/** part / whole x 100 to two decimals half up, 0.00 of nothing: `percent` of s-curve.ts, the division carried to 24 decimals. */
+const pct = (part: string, whole: string) => `(CASE WHEN (${whole}) = 0 THEN 0 ELSE round(((${part}) * 100)::numeric(1000,24) / (${whole}), 2) END)::numeric(20,2)`;
+/** a / b to 24 decimals (weighted progress in Rp). */
+const div = (a: string, b: string) => `((${a})::numeric(1000,24) / (${b}))`;
+const text = (x: string) => `(${x})::numeric(20,2)::text`;
+
+/**
+ * The RFK of a month in one statement: per line the ledger sums by value date
+ * and its packages' weight (funding x progress, the routine rest by its
+ * financial realisation); summed up sub kegiatan, kegiatan, program and OPD
+ * with GROUPING SETS; weights as shares of the OPD's base; the packages under
+ * their sub kegiatan; numbered in report order; with a program, the rows of
+ * that program (their figures and numbers as in the whole report, the OPD's
+ * total row left out); cut to the page. Parameters: $1 fiscal year, $2 asOf,
+ * $3 the projection window's start, $4 asOf's month, $5 organizations, $6
+ * program, $7 limit (null: all), $8 the row number the rows start after, $9
+ * the rows skipped after it.
+ */
+export const RFK_SQL = `
+WITH pk AS MATERIALIZED (${packageFactsSql({ fiscalYear: '$1', asOf: '$2', windowStart: '$3', month: '$4', orgs: '$5' })}),
+lf AS (
+  SELECT b.id, b.organization_id, b.sub_activity_code,
+    COALESCE(sum(e.amount) FILTER (WHERE e.kind = 'APPROPRIATION'), 0) AS appropriated,
+    COALESCE(sum(e.amount) FILTER (WHERE e.kind = 'DISBURSEMENT'), 0) AS disbursed
+  FROM budget_lines b LEFT JOIN ledger_entries e ON e.budget_line_id = b.id AND e.value_date <= $2::date
+  WHERE b.fiscal_year = $1 AND b.account_code LIKE '5.%' AND ($5::uuid[] IS NULL OR b.organization_id = ANY($5::uuid[]))
+  GROUP BY b.id),
+shares AS (
+  SELECT f.budget_line_id, sum(f.amount) AS packaged,
+    sum(${div('f.amount * pk."plannedPhysical"::numeric', '100')}) AS planned_w, sum(${div('f.amount * pk.actual::numeric', '100')}) AS actual_w
+  FROM planning_package_funding_v f JOIN pk ON pk."packageId" = f.package_id GROUP BY f.budget_line_id),
+lines AS (
+  SELECT lf.*, o.code AS org_code, o.name AS org_name, COALESCE(n3.code, '') AS prog, COALESCE(n3.name, '') AS prog_name,
+    COALESCE(n4.code, '') AS act, COALESCE(n4.name, '') AS act_name, n5.name AS sub_name,
+    round(COALESCE((SELECT sum(x) FROM budgeting_cash_plans_v c, unnest(c.months[1:$4]) x WHERE c.budget_line_id = lf.id),
+      (SELECT sum((SELECT COALESCE(sum(x), 0) FROM unnest(p.financial_plan[1:$4]) x) * f.amount / p.value)
+       FROM planning_package_funding_v f JOIN planning_package_plans_v p ON p.id = f.package_id AND p.status <> 'CANCELLED' WHERE f.budget_line_id = lf.id), 0), 2) AS planned,
+    COALESCE(s.packaged, 0) AS packaged, greatest(lf.appropriated - COALESCE(s.packaged, 0), 0) AS routine,
+    COALESCE(s.planned_w, 0) AS planned_w, COALESCE(s.actual_w, 0) AS actual_w
+  FROM lf JOIN organizations o ON o.id = lf.organization_id JOIN nomenclature n5 ON n5.code = lf.sub_activity_code
+  LEFT JOIN nomenclature n4 ON n4.code = n5.parent_code LEFT JOIN nomenclature n3 ON n3.code = n4.parent_code
+  LEFT JOIN shares s ON s.budget_line_id = lf.id),
+weighed AS (
+  SELECT l.*, l.packaged + l.routine AS base,
+    l.planned_w + CASE WHEN l.appropriated <> 0 AND l.routine <> 0 THEN ${div('l.routine * least(l.planned, l.appropriated)', 'l.appropriated')} ELSE 0 END AS pw,
+    l.actual_w + CASE WHEN l.appropriated <> 0 AND l.routine <> 0 THEN ${div('l.routine * l.disbursed', 'l.appropriated')} ELSE 0 END AS aw
+  FROM lines l),
+grouped AS (
+  SELECT organization_id, min(org_code) AS org_code, min(org_name) AS org_name, prog, min(prog_name) AS prog_name, act, min(act_name) AS act_name,
+    sub_activity_code AS sub, min(sub_name) AS sub_name,
+    CASE WHEN GROUPING(prog) = 1 THEN 'OPD' WHEN GROUPING(act) = 1 THEN 'PROGRAM' WHEN GROUPING(sub_activity_code) = 1 THEN 'KEGIATAN' ELSE 'SUB_KEGIATAN' END AS level,
+    sum(appropriated) AS appropriated, sum(disbursed) AS disbursed, sum(planned) AS planned, sum(base) AS base, sum(pw) AS pw, sum(aw) AS aw
+  FROM weighed
+  GROUP BY GROUPING SETS ((organization_id), (organization_id, prog), (organization_id, prog, act), (organization_id, prog, act, sub_activity_code))),
+rows AS (
+  SELECT g.organization_id, g.org_code, g.org_name, g.level, g.prog, g.act, g.sub, NULL::text AS package_code,
+    CASE g.level WHEN 'OPD' THEN g.org_code WHEN 'PROGRAM' THEN g.prog WHEN 'KEGIATAN' THEN g.act ELSE g.sub END AS code,
+    CASE g.level WHEN 'OPD' THEN g.org_name WHEN 'PROGRAM' THEN g.prog_name WHEN 'KEGIATAN' THEN g.act_name ELSE g.sub_name END AS name,
+    g.appropriated AS budget, g.base AS weighing, g.aw AS weighted,
+    ${pct('g.pw', 'g.base')} AS physical_target, ${pct('g.aw', 'g.base')} AS physical_realisation,
+    g.planned AS financial_target, ${pct('g.planned', 'g.appropriated')} AS financial_target_pct,
+    g.disbursed AS financial_realisation, ${pct('g.disbursed', 'g.appropriated')} AS financial_realisation_pct,
+    NULL::text AS location, NULL::text AS officer, NULL::text AS package_type, NULL::uuid AS contract_id, NULL::text AS window_start_actual
+  FROM grouped g
+  UNION ALL
+  SELECT g.organization_id, g.org_code, g.org_name, 'PACKAGE', g.prog, g.act, g.sub, pk."packageCode",
+    pk."packageCode", CASE WHEN pk."contractNumber" IS NULL THEN pk."packageName" ELSE pk."packageName" || ' (' || pk."contractNumber" || ')' END,
+    pk.value::numeric, pk.value::numeric, ${div('pk.value::numeric * pk.actual::numeric', '100')},
+    pk."plannedPhysical"::numeric, pk.actual::numeric,
+    pk."plannedFinancial"::numeric, ${pct('pk."plannedFinancial"::numeric', 'pk.value::numeric')},
+    pk."realisedFinancial"::numeric, ${pct('pk."realisedFinancial"::numeric', 'pk.value::numeric')},
+    pk.location, pk."officerName", pk.type, pk."contractId", pk."windowStartActual"
+  FROM pk JOIN grouped g ON g.level = 'SUB_KEGIATAN' AND g.organization_id = pk."organizationId" AND g.sub = pk."subActivityCode"),
+numbered AS (
+  SELECT r.*, row_number() OVER (ORDER BY r.org_code COLLATE "C", r.organization_id, r.prog IS NOT NULL, r.prog COLLATE "C", r.act IS NOT NULL, r.act COLLATE "C",
+      r.sub IS NOT NULL, r.sub COLLATE "C", r.package_code IS NOT NULL, r.package_code COLLATE "C")::int AS row_no,
+    max(r.weighing) FILTER (WHERE r.level = 'OPD') OVER (PARTITION BY r.organization_id) AS opd_base
+  FROM rows r)
+SELECT t.total, p.* FROM (SELECT count(*)::int AS total FROM numbered WHERE $6::text IS NULL OR (level <> 'OPD' AND prog = $6)) t LEFT JOIN LATERAL (
+SELECT n.row_no AS "rowNo", n.level, n.organization_id AS "organizationId", n.org_code AS "organizationCode", n.org_name AS "organizationName", n.code, n.name,
+  ${text('n.budget')} AS budget, ${pct('n.weighing', 'n.opd_base')}::text AS weight,
+  n.physical_target::text AS "physicalTarget", n.physical_realisation::text AS "physicalRealisation", ${pct('n.weighted', 'n.opd_base')}::text AS "weightedPhysical",
+  ${text('n.financial_target')} AS "financialTarget", n.financial_target_pct::text AS "financialTargetPercent",
+  ${text('n.financial_realisation')} AS "financialRealisation", n.financial_realisation_pct::text AS "financialRealisationPercent",
+  (n.physical_realisation - n.physical_target)::text AS "physicalDeviation", (n.financial_realisation_pct - n.financial_target_pct)::text AS "financialDeviation",
+  ${text('n.budget - n.financial_realisation')} AS "remainingBudget", n.location, n.officer,
+  n.package_type AS "packageType", n.contract_id AS "contractId", n.window_start_actual AS "windowStartActual"
+FROM numbered n
+WHERE n.row_no > $8 AND ($6::text IS NULL OR (n.level <> 'OPD' AND n.prog = $6))
+ORDER BY n.row_no
+LIMIT $7 OFFSET $9) p ON true
+ORDER BY p."rowNo"`;
+
+/** Where a page starts: after the row numbered `after` (0: the first), `offset` rows on; `limit` rows (null: all). */
+export interface RfkSlice { after: number; offset: number; limit: number | null }
+
+/** The RFK's rows of `slice`, each with the report's row count. */
+export function rfkRows(m: EntityManager, f: RfkFilter, slice: RfkSlice): Promise<RfkSqlRow[]> {
+  return m.query(RFK_SQL, rfkParams(f, slice));
+}
+
+export function rfkParams(f: RfkFilter, slice: RfkSlice): unknown[] {
+  return [f.fiscalYear, f.asOf, f.windowStart, Number(f.asOf.slice(5, 7)), f.orgs, f.programCode, slice.limit, slice.after, slice.offset];
+}
