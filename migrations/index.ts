@@ -28,6 +28,8 @@ import { EControlling1764302200000 } from './1764302200000-e-controlling';
 import { EMonev1764302300000 } from './1764302300000-e-monev';
 import { BudgetLineSortKey1764302500000 } from './1764302500000-budget-line-sort-key';
 import { ListOrderIndexes1764302500100 } from './1764302500100-list-order-indexes';
+// issue 11: catalogue import ids, cursor list orders
+import { HsbImportId1764303400000 } from './1764303400000-hsb-import-id';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -62,4 +64,6 @@ export const ALL_MIGRATIONS = [
   EMonev1764302300000,
   BudgetLineSortKey1764302500000,
   ListOrderIndexes1764302500100,
+  // issue 11: catalogue import ids, cursor list orders
+  HsbImportId1764303400000,
 ];
