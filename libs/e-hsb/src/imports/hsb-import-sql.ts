@@ -56,13 +56,12 @@ export async function copyInto<T>(m: EntityManager, table: string, columns: stri
 
 /** Staging tables of this transaction (dropped at its end, whatever the outcome). */
 export async function createStaging(m: EntityManager): Promise<void> {
-  await m.query(`DROP TABLE IF EXISTS pg_temp.hsb_import_rows, pg_temp.hsb_import_accounts`);
+  await m.query(`DROP TABLE IF EXISTS pg_temp.hsb_import_rows, pg_temp.hsb_import_accounts, pg_temp.hsb_import_leaves, pg_temp.hsb_import_good`);
   await m.query(`
     CREATE TEMP TABLE hsb_import_rows (
-      line integer PRIMARY KEY, ok boolean NOT NULL, code text, name text, specification text, unit text, price numeric(20,2),
-      category text, ceiling text, account_codes text[], item_id uuid, state text
+      line integer PRIMARY KEY, ok boolean NOT NULL, code text, name text, specification text, unit text, price numeric(20,2), category text, ceiling text
     ) ON COMMIT DROP`);
-  await m.query(`CREATE TEMP TABLE hsb_import_accounts (line integer NOT NULL, ord integer NOT NULL, source text NOT NULL, cand1 text, cand2 text, leaf text) ON COMMIT DROP`);
+  await m.query(`CREATE TEMP TABLE hsb_import_accounts (line integer NOT NULL, ord integer NOT NULL, source text NOT NULL, cand1 text, cand2 text) ON COMMIT DROP`);
 }
 
 export async function stage(m: EntityManager, rows: StagedRow[], accounts: StagedAccount[]): Promise<void> {
@@ -70,46 +69,79 @@ export async function stage(m: EntityManager, rows: StagedRow[], accounts: Stage
     (r) => [r.line, r.ok, r.code, r.name, r.specification, r.unit, r.price, r.category, r.ceiling]);
   await copyInto(m, 'hsb_import_accounts', ['line', 'ord', 'source', 'cand1', 'cand2'], accounts,
     (a) => [a.line, a.ord, a.source, a.candidates[0] ?? null, a.candidates[1] ?? null]);
-  await m.query(`ANALYZE hsb_import_rows; ANALYZE hsb_import_accounts`);
+  // the planner's estimates of the staged rows: every later step is a hash join over them
+  await m.query(`ANALYZE hsb_import_rows, hsb_import_accounts`);
 }
 
-const LEAF = `e.version = $1 AND e.list = 'accounts' AND e.leaf AND starts_with(e.code, '5.')`;
+/** `alias` is the expenditure leaf `code` of code-list version $1 (a join condition on the entries' primary key). */
+const leafOf = (alias: string, code: string) => `${alias}.version = $1 AND ${alias}.list = 'accounts' AND ${alias}.code = ${code} AND ${alias}.leaf AND starts_with(${alias}.code, '5.')`;
 
 /**
  * Resolves every account code against the expenditure leaves of code-list
- * version `version` (the candidates in order, then, with `crosswalk`, an
- * older code mapped into the version), gives each good row its sorted set of
- * leaves, marks rows with an unresolved code bad, and answers those codes
- * with what the crosswalk maps them to (for the report).
+ * version `version`: the candidates in order, then, with `crosswalk`, the
+ * leaf the crosswalk maps the code onto. Answers the codes that resolve to
+ * nothing, with what the crosswalk maps them to (for the report). Joins on
+ * the entries' primary key, so the plan holds without fresh statistics.
  */
 export async function resolveAccounts(m: EntityManager, version: string, crosswalk: boolean): Promise<{ line: number; source: string; mapsTo: string | null }[]> {
   await m.query(`
-    UPDATE hsb_import_accounts a SET leaf = COALESCE(
-      (SELECT e.code FROM code_list_entries e WHERE ${LEAF} AND e.code = a.cand1),
-      (SELECT e.code FROM code_list_entries e WHERE ${LEAF} AND e.code = a.cand2),
-      CASE WHEN $2 THEN (SELECT min(x.to_code) FROM code_crosswalk x JOIN code_list_entries e ON ${LEAF} AND e.code = x.to_code
-                          WHERE x.list = 'accounts' AND x.to_version = $1 AND x.from_code = a.cand1) END)`, [version, crosswalk]);
-  await m.query(`
-    UPDATE hsb_import_rows r SET account_codes = a.codes, ok = r.ok AND a.resolved
-    FROM (SELECT line, bool_and(leaf IS NOT NULL) AS resolved,
-            array_agg(DISTINCT leaf COLLATE "C" ORDER BY leaf COLLATE "C") FILTER (WHERE leaf IS NOT NULL) AS codes
-          FROM hsb_import_accounts GROUP BY line) a
-    WHERE a.line = r.line`);
+    CREATE TEMP TABLE hsb_import_leaves ON COMMIT DROP AS
+    SELECT s.line, s.ord, s.source, s.cand1, COALESCE(l1.code, l2.code) AS leaf
+    FROM hsb_import_accounts s
+      LEFT JOIN code_list_entries l1 ON ${leafOf('l1', 's.cand1')}
+      LEFT JOIN code_list_entries l2 ON ${leafOf('l2', 's.cand2')}`, [version]);
+  // the crosswalk, for the few distinct codes left: one lookup each
+  if (crosswalk) {
+    await m.query(`
+      UPDATE hsb_import_leaves a SET leaf = r.leaf
+      FROM (SELECT u.code, (SELECT min(e.code) FROM code_crosswalk x JOIN code_list_entries e ON ${leafOf('e', 'x.to_code')}
+                            WHERE x.list = 'accounts' AND x.to_version = $1 AND x.from_code = u.code) AS leaf
+            FROM (SELECT DISTINCT cand1 AS code FROM hsb_import_leaves WHERE leaf IS NULL) u) r
+      WHERE a.leaf IS NULL AND a.cand1 = r.code AND r.leaf IS NOT NULL`, [version]);
+  }
+  // the codes that resolve to nothing, with the smallest code the crosswalk maps each to
   return m.query(`
-    SELECT a.line, a.source,
-      (SELECT max(x.to_code) FROM code_crosswalk x WHERE x.list = 'accounts' AND x.to_version = $1 AND x.from_code = a.source) AS "mapsTo"
-    FROM hsb_import_accounts a WHERE a.leaf IS NULL ORDER BY a.line, a.ord`, [version]);
+    SELECT a.line, a.source, (SELECT min(x.to_code) FROM code_crosswalk x WHERE x.list = 'accounts' AND x.to_version = $1 AND x.from_code = a.source) AS "mapsTo"
+    FROM hsb_import_leaves a WHERE a.leaf IS NULL ORDER BY a.line, a.ord`, [version]);
 }
 
-/** The second and later good rows of a code (each then bad), with the line the code first appears on. */
-export async function duplicateCodes(m: EntityManager): Promise<{ line: number; code: string; first: number }[]> {
-  return m.query(`
-    WITH d AS (
-      SELECT line, code, min(line) OVER (PARTITION BY code) AS first FROM hsb_import_rows WHERE ok
-    ), bad AS (
-      UPDATE hsb_import_rows r SET ok = false FROM d WHERE d.line = r.line AND d.line > d.first RETURNING r.line
+export type RowState = 'new' | 'unchanged' | 'update' | 'locked' | 'duplicate';
+
+/**
+ * The good rows (no cell broken, every account resolved), each with its
+ * sorted set of leaves (byte order), the first line of its code in the file,
+ * and what it is to the catalogue of the year, whose items it names are
+ * locked first: `duplicate` (the code is on an earlier good line), `new`,
+ * `unchanged`, `update`, or `locked` (would change a locked item).
+ */
+export async function classify(m: EntityManager, fiscalYear: number): Promise<Record<RowState, number>> {
+  await m.query(`SELECT 1 FROM hsb_items i JOIN hsb_import_rows r ON r.code = i.code WHERE i.fiscal_year = $1 AND r.ok FOR UPDATE OF i`, [fiscalYear]);
+  await m.query(`
+    CREATE TEMP TABLE hsb_import_good ON COMMIT DROP AS
+    WITH acc AS (
+      SELECT line, bool_and(leaf IS NOT NULL) AS resolved, array_agg(DISTINCT leaf COLLATE "C" ORDER BY leaf COLLATE "C") AS codes
+      FROM hsb_import_leaves GROUP BY line
+    ), good AS (
+      SELECT r.line, r.code, r.name, r.specification, r.unit, r.price, r.category, r.ceiling, acc.codes AS account_codes,
+        min(r.line) OVER (PARTITION BY r.code) AS first
+      FROM hsb_import_rows r JOIN acc ON acc.line = r.line WHERE r.ok AND acc.resolved
     )
-    SELECT d.line, d.code, d.first FROM d JOIN bad USING (line) ORDER BY d.line`);
+    SELECT g.*, i.id AS item_id, CASE
+        WHEN g.line > g.first THEN 'duplicate'
+        WHEN i.id IS NULL THEN 'new'
+        WHEN (i.name, i.specification, i.unit, i.price, i.category, i.ceiling, i.account_codes)
+             IS NOT DISTINCT FROM (g.name, g.specification, g.unit, g.price, g.category, g.ceiling, g.account_codes) THEN 'unchanged'
+        WHEN i.locked THEN 'locked' ELSE 'update' END AS state
+    FROM good g LEFT JOIN hsb_items i ON i.fiscal_year = $1 AND i.code = g.code`, [fiscalYear]);
+  await m.query(`ANALYZE hsb_import_good`);
+  const counts: Record<RowState, number> = { new: 0, unchanged: 0, update: 0, locked: 0, duplicate: 0 };
+  for (const c of await m.query(`SELECT state, count(*)::int AS n FROM hsb_import_good GROUP BY state`) as { state: RowState; n: number }[]) counts[c.state] = c.n;
+  return counts;
+}
+
+/** The rows of a state (duplicates and locked ones, for the report), with the first line of their code. */
+export function rowsIn(m: EntityManager, state: RowState): Promise<{ line: number; code: string; first: number }[]> {
+  return m.query(`SELECT line, code, first FROM hsb_import_good WHERE state = $1 ORDER BY line`, [state]);
 }
 
 /** Good rows with the name, specification and unit of an earlier good row (imported, with a warning). */
@@ -118,29 +150,9 @@ export async function repeatedItems(m: EntityManager): Promise<{ line: number; c
     SELECT line, code, price::text AS price, first, "firstPrice" FROM (
       SELECT line, code, price,
         first_value(line) OVER w AS first, first_value(price::text) OVER w AS "firstPrice"
-      FROM hsb_import_rows WHERE ok
+      FROM hsb_import_good WHERE state <> 'duplicate'
       WINDOW w AS (PARTITION BY lower(name), lower(specification), lower(unit) ORDER BY line)
     ) t WHERE line > first ORDER BY line`);
-}
-
-/**
- * Classifies the good rows against the catalogue of the year (new, unchanged,
- * update, locked), locking the items they name, and answers the counts and
- * the locked rows that would change.
- */
-export async function classify(m: EntityManager, fiscalYear: number): Promise<{ counts: Record<'new' | 'unchanged' | 'update' | 'locked', number>; locked: { line: number; code: string }[] }> {
-  await m.query(`SELECT 1 FROM hsb_items i WHERE i.fiscal_year = $1 AND i.code IN (SELECT code FROM hsb_import_rows WHERE ok) FOR UPDATE OF i`, [fiscalYear]);
-  await m.query(`
-    UPDATE hsb_import_rows r SET item_id = i.id, state = CASE
-        WHEN (i.name, i.specification, i.unit, i.price, i.category, i.ceiling, i.account_codes)
-             IS NOT DISTINCT FROM (r.name, r.specification, r.unit, r.price, r.category, r.ceiling, r.account_codes) THEN 'unchanged'
-        WHEN i.locked THEN 'locked' ELSE 'update' END
-    FROM hsb_items i WHERE r.ok AND i.fiscal_year = $1 AND i.code = r.code`, [fiscalYear]);
-  await m.query(`UPDATE hsb_import_rows SET state = 'new' WHERE ok AND state IS NULL`);
-  const counts = { new: 0, unchanged: 0, update: 0, locked: 0 };
-  for (const c of await m.query(`SELECT state, count(*)::int AS n FROM hsb_import_rows WHERE ok GROUP BY state`) as { state: keyof typeof counts; n: number }[]) counts[c.state] = c.n;
-  const locked = counts.locked ? await m.query(`SELECT line, code FROM hsb_import_rows WHERE ok AND state = 'locked' ORDER BY line`) : [];
-  return { counts, locked };
 }
 
 const VERSION_COLUMNS = 'name, specification, unit, category, ceiling, account_codes, price';
@@ -150,7 +162,7 @@ export async function writeRows(m: EntityManager, fiscalYear: number, importId: 
   await m.query(`
     WITH ins AS (
       INSERT INTO hsb_items (fiscal_year, code, ${VERSION_COLUMNS})
-      SELECT $1, code, ${VERSION_COLUMNS} FROM hsb_import_rows WHERE ok AND state = 'new' ORDER BY line
+      SELECT $1, code, ${VERSION_COLUMNS} FROM hsb_import_good WHERE state = 'new' ORDER BY line
       RETURNING id, ${VERSION_COLUMNS})
     INSERT INTO hsb_item_versions (item_id, version, ${VERSION_COLUMNS}, source, created_by, import_id)
     SELECT id, 1, ${VERSION_COLUMNS}, 'IMPORT', $3, $2 FROM ins`, [fiscalYear, importId, userId]);
@@ -158,7 +170,7 @@ export async function writeRows(m: EntityManager, fiscalYear: number, importId: 
     WITH upd AS (
       UPDATE hsb_items i SET name = r.name, specification = r.specification, unit = r.unit, category = r.category, ceiling = r.ceiling,
         account_codes = r.account_codes, price = r.price, version = i.version + 1, updated_at = now()
-      FROM hsb_import_rows r WHERE r.ok AND r.state = 'update' AND i.id = r.item_id
+      FROM hsb_import_good r WHERE r.state = 'update' AND i.id = r.item_id
       RETURNING i.id, i.version, i.name, i.specification, i.unit, i.category, i.ceiling, i.account_codes, i.price)
     INSERT INTO hsb_item_versions (item_id, version, ${VERSION_COLUMNS}, source, created_by, import_id)
     SELECT id, version, ${VERSION_COLUMNS}, 'IMPORT', $2, $1 FROM upd`, [importId, userId]);

@@ -4,7 +4,7 @@ import { AuditService, DomainError, ErrorKind, RequestContext, TransactionServic
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { classify, createStaging, duplicateCodes, importDigest, repeatedItems, resolveAccounts, stage, StagedAccount, StagedRow, writeRows } from './hsb-import-sql';
+import { classify, createStaging, importDigest, repeatedItems, resolveAccounts, rowsIn, stage, StagedAccount, StagedRow, writeRows } from './hsb-import-sql';
 import { accountCandidates, apiFieldOf, HsbField, IMPORT_PROFILES, ProfileOptions, resolveColumns, RowIssue } from './import-profiles';
 import { columnLetter, readTable, TableReadError } from './tabular-reader';
 
@@ -108,11 +108,12 @@ export class HsbImportService {
         message: `account ${a.source} is not an expenditure account leaf of code list version ${version}`
           + (a.mapsTo ? ` (the crosswalk maps it to ${a.mapsTo}, which is not a leaf)` : '') + '; the row is refused rather than guessed',
       }));
-      const duplicates = (await duplicateCodes(m)).map((d): RowIssue => ({ row: d.line, field: header('code'), message: `code ${d.code} already appears on line ${d.first}` }));
+      const counts = await classify(m, options.fiscalYear);
+      const duplicates = (await rowsIn(m, 'duplicate')).map((d): RowIssue => ({ row: d.line, field: header('code'), message: `code ${d.code} already appears on line ${d.first}` }));
       for (const w of await repeatedItems(m)) {
         warnings.push({ row: w.line, field: header('name'), message: `same name, specification and unit as line ${w.first} (price ${w.firstPrice}) with price ${w.price}; imported as its own item ${w.code}` });
       }
-      const { counts, locked } = await classify(m, options.fiscalYear);
+      const locked = counts.locked ? await rowsIn(m, 'locked') : [];
       const lockedIssues = locked.map((l): RowIssue => ({ row: l.line, field: header('price'), message: `item ${l.code} is locked for the budgeting round and cannot change` }));
       // one row's issues in the order its cells are read: cells, then accounts (a duplicate or locked row has no other)
       const errors = [...cellIssues, ...accountIssues, ...duplicates, ...lockedIssues].sort((a, b) => a.row - b.row).map(named);
