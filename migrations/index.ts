@@ -30,6 +30,7 @@ import { BudgetLineSortKey1764302500000 } from './1764302500000-budget-line-sort
 import { ListOrderIndexes1764302500100 } from './1764302500100-list-order-indexes';
 // issue 11: catalogue import ids, cursor list orders
 import { HsbImportId1764303400000 } from './1764303400000-hsb-import-id';
+import { CursorListOrders1764303400100 } from './1764303400100-cursor-list-orders';
 import { HsbCodesOfYearDistinct1764303400200 } from './1764303400200-hsb-codes-of-year-distinct';
 
 // Every migration, in order. A new migration is appended here; committed
@@ -67,5 +68,6 @@ export const ALL_MIGRATIONS = [
   ListOrderIndexes1764302500100,
   // issue 11: catalogue import ids, cursor list orders
   HsbImportId1764303400000,
+  CursorListOrders1764303400100,
   HsbCodesOfYearDistinct1764303400200,
 ];
