@@ -30,6 +30,9 @@ import { BudgetLineSortKey1764302500000 } from './1764302500000-budget-line-sort
 import { ListOrderIndexes1764302500100 } from './1764302500100-list-order-indexes';
 import { StsCancellations1764303100000 } from './1764303100000-sts-cancellations';
 import { MonevIndicatorEdits1764303300000 } from './1764303300000-monev-indicator-edits';
+import { HsbImportId1764303400000 } from './1764303400000-hsb-import-id';
+import { CursorListOrders1764303400100 } from './1764303400100-cursor-list-orders';
+import { HsbCodesOfYearDistinct1764303400200 } from './1764303400200-hsb-codes-of-year-distinct';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -66,4 +69,7 @@ export const ALL_MIGRATIONS = [
   ListOrderIndexes1764302500100,
   StsCancellations1764303100000,
   MonevIndicatorEdits1764303300000,
+  HsbImportId1764303400000,
+  CursorListOrders1764303400100,
+  HsbCodesOfYearDistinct1764303400200,
 ];

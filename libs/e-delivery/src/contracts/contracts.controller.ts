@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, download, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
+import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, streamDownload } from '@grms/core';
 import { ProgressService } from '../progress/progress.service';
 import { AddendumDto, HandoverDto, ProgressDto, ProgressResponse } from '../progress/dto/progress.dto';
 import { ContractLifecycleService } from './contract-lifecycle.service';
@@ -97,13 +97,12 @@ export class ContractsController {
 
   @Get()
   @Authenticated({ permission: Permission.CONTRACT_READ })
-  @ApiOperation({ summary: 'Contracts: the contract register', description: 'Readers of the OPD (province-wide roles: all). JSON is paged; format=csv|xlsx downloads the whole register (number, date, RUP code, package, vendor and NPWP, method, value, addenda, advance, termins paid with SP2D numbers, remaining, progress, PHO/FHO, penalty, status).' })
-  @ApiPage(ContractResponse)
+  @ApiOperation({ summary: 'Contracts: the contract register', description: 'Readers of the OPD (province-wide roles: all). In the order of signing date and number. JSON is paged by number (`page`, with the real `total`) or by cursor (`cursor` = `meta.nextCursor` of the previous page: every page costs what the first does; no `total`; a cursor of another list or a tampered one is 400 `INVALID_CURSOR`); format=csv|xlsx streams the whole register from one snapshot (number, date, RUP code, package, vendor and NPWP, method, value, addenda, advance, termins paid with SP2D numbers, remaining, progress, PHO/FHO, penalty, status).' })
+  @ApiCursorPage(ContractResponse)
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async list(@CurrentUser() user: AuthUser, @Query() q: ContractQueryDto): Promise<Page<ContractResponse> | StreamableFile> {
+  async list(@CurrentUser() user: AuthUser, @Query() q: ContractQueryDto): Promise<CursorPage<ContractResponse> | StreamableFile> {
     if (!q.format || q.format === 'json') return this.contracts.list(user, q);
-    const rows = (await this.contracts.list(user, q, true)).data;
-    return download(q.format, `contract-register-${q.fiscalYear ?? 'all'}`, 'Kontrak', CONTRACT_REGISTER_COLUMNS, rows);
+    return streamDownload(q.format, `contract-register-${q.fiscalYear ?? 'all'}`, 'Kontrak', CONTRACT_REGISTER_COLUMNS, await this.contracts.allPages(user, q));
   }
 
   @Get(':id')

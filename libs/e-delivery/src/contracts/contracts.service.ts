@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
-import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, SqlWhere, TransactionService } from '@grms/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessService, AuditService, AuthUser, CursorPage, DomainError, Keyset, keysetAfterRow, keysetOrderBy, listPage, Money, Permission, snapshotPages, SqlWhere, TransactionService, whereAnd } from '@grms/core';
 import { FiscalYearsService, LedgerKind, LedgerService } from '@grms/budget';
 import { CONTRACTABLE, PackageStatus, PackageWorkflowService } from '@grms/e-project-planning';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CONTRACT_SELECT, fetchContract, lockContract } from './contract.queries';
 import { deliverySettings } from './delivery-settings';
 import { ContractQueryDto, ContractResponse, CreateContractDto } from './dto/contract.dto';
@@ -21,6 +22,7 @@ export class ContractsService {
   constructor(
     private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService,
     private readonly ledger: LedgerService, private readonly years: FiscalYearsService, private readonly packages: PackageWorkflowService,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   create(user: AuthUser, dto: CreateContractDto): Promise<ContractResponse> {
@@ -124,14 +126,23 @@ export class ContractsService {
     });
   }
 
-  async list(user: AuthUser, q: ContractQueryDto, all = false): Promise<Page<ContractResponse>> {
-    const scope = await this.access.scope(user, Permission.CONTRACT_READ);
-    return this.tx.run(async (m) => {
-      const w = new SqlWhere().scope('c.organization_id', scope).add('c.fiscal_year = ?', q.fiscalYear).add('c.organization_id = ?', q.organizationId).add('c.status = ?', q.status);
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM contracts c ${w.clause}`, w.params);
-      const page = all ? { sql: '', params: w.params } : w.page(q.limit, offsetOf(q));
-      return pageOf(await m.query(`${CONTRACT_SELECT} ${w.clause} ORDER BY c.signed_on, c.number ${page.sql}`, page.params), total, q);
+  /** One page of the register, by number (with the real total) or after a cursor (decision 0063). */
+  async list(user: AuthUser, q: ContractQueryDto): Promise<CursorPage<ContractResponse>> {
+    const w = this.filters(q, await this.access.scope(user, Permission.CONTRACT_READ));
+    return this.tx.run((m) => listPage<ContractResponse>(m, CONTRACT_KEYSET, q, { select: CONTRACT_SELECT, countFrom: 'contracts c', where: w }));
+  }
+
+  /** Every contract matching the filters, in register order, as pages of one snapshot (the downloads). */
+  async allPages(user: AuthUser, q: ContractQueryDto): Promise<AsyncIterable<ContractResponse[]>> {
+    const w = this.filters(q, await this.access.scope(user, Permission.CONTRACT_READ));
+    return snapshotPages<ContractResponse>(this.ds, (m, last, limit) => {
+      const after = keysetAfterRow(CONTRACT_KEYSET, last, w.params.length);
+      return m.query(`${CONTRACT_SELECT} ${whereAnd(w.clause, after?.sql)} ${keysetOrderBy(CONTRACT_KEYSET)} LIMIT ${limit}`, [...w.params, ...(after?.params ?? [])]);
     });
+  }
+
+  private filters(q: ContractQueryDto, scope: string[] | null): SqlWhere {
+    return new SqlWhere().scope('c.organization_id', scope).add('c.fiscal_year = ?', q.fiscalYear).add('c.organization_id = ?', q.organizationId).add('c.status = ?', q.status);
   }
 
   async lock(m: EntityManager, user: AuthUser, id: string, permission: Permission) {
@@ -171,3 +182,9 @@ export class ContractsService {
     if (!sum.eq(value)) throw DomainError.rule('FUNDING_NOT_VALUE', `the funding lines sum to ${sum}, the contract value is ${value}`, [{ field: 'fundingLines', message: `sum ${sum} <> ${value}` }]);
   }
 }
+
+/** The register's order: signing date, number (unique), id; on the index contracts_list_order_idx. */
+const CONTRACT_KEYSET: Keyset<ContractResponse> = {
+  name: 'contracts',
+  parts: [{ sql: 'c.signed_on', type: 'date', field: 'signedOn' }, { sql: 'c.number', type: 'text', field: 'number' }, { sql: 'c.id', type: 'uuid', field: 'id' }],
+};

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CodeListVersionsService, FiscalYearsService } from '@grms/budget';
 import { AuditService, DomainError, ErrorKind, RequestContext, TransactionService } from '@grms/core';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { contentDiffers, HsbItemContent } from '../items/hsb-item.types';
-import { contentJson, HsbItemWriter } from '../items/hsb-item.writer';
-import { apiFieldOf, HsbField, IMPORT_PROFILES, ProfileOptions, resolveColumns, RowIssue } from './import-profiles';
+import { classify, createStaging, importDigest, repeatedItems, resolveAccounts, rowsIn, stage, StagedAccount, StagedRow, writeRows } from './hsb-import-sql';
+import { accountCandidates, apiFieldOf, HsbField, IMPORT_PROFILES, ProfileOptions, resolveColumns, RowIssue } from './import-profiles';
 import { columnLetter, readTable, TableReadError } from './tabular-reader';
 
 export type HsbImportMode = 'strict' | 'partial';
@@ -48,7 +48,6 @@ export class HsbImportService {
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
     private readonly years: FiscalYearsService,
-    private readonly writer: HsbItemWriter,
     private readonly codes: CodeListVersionsService,
   ) {}
 
@@ -77,59 +76,53 @@ export class HsbImportService {
     const fieldOfHeader = new Map((Object.entries(index) as [HsbField, number][]).map(([f, i]) => [table.headers[i], { apiField: f, column: columnLetter(i) }]));
     const named = (issue: RowIssue): RowIssue => ({ ...issue, ...fieldOfHeader.get(issue.field) });
 
+    // the cell rules of every row, in one pass over the file (no database)
+    onProgress({ phase: 'validate', done: 0, total: table.rows.length });
+    const cellIssues: RowIssue[] = [];
+    const warnings: RowIssue[] = [];
+    const staged: StagedRow[] = [];
+    const accounts: StagedAccount[] = [];
+    for (const r of table.rows) {
+      const cells: Partial<Record<HsbField, string>> = {};
+      for (const [f, i] of Object.entries(index) as [HsbField, number][]) cells[f] = r.cells[i] ?? '';
+      const out = profile.read(cells, { options, locale, header });
+      for (const e of out.errors) cellIssues.push({ row: r.row, ...e });
+      for (const w of out.warnings) warnings.push({ row: r.row, ...w });
+      const d = out.draft;
+      staged.push(d
+        ? { line: r.row, ok: true, code: d.code, name: d.name, specification: d.specification, unit: d.unit, price: d.price.toString(), category: d.category, ceiling: d.ceiling }
+        : { line: r.row, ok: false, code: '', name: '', specification: '', unit: '', price: null, category: '', ceiling: '' });
+      out.accounts.forEach((source, ord) => accounts.push({ line: r.row, ord, source, candidates: accountCandidates(profile.accounts, source) }));
+    }
+
     return this.tx.run(async (m) => {
       await this.years.requireStatus(m, options.fiscalYear, ['PLANNING', 'EXECUTION']);
       await m.query(`SELECT pg_advisory_xact_lock(74210, $1)`, [options.fiscalYear]);
-      const leaves = await this.codes.leaves(m, options.fiscalYear, 'accounts', '5.');
       const version = await this.codes.versionOf(m, options.fiscalYear);
-      const crosswalk = await this.codes.crosswalkInto(m, options.fiscalYear, 'accounts');
-      const errors: RowIssue[] = [];
-      const warnings: RowIssue[] = [];
-      const good: { row: number; content: HsbItemContent }[] = [];
-      const firstRowOfCode = new Map<string, number>();
-      const firstRowOfItem = new Map<string, { row: number; price: string }>();
-      table.rows.forEach((r, n) => {
-        const cells: Partial<Record<HsbField, string>> = {};
-        for (const [f, i] of Object.entries(index) as [HsbField, number][]) cells[f] = r.cells[i] ?? '';
-        const out = profile.map(cells, { leaves, version, crosswalk, options, locale, header });
-        for (const e of out.errors) errors.push({ row: r.row, ...e });
-        for (const w of out.warnings) warnings.push({ row: r.row, ...w });
-        if (out.content) {
-          const c = out.content;
-          const seen = firstRowOfCode.get(c.code);
-          if (seen !== undefined) {
-            errors.push({ row: r.row, field: header('code'), message: `code ${c.code} already appears on line ${seen}` });
-            return;
-          }
-          firstRowOfCode.set(c.code, r.row);
-          const key = [c.name.toLowerCase(), c.specification.toLowerCase(), c.unit.toLowerCase()].join('\u0000');
-          const same = firstRowOfItem.get(key);
-          if (same) warnings.push({ row: r.row, field: header('name'), message: `same name, specification and unit as line ${same.row} (price ${same.price}) with price ${c.price}; imported as its own item ${c.code}` });
-          else firstRowOfItem.set(key, { row: r.row, price: c.price.toString() });
-          good.push({ row: r.row, content: c });
-        }
-        if (n % 1000 === 0) onProgress({ phase: 'validate', done: n, total: table.rows.length });
-      });
-
-      const existing = await this.writer.load(m, options.fiscalYear, good.map((g) => g.content.code));
-      const toInsert: HsbItemContent[] = [];
-      const toUpdate: { content: HsbItemContent; row: number }[] = [];
-      let unchanged = 0;
-      for (const g of good) {
-        const old = existing.get(g.content.code);
-        if (!old) toInsert.push(g.content);
-        else if (!contentDiffers(old.content, g.content)) unchanged++;
-        else if (old.locked) errors.push({ row: g.row, field: header('price'), message: `item ${g.content.code} is locked for the budgeting round and cannot change` });
-        else toUpdate.push(g);
+      // the rest over the whole file at once, in SQL (decision 0062)
+      await createStaging(m);
+      await stage(m, staged, accounts);
+      const unresolved = await resolveAccounts(m, version, profile.accounts === 'city');
+      const accountIssues = unresolved.map((a): RowIssue => ({
+        row: a.line, field: header('accountCodes'),
+        message: `account ${a.source} is not an expenditure account leaf of code list version ${version}`
+          + (a.mapsTo ? ` (the crosswalk maps it to ${a.mapsTo}, which is not a leaf)` : '') + '; the row is refused rather than guessed',
+      }));
+      const counts = await classify(m, options.fiscalYear);
+      const duplicates = (await rowsIn(m, 'duplicate')).map((d): RowIssue => ({ row: d.line, field: header('code'), message: `code ${d.code} already appears on line ${d.first}` }));
+      for (const w of await repeatedItems(m)) {
+        warnings.push({ row: w.line, field: header('name'), message: `same name, specification and unit as line ${w.first} (price ${w.firstPrice}) with price ${w.price}; imported as its own item ${w.code}` });
       }
-      errors.sort((a, b) => a.row - b.row);
+      const locked = counts.locked ? await rowsIn(m, 'locked') : [];
+      const lockedIssues = locked.map((l): RowIssue => ({ row: l.line, field: header('price'), message: `item ${l.code} is locked for the budgeting round and cannot change` }));
+      // one row's issues in the order its cells are read: cells, then accounts (a duplicate or locked row has no other)
+      const errors = [...cellIssues, ...accountIssues, ...duplicates, ...lockedIssues].sort((a, b) => a.row - b.row).map(named);
       warnings.sort((a, b) => a.row - b.row);
-      errors.splice(0, errors.length, ...errors.map(named));
       warnings.splice(0, warnings.length, ...warnings.map(named));
       const badRows = new Set(errors.map((e) => e.row));
       const result: HsbImportResult = {
         fiscalYear: options.fiscalYear, profile: profile.name, mode, dryRun, rows: table.rows.length,
-        imported: toInsert.length, updated: toUpdate.filter((u) => !badRows.has(u.row)).length, unchanged, skipped: badRows.size, errors, warnings,
+        imported: counts.new, updated: counts.update, unchanged: counts.unchanged, skipped: badRows.size, errors, warnings,
       };
       if (errors.length && mode === 'strict') {
         if (dryRun) return { ...result, imported: 0, updated: 0, unchanged: 0 };
@@ -138,23 +131,15 @@ export class HsbImportService {
       }
       if (dryRun) return result;
 
-      const userId = RequestContext.user()?.id ?? null;
-      onProgress({ phase: 'write', done: 0, total: toInsert.length + toUpdate.length });
-      await this.writer.insertMany(m, options.fiscalYear, toInsert, 'IMPORT', userId);
-      const changes: Record<string, unknown>[] = [];
-      let done = toInsert.length;
-      for (const u of toUpdate) {
-        if (badRows.has(u.row)) continue;
-        const old = existing.get(u.content.code)!;
-        const version = await this.writer.newVersion(m, old, u.content, 'IMPORT', userId);
-        changes.push({ code: u.content.code, before: { ...contentJson(old.content), version: old.version }, after: { ...contentJson(u.content), version } });
-        if (++done % 500 === 0) onProgress({ phase: 'write', done, total: toInsert.length + toUpdate.length });
-      }
+      onProgress({ phase: 'write', done: 0, total: result.imported + result.updated });
       if (result.imported || result.updated) {
+        const importId = randomUUID();
+        await writeRows(m, options.fiscalYear, importId, RequestContext.user()?.id ?? null);
+        const written = await importDigest(m, importId);
         this.audit.record({
-          action: 'HSB_ITEM.IMPORT', entityType: 'HsbImport', entityId: `${options.fiscalYear}:${fileName || 'upload'}`,
-          after: { fiscalYear: options.fiscalYear, profile: profile.name, mode, rows: result.rows, imported: result.imported, updated: result.updated,
-            unchanged, skipped: result.skipped, importedCodes: toInsert.map((c) => c.code), changes },
+          action: 'HSB_ITEM.IMPORT', entityType: 'HsbImport', entityId: importId,
+          after: { fiscalYear: options.fiscalYear, fileName, fileSha256: createHash('sha256').update(buffer).digest('hex'), profile: profile.name, mode, rows: result.rows,
+            imported: result.imported, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped, versions: written.versions, versionsSha256: written.digest },
         });
       }
       onProgress({ phase: 'done', done: 1, total: 1 });

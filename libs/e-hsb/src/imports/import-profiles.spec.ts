@@ -1,9 +1,10 @@
-import { DEFAULT_PROFILE, KOTA_MALANG_SSH_PROFILE, mapCityAccountCode, MapContext, parsePrice, resolveColumns, splitCodes } from './import-profiles';
+import { accountCandidates, DEFAULT_PROFILE, KOTA_MALANG_SSH_PROFILE, mapCityAccountCode, MapContext, parsePrice, ReadContext, resolveColumns, splitCodes } from './import-profiles';
 
 // Leaves of the current chart (Kepmendagri 050-5889/2021), with the crosswalk from Permendagri 90/2019.
 const LEAVES = new Set(['5.1.02.01.01.0024', '5.1.02.01.01.0025', '5.1.02.01.01.0034', '5.2.02.07.01.0002', '5.1.02.02.01.0003']);
 const CROSSWALK = new Map([['5.2.02.07.01.002', '5.2.02.07.01.0002'], ['5.1.02.01.01', '5.1.02.01.01']]);
-const ctx = (leaves = LEAVES): MapContext => ({ leaves, version: 'KMDN5889-2023', crosswalk: CROSSWALK, options: {}, locale: 'en', header: (f) => f });
+const ctx = (leaves = LEAVES): MapContext => ({ leaves, crosswalk: CROSSWALK });
+const read: ReadContext = { options: {}, locale: 'en', header: (f) => f };
 
 describe('city account code mapping', () => {
   it('reads 5.1.02.01.001.00024 (one extra zero in each of the last two segments) as 5.1.02.01.01.0024', () => {
@@ -39,35 +40,38 @@ describe('kota-malang-ssh profile', () => {
   const row = (over: Record<string, string> = {}) => ({ code: '1.1.12.01.03.0001.1', name: ' Kertas\nHVS  A4 ', specification: '-', unit: ' Rim', price: '55000', accountCodes: '5.1.02.01.001.00024', ...over });
 
   it('cleans line breaks and stray spaces, drops "-" specifications, defaults SSH/ESTIMATE', () => {
-    const out = KOTA_MALANG_SSH_PROFILE.map(row(), ctx());
+    const out = KOTA_MALANG_SSH_PROFILE.read(row(), read);
     expect(out.errors).toEqual([]);
-    expect(out.content).toMatchObject({ name: 'Kertas HVS A4', specification: '', unit: 'Rim', category: 'SSH', ceiling: 'ESTIMATE', accountCodes: ['5.1.02.01.01.0024'] });
-    expect(out.content!.price.toString()).toBe('55000.00');
+    expect(out.draft).toMatchObject({ name: 'Kertas HVS A4', specification: '', unit: 'Rim', category: 'SSH', ceiling: 'ESTIMATE' });
+    expect(out.draft!.price.toString()).toBe('55000.00');
+    expect(out.accounts).toEqual(['5.1.02.01.001.00024']);
   });
 
-  it('maps every code of a multi-account cell', () => {
-    const out = KOTA_MALANG_SSH_PROFILE.map(row({ accountCodes: '5.1.02.01.001.00024,\n5.1.02.01.001.00034' }), ctx());
+  it('lists every code of a multi-account cell, each with the leaves it may stand for', () => {
+    const out = KOTA_MALANG_SSH_PROFILE.read(row({ accountCodes: '5.1.02.01.001.00024,\n5.1.02.01.001.00034' }), read);
     expect(out.errors).toEqual([]);
-    expect(out.content!.accountCodes).toEqual(['5.1.02.01.01.0024', '5.1.02.01.01.0034']);
-  });
-
-  it('refuses a row with an account that does not map, naming it and the version, rather than keeping the rest', () => {
-    const out = KOTA_MALANG_SSH_PROFILE.map(row({ accountCodes: '5.1.02.01.001.00024, 5.1.02.90.001.00001' }), ctx());
-    expect(out.content).toBeUndefined();
-    expect(out.errors).toEqual([{ field: 'accountCodes', message: expect.stringMatching(/5\.1\.02\.90\.001\.00001.*KMDN5889-2023/) }]);
+    expect(out.accounts).toEqual(['5.1.02.01.001.00024', '5.1.02.01.001.00034']);
+    expect(accountCandidates('city', ' 5.1.02.01.001.00024 ')).toEqual(['5.1.02.01.001.00024', '5.1.02.01.01.0024']);
+    expect(accountCandidates('city', '5.1.02.01.01.0024')).toEqual(['5.1.02.01.01.0024']);
+    expect(accountCandidates('exact', '5.1.02.01.001.00024')).toEqual(['5.1.02.01.001.00024']);
   });
 
   it('refuses a row with no account and a bad price', () => {
-    expect(KOTA_MALANG_SSH_PROFILE.map(row({ accountCodes: '  ' }), ctx()).errors).toEqual([{ field: 'accountCodes', message: 'no account code: an item needs at least one' }]);
-    expect(KOTA_MALANG_SSH_PROFILE.map(row({ price: '55.000,00' }), ctx()).errors[0].field).toBe('price');
+    expect(KOTA_MALANG_SSH_PROFILE.read(row({ accountCodes: '  ' }), read).errors).toEqual([{ field: 'accountCodes', message: 'no account code: an item needs at least one' }]);
+    const bad = KOTA_MALANG_SSH_PROFILE.read(row({ price: '55.000,00' }), read);
+    expect(bad.errors[0].field).toBe('price');
+    expect(bad.draft).toBeUndefined();
+    expect(bad.accounts).toEqual(['5.1.02.01.001.00024']);
   });
 });
 
 describe('default profile', () => {
-  it('needs every listed account to be a leaf, category and ceiling from the enums', () => {
+  it('reads category and ceiling from the enums and lists the accounts as written', () => {
     const base = { code: 'X-1', name: 'Pulpen', unit: 'Buah', price: '3500', category: 'ssh', ceiling: 'estimate', accountCodes: '5.1.02.01.01.0024;5.1.02.02.01.0003' };
-    expect(DEFAULT_PROFILE.map(base, ctx()).content).toMatchObject({ category: 'SSH', ceiling: 'ESTIMATE', accountCodes: ['5.1.02.01.01.0024', '5.1.02.02.01.0003'] });
-    const bad = DEFAULT_PROFILE.map({ ...base, category: 'XYZ', accountCodes: '5.1.02.01.01.0024;5.9' }, ctx());
+    const ok = DEFAULT_PROFILE.read(base, read);
+    expect(ok.draft).toMatchObject({ category: 'SSH', ceiling: 'ESTIMATE' });
+    expect(ok.accounts).toEqual(['5.1.02.01.01.0024', '5.1.02.02.01.0003']);
+    const bad = DEFAULT_PROFILE.read({ ...base, category: 'XYZ', accountCodes: '' }, read);
     expect(bad.errors.map((e) => e.field)).toEqual(['category', 'accountCodes']);
   });
 });

@@ -1,6 +1,6 @@
 import { unpadAccountCode } from '@grms/budget';
 import { Money, NumberLocale, parseAmountCell } from '@grms/core';
-import { cleanText, HSB_CATEGORIES, HSB_CEILINGS, HsbCategory, HsbCeiling, HsbItemContent, normaliseAccounts } from '../items/hsb-item.types';
+import { cleanText, HSB_CATEGORIES, HSB_CEILINGS, HsbCategory, HsbCeiling, HsbItemContent } from '../items/hsb-item.types';
 import { headerKey } from './tabular-reader';
 
 export type HsbField = 'code' | 'name' | 'specification' | 'unit' | 'price' | 'category' | 'accountCodes' | 'ceiling';
@@ -8,6 +8,16 @@ export type HsbField = 'code' | 'name' | 'specification' | 'unit' | 'price' | 'c
 export interface RowIssue { row: number; field: string; message: string; column?: string; apiField?: string }
 
 export interface ProfileOptions { category?: HsbCategory; ceiling?: HsbCeiling; locale?: NumberLocale }
+
+/** A row as its cells read; its account codes are resolved against the year's code list for the whole file at once. */
+export type HsbItemDraft = Omit<HsbItemContent, 'accountCodes'>;
+
+/**
+ * How a profile's account codes reach a leaf of the year's code-list version:
+ * `exact`, the leaf itself; `city`, the leaf, its SIPD-RI print form, or an
+ * older code through the crosswalk (mapCityAccountCode, decision 0111).
+ */
+export type AccountRule = 'exact' | 'city';
 
 export interface ImportProfile {
   name: string;
@@ -17,22 +27,29 @@ export interface ImportProfile {
   /** per field, the header names it may have in the file (compared by headerKey) */
   columns: Partial<Record<HsbField, string[]>>;
   required: HsbField[];
-  /** turns the raw cells of one row into an item, or says why not */
-  map(cells: Partial<Record<HsbField, string>>, ctx: MapContext): { content?: HsbItemContent; errors: Omit<RowIssue, 'row'>[]; warnings: Omit<RowIssue, 'row'>[] };
+  accounts: AccountRule;
+  /**
+   * turns the raw cells of one row into a draft item and the account codes
+   * it lists, or says why not: the rules of one cell (empty, spaces, price,
+   * enums). The accounts are checked against the code list for the whole
+   * file at once, in SQL (hsb-import-sql.ts), bad rows included.
+   */
+  read(cells: Partial<Record<HsbField, string>>, ctx: ReadContext): { draft?: HsbItemDraft; accounts: string[]; errors: Omit<RowIssue, 'row'>[]; warnings: Omit<RowIssue, 'row'>[] };
 }
 
-export interface MapContext {
-  /** expenditure account leaves of the code-list version of the import's fiscal year */
-  leaves: Set<string>;
-  /** that version's id, to name it in a report */
-  version: string;
-  /** older codes (e.g. Permendagri 90/2019) -> that version's, from the loaded crosswalks */
-  crosswalk: Map<string, string>;
+export interface ReadContext {
   options: ProfileOptions;
   /** the number locale the file is read with */
   locale: NumberLocale;
   /** the file's header for a field, to name the column in a report */
   header(field: HsbField): string;
+}
+
+export interface MapContext {
+  /** expenditure account leaves of the code-list version of the import's fiscal year */
+  leaves: Set<string>;
+  /** older codes (e.g. Permendagri 90/2019) -> that version's, from the loaded crosswalks */
+  crosswalk: Map<string, string>;
 }
 
 /** A price cell under the file's number locale (spaces ignored): the amount, or why not. */
@@ -49,18 +66,25 @@ export function parsePrice(s: string, locale: NumberLocale = 'en'): { price: Mon
  * of an older version that the loaded crosswalk maps to a leaf
  * (`5.2.02.10.01.001` -> `5.2.02.10.01.0001`).
  */
-export function mapCityAccountCode(code: string, ctx: Pick<MapContext, 'leaves' | 'crosswalk'>): string | null {
+export function mapCityAccountCode(code: string, ctx: MapContext): string | null {
   const c = code.replace(/\s+/g, '');
-  for (const candidate of [c, unpadAccountCode(c), ctx.crosswalk.get(c)]) {
+  for (const candidate of [...accountCandidates('city', code), ctx.crosswalk.get(c)]) {
     if (candidate && ctx.leaves.has(candidate)) return candidate;
   }
   return null;
 }
 
-function notInVersion(code: string, ctx: MapContext): string {
-  const old = ctx.crosswalk.get(code);
-  return `account ${code} is not an expenditure account leaf of code list version ${ctx.version}`
-    + (old ? ` (the crosswalk maps it to ${old}, which is not a leaf)` : '') + '; the row is refused rather than guessed';
+/**
+ * The leaves an account code as written may stand for, in the order tried,
+ * before the crosswalk: `exact`, the code; `city`, the code without spaces and
+ * its SIPD-RI print form unpadded. The import looks them up in SQL, then (city
+ * only) the crosswalk of the code without spaces.
+ */
+export function accountCandidates(rule: AccountRule, code: string): string[] {
+  if (rule === 'exact') return [code];
+  const c = code.replace(/\s+/g, '');
+  const unpadded = unpadAccountCode(c);
+  return unpadded && unpadded !== c ? [c, unpadded] : [c];
 }
 
 /** Splits a cell that lists several codes (comma, semicolon or line break). */
@@ -68,7 +92,7 @@ export function splitCodes(cell: string, separators: RegExp): string[] {
   return cell.split(separators).map((c) => c.trim()).filter((c) => c.length > 0);
 }
 
-function common(cells: Partial<Record<HsbField, string>>, ctx: MapContext, errors: Omit<RowIssue, 'row'>[]) {
+function common(cells: Partial<Record<HsbField, string>>, ctx: ReadContext, errors: Omit<RowIssue, 'row'>[]) {
   const code = (cells.code ?? '').trim();
   const name = cleanText(cells.name);
   const unit = cleanText(cells.unit);
@@ -91,7 +115,8 @@ export const DEFAULT_PROFILE: ImportProfile = {
     category: ['category'], accountCodes: ['accountCodes', 'account_codes'], ceiling: ['ceiling'],
   },
   required: ['code', 'name', 'unit', 'price', 'category', 'accountCodes', 'ceiling'],
-  map(cells, ctx) {
+  accounts: 'exact',
+  read(cells, ctx) {
     const errors: Omit<RowIssue, 'row'>[] = [];
     const { code, name, unit, price } = common(cells, ctx, errors);
     const category = (cells.category ?? '').trim().toUpperCase() as HsbCategory;
@@ -100,9 +125,8 @@ export const DEFAULT_PROFILE: ImportProfile = {
     if (!HSB_CEILINGS.includes(ceiling)) errors.push({ field: ctx.header('ceiling'), message: `ceiling "${cells.ceiling ?? ''}" is not HARD or ESTIMATE` });
     const codes = splitCodes(cells.accountCodes ?? '', /;/);
     if (codes.length === 0) errors.push({ field: ctx.header('accountCodes'), message: 'no account code: an item needs at least one' });
-    for (const a of codes) if (!ctx.leaves.has(a)) errors.push({ field: ctx.header('accountCodes'), message: notInVersion(a, ctx) });
-    if (errors.length) return { errors, warnings: [] };
-    return { errors, warnings: [], content: { code, name, unit, price: price!, category, ceiling, specification: cleanText(cells.specification), accountCodes: normaliseAccounts(codes) } };
+    if (errors.length) return { errors, warnings: [], accounts: codes };
+    return { errors, warnings: [], accounts: codes, draft: { code, name, unit, price: price!, category, ceiling, specification: cleanText(cells.specification) } };
   },
 };
 
@@ -114,23 +138,18 @@ export const KOTA_MALANG_SSH_PROFILE: ImportProfile = {
     code: ['KODE BARANG'], name: ['URAIAN BARANG'], specification: ['SPESIFIKASI'], unit: ['SATUAN'], price: ['HARGA SATUAN'], accountCodes: ['KODE REKENING'],
   },
   required: ['code', 'name', 'unit', 'price', 'accountCodes'],
-  map(cells, ctx) {
+  accounts: 'city',
+  read(cells, ctx) {
     const errors: Omit<RowIssue, 'row'>[] = [];
     const warnings: Omit<RowIssue, 'row'>[] = [];
     const { code, name, unit, price } = common(cells, ctx, errors);
     const spec = cleanText(cells.specification);
     const source = splitCodes(cells.accountCodes ?? '', /[,;\n]/);
-    const mapped: string[] = [];
-    for (const s of source) {
-      const to = mapCityAccountCode(s, ctx);
-      if (to) mapped.push(to);
-      else errors.push({ field: ctx.header('accountCodes'), message: notInVersion(s, ctx) });
-    }
     if (source.length === 0) errors.push({ field: ctx.header('accountCodes'), message: 'no account code: an item needs at least one' });
-    if (errors.length) return { errors, warnings };
+    if (errors.length) return { errors, warnings, accounts: source };
     return {
-      errors, warnings,
-      content: { code, name, unit, price: price!, specification: spec === '-' ? '' : spec, category: ctx.options.category ?? 'SSH', ceiling: ctx.options.ceiling ?? 'ESTIMATE', accountCodes: normaliseAccounts(mapped) },
+      errors, warnings, accounts: source,
+      draft: { code, name, unit, price: price!, specification: spec === '-' ? '' : spec, category: ctx.options.category ?? 'SSH', ceiling: ctx.options.ceiling ?? 'ESTIMATE' },
     };
   },
 };

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Page, Permission, ProblemResponse } from '@grms/core';
+import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Permission, ProblemResponse } from '@grms/core';
 import { CreateHsbItemDto, HsbItemDetailResponse, HsbItemQueryDto, HsbItemResponse, UpdateHsbItemDto } from './dto/hsb-item.dto';
 import { HsbItemsService } from './hsb-items.service';
 
@@ -10,10 +10,10 @@ export class HsbItemsController {
   constructor(private readonly items: HsbItemsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Search the price catalogue', description: 'Standard unit prices (SSH, HSPK, ASB, SBU) of a fiscal year, filtered by kind, category, account and text, paged; the current version of each item.' })
+  @ApiOperation({ summary: 'Search the price catalogue', description: 'Standard unit prices (SSH, HSPK, ASB, SBU) of a fiscal year, filtered by kind, category, account and text; the current version of each item. Any authenticated role with HSB_READ (the catalogue is province-wide). Order: newest year first, then code; with `q`, the best matches first, then code. Paged by number (`page`, with the real `total`) or by cursor (`cursor` = `meta.nextCursor` of the previous page: every page costs what the first does; no `total`); a cursor of another list or a tampered one is 400 `INVALID_CURSOR`.' })
   @Authenticated({ permission: Permission.HSB_READ })
-  @ApiPage(HsbItemResponse)
-  list(@Query() q: HsbItemQueryDto): Promise<Page<HsbItemResponse>> {
+  @ApiCursorPage(HsbItemResponse)
+  list(@Query() q: HsbItemQueryDto): Promise<CursorPage<HsbItemResponse>> {
     return this.items.list(q);
   }
 

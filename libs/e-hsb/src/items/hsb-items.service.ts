@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CodeListVersionsService, FiscalYearsService } from '@grms/budget';
-import { AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, ReadRouter, TransactionService } from '@grms/core';
+import { AuditService, AuthUser, CursorPage, DomainError, Keyset, listPage, Money, ReadRouter, SqlWhere, TransactionService, withKeyColumn } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { CreateHsbItemDto, HsbItemDetailResponse, HsbItemQueryDto, HsbItemResponse, UpdateHsbItemDto } from './dto/hsb-item.dto';
 import { cleanText, contentDiffers, HsbItemContent, HsbPricing, normaliseAccounts } from './hsb-item.types';
@@ -19,27 +19,32 @@ export class HsbItemsService {
     private readonly reads: ReadRouter,
   ) {}
 
-  async list(q: HsbItemQueryDto): Promise<Page<HsbItemResponse>> {
+  /**
+   * One page of the catalogue, by number (with the real total) or after a
+   * cursor (decision 0063): newest year first, then code; with search words,
+   * the best matches first, then code. Both orders end in the id.
+   */
+  async list(q: HsbItemQueryDto): Promise<CursorPage<HsbItemResponse>> {
     return this.reads.report(async (m) => {
-      const params: unknown[] = [];
-      const where: string[] = [];
-      const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace(/\?/g, `$${params.length}`)); };
-      if (q.fiscalYear) add('i.fiscal_year = ?', q.fiscalYear);
-      if (q.category) add('i.category = ?', q.category);
-      if (q.locked) add('i.locked = ?', q.locked === 'true');
+      const w = new SqlWhere()
+        // the year negated, as the list-order index holds it
+        .add('-i.fiscal_year = ?', q.fiscalYear === undefined ? undefined : -q.fiscalYear)
+        .add('i.category = ?', q.category)
+        .add('i.locked = ?', q.locked === undefined ? undefined : q.locked === 'true');
       if (q.accountCode) {
-        if (q.accountCode.split('.').length === 6) add('i.account_codes @> ARRAY[?]::text[]', q.accountCode);
-        else add(`EXISTS (SELECT 1 FROM unnest(i.account_codes) a WHERE a LIKE ? || '.%')`, q.accountCode);
+        if (q.accountCode.split('.').length === 6) w.add('i.account_codes @> ARRAY[?]::text[]', q.accountCode);
+        else w.add(`EXISTS (SELECT 1 FROM unnest(i.account_codes) a WHERE a LIKE ? || '.%')`, q.accountCode);
       }
       const words = searchWords(q.q);
       // Each word must occur in code, name or specification; the trigram index answers the LIKE.
-      for (const w of words) add(`i.search_text LIKE '%' || ? || '%'`, escapeLike(w));
-      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM hsb_items i ${w}`, params);
-      let order = 'i.fiscal_year DESC, i.code';
-      if (words.length) { params.push(words.join(' ')); order = `similarity(i.search_text, $${params.length}) DESC, i.code`; }
-      const rows = await m.query(`${HSB_ITEM_SELECT} ${w} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);
-      return pageOf(rows, total, q);
+      for (const word of words) w.add(`i.search_text LIKE '%' || ? || '%'`, escapeLike(word));
+      if (!words.length) {
+        return listPage<HsbItemRow>(m, HSB_ITEM_KEYSET, q, { select: withKeyColumn(HSB_ITEM_SELECT, '-i.fiscal_year AS "__negYear"'), countFrom: 'hsb_items i', where: w });
+      }
+      // the relevance of the words, to the millionth, negated so that the key ascends
+      w.params.push(words.join(' '));
+      const rank = `-round(similarity(i.search_text, $${w.params.length}::text) * 1000000)::int`;
+      return listPage<HsbItemRow>(m, searchKeyset(rank), q, { select: withKeyColumn(HSB_ITEM_SELECT, `${rank} AS "__rank"`), countFrom: 'hsb_items i', where: w });
     });
   }
 
@@ -137,6 +142,19 @@ export class HsbItemsService {
     if (!out.unit) throw DomainError.invalid('unit must not be blank', [{ field: 'unit', message: 'blank' }]);
     return out;
   }
+}
+
+type HsbItemRow = HsbItemResponse & { __negYear?: number; __rank?: number };
+
+/** The catalogue's order: newest year first, then code (unique in a year), then id; on the index hsb_items_list_order_idx. */
+const HSB_ITEM_KEYSET: Keyset<HsbItemRow> = {
+  name: 'hsb-items',
+  parts: [{ sql: '(-i.fiscal_year)', type: 'int', field: '__negYear' }, { sql: 'i.code', type: 'text', field: 'code' }, { sql: 'i.id', type: 'uuid', field: 'id' }],
+};
+
+/** A search's order: best match first, then code, then id. */
+function searchKeyset(rank: string): Keyset<HsbItemRow> {
+  return { name: 'hsb-items-search', parts: [{ sql: `(${rank})`, type: 'int', field: '__rank' }, { sql: 'i.code', type: 'text', field: 'code' }, { sql: 'i.id', type: 'uuid', field: 'id' }] };
 }
 
 export function searchWords(q: string | undefined): string[] {

@@ -1,6 +1,8 @@
 import { StreamableFile } from '@nestjs/common';
-import { Column, download } from '../common/export';
-import { BkuEntryResponse, BkuResponse } from './dto/bku.dto';
+import { streamDownload } from '@grms/core';
+import { Column } from '../common/export';
+import { BkuHead } from './bku.service';
+import { BkuEntryResponse } from './dto/bku.dto';
 
 const COLUMNS: Column<BkuEntryResponse>[] = [
   { header: 'No', value: (r) => r.no },
@@ -15,8 +17,10 @@ const COLUMNS: Column<BkuEntryResponse>[] = [
   { header: 'Saldo', value: (r) => r.balance, money: true },
 ];
 
-export function bkuExport(format: 'csv' | 'xlsx', book: BkuResponse): Promise<StreamableFile> {
+/** Every entry of the range, streamed from one snapshot (decision 0060). */
+export function bkuExport(format: 'csv' | 'xlsx', book: { head: BkuHead; pages: AsyncIterable<BkuEntryResponse[]> }): StreamableFile {
   // named by the OPD's code, e.g. bku-1.01.0.00.0.00.01.0000-2026.xlsx
-  const name = `bku-${book.organizationCode}-${book.fiscalYear}${book.from ? `-${book.from}` : ''}${book.to ? `-${book.to}` : ''}`;
-  return download(format, name, 'BKU', COLUMNS, book.entries);
+  const h = book.head;
+  const name = `bku-${h.organizationCode}-${h.fiscalYear}${h.from ? `-${h.from}` : ''}${h.to ? `-${h.to}` : ''}`;
+  return streamDownload(format, name, 'BKU', COLUMNS, book.pages);
 }

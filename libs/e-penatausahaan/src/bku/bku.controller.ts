@@ -14,14 +14,14 @@ export class BkuController {
   constructor(private readonly bku: BkuService, private readonly books: BooksService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The cash book (BKU) of a treasurer', description: 'The BKU of an OPD for a date range (inclusive): opening balance, entries with running balances, closing balance. The JSON entries are paged (`page`, `limit`, `meta.total` the entries in the range; opening and closing cover the whole range); `format=csv|xlsx` downloads every entry of the range.' })
+  @ApiOperation({ summary: 'The cash book (BKU) of a treasurer', description: 'The BKU of an OPD for a date range (inclusive): opening balance, entries with running balances, closing balance. The JSON entries are paged in entry order by number (`page`, `limit`, `meta.total` the entries in the range) or by cursor (`cursor` = `meta.nextCursor` of the previous page: every page costs what the first does; no `total`; a cursor of another list is 400 `INVALID_CURSOR`); opening and closing cover the whole range. `format=csv|xlsx` streams every entry of the range from one snapshot. Roles that read the BKU; another OPD\'s is 404.' })
   @ApiProblems({ 404: 'FISCAL_YEAR_NOT_FOUND' })
   @Authenticated({ permission: Permission.BKU_READ })
   @ApiOkResponse({ type: BkuResponse, description: 'format=csv|xlsx returns a download of the entries' })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async book(@CurrentUser() user: AuthUser, @Query() q: BkuQueryDto): Promise<BkuResponse | StreamableFile> {
     if (!q.format || q.format === 'json') return this.bku.book(user, q);
-    return bkuExport(q.format, await this.bku.book(user, q, true));
+    return bkuExport(q.format, await this.bku.bookPages(user, q));
   }
 
   @Post('entries')

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Permission, ReadRouter, RequestContext, requireFiscalYear, TransactionService } from '@grms/core';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AccessService, AuditService, AuthUser, DomainError, Keyset, keysetAfterRow, keysetOrderBy, listPage, Money, Permission, ReadRouter, RequestContext, requireFiscalYear,
+  snapshotPages, TransactionService, whereAnd,
+} from '@grms/core';
+import { DataSource, EntityManager } from 'typeorm';
 import { requireOrganizationExists } from '../common/doc-lines';
 import { requireBookDate } from './book-date';
 import { BkuBalances, BkuEntryResponse, BkuQueryDto, BkuResponse, CreateBkuEntryDto, SubLedger } from './dto/bku.dto';
@@ -40,6 +44,7 @@ export class BkuService {
   constructor(
     private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService,
     private readonly reads: ReadRouter,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   /** Appends entries in order, in the caller's transaction; refuses a negative balance. */
@@ -113,28 +118,15 @@ export class BkuService {
     });
   }
 
-  /** The book of a range: the JSON page of entries (`page`, `limit`), or every entry when `whole` (the downloads). */
-  async book(user: AuthUser, q: BkuQueryDto, whole = false): Promise<BkuResponse> {
+  /**
+   * The book of a range: the opening and closing balances of the whole range
+   * and one page of its entries, by number (with the real total) or after a
+   * cursor (decision 0063).
+   */
+  async book(user: AuthUser, q: BkuQueryDto): Promise<BkuResponse> {
     return this.reads.report(async (m) => {
-      await requireOrganizationExists(m, q.organizationId);
-      await this.access.requireOrganization(user, Permission.BKU_READ, q.organizationId, 'organization');
-      if (q.from && q.to && q.from > q.to) throw DomainError.invalid('from is after to', [{ field: 'from', message: 'after to' }]);
-      let year: number;
-      if (q.fiscalYear) year = q.fiscalYear;
-      else if (q.from) year = Number(q.from.slice(0, 4));
-      else {
-        const [r] = await m.query(`SELECT max(year) AS y FROM fiscal_years WHERE status = 'EXECUTION'`);
-        year = r.y ?? new Date().getUTCFullYear();
-      }
-      await requireFiscalYear(m, year, q.fiscalYear ? 'fiscalYear' : q.from ? 'from' : 'fiscalYear');
-      const from = q.from ?? null;
-      const to = q.to ?? null;
-      const inRange = `WHERE organization_id = $1 AND fiscal_year = $2 AND ($3::date IS NULL OR entry_date >= $3) AND ($4::date IS NULL OR entry_date <= $4)`;
-      const params = [q.organizationId, year, from, to];
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM bku_entries ${inRange}`, params);
-      const entries: BkuEntryResponse[] = whole
-        ? await m.query(`${ENTRY_SELECT} ${inRange} ORDER BY entry_no`, params)
-        : await m.query(`${ENTRY_SELECT} ${inRange} ORDER BY entry_no LIMIT $5 OFFSET $6`, [...params, q.limit, offsetOf(q)]);
+      const r = await this.range(m, user, q);
+      const page = await listPage<BkuEntryResponse>(m, BKU_KEYSET, q, { select: ENTRY_SELECT, countFrom: 'bku_entries', where: { clause: r.clause, params: r.params } });
       const balancesAt = async (cond: string, params: unknown[]): Promise<BkuBalances> => {
         const [b] = await m.query(
           `SELECT COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'CASH'), 0)::numeric(20,2)::text AS cash,
@@ -142,13 +134,54 @@ export class BkuService {
              COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'TAX'), 0)::numeric(20,2)::text AS tax,
              COALESCE(sum(amount) FILTER (WHERE sub_ledger = 'PANJAR'), 0)::numeric(20,2)::text AS panjar,
              COALESCE(sum(amount), 0)::numeric(20,2)::text AS total
-           FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2 AND ${cond}`, [q.organizationId, year, ...params]);
+           FROM bku_entries WHERE organization_id = $1 AND fiscal_year = $2 AND ${cond}`, [q.organizationId, r.head.fiscalYear, ...params]);
         return b;
       };
+      const { from, to } = r.head;
       const opening = from ? await balancesAt('entry_date < $3', [from]) : { cash: '0.00', bank: '0.00', tax: '0.00', panjar: '0.00', total: '0.00' };
       const closing = to ? await balancesAt('entry_date <= $3', [to]) : await balancesAt('true', []);
-      const [org] = await m.query(`SELECT code, name FROM organizations WHERE id = $1`, [q.organizationId]);
-      return { organizationId: q.organizationId, organizationCode: org.code, organizationName: org.name, fiscalYear: year, from, to, opening, entries, closing, meta: { page: q.page, limit: q.limit, total } };
-    }, { export: whole });
+      return { organizationId: q.organizationId, ...r.head, opening, entries: page.data, closing, meta: page.meta };
+    });
+  }
+
+  /** The range's heading and every entry of it, in entry order, as pages of one snapshot (the downloads). */
+  async bookPages(user: AuthUser, q: BkuQueryDto): Promise<{ head: BkuHead; pages: AsyncIterable<BkuEntryResponse[]> }> {
+    const r = await this.reads.report((m) => this.range(m, user, q), { export: true });
+    const pages = snapshotPages<BkuEntryResponse>(this.ds, (m, last, limit) => {
+      const after = keysetAfterRow(BKU_KEYSET, last, r.params.length);
+      return m.query(`${ENTRY_SELECT} ${whereAnd(r.clause, after?.sql)} ${keysetOrderBy(BKU_KEYSET)} LIMIT ${limit}`, [...r.params, ...(after?.params ?? [])]);
+    });
+    return { head: r.head, pages };
+  }
+
+  /** Checks the OPD, the reader and the range; its fiscal year, and the condition of its entries. */
+  private async range(m: EntityManager, user: AuthUser, q: BkuQueryDto): Promise<{ head: BkuHead; clause: string; params: unknown[] }> {
+    await requireOrganizationExists(m, q.organizationId);
+    await this.access.requireOrganization(user, Permission.BKU_READ, q.organizationId, 'organization');
+    if (q.from && q.to && q.from > q.to) throw DomainError.invalid('from is after to', [{ field: 'from', message: 'after to' }]);
+    let year: number;
+    if (q.fiscalYear) year = q.fiscalYear;
+    else if (q.from) year = Number(q.from.slice(0, 4));
+    else {
+      const [r] = await m.query(`SELECT max(year) AS y FROM fiscal_years WHERE status = 'EXECUTION'`);
+      year = r.y ?? new Date().getUTCFullYear();
+    }
+    await requireFiscalYear(m, year, q.fiscalYear ? 'fiscalYear' : q.from ? 'from' : 'fiscalYear');
+    const from = q.from ?? null;
+    const to = q.to ?? null;
+    const [org] = await m.query(`SELECT code, name FROM organizations WHERE id = $1`, [q.organizationId]);
+    return {
+      head: { organizationCode: org.code, organizationName: org.name, fiscalYear: year, from, to },
+      clause: `WHERE organization_id = $1 AND fiscal_year = $2 AND ($3::date IS NULL OR entry_date >= $3) AND ($4::date IS NULL OR entry_date <= $4)`,
+      params: [q.organizationId, year, from, to],
+    };
   }
 }
+
+export interface BkuHead { organizationCode: string; organizationName: string; fiscalYear: number; from: string | null; to: string | null }
+
+/** The book's order: the entry number (unique in the OPD's book of the year, whose unique index serves it), then the id. */
+const BKU_KEYSET: Keyset<BkuEntryResponse> = {
+  name: 'bku-entries',
+  parts: [{ sql: 'entry_no', type: 'int', field: 'no' }, { sql: 'id', type: 'uuid', field: 'id' }],
+};

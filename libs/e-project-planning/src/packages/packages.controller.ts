@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Page, Permission, ProblemResponse, BodyLimit } from '@grms/core';
+import { ApiCursorPage, Authenticated, AuthUser, BodyLimit, CurrentUser, CursorPage, Permission, ProblemResponse } from '@grms/core';
 import { CreatePackageDto, PackagePlanDto, PackageQueryDto, PackageResponse, RevisePackageDto } from './dto/package.dto';
 import { PackageWorkflowService } from './package-workflow.service';
 import { PackagesService } from './packages.service';
@@ -112,9 +112,9 @@ export class PackagesController {
 
   @Get()
   @Authenticated({ permission: Permission.PACKAGE_READ })
-  @ApiOperation({ summary: 'List packages', description: 'Packages of the user\'s OPD (province-wide roles: all), paged, by code. Warnings are given on the single package.' })
-  @ApiPage(PackageResponse)
-  list(@CurrentUser() user: AuthUser, @Query() q: PackageQueryDto): Promise<Page<PackageResponse>> {
+  @ApiOperation({ summary: 'List packages', description: 'Packages of the user\'s OPD (province-wide roles: all), by code. Paged by number (`page`, with the real `total`) or by cursor (`cursor` = `meta.nextCursor` of the previous page: every page costs what the first does; no `total`); a cursor of another list or a tampered one is 400 `INVALID_CURSOR`. Warnings are given on the single package.' })
+  @ApiCursorPage(PackageResponse)
+  list(@CurrentUser() user: AuthUser, @Query() q: PackageQueryDto): Promise<CursorPage<PackageResponse>> {
     return this.packages.list(user, q);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, SqlWhere, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, CursorPage, DomainError, Keyset, listPage, Money, Permission, SqlWhere, TransactionService } from '@grms/core';
 import { FiscalYearsService, LedgerService } from '@grms/budget';
 import { EntityManager } from 'typeorm';
 import { CreatePackageDto, PackageBodyDto, PackagePlanDto, PackageQueryDto, PackageResponse, RevisePackageDto } from './dto/package.dto';
@@ -86,15 +86,14 @@ export class PackagesService {
     });
   }
 
-  async list(user: AuthUser, q: PackageQueryDto): Promise<Page<PackageResponse>> {
+  /** One page by code, by number (with the real total) or after a cursor (decision 0063). */
+  async list(user: AuthUser, q: PackageQueryDto): Promise<CursorPage<PackageResponse>> {
     const scope = await this.access.scope(user, Permission.PACKAGE_READ);
     return this.tx.run(async (m) => {
       const w = new SqlWhere().scope('p.organization_id', scope).add('p.fiscal_year = ?', q.fiscalYear).add('p.organization_id = ?', q.organizationId)
         .add('p.status = ?', q.status).add('p.sub_activity_code = ?', q.subActivityCode);
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM packages p ${w.clause}`, w.params);
-      const page = w.page(q.limit, offsetOf(q));
-      const rows: PackageResponse[] = await m.query(`${PACKAGE_SELECT} ${w.clause} ORDER BY p.code ${page.sql}`, page.params);
-      return pageOf(rows.map((r) => ({ ...r, warnings: [] })), total, q);
+      const page = await listPage<PackageResponse>(m, PACKAGE_KEYSET, q, { select: PACKAGE_SELECT, countFrom: 'packages p', where: w });
+      return { ...page, data: page.data.map((r) => ({ ...r, warnings: [] })) };
     });
   }
 
@@ -154,3 +153,9 @@ export class PackagesService {
     }
   }
 }
+
+/** The package list's order: the code (unique, its index), then the id. */
+const PACKAGE_KEYSET: Keyset<PackageResponse> = {
+  name: 'packages',
+  parts: [{ sql: 'p.code', type: 'text', field: 'code' }, { sql: 'p.id', type: 'uuid', field: 'id' }],
+};

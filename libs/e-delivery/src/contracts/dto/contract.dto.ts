@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsMoney, PageQueryDto } from '@grms/core';
+import { CursorPageQueryDto, IsMoney } from '@grms/core';
 import { FundingLineDto, FundingLineResponse } from '@grms/e-project-planning';
 
 const PERCENT = /^\d{1,3}(\.\d{1,4})?$/;
@@ -39,7 +39,7 @@ export class CreateContractDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => TerminInputDto) termins: TerminInputDto[];
 }
 
-export class ContractQueryDto extends PageQueryDto {
+export class ContractQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ enum: CONTRACT_STATUSES }) @IsOptional() @IsIn(CONTRACT_STATUSES) status?: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, Max, MinLength } from 'class-validator';
-import { IsMoney, PageQueryDto } from '@grms/core';
+import { CursorPageQueryDto, IsMoney } from '@grms/core';
 import { HSB_CATEGORIES, HSB_CEILINGS, HsbCategory, HsbCeiling } from '../hsb-item.types';
 
 const ACCOUNT = /^5\.\d\.\d{2}\.\d{2}\.\d{2}\.\d{3,4}$/;
@@ -31,7 +31,7 @@ export class UpdateHsbItemDto {
   @ApiPropertyOptional({ description: 'optimistic check: the version the client last saw' }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
 }
 
-export class HsbItemQueryDto extends PageQueryDto {
+export class HsbItemQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ example: 'kertas a4', description: 'words of the code, name or specification (all must occur)' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional({ enum: HSB_CATEGORIES }) @IsOptional() @IsIn(HSB_CATEGORIES) category?: HsbCategory;

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsMoney, PageMeta, PageQueryDto } from '@grms/core';
+import { CursorPageMeta, CursorPageQueryDto, IsMoney } from '@grms/core';
 
 export const SUB_LEDGERS = ['CASH', 'BANK', 'TAX', 'PANJAR'] as const;
 export type SubLedger = (typeof SUB_LEDGERS)[number];
 export const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
 /** `page`/`limit` page the entries of the JSON book; csv/xlsx downloads carry every entry. */
-export class BkuQueryDto extends PageQueryDto {
+export class BkuQueryDto extends CursorPageQueryDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId: string;
   @ApiPropertyOptional({ example: 2026, description: 'default: the year of `from`, else the latest year in EXECUTION' }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
@@ -66,5 +66,5 @@ export class BkuResponse {
   @ApiProperty({ type: BkuBalances }) opening: BkuBalances;
   @ApiProperty({ type: [BkuEntryResponse], description: 'the entries of the requested page, in entry order' }) entries: BkuEntryResponse[];
   @ApiProperty({ type: BkuBalances }) closing: BkuBalances;
-  @ApiProperty({ type: PageMeta, description: 'paging of `entries`: `total` is the number of entries in the range; opening and closing are those of the whole range' }) meta: PageMeta;
+  @ApiProperty({ type: CursorPageMeta, description: 'paging of `entries`: `total` is the number of entries in the range (numbered pages only); opening and closing are those of the whole range' }) meta: CursorPageMeta;
 }

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { IsMoney, PageQueryDto } from '@grms/core';
+import { CursorPageQueryDto, IsMoney } from '@grms/core';
 import { PACKAGE_METHODS, PACKAGE_MODES, PACKAGE_STATUSES, PACKAGE_TYPES } from '../package.constants';
 
 export class FundingLineDto {
@@ -66,7 +66,7 @@ export class PackagePlanDto {
   @IsArray() @ArrayMinSize(12) @ArrayMaxSize(12) financial: string[];
 }
 
-export class PackageQueryDto extends PageQueryDto {
+export class PackageQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ enum: PACKAGE_STATUSES }) @IsOptional() @IsIn(PACKAGE_STATUSES) status?: string;
