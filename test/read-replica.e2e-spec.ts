@@ -87,6 +87,9 @@ describe('reports from a streaming read replica', () => {
 
       // the report role reads, withholds password hashes and writes nothing, on the standby as on the primary
       const onStandby = reportUrl(t.dbName);
+      // the test database was created on the primary a moment ago: the standby has it once it has replayed that far
+      const [{ lsn: created }] = await sql<{ lsn: string }>(pg.adminUrl, `SELECT pg_current_wal_insert_lsn()::text AS lsn`);
+      await until('the standby to replay the creation of the test database', async () => (await sql(standbyAdmin, `SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok`, [created]))[0].ok);
       expect((await sql(onStandby, `SELECT count(*)::int AS n FROM budget_lines`))[0].n).toBeGreaterThan(0);
       await expect(sql(onStandby, `SELECT password_hash FROM users LIMIT 1`)).rejects.toThrow(/permission denied/);
       const onPrimaryAsReport = new URL(t.ownerUrl);
