@@ -23,6 +23,32 @@ describe('budget lines: one OPD page off one index', () => {
   });
   afterAll(async () => { Client.prototype.query = original; await t.close(); });
 
+  /** The plan of the one statement the API sent, as the planner would choose it on a table too big to read
+   * whole (the demo table is tiny: sequential and bitmap scans are taken off the menu, nothing else). */
+  const expectOpdIndexRanges = async () => {
+    expect(sent).toHaveLength(1);
+    const c = new Client({ connectionString: t.ownerUrl });
+    await c.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SET LOCAL enable_seqscan = off');
+      await c.query('SET LOCAL enable_bitmapscan = off');
+      const [{ 'QUERY PLAN': [plan] }] = (await c.query(`EXPLAIN (FORMAT JSON) ${sent[0].text}`, sent[0].params)).rows as { 'QUERY PLAN': { Plan: PlanNode }[] }[];
+      await c.query('ROLLBACK');
+      const all = nodes(plan.Plan);
+      const lineScans = all.filter((n) => n['Relation Name'] === 'budget_lines');
+      expect(lineScans).toHaveLength(2); // the page and its count
+      for (const s of lineScans) {
+        expect(s['Index Name']).toBe('budget_lines_org_list_order_idx');
+        expect(s['Index Cond']).toMatch(/organization_id = '[0-9a-f-]{36}'::uuid/); // an equality, not = ANY(...)
+      }
+      // the only sort is the top one, over the page's own rows beside their total (no sort of the OPD's lines)
+      expect(all.filter((n) => n['Node Type'] === 'Sort').every((n) => n === plan.Plan)).toBe(true);
+    } finally {
+      await c.end();
+    }
+  };
+
   it('reads the OPD page and its count as ranges of budget_lines_org_list_order_idx, and answers the exact lines', async () => {
     const orgA = await t.orgId('A');
     const [{ prefix }] = await t.sql<{ prefix: string }>(
@@ -42,28 +68,18 @@ describe('budget lines: one OPD page off one index', () => {
     expect(res.body.data.map((r: { id: string }) => r.id)).toEqual(expected.slice(0, 50).map((r) => r.id));
     expect(res.body.data.every((r: { organizationId: string; accountCode: string }) => r.organizationId === orgA && r.accountCode.startsWith(`${prefix}.`))).toBe(true);
 
-    // the plan of the statement the API sent, as the planner would choose it on a table too big to read
-    // whole (the demo table is tiny: sequential scans are taken off the menu, nothing else)
-    expect(sent).toHaveLength(1);
-    const c = new Client({ connectionString: t.ownerUrl });
-    await c.connect();
-    try {
-      await c.query('BEGIN');
-      await c.query('SET LOCAL enable_seqscan = off');
-      await c.query('SET LOCAL enable_bitmapscan = off');
-      const [{ 'QUERY PLAN': [plan] }] = (await c.query(`EXPLAIN (FORMAT JSON) ${sent[0].text}`, sent[0].params)).rows as { 'QUERY PLAN': { Plan: PlanNode }[] }[];
-      await c.query('ROLLBACK');
-      const all = nodes(plan.Plan);
-      const lineScans = all.filter((n) => n['Relation Name'] === 'budget_lines');
-      expect(lineScans).toHaveLength(2); // the page and its count
-      for (const s of lineScans) {
-        expect(s['Index Name']).toBe('budget_lines_org_list_order_idx');
-        expect(s['Index Cond']).toMatch(/organization_id = /);
-      }
-      // the only sort is the top one, over the page's own rows beside their total (no sort of the OPD's lines)
-      expect(all.filter((n) => n['Node Type'] === 'Sort').every((n) => n === plan.Plan)).toBe(true);
-    } finally {
-      await c.end();
-    }
+    await expectOpdIndexRanges();
+  });
+
+  it("reads an OPD role's own page (its scope of one organization) off the same index", async () => {
+    const orgA = await t.orgId('A');
+    await t.get('/budget-lines?fiscalYear=2026&limit=1', 'planner-a');
+    sent.length = 0;
+    const res = await t.get('/budget-lines?fiscalYear=2026&limit=50', 'planner-a');
+    expect(res.status).toBe(200);
+    expect(res.body.data.length).toBeGreaterThan(0);
+    expect(res.body.data.every((r: { organizationId: string }) => r.organizationId === orgA)).toBe(true);
+    expect(sent[0].text).toMatch(/b\.organization_id = \$1::uuid/);
+    await expectOpdIndexRanges();
   });
 });

@@ -13,9 +13,14 @@ export class SqlWhere {
     return this;
   }
 
-  /** The organization scope of AccessService: null means every organization. */
+  /**
+   * The organization scope of AccessService: null means every organization. One organization (an OPD
+   * without sub-units) is an equality, which the planner uses as one (an index range in list order,
+   * decision 0064); `= ANY(array)` of one element is not.
+   */
   scope(column: string, organizationIds: string[] | null): this {
-    return organizationIds === null ? this : this.add(`${column} = ANY(?::uuid[])`, organizationIds);
+    if (organizationIds === null) return this;
+    return organizationIds.length === 1 ? this.add(`${column} = ?::uuid`, organizationIds[0]) : this.add(`${column} = ANY(?::uuid[])`, organizationIds);
   }
 
   get clause(): string {
