@@ -33,8 +33,8 @@ import { MonevIndicatorEdits1764303300000 } from './1764303300000-monev-indicato
 import { HsbImportId1764303400000 } from './1764303400000-hsb-import-id';
 import { CursorListOrders1764303400100 } from './1764303400100-cursor-list-orders';
 import { HsbCodesOfYearDistinct1764303400200 } from './1764303400200-hsb-codes-of-year-distinct';
-// issue 11: one OPD's page of budget lines off one index
 import { BudgetLineOpdListOrder1764304200000 } from './1764304200000-budget-line-opd-list-order';
+import { TreasuryCashStripes1764304300000 } from './1764304300000-treasury-cash-stripes';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -75,4 +75,5 @@ export const ALL_MIGRATIONS = [
   CursorListOrders1764303400100,
   HsbCodesOfYearDistinct1764303400200,
   BudgetLineOpdListOrder1764304200000,
+  TreasuryCashStripes1764304300000,
 ];

@@ -37,12 +37,14 @@ describe('SP2D issuance: statements per SP2D', () => {
     expect(has(/FROM spm m .* FOR UPDATE OF m$/)).toBe(1);
     expect(has(/FROM budget_lines WHERE id = ANY\(\$1::uuid\[\]\) ORDER BY id FOR UPDATE$/)).toBe(1);
     expect(has(/^INSERT INTO bku_books .* ON CONFLICT .* DO UPDATE/)).toBe(1);
-    expect(has(/pg_advisory_xact_lock\(hashtext\('treasury-cash:'/)).toBe(1);
+    // the treasury's cash: checked, taken from a stripe of escrowed cash and booked in one statement (decision 0024)
+    expect(has(/FROM treasury_cash_spend\(/)).toBe(1);
+    expect(has(/pg_advisory_xact_lock\(hashtext\('treasury-cash:'/)).toBe(0);
     // the ledger entries, the cash-book entries and the audit records each in one statement
     expect(has(/INSERT INTO ledger_entries/)).toBe(1);
     expect(has(/^INSERT INTO bku_entries/)).toBe(1);
     expect(has(/INSERT INTO audit_events/)).toBe(1);
-    expect(tx).toHaveLength(15);
+    expect(tx).toHaveLength(14);
 
     expect(await line(t, id)).toMatchObject({ committed: '0.00', disbursed: '10000000.00' });
     const replay = await t.post('/penatausahaan/sp2d', { spmId }, 'cash-authority', { 'Idempotency-Key': `count-${spmId}` });

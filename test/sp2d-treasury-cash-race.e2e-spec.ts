@@ -1,10 +1,11 @@
 import { allottedLine, approvedSpm, ledgerClean, SUPPLIER } from './support/penatausahaan-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
-// SP2Ds racing for the last of the regional treasury's cash: the year's lock is
-// taken before the one statement that checks and books the outflow (decision
-// 0022), so of three SP2Ds that each fit the cash alone but not two together,
-// exactly one is issued and the treasury never goes negative.
+// SP2Ds racing for the last of the regional treasury's cash: none of them fits
+// a stripe of escrowed cash, so each takes every stripe of the year before it
+// checks and books the outflow against the days (decision 0024), and of three
+// SP2Ds that each fit the cash alone but not two together, exactly one is
+// issued and the treasury never goes negative.
 describe('SP2D issuance: racing for the treasury\'s last cash', () => {
   let t: TestApp;
   beforeAll(async () => { t = await startTestApp({ DB_POOL_SIZE: '4' }); });

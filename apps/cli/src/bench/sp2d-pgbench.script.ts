@@ -6,7 +6,8 @@ import { NEXT_NUMBER_SQL, SP2D_SELECT, SPP_SELECT } from '@grms/e-penatausahaan'
 // API's): the key claimed, the SPM locked, its SPP with the live-SP2D, year
 // and cash-book checks, the number + SP2D + SPP paid, the line locked with the
 // closed months, balance + two ledger entries, the cash book locked, its two
-// entries, the treasury cash locked, checked and booked, the SP2D read back,
+// entries, the treasury cash checked and booked from a stripe of escrowed cash
+// (decision 0024), the SP2D read back,
 // the audit records with the key's stored response. The big reads are the
 // API's own SQL constants. Run by `grms bench`.
 export const SP2D_PGBENCH_SCRIPT = `SELECT spm_id, spp_id, line_id, org_id, amount, user_id FROM bench_queue WHERE n = (SELECT nextval('bench_queue_seq')) \\gset
@@ -38,16 +39,8 @@ INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, a
   (:org_id, 2026, current_date, 'BANK', :amount, 'SP2D ' || :sp2d_number || ': LS received', 'Sp2d', :sp2d_id, 0, 0, :user_id, :sp2d_number, NULL, NULL),
   (:org_id, 2026, current_date, 'BANK', -1 * :amount::numeric, 'SP2D ' || :sp2d_number || ': paid to CV Bench', 'Sp2d', :sp2d_id, 0, 0, :user_id, :sp2d_number, NULL, NULL)
   RETURNING id, entry_no;
-SELECT pg_advisory_xact_lock(hashtext('treasury-cash:' || 2026));
-WITH booked AS (INSERT INTO treasury_cash_days (fiscal_year, day, revenue, financing_receipts, sp2d, financing_expenditures) VALUES (2026, current_date, 0, 0, :amount, 0)
-    ON CONFLICT (fiscal_year, day) DO UPDATE SET sp2d = treasury_cash_days.sp2d + EXCLUDED.sp2d RETURNING 1),
-  d AS (SELECT day, revenue, financing_receipts, sp2d, financing_expenditures, sum(revenue + financing_receipts - sp2d - financing_expenditures) OVER (ORDER BY day) AS position
-        FROM treasury_cash_days WHERE fiscal_year = 2026),
-  upto AS (SELECT COALESCE(sum(revenue), 0)::text AS r, COALESCE(sum(financing_receipts), 0)::text AS fr, COALESCE(sum(sp2d), 0)::text AS s, COALESCE(sum(financing_expenditures), 0)::text AS fe,
-             COALESCE(sum(revenue + financing_receipts - sp2d - financing_expenditures), 0)::text AS position FROM d WHERE day <= current_date)
-  SELECT COALESCE(s.cash_check, true) AS cash_check, upto.*, (SELECT count(*) FROM booked)::int AS booked,
-    (SELECT json_build_object('date', day::text, 'position', position::text) FROM d WHERE day > current_date AND position < :amount::numeric ORDER BY day LIMIT 1) AS later
-  FROM fiscal_years y LEFT JOIN treasury_settings s ON s.fiscal_year = y.year CROSS JOIN upto WHERE y.year = 2026;
+SELECT cash_check AS "cashCheck", fast, revenue AS "revenueDeposited", receipts AS "financingReceipts", sp2d AS "sp2dIssued", expenditures AS "financingExpenditures", "position", later
+  FROM treasury_cash_spend(2026, current_date, :amount, 0, 0, :amount, 0);
 ${oneLine(SP2D_SELECT)} WHERE d.id = :sp2d_id;
 WITH tail0 AS (UPDATE idempotency_keys SET status_code = 201, response_body = jsonb_build_object('id', :sp2d_id::text, 'number', :sp2d_number::text)::text WHERE user_id = :user_id AND key = 'pgbench-' || :spm_id)
   INSERT INTO audit_events (id, occurred_at, actor_id, actor_username, request_id, action, entity_type, entity_id, before, after, mac) VALUES

@@ -17,7 +17,10 @@ async function issueAll(ctx: BenchContext, spms: PendingSpm[], tag: string): Pro
   await Promise.all(Array.from({ length: CLIENTS }, async () => {
     for (let i = next++; i < spms.length; i = next++) {
       const s = process.hrtime.bigint();
-      const res = await ctx.api('POST', '/penatausahaan/sp2d', 'cash-authority', { spmId: spms[i].spmId }, { 'Idempotency-Key': `bench-${tag}-${i}-${spms[i].spmId}` });
+      // a keep-alive socket the server closed while pgbench ran fails the fetch: sent again with the same
+      // Idempotency-Key, the SP2D is issued once (or its response replayed), as a client would do
+      const send = () => ctx.api('POST', '/penatausahaan/sp2d', 'cash-authority', { spmId: spms[i].spmId }, { 'Idempotency-Key': `bench-${tag}-${i}-${spms[i].spmId}` });
+      const res = await send().catch(send);
       latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
       if (res.status !== 201) failed++;
     }

@@ -8,7 +8,8 @@ export interface TreasuryCashVerifyResult { valid: boolean; daysChecked: number;
 // cancelled or corrected ones on the reversal's date; financing realisations
 // (6.1 receipts, 6.2 expenditures) on their date; SP2Ds on their issue date
 // (gross), less the cancelled ones on the day of the cancellation. Each
-// column of each day compared with what treasury_cash_days holds.
+// column of each day compared with what treasury_cash_days holds (the sum of
+// the day's stripes, decision 0024).
 const RECOMPUTE = `
   WITH src AS (
     SELECT fiscal_year, deposit_date AS day, amount AS revenue, 0 AS receipts, 0 AS sp2d, 0 AS expenditures FROM sts
@@ -27,7 +28,9 @@ const RECOMPUTE = `
       COALESCE(w.receipts, 0) AS w_receipts, COALESCE(d.financing_receipts, 0) AS d_receipts,
       COALESCE(w.sp2d, 0) AS w_sp2d, COALESCE(d.sp2d, 0) AS d_sp2d,
       COALESCE(w.expenditures, 0) AS w_expenditures, COALESCE(d.financing_expenditures, 0) AS d_expenditures
-    FROM want w FULL JOIN treasury_cash_days d ON d.fiscal_year = w.fiscal_year AND d.day = w.day)
+    FROM want w FULL JOIN (
+      SELECT fiscal_year, day, sum(revenue) AS revenue, sum(financing_receipts) AS financing_receipts, sum(sp2d) AS sp2d, sum(financing_expenditures) AS financing_expenditures
+      FROM treasury_cash_days GROUP BY fiscal_year, day) d ON d.fiscal_year = w.fiscal_year AND d.day = w.day)
   SELECT fiscal_year AS "fiscalYear", day::text AS day, concat_ws('; ',
       CASE WHEN w_revenue <> d_revenue THEN format('revenue %s booked <> %s from the deposit slips (STS, less cancellations and corrections)', d_revenue::numeric(20,2), w_revenue::numeric(20,2)) END,
       CASE WHEN w_receipts <> d_receipts THEN format('financing receipts %s booked <> %s from the financing realisations (6.1)', d_receipts::numeric(20,2), w_receipts::numeric(20,2)) END,
@@ -40,7 +43,7 @@ const RECOMPUTE = `
 
 /** `grms ledger:verify`'s second part: the treasury's cash days against their source documents. */
 export async function verifyTreasuryCashDays(ds: DataSource): Promise<TreasuryCashVerifyResult> {
-  const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM treasury_cash_days`);
+  const [{ n }] = await ds.query(`SELECT count(DISTINCT (fiscal_year, day))::int AS n FROM treasury_cash_days`);
   const problems: TreasuryCashDayProblem[] = await ds.query(RECOMPUTE);
   return { valid: problems.length === 0, daysChecked: n, problems };
 }

@@ -11,9 +11,11 @@ export interface CashMovement { revenue?: Money; financingReceipts?: Money; sp2d
 // SP2D or a financing expenditure that would make it negative on its day or
 // any later day is refused with the arithmetic, unless the year's setting
 // turns the check off (decision 0121). Each mover books its day in
-// treasury_cash_days in its own transaction; an outflow checks and books at
-// the end of its transaction under one advisory lock per fiscal year, so two
-// payments cannot both spend the last cash and the lock covers only the tail.
+// treasury_cash_days in its own transaction. An SP2D spends from one of 16
+// stripes of escrowed cash taken without waiting, and books on that stripe's
+// row of its day; only when no stripe covers it does it take every stripe,
+// check against the days and hand the headroom out again. Every other outflow
+// empties the stripes first (decision 0024).
 @Injectable()
 export class TreasuryCashService {
   constructor(private readonly tx: TransactionService, private readonly audit: AuditService) {}
@@ -35,7 +37,7 @@ export class TreasuryCashService {
 
   /** Refuses (422 INSUFFICIENT_TREASURY_CASH) an outflow of `amount` on `date` that would make the cash negative then or later. */
   async requireCash(m: EntityManager, fiscalYear: number, date: string, amount: Money, what: string): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('treasury-cash:' || $1))`, [fiscalYear]);
+    await m.query(`SELECT treasury_cash_sweep($1)`, [fiscalYear]);
     if (!(await this.cashCheck(m, fiscalYear))) return;
     const days = await this.days(m, fiscalYear);
     const before = days.filter((d) => d.date <= date);
@@ -46,28 +48,19 @@ export class TreasuryCashService {
   }
 
   /**
-   * An outflow checked and booked in two statements: the year's lock, then one statement that
-   * books the movement and answers, from the days as they were before it, the position on `date`
-   * and the first later day the outflow would make negative. A refusal throws after the booking,
-   * and the transaction rolls it back with everything else.
+   * An outflow checked and booked in one statement (decision 0024): from a stripe of escrowed
+   * cash that covers it, taken without waiting, or, when none does, under every stripe of the
+   * year against the days as they were before it. A refusal books nothing.
    */
   async spend(m: EntityManager, fiscalYear: number, date: string, amount: Money, what: string, mv: CashMovement): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('treasury-cash:' || $1))`, [fiscalYear]);
     const v = (x?: Money) => (x ?? Money.ZERO).toString();
     const [row] = await m.query(
-      `WITH booked AS (${BOOK_DAY_SQL} RETURNING 1),
-       d AS (SELECT day, revenue, financing_receipts, sp2d, financing_expenditures,
-               sum(revenue + financing_receipts - sp2d - financing_expenditures) OVER (ORDER BY day) AS position
-             FROM treasury_cash_days WHERE fiscal_year = $1),
-       upto AS (SELECT COALESCE(sum(revenue), 0)::text AS "revenueDeposited", COALESCE(sum(financing_receipts), 0)::text AS "financingReceipts",
-                  COALESCE(sum(sp2d), 0)::text AS "sp2dIssued", COALESCE(sum(financing_expenditures), 0)::text AS "financingExpenditures",
-                  COALESCE(sum(revenue + financing_receipts - sp2d - financing_expenditures), 0)::text AS position FROM d WHERE day <= $2::date)
-       SELECT COALESCE(s.cash_check, true) AS "cashCheck", upto.*, (SELECT count(*) FROM booked)::int AS booked,
-         (SELECT json_build_object('date', day::text, 'position', position::text) FROM d WHERE day > $2::date AND position < $7::numeric ORDER BY day LIMIT 1) AS later
-       FROM fiscal_years y LEFT JOIN treasury_settings s ON s.fiscal_year = y.year CROSS JOIN upto WHERE y.year = $1`,
-      [fiscalYear, date, v(mv.revenue), v(mv.financingReceipts), v(mv.sp2d), v(mv.financingExpenditures), amount.toString()]);
+      `SELECT cash_check AS "cashCheck", fast, revenue AS "revenueDeposited", receipts AS "financingReceipts", sp2d AS "sp2dIssued",
+         expenditures AS "financingExpenditures", "position", later
+       FROM treasury_cash_spend($1, $2::date, $3::numeric, $4::numeric, $5::numeric, $6::numeric, $7::numeric)`,
+      [fiscalYear, date, amount.toString(), v(mv.revenue), v(mv.financingReceipts), v(mv.sp2d), v(mv.financingExpenditures)]);
     if (!row) throw fiscalYearNotFound(fiscalYear, 'date');
-    if (row.cashCheck) refuseShortCash(what, amount, date, row, row.later ?? undefined);
+    if (row.cashCheck && !row.fast) refuseShortCash(what, amount, date, row, row.later ?? undefined);
   }
 
   async settings(fiscalYear: number): Promise<TreasurySettingsResponse> {
@@ -77,6 +70,9 @@ export class TreasuryCashService {
   async updateSettings(user: AuthUser, fiscalYear: number, cashCheck: boolean): Promise<TreasurySettingsResponse> {
     return this.tx.run(async (m) => {
       const before = await this.cashCheck(m, fiscalYear);
+      // the stripes emptied under their locks: SP2Ds booked while the check was off are
+      // committed before the headroom is handed out again
+      await m.query(`SELECT treasury_cash_sweep($1)`, [fiscalYear]);
       await m.query(
         `INSERT INTO treasury_settings (fiscal_year, cash_check, updated_by) VALUES ($1, $2, $3)
          ON CONFLICT (fiscal_year) DO UPDATE SET cash_check = EXCLUDED.cash_check, updated_by = EXCLUDED.updated_by, updated_at = now()`,
@@ -101,8 +97,8 @@ export class TreasuryCashService {
   /** Every day of the year with a movement, with the running position. */
   private async days(m: EntityManager, fiscalYear: number): Promise<CashDayResponse[]> {
     const rows: { day: string; revenue: string; receipts: string; sp2d: string; expenditures: string }[] = await m.query(
-      `SELECT day::text AS day, revenue, financing_receipts AS receipts, sp2d, financing_expenditures AS expenditures
-       FROM treasury_cash_days WHERE fiscal_year = $1 ORDER BY day`, [fiscalYear]);
+      `SELECT day::text AS day, sum(revenue) AS revenue, sum(financing_receipts) AS receipts, sum(sp2d) AS sp2d, sum(financing_expenditures) AS expenditures
+       FROM treasury_cash_days WHERE fiscal_year = $1 GROUP BY day ORDER BY day`, [fiscalYear]);
     let position = Money.ZERO;
     return rows.filter((r) => !(Money.of(r.revenue).isZero() && Money.of(r.receipts).isZero() && Money.of(r.sp2d).isZero() && Money.of(r.expenditures).isZero()))
       .map((r) => {
@@ -116,10 +112,10 @@ export class TreasuryCashService {
   }
 }
 
-// A movement added to its day: $1 year, $2 day, $3-$6 revenue, financing receipts, SP2Ds, financing expenditures.
+// A movement added to its day (stripe 0 of the day): $1 year, $2 day, $3-$6 revenue, financing receipts, SP2Ds, financing expenditures.
 const BOOK_DAY_SQL = `INSERT INTO treasury_cash_days (fiscal_year, day, revenue, financing_receipts, sp2d, financing_expenditures)
   VALUES ($1, $2::date, $3::numeric, $4::numeric, $5::numeric, $6::numeric)
-  ON CONFLICT (fiscal_year, day) DO UPDATE SET revenue = treasury_cash_days.revenue + EXCLUDED.revenue,
+  ON CONFLICT (fiscal_year, day, stripe) DO UPDATE SET revenue = treasury_cash_days.revenue + EXCLUDED.revenue,
     financing_receipts = treasury_cash_days.financing_receipts + EXCLUDED.financing_receipts, sp2d = treasury_cash_days.sp2d + EXCLUDED.sp2d,
     financing_expenditures = treasury_cash_days.financing_expenditures + EXCLUDED.financing_expenditures`;
 
@@ -146,6 +142,8 @@ function refuseShortCash(what: string, amount: Money, date: string, upto: CashFi
  */
 export async function rebuildTreasuryCashDays(m: EntityManager, fiscalYear: number): Promise<void> {
   await m.query(`DELETE FROM treasury_cash_days WHERE fiscal_year = $1`, [fiscalYear]);
+  // the escrowed cash given back: the next SP2D hands out the headroom of the rebuilt days
+  await m.query(`UPDATE treasury_cash_stripes SET balance = 0 WHERE fiscal_year = $1 AND balance <> 0`, [fiscalYear]);
   await m.query(`
     INSERT INTO treasury_cash_days (fiscal_year, day, revenue, financing_receipts, sp2d, financing_expenditures)
     SELECT $1::int, day, sum(revenue), sum(receipts), sum(sp2d), sum(expenditures) FROM (
