@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import Decimal from 'decimal.js';
 import { Money } from '@grms/core';
 import { amounts, percentOf, statutoryTotals } from './lra-figures';
 
@@ -17,6 +18,20 @@ describe('LRA figures', () => {
   it('the difference is measured against the amended budget once there is one', () => {
     expect(amounts({ budget: Money.of('100'), amended: null, realized: Money.of('40') })).toEqual({ budget: '100.00', amendedBudget: null, realized: '40.00', difference: '-60.00', percent: '40.00' });
     expect(amounts({ budget: Money.of('100'), amended: Money.of('80'), realized: Money.of('100') })).toEqual({ budget: '100.00', amendedBudget: '80.00', realized: '100.00', difference: '20.00', percent: '125.00' });
+  });
+
+  it('percent and difference are exact (property): the quotient to 60 digits, rounded half-up once', () => {
+    const Exact = Decimal.clone({ precision: 60 });
+    fc.assert(fc.property(sums, (s) => {
+      const base = s.amended ?? s.budget;
+      const got = amounts(s);
+      expect(got.difference).toBe(s.realized.minus(base).toString());
+      const want = base.isZero() ? null : new Exact(s.realized.toString()).times(100).dividedBy(base.toString()).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+      expect(got.percent).toBe(want === '-0.00' ? '0.00' : want);
+    }));
+    expect(percentOf(Money.of('-1.00'), Money.of('800'))).toBe('-0.13'); // -0.125 rounds away from zero
+    expect(percentOf(Money.of('-0.01'), Money.of('300000'))).toBe('0.00');
+    expect(percentOf(Money.of('1'), Money.of('-3'))).toBe('-33.33');
   });
 
   it('surplus, net financing and SiLPA are exact to the sen (property)', () => {

@@ -12,6 +12,8 @@ interface SqlRow {
 }
 
 const SECTION: Record<string, string> = { 4: 'REVENUE', 5: 'EXPENDITURE', 6: 'FINANCING' };
+// codes in numeric segment order ("5.1.2" before "5.1.10"); one collator, built once (localeCompare with options builds one per call)
+const CODE_ORDER = new Intl.Collator('en', { numeric: true });
 const sumsOf = (r: SqlRow): LraSums => ({ budget: Money.of(r.budget), amended: r.amendedYet ? Money.of(r.amended) : null, realized: Money.of(r.realized) });
 
 // The budget realisation report (LRA, Laporan Realisasi Anggaran) from the
@@ -60,7 +62,10 @@ export class LraService {
   // with 6 as net financing, Pembiayaan Netto, SiLPA), per OPD when grouped so.
   private assemble(groupBy: string, rows: SqlRow[], totalRows: SqlRow[]): { rows: LraRow[]; totals: LraTotals } {
     const byOrg = new Map<string, SqlRow[]>();
-    for (const r of rows) byOrg.set(r.organizationCode ?? '', [...(byOrg.get(r.organizationCode ?? '') ?? []), r]);
+    for (const r of rows) {
+      const group = byOrg.get(r.organizationCode ?? '');
+      if (group) group.push(r); else byOrg.set(r.organizationCode ?? '', [r]);
+    }
     const classSums = (org: string | null) => {
       const pick = (cls: string) => totalRows.filter((t) => org === null || (t.organizationCode ?? '') === org).filter((t) => t.code === cls)
         .map(sumsOf).reduce(plus, ZERO_SUMS);
@@ -72,7 +77,7 @@ export class LraService {
       const who = group[0].organizationCode ? { organizationCode: group[0].organizationCode, organizationName: group[0].organizationName! } : {};
       const { sums } = classSums(who.organizationCode ?? null);
       const total = (code: string, name: string, s: LraSums): LraRow => ({ code, name, level: 0, section: 'TOTAL', ...who, ...amounts(s) });
-      const sorted = [...group].sort((a, b) => (a.akun ?? '').localeCompare(b.akun ?? '') || (a.level === 1 ? -1 : b.level === 1 ? 1 : a.code.localeCompare(b.code, 'en', { numeric: true })));
+      const sorted = [...group].sort((a, b) => (a.akun ?? '').localeCompare(b.akun ?? '') || (a.level === 1 ? -1 : b.level === 1 ? 1 : CODE_ORDER.compare(a.code, b.code)));
       let surplusDone = false;
       for (const r of sorted) {
         const akun = r.akun ?? r.code.slice(0, 1);
