@@ -54,6 +54,16 @@ export async function copyInto<T>(m: EntityManager, table: string, columns: stri
   await pipeline(Readable.from(copyChunks(rows, cells)), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
 }
 
+/**
+ * Settings of the import's transaction only (issue 11, decision 0107): the
+ * staged tables are analyzed on a sample of 3,000 rows rather than 30,000
+ * (their row counts, which the plans need, are exact either way), and the
+ * inserts' RETURNING rows and the sorts of the checks stay in memory.
+ */
+export async function tuneImportTransaction(m: EntityManager): Promise<void> {
+  await m.query(`SELECT set_config('default_statistics_target', '10', true), set_config('work_mem', '64MB', true)`);
+}
+
 /** Staging tables of this transaction (dropped at its end, whatever the outcome). */
 export async function createStaging(m: EntityManager): Promise<void> {
   await m.query(`DROP TABLE IF EXISTS pg_temp.hsb_import_rows, pg_temp.hsb_import_accounts, pg_temp.hsb_import_leaves, pg_temp.hsb_import_good`);

@@ -4,7 +4,7 @@ import { AuditService, DomainError, ErrorKind, RequestContext, TransactionServic
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { classify, createStaging, importDigest, repeatedItems, resolveAccounts, rowsIn, stage, StagedAccount, StagedRow, writeRows } from './hsb-import-sql';
+import { classify, createStaging, importDigest, repeatedItems, resolveAccounts, rowsIn, stage, StagedAccount, StagedRow, tuneImportTransaction, writeRows } from './hsb-import-sql';
 import { accountCandidates, apiFieldOf, HsbField, IMPORT_PROFILES, ProfileOptions, resolveColumns, RowIssue } from './import-profiles';
 import { columnLetter, readTable, TableReadError } from './tabular-reader';
 
@@ -100,6 +100,7 @@ export class HsbImportService {
       await m.query(`SELECT pg_advisory_xact_lock(74210, $1)`, [options.fiscalYear]);
       const version = await this.codes.versionOf(m, options.fiscalYear);
       // the rest over the whole file at once, in SQL (decision 0062)
+      await tuneImportTransaction(m);
       await createStaging(m);
       await stage(m, staged, accounts);
       const unresolved = await resolveAccounts(m, version, profile.accounts === 'city');

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
-import { cellText, detectDelimiter, headerKey, readTable } from './tabular-reader';
+import fc from 'fast-check';
+import { cellText, csvParseRecords, detectDelimiter, headerKey, readCsv, readCsvRecords, readTable } from './tabular-reader';
+
+const readTableSync = (text: string) => readCsv(Buffer.from(text));
 
 describe('tabular reader', () => {
   it('gives each CSV record the line it starts on, also after quoted line breaks', async () => {
@@ -39,5 +42,34 @@ describe('tabular reader', () => {
 
   it('refuses a file with no header', async () => {
     await expect(readTable(Buffer.from('\n\n'), 'x.csv')).rejects.toThrow('no header row');
+  });
+});
+
+// issue 11: the one-pass CSV reader gives what csv-parse gives, or leaves the text to it
+describe('one-pass CSV reader', () => {
+  const pieces = ['a', 'b c', ',', ';', '"', '""', '\n', '\r\n', '\r', ' ', '\t', 'é'];
+  const viaCsvParse = (text: string, d: string) => {
+    try { return csvParseRecords(text, d); } catch (e) { return (e as Error).message; }
+  };
+
+  it('reads every text it accepts as csv-parse does, cells and line numbers', () => {
+    let accepted = 0;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.constantFrom(',', ';', '\t'), (parts, d) => {
+      const text = parts.join('');
+      const fast = readCsvRecords(text, d);
+      if (fast) { accepted++; expect(fast).toEqual(viaCsvParse(text, d)); }
+    }), { numRuns: 5000 });
+    expect(accepted).toBeGreaterThan(500);
+  });
+
+  it('accepts the plain shapes of a catalogue file', () => {
+    for (const text of ['code,name\nA,"x, ""y"""\n\nB,\n', 'code;name\r\nA;"two\r\nlines"\r\nB;c', 'a,b,\n', '']) {
+      expect(readCsvRecords(text, text.includes(';') ? ';' : ',')).toEqual(csvParseRecords(text, text.includes(';') ? ';' : ','));
+    }
+  });
+
+  it('leaves a malformed text to csv-parse and its message with the line', () => {
+    expect(readCsvRecords('code,name\nA,B"x\n', ',')).toBeNull();
+    expect(() => readTableSync('code,name\nA,"open\n')).toThrow(/cannot be read/);
   });
 });

@@ -54,9 +54,16 @@ export function readCsv(buffer: Buffer): { format: 'csv'; rows: TableRow[] } {
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) throw new TableReadError('the file is neither CSV text nor XLSX');
   assertCsvWithinLimits(text);
+  const delimiter = detectDelimiter(text);
+  // issue 11: the plain case read in one pass; anything else through csv-parse (its rules and messages)
+  return { format: 'csv', rows: readCsvRecords(text, delimiter) ?? csvParseRecords(text, delimiter) };
+}
+
+/** The records of a CSV text through csv-parse, each with the line it starts on; TableReadError with the line when malformed. */
+export function csvParseRecords(text: string, delimiter: string): TableRow[] {
   let records: { record: string[]; raw: string }[];
   try {
-    records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false, raw: true, relax_quotes: false }) as never;
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, raw: true, relax_quotes: false }) as never;
   } catch (e) {
     const m = e as { message?: string; lines?: number };
     throw new TableReadError(`the CSV cannot be read${m.lines ? ` at line ${m.lines}` : ''}: ${m.message ?? String(e)}`);
@@ -70,7 +77,83 @@ export function readCsv(buffer: Buffer): { format: 'csv'; rows: TableRow[] } {
     const inner = r.raw.replace(/(\r\n|\r|\n)$/, '').match(/\r\n|\r|\n/g);
     line += (inner?.length ?? 0) + 1;
   }
-  return { format: 'csv', rows };
+  return rows;
+}
+
+/**
+ * The records of a well-formed CSV text in one pass, each with the line it
+ * starts on, as csv-parse gives them with the options of readCsv (quotes
+ * doubled inside quoted cells, one line ending throughout: the first one
+ * outside quotes, `\n` or `\r\n`; an empty line is a record of one empty
+ * cell; no record after a final line ending). Null for anything else (a
+ * quote inside an unquoted cell, text after a closing quote, an unclosed
+ * quote, a bare `\r` or a second kind of line ending), which readCsv leaves
+ * to csv-parse: the same rows, or its error with its line. csv-parse reads
+ * 20,000 rows in about ten times the time (issue 11); the property test in
+ * tabular-reader.spec.ts holds both to the same result.
+ */
+export function readCsvRecords(text: string, delimiter: string): TableRow[] | null {
+  const n = text.length;
+  const d = delimiter.charCodeAt(0);
+  const QUOTE = 34, LF = 10, CR = 13;
+  let eol = '';
+  const rows: TableRow[] = [];
+  let cells: string[] = [];
+  let line = 1;
+  let start = 1;
+  let i = 0;
+  // after a cell: a delimiter (next cell), a line ending (next record) or the end; false when malformed
+  const endCell = (): boolean | 'record' => {
+    if (i >= n) return 'record';
+    const c = text.charCodeAt(i);
+    if (c === d) { i++; return true; }
+    const ending = c === LF ? '\n' : c === CR && text.charCodeAt(i + 1) === LF ? '\r\n' : '';
+    if (!ending || (eol && ending !== eol)) return false;
+    eol = ending;
+    i += ending.length;
+    line++;
+    return 'record';
+  };
+  while (i < n) {
+    let cell: string;
+    if (text.charCodeAt(i) === QUOTE) {
+      let out = '';
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) return null;
+        out += text.slice(from, q);
+        if (text.charCodeAt(q + 1) === QUOTE) { out += '"'; from = q + 2; continue; }
+        i = q + 1;
+        break;
+      }
+      for (let k = out.indexOf('\n'); k >= 0; k = out.indexOf('\n', k + 1)) line++;
+      if (out.includes('\r') && !/^(?:[^\r]|\r\n)*$/.test(out)) return null;
+      cell = out;
+    } else {
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === d || c === LF || c === CR) break;
+        if (c === QUOTE) return null;
+        j++;
+      }
+      cell = text.slice(i, j);
+      i = j;
+    }
+    cells.push(cell);
+    const next = endCell();
+    if (next === false) return null;
+    if (next === 'record') {
+      rows.push({ row: start, cells });
+      cells = [];
+      start = line;
+    } else if (i >= n) {
+      cells.push('');
+      rows.push({ row: start, cells });
+    }
+  }
+  return rows;
 }
 
 // A number cell of an XLSX file has no locale: it is written out with the
