@@ -24,25 +24,27 @@ function freePort(): Promise<number> {
 }
 
 /** Starts the built API (the `dist` next to this file) on a free port and waits until it serves. */
-export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApiProcess(databaseUrl: string, dataDir: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await freePort();
   const main = join(__dirname, '..', '..', '..', 'api', 'src', 'main.js');
   const child: ChildProcess = spawn(process.execPath, [main], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port),
+      // the bench's data folder: the same audit keys as the API the bench started
+      PATH: process.env.PATH ?? '', NODE_ENV: 'development', DATABASE_URL: databaseUrl, GRMS_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port),
       LOG_LEVEL: 'silent', JWT_SECRET: randomBytes(32).toString('hex'), SEED_DEMO: 'false', ...env,
     },
   });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => { output = (output + d.toString()).slice(-4000); });
   child.stderr!.on('data', (d: Buffer) => { output = (output + d.toString()).slice(-4000); });
-  const exited = new Promise<void>((res) => child.once('exit', () => res()));
+  let closed = false;
+  const exited = new Promise<void>((res) => child.once('close', () => { closed = true; res(); }));
   const baseUrl = `http://127.0.0.1:${port}/api/v1`;
   await new Promise<void>((res, rej) => {
     const started = Date.now();
     const poll = () => {
-      if (child.exitCode !== null) return rej(new Error(`the API process exited (${child.exitCode}): ${output}`));
+      if (closed) return rej(new Error(`the API process exited (${child.exitCode}): ${output}`));
       if (/GRMS is serving/.test(output)) return res();
       if (Date.now() - started > 120_000) return rej(new Error(`the API process did not start within 120 s: ${output}`));
       setTimeout(poll, 100);
@@ -61,7 +63,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
       return tokens.get(u)!;
     },
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (!closed) child.kill('SIGTERM');
       await exited;
     },
   };

@@ -53,7 +53,7 @@ export const streamedExportBench: Benchmark = {
       const rows: [string, string][] = [['rows in the file (every budget line of every year)', String(total)]];
 
       // 1. The API alone, in its own process.
-      const api = await startApiProcess(ctx.databaseUrl);
+      const api = await startApiProcess(ctx.databaseUrl, ctx.dataDir!);
       try {
         const token = await api.token('auditor');
         await drain(`${api.baseUrl}/budget-lines?format=xlsx&limit=1&fiscalYear=2026`, token); // one request served: the idle figure is that of a warm process
@@ -95,7 +95,7 @@ export const streamedExportBench: Benchmark = {
         rows,
         notes: [
           'Read in keyset pages from one read-only snapshot and written by the streaming XLSX writer as the client takes them (decisions 0060, 0054).',
-          'The API process is `node dist/apps/api/src/main.js` (NODE_ENV=production, default heap settings) against the bench database; its RSS is read from /proc/<pid>/status every 50 ms.',
+          'The API process is `node dist/apps/api/src/main.js` (default heap settings, the bench\'s audit keys) against the bench database; its RSS is read from /proc/<pid>/status every 50 ms.',
         ],
       };
     } finally {
