@@ -6,6 +6,8 @@ export interface BenchContext {
   baseUrl: string;
   pool: Pool;
   databaseUrl: string;
+  /** the data folder of the bench's API (its audit keys), for an API started in a process of its own */
+  dataDir?: string;
   token(username: string): Promise<string>;
   api(method: string, path: string, user: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
 }

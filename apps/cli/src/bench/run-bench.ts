@@ -64,6 +64,7 @@ export async function runBench(argv: string[]): Promise<void> {
       return tokens.get(u)!;
     };
     const ctx: BenchContext = { app, baseUrl, pool, databaseUrl: pg.url, token, api };
+    ctx.dataDir = dataRoot; // issue 11: the XLSX benchmark starts the API in its own process with the same audit keys
     const results: BenchResult[] = [];
     // `--replica`: one more row, reports read from a streaming standby (decision 0053)
     const benchmarks = argv.includes('--replica') ? [...BENCHMARKS, replicaReportsBench] : BENCHMARKS;
