@@ -33,6 +33,7 @@ import { MonevIndicatorEdits1764303300000 } from './1764303300000-monev-indicato
 import { HsbImportId1764303400000 } from './1764303400000-hsb-import-id';
 import { CursorListOrders1764303400100 } from './1764303400100-cursor-list-orders';
 import { HsbCodesOfYearDistinct1764303400200 } from './1764303400200-hsb-codes-of-year-distinct';
+import { ContractDisbursementIndexes1764304100000 } from './1764304100000-contract-disbursement-indexes';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -72,4 +73,5 @@ export const ALL_MIGRATIONS = [
   HsbImportId1764303400000,
   CursorListOrders1764303400100,
   HsbCodesOfYearDistinct1764303400200,
+  ContractDisbursementIndexes1764304100000,
 ];

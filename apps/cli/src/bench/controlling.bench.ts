@@ -1,4 +1,4 @@
-import { frozenRowsSql, packageFacts, RFK_SQL, rfkParams } from '@grms/e-controlling';
+import { frozenRowsSql, lineFigures, packageFacts, packageFunding, RFK_SQL, rfkParams } from '@grms/e-controlling';
 import { DataSource } from 'typeorm';
 import { Benchmark } from './bench-context';
 import { ms, ratio, repeat, stats } from './stats';
@@ -19,6 +19,20 @@ export const controllingBench: Benchmark = {
     const sql = stats(await repeat(N, (i) => ctx.pool.query(RFK_SQL, rfkParams({ fiscalYear: 2026, asOf: '2026-11-30', windowStart: '2026-11-02', orgs: null, programCode: null }, { after: 0, offset: i * 700, limit: 100 }))));
     const critical = stats(await repeat(N, () => ctx.api('GET', '/controlling/packages?fiscalYear=2026&month=9&status=CRITICAL&limit=50', 'auditor')));
     const criticalSql = stats(await repeat(N, () => packageFacts(m, 2026, '2026-09-30', '2026-09-02', null)));
+    // one OPD's RFK (the generated OPD with the most packages) beside its statement
+    const [{ id: opd, code: opdCode }] = (await ctx.pool.query(
+      `SELECT o.id, o.code FROM packages p JOIN organizations o ON o.id = p.organization_id WHERE p.fiscal_year = 2026 GROUP BY o.id, o.code ORDER BY count(*) DESC, o.code LIMIT 1`)).rows;
+    const rfkOpd = stats(await repeat(N, () => ctx.api('GET', `/controlling/rfk?fiscalYear=2026&month=11&organizationId=${opd}&limit=100`, 'auditor')));
+    const sqlOpd = stats(await repeat(N, () => ctx.pool.query(RFK_SQL, rfkParams({ fiscalYear: 2026, asOf: '2026-11-30', windowStart: '2026-11-02', orgs: [opd], programCode: null }, { after: 0, offset: 0, limit: 100 }))));
+    // absorption per OPD and the early warnings of the province, beside the statements their services issue (package facts, line figures, funding)
+    const reportSql = async () => {
+      await packageFacts(m, 2026, '2026-11-30', '2026-11-02', null);
+      await lineFigures(m, 2026, '2026-11-30', null);
+      await packageFunding(m, 2026, null);
+    };
+    const absorption = stats(await repeat(N, () => ctx.api('GET', '/controlling/realization?fiscalYear=2026&month=11&groupBy=organization&limit=100', 'auditor')));
+    const warnings = stats(await repeat(N, () => ctx.api('GET', '/controlling/warnings?fiscalYear=2026&month=11&limit=100', 'auditor')));
+    const absorptionSql = stats(await repeat(N, reportSql));
     const [{ n: contracts }] = (await ctx.pool.query(`SELECT count(*)::int AS n FROM contracts WHERE fiscal_year = 2026`)).rows;
     const t0 = Date.now();
     const frozen = await ctx.api('POST', '/controlling/rfk/2026/10/freeze', 'admin', { reason: 'benchmark: the province data set added after the demo froze October' });
@@ -32,9 +46,16 @@ export const controllingBench: Benchmark = {
         [`RFK live, whole province (${total} rows), page of 100, p50 / p95`, `${ms(rfk.p50)} / ${ms(rfk.p95)}`],
         ['raw SQL of the RFK (RFK_SQL: the figures, the roll-up and the page), p50 / p95', `${ms(sql.p50)} / ${ms(sql.p95)}`],
         ['ratio RFK / SQL (p50)', ratio(rfk.p50, sql.p50)],
+        [`RFK live, one OPD (${opdCode}), page of 100, p50 / p95`, `${ms(rfkOpd.p50)} / ${ms(rfkOpd.p95)}`],
+        ['raw SQL of the OPD\'s RFK (RFK_SQL for that OPD), p50 / p95', `${ms(sqlOpd.p50)} / ${ms(sqlOpd.p95)}`],
+        ['ratio RFK of one OPD / SQL (p50)', ratio(rfkOpd.p50, sqlOpd.p50)],
         [`critical contracts (of ${contracts}), page of 50, p50 / p95`, `${ms(critical.p50)} / ${ms(critical.p95)}`],
         ['raw SQL of the list (package facts), p50 / p95', `${ms(criticalSql.p50)} / ${ms(criticalSql.p95)}`],
         ['ratio list / SQL (p50)', ratio(critical.p50, criticalSql.p50)],
+        ['absorption per OPD, whole province, p50 / p95', `${ms(absorption.p50)} / ${ms(absorption.p95)}`],
+        ['early warnings, whole province, page of 100, p50 / p95', `${ms(warnings.p50)} / ${ms(warnings.p95)}`],
+        ['raw SQL of both (package facts, line figures, package funding), p50 / p95', `${ms(absorptionSql.p50)} / ${ms(absorptionSql.p95)}`],
+        ['ratio absorption / SQL; warnings / SQL (p50)', `${ratio(absorption.p50, absorptionSql.p50)}; ${ratio(warnings.p50, absorptionSql.p50)}`],
         [`freeze the province's RFK of a month (${(frozen.body as { rowCount?: number }).rowCount ?? '?'} rows, status ${frozen.status})`, ms(freezeMs)],
         ['RFK frozen, page of 100, p50 / p95', `${ms(readFrozen.p50)} / ${ms(readFrozen.p95)}`],
         ['raw SQL of the frozen page (the service\'s statement), p50 / p95', `${ms(snapshotSql.p50)} / ${ms(snapshotSql.p95)}`],

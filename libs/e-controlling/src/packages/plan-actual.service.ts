@@ -30,8 +30,8 @@ export class PlanActualService {
   list(user: AuthUser, q: PackageControlQueryDto): Promise<Page<PackageControlRow>> {
     return this.tx.run(async (m) => {
       const ctx = await this.scope.context(m, user, q);
-      const rows = (await this.rows(m, q.fiscalYear, ctx)).filter((r) => !q.status || r.status === q.status);
-      return pageOf(rows.slice(offsetOf(q), offsetOf(q) + q.limit), rows.length, q);
+      const rows = (await this.statusRows(m, q.fiscalYear, ctx)).filter((r) => !q.status || r.status === q.status);
+      return pageOf(await this.withEscalations(m, rows.slice(offsetOf(q), offsetOf(q) + q.limit), ctx.asOf), rows.length, q);
     });
   }
 
@@ -39,14 +39,24 @@ export class PlanActualService {
   async download(user: AuthUser, q: PackageControlQueryDto): Promise<AsyncIterable<PackageControlRow[]>> {
     const ctx = await this.tx.run((m) => this.scope.context(m, user, q));
     return byOrganization(this.ds, ctx.orgs, async (m, organizationIds) =>
-      (await this.rows(m, q.fiscalYear, { ...ctx, orgs: organizationIds })).filter((r) => !q.status || r.status === q.status));
+      this.withEscalations(m, (await this.statusRows(m, q.fiscalYear, { ...ctx, orgs: organizationIds })).filter((r) => !q.status || r.status === q.status), ctx.asOf));
   }
 
-  /** Every package of the year in the context's scope (and program), in organization, sub kegiatan and code order. */
+  /** Every package of the year in the context's scope (and program), in organization, sub kegiatan and code order, with the escalation record. */
   async rows(m: EntityManager, fiscalYear: number, ctx: ReportContext): Promise<PackageControlRow[]> {
+    return this.withEscalations(m, await this.statusRows(m, fiscalYear, ctx), ctx.asOf);
+  }
+
+  /** The rows with their contracts' escalation record on or before asOf (read for these rows only: a page's, not the province's). */
+  async withEscalations(m: EntityManager, rows: PackageControlRow[], asOf: string): Promise<PackageControlRow[]> {
+    const escalations = await this.escalations(m, rows.map((r) => r.contractId).filter((id): id is string => !!id), asOf);
+    return rows.map((r) => ({ ...r, escalations: r.contractId ? escalations.get(r.contractId) ?? [] : [] }));
+  }
+
+  /** As `rows`, the escalation record left empty: the figures and status, all that filtering, paging and the roll-ups need. */
+  async statusRows(m: EntityManager, fiscalYear: number, ctx: ReportContext): Promise<PackageControlRow[]> {
     const facts = (await packageFacts(m, fiscalYear, ctx.asOf, addDays(ctx.asOf, -ctx.thresholds.projectionDays), ctx.orgs))
       .filter((f) => !ctx.programCode || f.programCode === ctx.programCode);
-    const escalations = await this.escalations(m, facts.map((f) => f.contractId).filter((id): id is string => !!id), ctx.asOf);
     return facts.map((f) => {
       const { plannedPhysical } = f;
       const verdict = packageVerdict(f, fiscalYear, ctx);
@@ -62,7 +72,7 @@ export class PlanActualService {
         plannedFinancial: f.plannedFinancial, realisedFinancial: f.realisedFinancial, plannedFinancialPercent, realisedFinancialPercent,
         financialDeviation: percentMinus(realisedFinancialPercent, plannedFinancialPercent),
         status: verdict.status, reason: verdict.reason,
-        escalations: f.contractId ? escalations.get(f.contractId) ?? [] : [],
+        escalations: [],
         location: f.location,
       };
     });

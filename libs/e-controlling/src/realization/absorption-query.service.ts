@@ -36,7 +36,7 @@ export class AbsorptionQueryService {
   }
 
   async rows(m: EntityManager, fiscalYear: number, ctx: ReportContext, groupBy: GroupBy): Promise<RealizationRow[]> {
-    const packages = await this.plans.rows(m, fiscalYear, ctx);
+    const packages = await this.plans.statusRows(m, fiscalYear, ctx);
     if (groupBy === 'package') {
       return packages.map((p) => ({
         level: groupBy, code: p.packageCode, name: p.packageName, organizationName: p.organizationName, appropriated: p.value, allotted: null, committed: null,

@@ -44,7 +44,7 @@ export class WarningsService {
   private async rows(m: EntityManager, fiscalYear: number, ctx: ReportContext): Promise<WarningRow[]> {
     const t = ctx.thresholds;
     const out: WarningRow[] = [];
-    const packages = await this.plans.rows(m, fiscalYear, ctx);
+    const packages = await this.plans.statusRows(m, fiscalYear, ctx);
     const facts: { packageId: string; procurementStart: string; status: string }[] = await m.query(
       `SELECT id AS "packageId", to_char(procurement_start, 'YYYY-MM-DD') AS "procurementStart", status FROM planning_package_plans_v WHERE id = ANY($1::uuid[])`,
       [packages.map((p) => p.packageId)]);
