@@ -77,8 +77,7 @@ led AS (
   FROM ledger_entries e JOIN bl ON bl.id = e.budget_line_id
   WHERE e.value_date <= $2::date AND e.kind IN ('APPROPRIATION', 'DISBURSEMENT') GROUP BY e.budget_line_id),
 cash AS (
-  SELECT c.budget_line_id, sum(x) AS planned FROM budgeting_cash_plans_v c JOIN bl ON bl.id = c.budget_line_id CROSS JOIN LATERAL unnest(c.months[1:$4]) x
-  GROUP BY c.budget_line_id),
+  SELECT c.budget_line_id, (SELECT sum(x) FROM unnest(c.months[1:$4]) x) AS planned FROM budgeting_cash_plans_v c JOIN bl ON bl.id = c.budget_line_id),
 funded AS (
   SELECT f.budget_line_id, sum((SELECT COALESCE(sum(x), 0) FROM unnest(p.financial_plan[1:$4]) x) * f.amount / p.value) AS planned
   FROM planning_package_funding_v f JOIN bl ON bl.id = f.budget_line_id JOIN planning_package_plans_v p ON p.id = f.package_id AND p.status <> 'CANCELLED'
