@@ -8,7 +8,8 @@ import { byOrganization } from '../common/by-organization';
 import { ControllingScopeService, ReportContext } from '../common/controlling-scope.service';
 import { PlanActualService } from '../packages/plan-actual.service';
 import { AbsorptionQueryService } from '../realization/absorption-query.service';
-import { rollUp } from '../realization/rollup';
+import { lineFigures } from '../realization/line-figures.query';
+import { Totals } from '../realization/rollup';
 import { percent } from '../status/s-curve';
 import { WarningRow } from './dto/warning.dto';
 
@@ -66,7 +67,7 @@ export class WarningsService {
         }
       }
     }
-    const { lines, shares } = await this.absorption.figures(m, fiscalYear, ctx, packages);
+    const lines = (await lineFigures(m, fiscalYear, ctx.asOf, ctx.orgs)).filter((l) => !ctx.programCode || l.programCode === ctx.programCode);
     for (const l of lines) {
       const unspent = new Decimal(l.allotted).minus(l.disbursed);
       if (new Decimal(l.allotted).gt(0) && unspent.times(100).dividedBy(l.allotted).gt(t.unspentAllotmentPercent)) {
@@ -77,8 +78,9 @@ export class WarningsService {
     const yearEnd = `${fiscalYear}-12-31`;
     const daysLeft = daysBetween(ctx.asOf, yearEnd);
     const yearDays = daysBetween(`${fiscalYear - 1}-12-31`, yearEnd);
-    for (const { first: l, totals } of rollUp(lines, shares, (x) => `${x.organizationId}|${x.subActivityCode}`).values()) {
-      const org = { organizationCode: l.organizationCode, organizationName: l.organizationName, subject: l.subActivityCode, subjectName: l.subActivityName };
+    for (const l of await this.absorption.totals(m, fiscalYear, ctx, 'organizationSubActivity')) {
+      const totals = Totals.of(l);
+      const org = { organizationCode: l.organizationCode, organizationName: l.organizationName, subject: l.code, subjectName: l.name };
       const behind = new Decimal(totals.plannedPercent()).minus(totals.absorptionPercent());
       if (behind.gt(t.behindCashPlanPoints)) {
         out.push({ kind: 'BEHIND_CASH_PLAN', ...org, detail: `realised ${totals.absorptionPercent()}% against ${totals.plannedPercent()}% planned: ${behind.toFixed(2)} points behind (threshold ${t.behindCashPlanPoints})` });
