@@ -116,6 +116,9 @@ export interface LineTotals {
   physicalActualWeighted: string;
 }
 
+/** The money columns of a group, to the sen. */
+const MONEY_SUMS = ['appropriated', 'allotted', 'committed', 'disbursed', 'planned'].map((c) => `sum(${c})::numeric(20,2)::text AS ${c}`).join(', ');
+
 /** a / b carried to 24 decimals (a line's weighted progress in Rp). */
 const div = (a: string, b: string) => `((${a})::numeric(1000,24) / (${b}))`;
 
@@ -125,11 +128,18 @@ const div = (a: string, b: string) => `((${a})::numeric(1000,24) / (${b}))`;
  * weight on it from their facts (funding x planned and actual physical %; the
  * routine rest of the line by its plan and realisation, as `Totals.add`), the
  * lines of `programCode` only when given, grouped in the order their first
- * line comes in the report (none without lines). Parameters: $1 fiscal year, $2 asOf, $3 the
+ * line comes in the report (none without lines); without `physical` the
+ * packages are not read and the three weights are 0 (the early warnings use
+ * only the money; $3 is then only typed). Parameters: $1 fiscal year, $2 asOf, $3 the
  * projection window's start, $4 asOf's month, $5 organizations, $6 program.
  */
-export function lineTotalsSql(key: TotalsKey): string {
+export function lineTotalsSql(key: TotalsKey, physical = true): string {
   const g = GROUPS[key];
+  if (!physical) return `
+WITH ${lineCtes({ fiscalYear: '$1', asOf: '$2', month: '$4', orgs: '$5' })}
+SELECT ${g.code} AS code, ${g.name} AS name, min(org_code) AS "organizationCode", min(org_name) AS "organizationName", ${MONEY_SUMS},
+  '0' AS "weightBase", '0' AS "physicalPlannedWeighted", '0' AS "physicalActualWeighted"
+FROM lines WHERE $3::date IS NOT NULL AND ($6::text IS NULL OR prog = $6) GROUP BY ${g.by} HAVING count(*) > 0 ORDER BY min(ord)`;
   return `
 WITH pk AS MATERIALIZED (${packageFactsSql({ fiscalYear: '$1', asOf: '$2', windowStart: '$3', month: '$4', orgs: '$5' })}),
 ${lineCtes({ fiscalYear: '$1', asOf: '$2', month: '$4', orgs: '$5' })},
@@ -143,9 +153,7 @@ weighed AS (
     greatest(l.appropriated - COALESCE(s.packaged, 0), 0) AS routine
   FROM lines l LEFT JOIN shares s ON s.budget_line_id = l.id
   WHERE $6::text IS NULL OR l.prog = $6)
-SELECT ${g.code} AS code, ${g.name} AS name, min(org_code) AS "organizationCode", min(org_name) AS "organizationName",
-  sum(appropriated)::numeric(20,2)::text AS appropriated, sum(allotted)::numeric(20,2)::text AS allotted, sum(committed)::numeric(20,2)::text AS committed,
-  sum(disbursed)::numeric(20,2)::text AS disbursed, sum(planned)::numeric(20,2)::text AS planned,
+SELECT ${g.code} AS code, ${g.name} AS name, min(org_code) AS "organizationCode", min(org_name) AS "organizationName", ${MONEY_SUMS},
   sum(packaged + routine)::text AS "weightBase",
   sum(planned_w + CASE WHEN appropriated <> 0 AND routine <> 0 THEN ${div('routine * least(planned, appropriated)', 'appropriated')} ELSE 0 END)::text AS "physicalPlannedWeighted",
   sum(actual_w + CASE WHEN appropriated <> 0 AND routine <> 0 THEN ${div('routine * disbursed', 'appropriated')} ELSE 0 END)::text AS "physicalActualWeighted"

@@ -78,7 +78,7 @@ export class WarningsService {
     const yearEnd = `${fiscalYear}-12-31`;
     const daysLeft = daysBetween(ctx.asOf, yearEnd);
     const yearDays = daysBetween(`${fiscalYear - 1}-12-31`, yearEnd);
-    for (const l of await this.absorption.totals(m, fiscalYear, ctx, 'organizationSubActivity')) {
+    for (const l of await this.absorption.totals(m, fiscalYear, ctx, 'organizationSubActivity', false)) {
       const totals = Totals.of(l);
       const org = { organizationCode: l.organizationCode, organizationName: l.organizationName, subject: l.code, subjectName: l.name };
       const behind = new Decimal(totals.plannedPercent()).minus(totals.absorptionPercent());
