@@ -39,9 +39,9 @@ export class AbsorptionQueryService {
     return (await this.totals(m, fiscalYear, ctx, groupBy)).map((t) => this.row(groupBy, t.code, t.name, null, Totals.of(t)));
   }
 
-  /** The lines in scope (of the context's program, when it has one) summed by `key` in the database, in report order (decision 0513); without `physical` the weights are 0. */
-  totals(m: EntityManager, fiscalYear: number, ctx: ReportContext, key: TotalsKey, physical = true): Promise<LineTotals[]> {
-    return m.query(lineTotalsSql(key, physical), [fiscalYear, ctx.asOf, addDays(ctx.asOf, -ctx.thresholds.projectionDays), Number(ctx.asOf.slice(5, 7)), ctx.orgs, ctx.programCode]);
+  /** The lines in scope (of the context's program, when it has one) summed by `key` in the database, in report order (decision 0513). */
+  totals(m: EntityManager, fiscalYear: number, ctx: ReportContext, key: TotalsKey): Promise<LineTotals[]> {
+    return m.query(lineTotalsSql(key), [fiscalYear, ctx.asOf, addDays(ctx.asOf, -ctx.thresholds.projectionDays), Number(ctx.asOf.slice(5, 7)), ctx.orgs, ctx.programCode]);
   }
 
   row(level: GroupBy, code: string, name: string, organizationName: string | null, t: Totals): RealizationRow {

@@ -21,6 +21,10 @@ export interface LineFigures {
   disbursed: string;
   /** cumulative cash plan to asOf's month, else the packages' financial plans on the line */
   planned: string;
+  /** the sums of the line's OPD and sub kegiatan (every line of it carries them) */
+  subAppropriated: string;
+  subDisbursed: string;
+  subPlanned: string;
 }
 
 /**
@@ -43,8 +47,7 @@ led AS (
   FROM ledger_entries e JOIN bl ON bl.id = e.budget_line_id
   WHERE e.value_date <= ${$.asOf}::date AND e.kind IN ('APPROPRIATION', 'ALLOTMENT', 'COMMITMENT', 'DISBURSEMENT') GROUP BY e.budget_line_id),
 cash AS (
-  SELECT c.budget_line_id, sum(x) AS planned FROM budgeting_cash_plans_v c JOIN bl ON bl.id = c.budget_line_id, unnest(c.months[1:${$.month}]) x
-  GROUP BY c.budget_line_id),
+  SELECT c.budget_line_id, (SELECT sum(x) FROM unnest(c.months[1:${$.month}]) x) AS planned FROM budgeting_cash_plans_v c JOIN bl ON bl.id = c.budget_line_id),
 funded AS (
   SELECT f.budget_line_id, sum((SELECT COALESCE(sum(x), 0) FROM unnest(p.financial_plan[1:${$.month}]) x) * f.amount / p.value) AS planned
   FROM planning_package_funding_v f JOIN bl ON bl.id = f.budget_line_id JOIN planning_package_plans_v p ON p.id = f.package_id AND p.status <> 'CANCELLED'
@@ -63,7 +66,8 @@ lines AS (
 
 /**
  * Expenditure lines (accounts 5.*) of a year in `orgs` (all when null), their
- * ledger sums with a value date up to `asOf`, and the plan to asOf's month.
+ * ledger sums with a value date up to `asOf`, and the plan to asOf's month;
+ * each with the sums of its OPD and sub kegiatan (the early warnings).
  */
 export function lineFigures(m: EntityManager, fiscalYear: number, asOf: string, orgs: string[] | null): Promise<LineFigures[]> {
   return m.query(
@@ -72,8 +76,10 @@ export function lineFigures(m: EntityManager, fiscalYear: number, asOf: string, 
        l.prog AS "programCode", l.prog_name AS "programName", l.act AS "activityCode", l.act_name AS "activityName",
        l.sub AS "subActivityCode", l.sub_name AS "subActivityName", l.acc AS "accountCode", l.acc_name AS "accountName",
        l.appropriated::numeric(20,2)::text AS appropriated, l.allotted::numeric(20,2)::text AS allotted,
-       l.committed::numeric(20,2)::text AS committed, l.disbursed::numeric(20,2)::text AS disbursed, l.planned::numeric(20,2)::text AS planned
-     FROM lines l ORDER BY l.ord`,
+       l.committed::numeric(20,2)::text AS committed, l.disbursed::numeric(20,2)::text AS disbursed, l.planned::numeric(20,2)::text AS planned,
+       (sum(l.appropriated) OVER sub)::numeric(20,2)::text AS "subAppropriated", (sum(l.disbursed) OVER sub)::numeric(20,2)::text AS "subDisbursed",
+       (sum(l.planned) OVER sub)::numeric(20,2)::text AS "subPlanned"
+     FROM lines l WINDOW sub AS (PARTITION BY l.organization_id, l.sub) ORDER BY l.ord`,
     [fiscalYear, asOf, Number(asOf.slice(5, 7)), orgs]);
 }
 
@@ -86,8 +92,8 @@ export function packageFunding(m: EntityManager, fiscalYear: number, orgs: strin
     [fiscalYear, orgs]);
 }
 
-/** What the line totals are grouped by: a level of the absorption report, or OPD and sub kegiatan (the early warnings). */
-export type TotalsKey = 'province' | 'organization' | 'program' | 'kegiatan' | 'subActivity' | 'account' | 'organizationSubActivity';
+/** What the line totals are grouped by: a level of the absorption report. */
+export type TotalsKey = 'province' | 'organization' | 'program' | 'kegiatan' | 'subActivity' | 'account';
 
 /** The columns a group is keyed by, and its code and name. */
 const GROUPS: Record<TotalsKey, { by: string; code: string; name: string }> = {
@@ -97,7 +103,6 @@ const GROUPS: Record<TotalsKey, { by: string; code: string; name: string }> = {
   kegiatan: { by: 'act', code: 'act', name: 'min(act_name)' },
   subActivity: { by: 'sub', code: 'sub', name: 'min(sub_name)' },
   account: { by: 'acc', code: 'acc', name: 'min(acc_name)' },
-  organizationSubActivity: { by: 'organization_id, sub', code: 'sub', name: 'min(sub_name)' },
 };
 
 /** The sums of one group of lines: money to the sen, the physical weights exact (decimal strings). */
@@ -128,18 +133,11 @@ const div = (a: string, b: string) => `((${a})::numeric(1000,24) / (${b}))`;
  * weight on it from their facts (funding x planned and actual physical %; the
  * routine rest of the line by its plan and realisation, as `Totals.add`), the
  * lines of `programCode` only when given, grouped in the order their first
- * line comes in the report (none without lines); without `physical` the
- * packages are not read and the three weights are 0 (the early warnings use
- * only the money; $3 is then only typed). Parameters: $1 fiscal year, $2 asOf, $3 the
+ * line comes in the report (none without lines). Parameters: $1 fiscal year, $2 asOf, $3 the
  * projection window's start, $4 asOf's month, $5 organizations, $6 program.
  */
-export function lineTotalsSql(key: TotalsKey, physical = true): string {
+export function lineTotalsSql(key: TotalsKey): string {
   const g = GROUPS[key];
-  if (!physical) return `
-WITH ${lineCtes({ fiscalYear: '$1', asOf: '$2', month: '$4', orgs: '$5' })}
-SELECT ${g.code} AS code, ${g.name} AS name, min(org_code) AS "organizationCode", min(org_name) AS "organizationName", ${MONEY_SUMS},
-  '0' AS "weightBase", '0' AS "physicalPlannedWeighted", '0' AS "physicalActualWeighted"
-FROM lines WHERE $3::date IS NOT NULL AND ($6::text IS NULL OR prog = $6) GROUP BY ${g.by} HAVING count(*) > 0 ORDER BY min(ord)`;
   return `
 WITH pk AS MATERIALIZED (${packageFactsSql({ fiscalYear: '$1', asOf: '$2', windowStart: '$3', month: '$4', orgs: '$5' })}),
 ${lineCtes({ fiscalYear: '$1', asOf: '$2', month: '$4', orgs: '$5' })},

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { percent } from '../status/s-curve';
-import { LineTotals } from './line-figures.query';
+import { LineFigures, LineTotals } from './line-figures.query';
 
 /** Sums of a group of lines (summed in the database, lineTotalsSql); every amount exact, every % derived from the sums. */
 export class Totals {
@@ -18,6 +18,15 @@ export class Totals {
   static of(s: LineTotals): Totals {
     const t = new Totals();
     for (const k of ['appropriated', 'allotted', 'committed', 'disbursed', 'planned', 'weightBase', 'physicalPlannedWeighted', 'physicalActualWeighted'] as const) t[k] = new Decimal(s[k]);
+    return t;
+  }
+
+  /** The money sums of a line's OPD and sub kegiatan (lineFigures), the weights left 0. */
+  static ofSubActivity(l: LineFigures): Totals {
+    const t = new Totals();
+    t.appropriated = new Decimal(l.subAppropriated);
+    t.disbursed = new Decimal(l.subDisbursed);
+    t.planned = new Decimal(l.subPlanned);
     return t;
   }
 

@@ -78,9 +78,11 @@ export class WarningsService {
     const yearEnd = `${fiscalYear}-12-31`;
     const daysLeft = daysBetween(ctx.asOf, yearEnd);
     const yearDays = daysBetween(`${fiscalYear - 1}-12-31`, yearEnd);
-    for (const l of await this.absorption.totals(m, fiscalYear, ctx, 'organizationSubActivity', false)) {
-      const totals = Totals.of(l);
-      const org = { organizationCode: l.organizationCode, organizationName: l.organizationName, subject: l.code, subjectName: l.name };
+    // the first line of each OPD and sub kegiatan (its lines come together) carries the sums of them all
+    const firsts = lines.filter((l, i) => i === 0 || l.organizationId !== lines[i - 1].organizationId || l.subActivityCode !== lines[i - 1].subActivityCode);
+    for (const l of firsts) {
+      const totals = Totals.ofSubActivity(l);
+      const org = { organizationCode: l.organizationCode, organizationName: l.organizationName, subject: l.subActivityCode, subjectName: l.subActivityName };
       const behind = new Decimal(totals.plannedPercent()).minus(totals.absorptionPercent());
       if (behind.gt(t.behindCashPlanPoints)) {
         out.push({ kind: 'BEHIND_CASH_PLAN', ...org, detail: `realised ${totals.absorptionPercent()}% against ${totals.plannedPercent()}% planned: ${behind.toFixed(2)} points behind (threshold ${t.behindCashPlanPoints})` });
