@@ -33,6 +33,7 @@ import { MonevIndicatorEdits1764303300000 } from './1764303300000-monev-indicato
 import { HsbImportId1764303400000 } from './1764303400000-hsb-import-id';
 import { CursorListOrders1764303400100 } from './1764303400100-cursor-list-orders';
 import { HsbCodesOfYearDistinct1764303400200 } from './1764303400200-hsb-codes-of-year-distinct';
+import { ContractDisbursementIndexes1764304100000 } from './1764304100000-contract-disbursement-indexes';
 import { BudgetLineOpdListOrder1764304200000 } from './1764304200000-budget-line-opd-list-order';
 import { TreasuryCashStripes1764304300000 } from './1764304300000-treasury-cash-stripes';
 
@@ -74,6 +75,7 @@ export const ALL_MIGRATIONS = [
   HsbImportId1764303400000,
   CursorListOrders1764303400100,
   HsbCodesOfYearDistinct1764303400200,
+  ContractDisbursementIndexes1764304100000,
   BudgetLineOpdListOrder1764304200000,
   TreasuryCashStripes1764304300000,
 ];

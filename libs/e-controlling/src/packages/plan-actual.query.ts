@@ -58,7 +58,7 @@ export function plannedPhysicalSql(curve: string, asOf: string): string {
 export function packageFactsSql($: FactParams): string {
   return `SELECT p.id AS "packageId", p.code AS "packageCode", p.name AS "packageName", p.organization_id AS "organizationId",
        o.code AS "organizationCode", o.name AS "organizationName", p.sub_activity_code AS "subActivityCode",
-       COALESCE((SELECT n4.parent_code FROM nomenclature n5 JOIN nomenclature n4 ON n4.code = n5.parent_code WHERE n5.code = p.sub_activity_code), '') AS "programCode", p.type, p.method,
+       COALESCE(n4.parent_code, '') AS "programCode", p.type, p.method,
        p.status AS "packageStatus", p.value::text AS value, p.location, to_char(p.procurement_start, 'YYYY-MM-DD') AS "procurementStart",
        p.physical_plan::text[] AS "physicalPlan", ${plannedPhysicalSql('p.physical_plan', $.asOf)}::text AS "plannedPhysical",
        COALESCE((SELECT sum(x) FROM unnest(p.financial_plan[1:${$.month}]) x), 0)::numeric(20,2)::text AS "plannedFinancial",
@@ -68,6 +68,7 @@ export function packageFactsSql($: FactParams): string {
        COALESCE(w.pct, 0)::numeric(5,2)::text AS "windowStartActual",
        COALESCE(f.paid, 0)::numeric(20,2)::text AS "realisedFinancial"
      FROM planning_package_plans_v p JOIN organizations o ON o.id = p.organization_id
+     LEFT JOIN nomenclature n5 ON n5.code = p.sub_activity_code LEFT JOIN nomenclature n4 ON n4.code = n5.parent_code
      LEFT JOIN LATERAL (SELECT * FROM delivery_contracts_v c WHERE c.package_id = p.id AND c.signed_on <= ${$.asOf}::date ORDER BY c.signed_on DESC, c.number DESC LIMIT 1) c ON true
      LEFT JOIN LATERAL (SELECT v.cumulative_percent AS pct, v.reported_on FROM delivery_verified_progress_v v WHERE v.contract_id = c.id AND v.reported_on <= ${$.asOf}::date
                         ORDER BY v.reported_on DESC, v.cumulative_percent DESC LIMIT 1) r ON true

@@ -7,13 +7,15 @@ import { ControllingScopeService, ReportContext } from '../common/controlling-sc
 import { contractStatus, StatusVerdict } from '../status/contract-status';
 import { addDays, percent, percentMinus, projectedCompletion } from '../status/s-curve';
 import { EscalationSummary, PackageControlQueryDto, PackageControlRow } from './dto/package-control.dto';
-import { packageFacts } from './plan-actual.query';
+import { PackageFacts, packageFacts } from './plan-actual.query';
 
 /** What a package's status is decided from (decision 0500). */
 export interface StatusFacts { type: string; plannedPhysical: string; actual: string; windowStartActual: string; contractId: string | null }
 
+type Verdict = StatusVerdict & { projected: string | 'NEVER' | null };
+
 /** The package's status and its reason on the context's date, and the completion projected from the window's rate. */
-export function packageVerdict(f: StatusFacts, fiscalYear: number, ctx: ReportContext): StatusVerdict & { projected: string | 'NEVER' | null } {
+export function packageVerdict(f: StatusFacts, fiscalYear: number, ctx: ReportContext): Verdict {
   const t = ctx.thresholds;
   const projected = f.contractId ? projectedCompletion(f.actual, f.windowStartActual, ctx.asOf, t.projectionDays) : 'NEVER';
   const verdict = contractStatus({ packageType: f.type, planned: f.plannedPhysical, actual: f.actual, projected, fiscalYearEnd: `${fiscalYear}-12-31` }, t);
@@ -30,8 +32,10 @@ export class PlanActualService {
   list(user: AuthUser, q: PackageControlQueryDto): Promise<Page<PackageControlRow>> {
     return this.tx.run(async (m) => {
       const ctx = await this.scope.context(m, user, q);
-      const rows = (await this.rows(m, q.fiscalYear, ctx)).filter((r) => !q.status || r.status === q.status);
-      return pageOf(rows.slice(offsetOf(q), offsetOf(q) + q.limit), rows.length, q);
+      // every package's status decides the filter and the count; the page's rows alone are then written out
+      const judged = (await this.judged(m, q.fiscalYear, ctx)).filter(({ verdict }) => !q.status || verdict.status === q.status);
+      const page = judged.slice(offsetOf(q), offsetOf(q) + q.limit).map(({ facts, verdict }) => controlRow(facts, verdict, ctx));
+      return pageOf(await this.withEscalations(m, page, ctx.asOf), judged.length, q);
     });
   }
 
@@ -39,33 +43,29 @@ export class PlanActualService {
   async download(user: AuthUser, q: PackageControlQueryDto): Promise<AsyncIterable<PackageControlRow[]>> {
     const ctx = await this.tx.run((m) => this.scope.context(m, user, q));
     return byOrganization(this.ds, ctx.orgs, async (m, organizationIds) =>
-      (await this.rows(m, q.fiscalYear, { ...ctx, orgs: organizationIds })).filter((r) => !q.status || r.status === q.status));
+      this.withEscalations(m, (await this.statusRows(m, q.fiscalYear, { ...ctx, orgs: organizationIds })).filter((r) => !q.status || r.status === q.status), ctx.asOf));
   }
 
-  /** Every package of the year in the context's scope (and program), in organization, sub kegiatan and code order. */
+  /** Every package of the year in the context's scope (and program), in organization, sub kegiatan and code order, with the escalation record. */
   async rows(m: EntityManager, fiscalYear: number, ctx: ReportContext): Promise<PackageControlRow[]> {
-    const facts = (await packageFacts(m, fiscalYear, ctx.asOf, addDays(ctx.asOf, -ctx.thresholds.projectionDays), ctx.orgs))
-      .filter((f) => !ctx.programCode || f.programCode === ctx.programCode);
-    const escalations = await this.escalations(m, facts.map((f) => f.contractId).filter((id): id is string => !!id), ctx.asOf);
-    return facts.map((f) => {
-      const { plannedPhysical } = f;
-      const verdict = packageVerdict(f, fiscalYear, ctx);
-      const projected = verdict.projected;
-      const plannedFinancialPercent = percent(f.plannedFinancial, f.value);
-      const realisedFinancialPercent = percent(f.realisedFinancial, f.value);
-      return {
-        packageId: f.packageId, packageCode: f.packageCode, packageName: f.packageName, organizationId: f.organizationId,
-        organizationCode: f.organizationCode, organizationName: f.organizationName, subActivityCode: f.subActivityCode, programCode: f.programCode, type: f.type, value: f.value,
-        contractId: f.contractId, contractNumber: f.contractNumber, vendorName: f.vendorName, officerName: f.officerName, contractEnd: f.contractEnd,
-        asOf: ctx.asOf, plannedPhysical, actualPhysical: f.actual, physicalDeviation: percentMinus(f.actual, plannedPhysical), lastReportOn: f.lastReportOn,
-        projectedCompletion: f.contractId ? projected : null,
-        plannedFinancial: f.plannedFinancial, realisedFinancial: f.realisedFinancial, plannedFinancialPercent, realisedFinancialPercent,
-        financialDeviation: percentMinus(realisedFinancialPercent, plannedFinancialPercent),
-        status: verdict.status, reason: verdict.reason,
-        escalations: f.contractId ? escalations.get(f.contractId) ?? [] : [],
-        location: f.location,
-      };
-    });
+    return this.withEscalations(m, await this.statusRows(m, fiscalYear, ctx), ctx.asOf);
+  }
+
+  /** The rows with their contracts' escalation record on or before asOf (read for these rows only: a page's, not the province's). */
+  async withEscalations(m: EntityManager, rows: PackageControlRow[], asOf: string): Promise<PackageControlRow[]> {
+    const escalations = await this.escalations(m, rows.map((r) => r.contractId).filter((id): id is string => !!id), asOf);
+    return rows.map((r) => ({ ...r, escalations: r.contractId ? escalations.get(r.contractId) ?? [] : [] }));
+  }
+
+  /** As `rows`, the escalation record left empty: the figures and status, all that filtering, paging and the roll-ups need. */
+  async statusRows(m: EntityManager, fiscalYear: number, ctx: ReportContext): Promise<PackageControlRow[]> {
+    return (await this.judged(m, fiscalYear, ctx)).map(({ facts, verdict }) => controlRow(facts, verdict, ctx));
+  }
+
+  /** The facts of every package in the context's scope (and program) with its status (decision 0500). */
+  private async judged(m: EntityManager, fiscalYear: number, ctx: ReportContext): Promise<{ facts: PackageFacts; verdict: Verdict }[]> {
+    const facts = await packageFacts(m, fiscalYear, ctx.asOf, addDays(ctx.asOf, -ctx.thresholds.projectionDays), ctx.orgs);
+    return facts.filter((f) => !ctx.programCode || f.programCode === ctx.programCode).map((f) => ({ facts: f, verdict: packageVerdict(f, fiscalYear, ctx) }));
   }
 
   /** The escalation steps of the contracts held on or before asOf, per contract in order. */
@@ -79,4 +79,23 @@ export class PlanActualService {
     for (const { contractId, ...e } of rows) by.set(contractId, [...(by.get(contractId) ?? []), e]);
     return by;
   }
+}
+
+/** A row of the list: the package's facts, its plan against actual in points and percent, and its status; the escalation record left empty. */
+function controlRow(f: PackageFacts, verdict: Verdict, ctx: ReportContext): PackageControlRow {
+  const { plannedPhysical } = f;
+  const plannedFinancialPercent = percent(f.plannedFinancial, f.value);
+  const realisedFinancialPercent = percent(f.realisedFinancial, f.value);
+  return {
+    packageId: f.packageId, packageCode: f.packageCode, packageName: f.packageName, organizationId: f.organizationId,
+    organizationCode: f.organizationCode, organizationName: f.organizationName, subActivityCode: f.subActivityCode, programCode: f.programCode, type: f.type, value: f.value,
+    contractId: f.contractId, contractNumber: f.contractNumber, vendorName: f.vendorName, officerName: f.officerName, contractEnd: f.contractEnd,
+    asOf: ctx.asOf, plannedPhysical, actualPhysical: f.actual, physicalDeviation: percentMinus(f.actual, plannedPhysical), lastReportOn: f.lastReportOn,
+    projectedCompletion: f.contractId ? verdict.projected : null,
+    plannedFinancial: f.plannedFinancial, realisedFinancial: f.realisedFinancial, plannedFinancialPercent, realisedFinancialPercent,
+    financialDeviation: percentMinus(realisedFinancialPercent, plannedFinancialPercent),
+    status: verdict.status, reason: verdict.reason,
+    escalations: [],
+    location: f.location,
+  };
 }

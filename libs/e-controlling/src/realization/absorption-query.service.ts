@@ -3,20 +3,11 @@ import { TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { ReportContext } from '../common/controlling-scope.service';
 import { PlanActualService } from '../packages/plan-actual.service';
-import { percentMinus } from '../status/s-curve';
+import { addDays, percentMinus } from '../status/s-curve';
 import { ControllingThresholdsService } from '../thresholds/controlling-thresholds.service';
 import { GroupBy, RealizationRow } from './dto/realization.dto';
-import { LineFigures, lineFigures, packageFunding } from './line-figures.query';
-import { PackageShare, rollUp, Totals } from './rollup';
-
-const KEYS: Record<Exclude<GroupBy, 'package'>, { key: (l: LineFigures) => string; code: (l: LineFigures) => string; name: (l: LineFigures) => string }> = {
-  province: { key: () => 'province', code: () => '', name: () => 'Provinsi' },
-  organization: { key: (l) => l.organizationId, code: (l) => l.organizationCode, name: (l) => l.organizationName },
-  program: { key: (l) => l.programCode, code: (l) => l.programCode, name: (l) => l.programName },
-  kegiatan: { key: (l) => l.activityCode, code: (l) => l.activityCode, name: (l) => l.activityName },
-  subActivity: { key: (l) => l.subActivityCode, code: (l) => l.subActivityCode, name: (l) => l.subActivityName },
-  account: { key: (l) => l.accountCode, code: (l) => l.accountCode, name: (l) => l.accountName },
-};
+import { LineTotals, lineTotalsSql, TotalsKey } from './line-figures.query';
+import { Totals } from './rollup';
 
 /**
  * Financial absorption (serapan) and weighted physical progress as of a date,
@@ -36,8 +27,8 @@ export class AbsorptionQueryService {
   }
 
   async rows(m: EntityManager, fiscalYear: number, ctx: ReportContext, groupBy: GroupBy): Promise<RealizationRow[]> {
-    const packages = await this.plans.rows(m, fiscalYear, ctx);
     if (groupBy === 'package') {
+      const packages = await this.plans.statusRows(m, fiscalYear, ctx);
       return packages.map((p) => ({
         level: groupBy, code: p.packageCode, name: p.packageName, organizationName: p.organizationName, appropriated: p.value, allotted: null, committed: null,
         disbursed: p.realisedFinancial, planned: p.plannedFinancial, remaining: percentMinus(p.value, p.realisedFinancial),
@@ -45,23 +36,12 @@ export class AbsorptionQueryService {
         physicalPlannedPercent: p.plannedPhysical, physicalPercent: p.actualPhysical,
       }));
     }
-    const { lines, shares } = await this.figures(m, fiscalYear, ctx, packages);
-    const k = KEYS[groupBy];
-    return [...rollUp(lines, shares, k.key).values()].map(({ first, totals }) => this.row(groupBy, k.code(first), k.name(first), null, totals));
+    return (await this.totals(m, fiscalYear, ctx, groupBy)).map((t) => this.row(groupBy, t.code, t.name, null, Totals.of(t)));
   }
 
-  /** The lines in scope (of the context's program, when it has one) and the packages' shares on each (for weighted physical progress). */
-  async figures(m: EntityManager, fiscalYear: number, ctx: ReportContext, packages: { packageId: string; plannedPhysical: string; actualPhysical: string }[]) {
-    const lines = (await lineFigures(m, fiscalYear, ctx.asOf, ctx.orgs)).filter((l) => !ctx.programCode || l.programCode === ctx.programCode);
-    const funding = await packageFunding(m, fiscalYear, ctx.orgs);
-    const byPackage = new Map(packages.map((p) => [p.packageId, p]));
-    const shares = new Map<string, PackageShare[]>();
-    for (const f of funding) {
-      const p = byPackage.get(f.packageId);
-      if (!p) continue;
-      shares.set(f.budgetLineId, [...(shares.get(f.budgetLineId) ?? []), { budgetLineId: f.budgetLineId, amount: f.amount, plannedPhysical: p.plannedPhysical, actualPhysical: p.actualPhysical }]);
-    }
-    return { lines, shares };
+  /** The lines in scope (of the context's program, when it has one) summed by `key` in the database, in report order (decision 0513). */
+  totals(m: EntityManager, fiscalYear: number, ctx: ReportContext, key: TotalsKey): Promise<LineTotals[]> {
+    return m.query(lineTotalsSql(key), [fiscalYear, ctx.asOf, addDays(ctx.asOf, -ctx.thresholds.projectionDays), Number(ctx.asOf.slice(5, 7)), ctx.orgs, ctx.programCode]);
   }
 
   row(level: GroupBy, code: string, name: string, organizationName: string | null, t: Totals): RealizationRow {

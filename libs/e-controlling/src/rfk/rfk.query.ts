@@ -51,9 +51,14 @@ const div = (a: string, b: string) => `((${a})::numeric(1000,24) / (${b}))`;
 const text = (x: string) => `(${x})::numeric(20,2)::text`;
 
 /**
- * The RFK of a month in one statement: per line the ledger sums by value date
- * and its packages' weight (funding x progress, the routine rest by its
- * financial realisation); summed up sub kegiatan, kegiatan, program and OPD
+ * The RFK of a month in one statement (decision 0512 on its shape). Each
+ * source is read once and summed per budget line before anything is rolled
+ * up: the lines in scope (`bl`), their ledger entries by value date (`led`),
+ * cash plans (`cash`) and packages' financial plans (`funded`), and the
+ * packages' weight on each line (`shares`: funding x progress; the routine
+ * rest of a line by its financial realisation). The lines are then summed per
+ * OPD and sub kegiatan, and only those few thousand rows are named (the
+ * nomenclature joined once per level) and summed up kegiatan, program and OPD
  * with GROUPING SETS; weights as shares of the OPD's base; the packages under
  * their sub kegiatan; numbered in report order; with a program, the rows of
  * that program (their figures and numbers as in the whole report, the OPD's
@@ -64,39 +69,48 @@ const text = (x: string) => `(${x})::numeric(20,2)::text`;
  */
 export const RFK_SQL = `
 WITH pk AS MATERIALIZED (${packageFactsSql({ fiscalYear: '$1', asOf: '$2', windowStart: '$3', month: '$4', orgs: '$5' })}),
-lf AS (
-  SELECT b.id, b.organization_id, b.sub_activity_code,
-    COALESCE(sum(e.amount) FILTER (WHERE e.kind = 'APPROPRIATION'), 0) AS appropriated,
-    COALESCE(sum(e.amount) FILTER (WHERE e.kind = 'DISBURSEMENT'), 0) AS disbursed
-  FROM budget_lines b LEFT JOIN ledger_entries e ON e.budget_line_id = b.id AND e.value_date <= $2::date
-  WHERE b.fiscal_year = $1 AND b.account_code LIKE '5.%' AND ($5::uuid[] IS NULL OR b.organization_id = ANY($5::uuid[]))
-  GROUP BY b.id),
+bl AS MATERIALIZED (
+  SELECT b.id, b.organization_id, b.sub_activity_code FROM budget_lines b
+  WHERE b.fiscal_year = $1 AND b.account_code LIKE '5.%' AND ($5::uuid[] IS NULL OR b.organization_id = ANY($5::uuid[]))),
+led AS (
+  SELECT e.budget_line_id, sum(e.amount) FILTER (WHERE e.kind = 'APPROPRIATION') AS appropriated, sum(e.amount) FILTER (WHERE e.kind = 'DISBURSEMENT') AS disbursed
+  FROM ledger_entries e JOIN bl ON bl.id = e.budget_line_id
+  WHERE e.value_date <= $2::date AND e.kind IN ('APPROPRIATION', 'DISBURSEMENT') GROUP BY e.budget_line_id),
+cash AS (
+  SELECT c.budget_line_id, (SELECT sum(x) FROM unnest(c.months[1:$4]) x) AS planned FROM budgeting_cash_plans_v c JOIN bl ON bl.id = c.budget_line_id),
+funded AS (
+  SELECT f.budget_line_id, sum((SELECT COALESCE(sum(x), 0) FROM unnest(p.financial_plan[1:$4]) x) * f.amount / p.value) AS planned
+  FROM planning_package_funding_v f JOIN bl ON bl.id = f.budget_line_id JOIN planning_package_plans_v p ON p.id = f.package_id AND p.status <> 'CANCELLED'
+  GROUP BY f.budget_line_id),
 shares AS (
   SELECT f.budget_line_id, sum(f.amount) AS packaged,
     sum(${div('f.amount * pk."plannedPhysical"::numeric', '100')}) AS planned_w, sum(${div('f.amount * pk.actual::numeric', '100')}) AS actual_w
   FROM planning_package_funding_v f JOIN pk ON pk."packageId" = f.package_id GROUP BY f.budget_line_id),
 lines AS (
-  SELECT lf.*, o.code AS org_code, o.name AS org_name, COALESCE(n3.code, '') AS prog, COALESCE(n3.name, '') AS prog_name,
-    COALESCE(n4.code, '') AS act, COALESCE(n4.name, '') AS act_name, n5.name AS sub_name,
-    round(COALESCE((SELECT sum(x) FROM budgeting_cash_plans_v c, unnest(c.months[1:$4]) x WHERE c.budget_line_id = lf.id),
-      (SELECT sum((SELECT COALESCE(sum(x), 0) FROM unnest(p.financial_plan[1:$4]) x) * f.amount / p.value)
-       FROM planning_package_funding_v f JOIN planning_package_plans_v p ON p.id = f.package_id AND p.status <> 'CANCELLED' WHERE f.budget_line_id = lf.id), 0), 2) AS planned,
-    COALESCE(s.packaged, 0) AS packaged, greatest(lf.appropriated - COALESCE(s.packaged, 0), 0) AS routine,
-    COALESCE(s.planned_w, 0) AS planned_w, COALESCE(s.actual_w, 0) AS actual_w
-  FROM lf JOIN organizations o ON o.id = lf.organization_id JOIN nomenclature n5 ON n5.code = lf.sub_activity_code
-  LEFT JOIN nomenclature n4 ON n4.code = n5.parent_code LEFT JOIN nomenclature n3 ON n3.code = n4.parent_code
-  LEFT JOIN shares s ON s.budget_line_id = lf.id),
+  SELECT bl.organization_id, bl.sub_activity_code, COALESCE(led.appropriated, 0) AS appropriated, COALESCE(led.disbursed, 0) AS disbursed,
+    round(COALESCE(cash.planned, funded.planned, 0), 2) AS planned,
+    COALESCE(s.packaged, 0) AS packaged, COALESCE(s.planned_w, 0) AS planned_w, COALESCE(s.actual_w, 0) AS actual_w
+  FROM bl LEFT JOIN led ON led.budget_line_id = bl.id LEFT JOIN cash ON cash.budget_line_id = bl.id LEFT JOIN funded ON funded.budget_line_id = bl.id
+  LEFT JOIN shares s ON s.budget_line_id = bl.id),
 weighed AS (
-  SELECT l.*, l.packaged + l.routine AS base,
-    l.planned_w + CASE WHEN l.appropriated <> 0 AND l.routine <> 0 THEN ${div('l.routine * least(l.planned, l.appropriated)', 'l.appropriated')} ELSE 0 END AS pw,
-    l.actual_w + CASE WHEN l.appropriated <> 0 AND l.routine <> 0 THEN ${div('l.routine * l.disbursed', 'l.appropriated')} ELSE 0 END AS aw
-  FROM lines l),
+  SELECT l.*, greatest(l.appropriated - l.packaged, 0) AS routine FROM lines l),
+subs AS (
+  SELECT w.organization_id, w.sub_activity_code, sum(w.appropriated) AS appropriated, sum(w.disbursed) AS disbursed, sum(w.planned) AS planned,
+    sum(w.packaged + w.routine) AS base,
+    sum(w.planned_w + CASE WHEN w.appropriated <> 0 AND w.routine <> 0 THEN ${div('w.routine * least(w.planned, w.appropriated)', 'w.appropriated')} ELSE 0 END) AS pw,
+    sum(w.actual_w + CASE WHEN w.appropriated <> 0 AND w.routine <> 0 THEN ${div('w.routine * w.disbursed', 'w.appropriated')} ELSE 0 END) AS aw
+  FROM weighed w GROUP BY w.organization_id, w.sub_activity_code),
+named AS (
+  SELECT s.*, o.code AS org_code, o.name AS org_name, COALESCE(n3.code, '') AS prog, COALESCE(n3.name, '') AS prog_name,
+    COALESCE(n4.code, '') AS act, COALESCE(n4.name, '') AS act_name, n5.name AS sub_name
+  FROM subs s JOIN organizations o ON o.id = s.organization_id JOIN nomenclature n5 ON n5.code = s.sub_activity_code
+  LEFT JOIN nomenclature n4 ON n4.code = n5.parent_code LEFT JOIN nomenclature n3 ON n3.code = n4.parent_code),
 grouped AS (
   SELECT organization_id, min(org_code) AS org_code, min(org_name) AS org_name, prog, min(prog_name) AS prog_name, act, min(act_name) AS act_name,
     sub_activity_code AS sub, min(sub_name) AS sub_name,
     CASE WHEN GROUPING(prog) = 1 THEN 'OPD' WHEN GROUPING(act) = 1 THEN 'PROGRAM' WHEN GROUPING(sub_activity_code) = 1 THEN 'KEGIATAN' ELSE 'SUB_KEGIATAN' END AS level,
     sum(appropriated) AS appropriated, sum(disbursed) AS disbursed, sum(planned) AS planned, sum(base) AS base, sum(pw) AS pw, sum(aw) AS aw
-  FROM weighed
+  FROM named
   GROUP BY GROUPING SETS ((organization_id), (organization_id, prog), (organization_id, prog, act), (organization_id, prog, act, sub_activity_code))),
 rows AS (
   SELECT g.organization_id, g.org_code, g.org_name, g.level, g.prog, g.act, g.sub, NULL::text AS package_code,

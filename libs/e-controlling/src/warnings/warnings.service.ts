@@ -8,7 +8,8 @@ import { byOrganization } from '../common/by-organization';
 import { ControllingScopeService, ReportContext } from '../common/controlling-scope.service';
 import { PlanActualService } from '../packages/plan-actual.service';
 import { AbsorptionQueryService } from '../realization/absorption-query.service';
-import { rollUp } from '../realization/rollup';
+import { lineFigures } from '../realization/line-figures.query';
+import { Totals } from '../realization/rollup';
 import { percent } from '../status/s-curve';
 import { WarningRow } from './dto/warning.dto';
 
@@ -44,7 +45,7 @@ export class WarningsService {
   private async rows(m: EntityManager, fiscalYear: number, ctx: ReportContext): Promise<WarningRow[]> {
     const t = ctx.thresholds;
     const out: WarningRow[] = [];
-    const packages = await this.plans.rows(m, fiscalYear, ctx);
+    const packages = await this.plans.statusRows(m, fiscalYear, ctx);
     const facts: { packageId: string; procurementStart: string; status: string }[] = await m.query(
       `SELECT id AS "packageId", to_char(procurement_start, 'YYYY-MM-DD') AS "procurementStart", status FROM planning_package_plans_v WHERE id = ANY($1::uuid[])`,
       [packages.map((p) => p.packageId)]);
@@ -66,7 +67,7 @@ export class WarningsService {
         }
       }
     }
-    const { lines, shares } = await this.absorption.figures(m, fiscalYear, ctx, packages);
+    const lines = (await lineFigures(m, fiscalYear, ctx.asOf, ctx.orgs)).filter((l) => !ctx.programCode || l.programCode === ctx.programCode);
     for (const l of lines) {
       const unspent = new Decimal(l.allotted).minus(l.disbursed);
       if (new Decimal(l.allotted).gt(0) && unspent.times(100).dividedBy(l.allotted).gt(t.unspentAllotmentPercent)) {
@@ -77,7 +78,10 @@ export class WarningsService {
     const yearEnd = `${fiscalYear}-12-31`;
     const daysLeft = daysBetween(ctx.asOf, yearEnd);
     const yearDays = daysBetween(`${fiscalYear - 1}-12-31`, yearEnd);
-    for (const { first: l, totals } of rollUp(lines, shares, (x) => `${x.organizationId}|${x.subActivityCode}`).values()) {
+    // the first line of each OPD and sub kegiatan (its lines come together) carries the sums of them all
+    const firsts = lines.filter((l, i) => i === 0 || l.organizationId !== lines[i - 1].organizationId || l.subActivityCode !== lines[i - 1].subActivityCode);
+    for (const l of firsts) {
+      const totals = Totals.ofSubActivity(l);
       const org = { organizationCode: l.organizationCode, organizationName: l.organizationName, subject: l.subActivityCode, subjectName: l.subActivityName };
       const behind = new Decimal(totals.plannedPercent()).minus(totals.absorptionPercent());
       if (behind.gt(t.behindCashPlanPoints)) {
