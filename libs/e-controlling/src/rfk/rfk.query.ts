@@ -62,7 +62,10 @@ const text = (x: string) => `(${x})::numeric(20,2)::text`;
  * with GROUPING SETS; weights as shares of the OPD's base; the packages under
  * their sub kegiatan; numbered in report order; with a program, the rows of
  * that program (their figures and numbers as in the whole report, the OPD's
- * total row left out); cut to the page. Parameters: $1 fiscal year, $2 asOf,
+ * total row left out); cut to the page. A package weighs in by its latest
+ * contract's progress alone (`pk`); its name, contract, plans and payments
+ * (the package facts) and every row's percentages and weight are read and
+ * worked out only for the rows of the page (decision 0514). Parameters: $1 fiscal year, $2 asOf,
  * $3 the projection window's start, $4 asOf's month, $5 organizations, $6
  * program, $7 limit (null: all), $8 the row number the rows start after, $9
  * the rows skipped after it.
@@ -130,8 +133,7 @@ rows AS (
   FROM pk JOIN grouped g ON g.level = 'SUB_KEGIATAN' AND g.organization_id = pk.organization_id AND g.sub = pk.sub_activity_code),
 numbered AS (
   SELECT r.*, row_number() OVER (ORDER BY r.org_code COLLATE "C", r.organization_id, r.prog IS NOT NULL, r.prog COLLATE "C", r.act IS NOT NULL, r.act COLLATE "C",
-      r.sub IS NOT NULL, r.sub COLLATE "C", r.package_code IS NOT NULL, r.package_code COLLATE "C")::int AS row_no,
-    max(r.weighing) FILTER (WHERE r.level = 'OPD') OVER (PARTITION BY r.organization_id) AS opd_base
+      r.sub IS NOT NULL, r.sub COLLATE "C", r.package_code IS NOT NULL, r.package_code COLLATE "C")::int AS row_no
   FROM rows r),
 page AS (
   SELECT n.* FROM numbered n
@@ -139,12 +141,12 @@ page AS (
   ORDER BY n.row_no
   LIMIT $7 OFFSET $9),
 figures AS (
-  SELECT n.*, f.location, f."officerName" AS officer, f.type AS package_type, f."contractId" AS contract_id, f."windowStartActual" AS window_start_actual,
+  SELECT n.*, o.base AS opd_base, f.location, f."officerName" AS officer, f.type AS package_type, f."contractId" AS contract_id, f."windowStartActual" AS window_start_actual,
     CASE WHEN n.level <> 'PACKAGE' THEN n.name WHEN f."contractNumber" IS NULL THEN f."packageName" ELSE f."packageName" || ' (' || f."contractNumber" || ')' END AS label,
     CASE WHEN n.level = 'PACKAGE' THEN n.planned_pct ELSE ${pct('n.pw', 'n.weighing')} END AS physical_target,
     CASE WHEN n.level = 'PACKAGE' THEN n.actual_pct ELSE ${pct('n.weighted', 'n.weighing')} END AS physical_realisation,
     COALESCE(n.planned, f."plannedFinancial"::numeric) AS financial_target, COALESCE(n.disbursed, f."realisedFinancial"::numeric) AS financial_realisation
-  FROM page n LEFT JOIN LATERAL (SELECT * FROM (${packageFactsSql({ fiscalYear: '$1', asOf: '$2', windowStart: '$3', month: '$4', orgs: '$5' })}) pf
+  FROM page n JOIN grouped o ON o.level = 'OPD' AND o.organization_id = n.organization_id LEFT JOIN LATERAL (SELECT * FROM (${packageFactsSql({ fiscalYear: '$1', asOf: '$2', windowStart: '$3', month: '$4', orgs: '$5' })}) pf
     WHERE pf."packageId" = n.package_id) f ON n.level = 'PACKAGE'),
 shown AS (
   SELECT n.*, ${pct('n.financial_target', 'n.budget')} AS financial_target_pct, ${pct('n.financial_realisation', 'n.budget')} AS financial_realisation_pct FROM figures n)
