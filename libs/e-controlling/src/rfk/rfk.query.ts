@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { latestContractSql, latestProgressSql, packageFactsSql, plannedPhysicalSql } from '../packages/plan-actual.query';
+import { packageFactsSql, plannedPhysicalSql } from '../packages/plan-actual.query';
 import { RfkLevel } from './dto/rfk.dto';
 
 /** One row of the RFK as the database computes it; the package rows carry what their status is decided from. */
@@ -71,12 +71,17 @@ const text = (x: string) => `(${x})::numeric(20,2)::text`;
  * the rows skipped after it.
  */
 export const RFK_SQL = `
-WITH pk AS MATERIALIZED (
+WITH lc AS (
+  SELECT DISTINCT ON (c.package_id) c.package_id, c.id FROM delivery_contracts_v c WHERE c.signed_on <= $2::date
+  ORDER BY c.package_id, c.signed_on DESC, c.number DESC),
+lp AS (
+  SELECT DISTINCT ON (v.contract_id) v.contract_id, v.cumulative_percent AS pct FROM delivery_verified_progress_v v WHERE v.reported_on <= $2::date
+  ORDER BY v.contract_id, v.reported_on DESC, v.cumulative_percent DESC),
+pk AS MATERIALIZED (
   SELECT p.id, p.organization_id, p.sub_activity_code, p.code, p.value::numeric AS value,
     ${plannedPhysicalSql('p.physical_plan', '$2')}::numeric AS planned, COALESCE(r.pct, 0)::numeric(5,2)::numeric AS actual
   FROM planning_package_plans_v p JOIN organizations o ON o.id = p.organization_id
-  LEFT JOIN LATERAL (${latestContractSql('c.id', '$2')}) c ON true
-  LEFT JOIN LATERAL (${latestProgressSql('$2')}) r ON true
+  LEFT JOIN lc c ON c.package_id = p.id LEFT JOIN lp r ON r.contract_id = c.id
   WHERE p.fiscal_year = $1 AND p.status <> 'CANCELLED' AND ($5::uuid[] IS NULL OR p.organization_id = ANY($5::uuid[]))),
 bl AS MATERIALIZED (
   SELECT b.id, b.organization_id, b.sub_activity_code FROM budget_lines b
