@@ -48,6 +48,17 @@ export function plannedPhysicalSql(curve: string, asOf: string): string {
   return `COALESCE(round(${from} + (${curve}[extract(month FROM ${d})::int] - ${from}) * extract(day FROM ${d}) / ${days}, 2), 0)::numeric(5,2)`;
 }
 
+/** The latest contract of package `p` signed on or before `asOf` (columns `cols` of `c`): the body of a LATERAL join. */
+export function latestContractSql(cols: string, asOf: string): string {
+  return `SELECT ${cols} FROM delivery_contracts_v c WHERE c.package_id = p.id AND c.signed_on <= ${asOf}::date ORDER BY c.signed_on DESC, c.number DESC LIMIT 1`;
+}
+
+/** The latest verified progress (`pct`, `reported_on`) of contract `c` on or before `onOrBefore`: the body of a LATERAL join. */
+export function latestProgressSql(onOrBefore: string): string {
+  return `SELECT v.cumulative_percent AS pct, v.reported_on FROM delivery_verified_progress_v v WHERE v.contract_id = c.id AND v.reported_on <= ${onOrBefore}::date
+                        ORDER BY v.reported_on DESC, v.cumulative_percent DESC LIMIT 1`;
+}
+
 /**
  * Packages not cancelled of a year (in `orgs`, or all when null) with their
  * latest contract, the latest verified progress on or before `asOf` and on or
@@ -69,9 +80,8 @@ export function packageFactsSql($: FactParams): string {
        COALESCE(f.paid, 0)::numeric(20,2)::text AS "realisedFinancial"
      FROM planning_package_plans_v p JOIN organizations o ON o.id = p.organization_id
      LEFT JOIN nomenclature n5 ON n5.code = p.sub_activity_code LEFT JOIN nomenclature n4 ON n4.code = n5.parent_code
-     LEFT JOIN LATERAL (SELECT * FROM delivery_contracts_v c WHERE c.package_id = p.id AND c.signed_on <= ${$.asOf}::date ORDER BY c.signed_on DESC, c.number DESC LIMIT 1) c ON true
-     LEFT JOIN LATERAL (SELECT v.cumulative_percent AS pct, v.reported_on FROM delivery_verified_progress_v v WHERE v.contract_id = c.id AND v.reported_on <= ${$.asOf}::date
-                        ORDER BY v.reported_on DESC, v.cumulative_percent DESC LIMIT 1) r ON true
+     LEFT JOIN LATERAL (${latestContractSql('*', $.asOf)}) c ON true
+     LEFT JOIN LATERAL (${latestProgressSql($.asOf)}) r ON true
      LEFT JOIN LATERAL (SELECT v.cumulative_percent AS pct FROM delivery_verified_progress_v v WHERE v.contract_id = c.id AND v.reported_on <= ${$.windowStart}::date
                         ORDER BY v.reported_on DESC, v.cumulative_percent DESC LIMIT 1) w ON true
      LEFT JOIN LATERAL (SELECT sum(d.amount) AS paid FROM penatausahaan_contract_disbursements_v d WHERE d.contract_id = c.id AND d.value_date <= ${$.asOf}::date) f ON true

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { packageFactsSql } from '../packages/plan-actual.query';
+import { packageFactsSql, plannedPhysicalSql } from '../packages/plan-actual.query';
 import { RfkLevel } from './dto/rfk.dto';
 
 /** One row of the RFK as the database computes it; the package rows carry what their status is decided from. */
@@ -62,13 +62,27 @@ const text = (x: string) => `(${x})::numeric(20,2)::text`;
  * with GROUPING SETS; weights as shares of the OPD's base; the packages under
  * their sub kegiatan; numbered in report order; with a program, the rows of
  * that program (their figures and numbers as in the whole report, the OPD's
- * total row left out); cut to the page. Parameters: $1 fiscal year, $2 asOf,
+ * total row left out); cut to the page. A package weighs in by its latest
+ * contract's progress alone (`pk`); its name, contract, plans and payments
+ * (the package facts) and every row's percentages and weight are read and
+ * worked out only for the rows of the page (decision 0514). Parameters: $1 fiscal year, $2 asOf,
  * $3 the projection window's start, $4 asOf's month, $5 organizations, $6
  * program, $7 limit (null: all), $8 the row number the rows start after, $9
  * the rows skipped after it.
  */
 export const RFK_SQL = `
-WITH pk AS MATERIALIZED (${packageFactsSql({ fiscalYear: '$1', asOf: '$2', windowStart: '$3', month: '$4', orgs: '$5' })}),
+WITH lc AS (
+  SELECT DISTINCT ON (c.package_id) c.package_id, c.id FROM delivery_contracts_v c WHERE c.signed_on <= $2::date
+  ORDER BY c.package_id, c.signed_on DESC, c.number DESC),
+lp AS (
+  SELECT DISTINCT ON (v.contract_id) v.contract_id, v.cumulative_percent AS pct FROM delivery_verified_progress_v v WHERE v.reported_on <= $2::date
+  ORDER BY v.contract_id, v.reported_on DESC, v.cumulative_percent DESC),
+pk AS MATERIALIZED (
+  SELECT p.id, p.organization_id, p.sub_activity_code, p.code, p.value::numeric AS value,
+    ${plannedPhysicalSql('p.physical_plan', '$2')}::numeric AS planned, COALESCE(r.pct, 0)::numeric(5,2)::numeric AS actual
+  FROM planning_package_plans_v p JOIN organizations o ON o.id = p.organization_id
+  LEFT JOIN lc c ON c.package_id = p.id LEFT JOIN lp r ON r.contract_id = c.id
+  WHERE p.fiscal_year = $1 AND p.status <> 'CANCELLED' AND ($5::uuid[] IS NULL OR p.organization_id = ANY($5::uuid[]))),
 bl AS MATERIALIZED (
   SELECT b.id, b.organization_id, b.sub_activity_code FROM budget_lines b
   WHERE b.fiscal_year = $1 AND b.account_code LIKE '5.%' AND ($5::uuid[] IS NULL OR b.organization_id = ANY($5::uuid[]))),
@@ -84,8 +98,8 @@ funded AS (
   GROUP BY f.budget_line_id),
 shares AS (
   SELECT f.budget_line_id, sum(f.amount) AS packaged,
-    sum(${div('f.amount * pk."plannedPhysical"::numeric', '100')}) AS planned_w, sum(${div('f.amount * pk.actual::numeric', '100')}) AS actual_w
-  FROM planning_package_funding_v f JOIN pk ON pk."packageId" = f.package_id GROUP BY f.budget_line_id),
+    sum(${div('f.amount * pk.planned', '100')}) AS planned_w, sum(${div('f.amount * pk.actual', '100')}) AS actual_w
+  FROM planning_package_funding_v f JOIN pk ON pk.id = f.package_id GROUP BY f.budget_line_id),
 lines AS (
   SELECT bl.organization_id, bl.sub_activity_code, COALESCE(led.appropriated, 0) AS appropriated, COALESCE(led.disbursed, 0) AS disbursed,
     round(COALESCE(cash.planned, funded.planned, 0), 2) AS planned,
@@ -113,31 +127,36 @@ grouped AS (
   FROM named
   GROUP BY GROUPING SETS ((organization_id), (organization_id, prog), (organization_id, prog, act), (organization_id, prog, act, sub_activity_code))),
 rows AS (
-  SELECT g.organization_id, g.org_code, g.org_name, g.level, g.prog, g.act, g.sub, NULL::text AS package_code,
+  SELECT g.organization_id, g.org_code, g.org_name, g.level, g.prog, g.act, g.sub, NULL::text AS package_code, NULL::uuid AS package_id,
     CASE g.level WHEN 'OPD' THEN g.org_code WHEN 'PROGRAM' THEN g.prog WHEN 'KEGIATAN' THEN g.act ELSE g.sub END AS code,
     CASE g.level WHEN 'OPD' THEN g.org_name WHEN 'PROGRAM' THEN g.prog_name WHEN 'KEGIATAN' THEN g.act_name ELSE g.sub_name END AS name,
-    g.appropriated AS budget, g.base AS weighing, g.aw AS weighted,
-    ${pct('g.pw', 'g.base')} AS physical_target, ${pct('g.aw', 'g.base')} AS physical_realisation,
-    g.planned AS financial_target, ${pct('g.planned', 'g.appropriated')} AS financial_target_pct,
-    g.disbursed AS financial_realisation, ${pct('g.disbursed', 'g.appropriated')} AS financial_realisation_pct,
-    NULL::text AS location, NULL::text AS officer, NULL::text AS package_type, NULL::uuid AS contract_id, NULL::text AS window_start_actual
+    g.appropriated AS budget, g.base AS weighing, g.aw AS weighted, g.pw, g.planned, g.disbursed, NULL::numeric AS planned_pct, NULL::numeric AS actual_pct
   FROM grouped g
   UNION ALL
-  SELECT g.organization_id, g.org_code, g.org_name, 'PACKAGE', g.prog, g.act, g.sub, pk."packageCode",
-    pk."packageCode", CASE WHEN pk."contractNumber" IS NULL THEN pk."packageName" ELSE pk."packageName" || ' (' || pk."contractNumber" || ')' END,
-    pk.value::numeric, pk.value::numeric, ${div('pk.value::numeric * pk.actual::numeric', '100')},
-    pk."plannedPhysical"::numeric, pk.actual::numeric,
-    pk."plannedFinancial"::numeric, ${pct('pk."plannedFinancial"::numeric', 'pk.value::numeric')},
-    pk."realisedFinancial"::numeric, ${pct('pk."realisedFinancial"::numeric', 'pk.value::numeric')},
-    pk.location, pk."officerName", pk.type, pk."contractId", pk."windowStartActual"
-  FROM pk JOIN grouped g ON g.level = 'SUB_KEGIATAN' AND g.organization_id = pk."organizationId" AND g.sub = pk."subActivityCode"),
+  SELECT g.organization_id, g.org_code, g.org_name, 'PACKAGE', g.prog, g.act, g.sub, pk.code, pk.id, pk.code, NULL,
+    pk.value, pk.value, ${div('pk.value * pk.actual', '100')}, NULL, NULL, NULL, pk.planned, pk.actual
+  FROM pk JOIN grouped g ON g.level = 'SUB_KEGIATAN' AND g.organization_id = pk.organization_id AND g.sub = pk.sub_activity_code),
 numbered AS (
   SELECT r.*, row_number() OVER (ORDER BY r.org_code COLLATE "C", r.organization_id, r.prog IS NOT NULL, r.prog COLLATE "C", r.act IS NOT NULL, r.act COLLATE "C",
-      r.sub IS NOT NULL, r.sub COLLATE "C", r.package_code IS NOT NULL, r.package_code COLLATE "C")::int AS row_no,
-    max(r.weighing) FILTER (WHERE r.level = 'OPD') OVER (PARTITION BY r.organization_id) AS opd_base
-  FROM rows r)
+      r.sub IS NOT NULL, r.sub COLLATE "C", r.package_code IS NOT NULL, r.package_code COLLATE "C")::int AS row_no
+  FROM rows r),
+page AS (
+  SELECT n.* FROM numbered n
+  WHERE n.row_no > $8 AND ($6::text IS NULL OR (n.level <> 'OPD' AND n.prog = $6))
+  ORDER BY n.row_no
+  LIMIT $7 OFFSET $9),
+figures AS (
+  SELECT n.*, o.base AS opd_base, f.location, f."officerName" AS officer, f.type AS package_type, f."contractId" AS contract_id, f."windowStartActual" AS window_start_actual,
+    CASE WHEN n.level <> 'PACKAGE' THEN n.name WHEN f."contractNumber" IS NULL THEN f."packageName" ELSE f."packageName" || ' (' || f."contractNumber" || ')' END AS label,
+    CASE WHEN n.level = 'PACKAGE' THEN n.planned_pct ELSE ${pct('n.pw', 'n.weighing')} END AS physical_target,
+    CASE WHEN n.level = 'PACKAGE' THEN n.actual_pct ELSE ${pct('n.weighted', 'n.weighing')} END AS physical_realisation,
+    COALESCE(n.planned, f."plannedFinancial"::numeric) AS financial_target, COALESCE(n.disbursed, f."realisedFinancial"::numeric) AS financial_realisation
+  FROM page n JOIN grouped o ON o.level = 'OPD' AND o.organization_id = n.organization_id LEFT JOIN LATERAL (SELECT * FROM (${packageFactsSql({ fiscalYear: '$1', asOf: '$2', windowStart: '$3', month: '$4', orgs: '$5' })}) pf
+    WHERE pf."packageId" = n.package_id) f ON n.level = 'PACKAGE'),
+shown AS (
+  SELECT n.*, ${pct('n.financial_target', 'n.budget')} AS financial_target_pct, ${pct('n.financial_realisation', 'n.budget')} AS financial_realisation_pct FROM figures n)
 SELECT t.total, p.* FROM (SELECT count(*)::int AS total FROM numbered WHERE $6::text IS NULL OR (level <> 'OPD' AND prog = $6)) t LEFT JOIN LATERAL (
-SELECT n.row_no AS "rowNo", n.level, n.organization_id AS "organizationId", n.org_code AS "organizationCode", n.org_name AS "organizationName", n.code, n.name,
+SELECT n.row_no AS "rowNo", n.level, n.organization_id AS "organizationId", n.org_code AS "organizationCode", n.org_name AS "organizationName", n.code, n.label AS name,
   ${text('n.budget')} AS budget, ${pct('n.weighing', 'n.opd_base')}::text AS weight,
   n.physical_target::text AS "physicalTarget", n.physical_realisation::text AS "physicalRealisation", ${pct('n.weighted', 'n.opd_base')}::text AS "weightedPhysical",
   ${text('n.financial_target')} AS "financialTarget", n.financial_target_pct::text AS "financialTargetPercent",
@@ -145,10 +164,7 @@ SELECT n.row_no AS "rowNo", n.level, n.organization_id AS "organizationId", n.or
   (n.physical_realisation - n.physical_target)::text AS "physicalDeviation", (n.financial_realisation_pct - n.financial_target_pct)::text AS "financialDeviation",
   ${text('n.budget - n.financial_realisation')} AS "remainingBudget", n.location, n.officer,
   n.package_type AS "packageType", n.contract_id AS "contractId", n.window_start_actual AS "windowStartActual"
-FROM numbered n
-WHERE n.row_no > $8 AND ($6::text IS NULL OR (n.level <> 'OPD' AND n.prog = $6))
-ORDER BY n.row_no
-LIMIT $7 OFFSET $9) p ON true
+FROM shown n) p ON true
 ORDER BY p."rowNo"`;
 
 /** Where a page starts: after the row numbered `after` (0: the first), `offset` rows on; `limit` rows (null: all). */
