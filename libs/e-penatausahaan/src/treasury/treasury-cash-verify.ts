@@ -39,7 +39,7 @@ const RECOMPUTE = `
     ) AS problem
   FROM cmp
   WHERE w_revenue <> d_revenue OR w_receipts <> d_receipts OR w_sp2d <> d_sp2d OR w_expenditures <> d_expenditures
-  ORDER BY fiscal_year, day LIMIT 100`;
+  ORDER BY cmp.fiscal_year, cmp.day LIMIT 100`;
 
 /** `grms ledger:verify`'s second part: the treasury's cash days against their source documents. */
 export async function verifyTreasuryCashDays(ds: DataSource): Promise<TreasuryCashVerifyResult> {

@@ -98,7 +98,7 @@ export class TreasuryCashService {
   private async days(m: EntityManager, fiscalYear: number): Promise<CashDayResponse[]> {
     const rows: { day: string; revenue: string; receipts: string; sp2d: string; expenditures: string }[] = await m.query(
       `SELECT day::text AS day, sum(revenue) AS revenue, sum(financing_receipts) AS receipts, sum(sp2d) AS sp2d, sum(financing_expenditures) AS expenditures
-       FROM treasury_cash_days WHERE fiscal_year = $1 GROUP BY day ORDER BY day`, [fiscalYear]);
+       FROM treasury_cash_days WHERE fiscal_year = $1 GROUP BY treasury_cash_days.day ORDER BY treasury_cash_days.day`, [fiscalYear]);
     let position = Money.ZERO;
     return rows.filter((r) => !(Money.of(r.revenue).isZero() && Money.of(r.receipts).isZero() && Money.of(r.sp2d).isZero() && Money.of(r.expenditures).isZero()))
       .map((r) => {
