@@ -36,6 +36,7 @@ import { HsbCodesOfYearDistinct1764303400200 } from './1764303400200-hsb-codes-o
 import { ContractDisbursementIndexes1764304100000 } from './1764304100000-contract-disbursement-indexes';
 import { BudgetLineOpdListOrder1764304200000 } from './1764304200000-budget-line-opd-list-order';
 import { TreasuryCashStripes1764304300000 } from './1764304300000-treasury-cash-stripes';
+import { CodeInYearCollation1764304600000 } from './1764304600000-code-in-year-collation';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -78,4 +79,5 @@ export const ALL_MIGRATIONS = [
   ContractDisbursementIndexes1764304100000,
   BudgetLineOpdListOrder1764304200000,
   TreasuryCashStripes1764304300000,
+  CodeInYearCollation1764304600000,
 ];

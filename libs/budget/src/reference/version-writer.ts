@@ -43,6 +43,11 @@ export async function replaceVersion(m: EntityManager, v: ParsedVersion): Promis
     crosswalks.push({ list: c.list, from: c.from, rows: c.pairs.length });
   }
   await refuseDroppedCodesInUse(m, manifest.id);
+  // Fresh statistics before anything looks these codes up: the row triggers
+  // that keep budget data to its year's codes plan their lookup once per
+  // connection, and on a never-analyzed list the planner may read the whole
+  // list per row instead of its key (docs/decisions/0014).
+  await m.query(`ANALYZE code_list_entries, code_crosswalk`);
   return { version: manifest.id, name: manifest.name, comparedWith: basis?.id ?? null, lists, crosswalks };
 }
 
