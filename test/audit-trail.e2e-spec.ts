@@ -20,6 +20,17 @@ describe('audit trail', () => {
     expect(update).toMatchObject({ action: 'FISCAL_YEAR.UPDATE', before: { status: 'PLANNING' }, after: { status: 'EXECUTION' } });
     expect(new Date(update.occurredAt).getTime()).toBeGreaterThanOrEqual(new Date(create.occurredAt).getTime());
     expect(update.prevHash).toBe(create.hash);
+    expect(create.entityLabel).toBeNull(); // a fiscal year's record carries no number, code or name
+  });
+
+  it('names the entity by what its record carries: a user by username, a catalogue item by its code', async () => {
+    const created = await t.post('/users', { username: 'auditor-label', password: 'a-long-password', fullName: 'Pemeriksa Label', roles: ['AUDITOR'] }, 'admin');
+    expect(created.status).toBe(201);
+    const users = await t.get(`/audit/events?entityType=User&entityId=${created.body.id}`, 'auditor');
+    expect(users.body.data).toHaveLength(1);
+    expect(users.body.data[0]).toMatchObject({ action: 'USER.CREATE', entityId: created.body.id, entityLabel: 'auditor-label' });
+    const csv = await t.get(`/audit/events?entityType=User&entityId=${created.body.id}&format=csv`, 'auditor');
+    expect(csv.text.split('\r\n')[1]).toContain(',USER.CREATE,User,auditor-label,');
   });
 
   it('filters by actor and time and paginates with a real total', async () => {

@@ -99,10 +99,10 @@ describe('exports: budget lines and audit events as csv and xlsx', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-disposition']).toMatch(/filename="audit-events\.csv"/);
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('No rantai,Waktu,Pengguna,Request ID,Aksi,Entitas,ID entitas,Sebelum,Sesudah,Hash');
+    expect(lines[0]).toBe('No rantai,Waktu,Pengguna,Request ID,Aksi,Entitas,Nomor / nama,ID entitas,Sebelum,Sesudah,Hash');
     expect(lines).toHaveLength(3); // both events, though limit=1
-    expect(lines[2]).toMatch(/^\d+,\d{4}-\d{2}-\d{2}T[^,]+,admin,req-export-1,FISCAL_YEAR\.CREATE,FiscalYear,2031,,"\{.*""year"":2031.*\}",[0-9a-f]{64}$/);
-    expect(lines[1]).toContain(',FISCAL_YEAR.UPDATE,FiscalYear,2031,');
+    expect(lines[2]).toMatch(/^\d+,\d{4}-\d{2}-\d{2}T[^,]+,admin,req-export-1,FISCAL_YEAR\.CREATE,FiscalYear,,2031,,"\{.*""year"":2031.*\}",[0-9a-f]{64}$/);
+    expect(lines[1]).toContain(',FISCAL_YEAR.UPDATE,FiscalYear,,2031,');
     expect(csv.text).not.toContain(admin.id);
 
     const today = new Date().toISOString().slice(0, 10);

@@ -6,7 +6,7 @@ import { formatDateTime } from '../dates';
 import { useI18n } from '../i18n';
 import { DataTable, PageTitle, Pager, ProblemAlert } from '../ui';
 
-interface Event { id: string; chainNo: string; occurredAt: string; actorUsername: string; action: string; entityType: string; entityId: string }
+interface Event { id: string; chainNo: string; occurredAt: string; actorUsername: string; action: string; entityType: string; entityId: string; entityLabel: string | null }
 interface Verify { valid: boolean; checked: number; firstInvalidChainNo: string | null; reason: string | null; pending: number; ledgerEntriesChecked: number }
 
 export function AuditPage() {
@@ -40,7 +40,7 @@ export function AuditPage() {
         {q.data?.data.map((e) => (
           <Table.Tr key={e.id}>
             <Table.Td>{e.chainNo}</Table.Td><Table.Td>{formatDateTime(e.occurredAt, lang)}</Table.Td><Table.Td>{e.actorUsername}</Table.Td>
-            <Table.Td>{e.action}</Table.Td><Table.Td><Text size="xs">{e.entityType} {e.entityId}</Text></Table.Td>
+            <Table.Td>{e.action}</Table.Td><Table.Td><Text size="xs" title={e.entityId}>{e.entityType} {e.entityLabel ?? e.entityId}</Text></Table.Td>
           </Table.Tr>
         ))}
       </DataTable>

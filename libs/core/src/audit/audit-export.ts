@@ -22,6 +22,7 @@ const COLUMNS: Column<AuditEventResponse>[] = [
   { header: 'Request ID', value: (r) => r.requestId },
   { header: 'Aksi', value: (r) => r.action },
   { header: 'Entitas', value: (r) => r.entityType },
+  { header: 'Nomor / nama', value: (r) => r.entityLabel },
   { header: 'ID entitas', value: (r) => r.entityId },
   { header: 'Sebelum', value: (r) => change(r.before, r) },
   { header: 'Sesudah', value: (r) => change(r.after, r) },

@@ -10,9 +10,16 @@ import { AUDIT_KEYS, AuditKeys, AuditRecordFields, chainLink, checkpointSignatur
 import { AuditSequencer } from './audit-sequencer';
 import { AuditEventResponse, AuditQueryDto, AuditVerifyResponse } from './audit.dto';
 
+// What a reader calls the entity: the document number, code, username or name
+// its record carries (after the change, else before), so the trail and its
+// exports name documents rather than identifiers. Null when the record has
+// none (a budget line's balances, a bulk event over several rows).
+const LABEL_KEYS = ['number', 'documentNumber', 'contractNumber', 'code', 'username', 'name', 'fileName'];
+const ENTITY_LABEL = `coalesce(${LABEL_KEYS.map((k) => `e.after ->> '${k}', e.before ->> '${k}'`).join(', ')})`;
+
 const COLUMNS = `e.id, c.chain_no::text AS "chainNo", e.occurred_at AS "occurredAt", e.actor_id AS "actorId",
   e.actor_username AS "actorUsername", e.request_id AS "requestId", e.action, e.entity_type AS "entityType",
-  e.entity_id AS "entityId", e.before, e.after, c.prev_hash AS "prevHash", c.hash`;
+  e.entity_id AS "entityId", ${ENTITY_LABEL} AS "entityLabel", e.before, e.after, c.prev_hash AS "prevHash", c.hash`;
 
 const PAGE = 5000;
 
