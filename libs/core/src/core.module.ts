@@ -1,7 +1,6 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit/audit.controller';
@@ -13,7 +12,7 @@ import { AccessService } from './auth/access.service';
 import { AuthController } from './auth/auth.controller';
 import { GrmsAuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
-import { JwtStrategy } from './auth/jwt.strategy';
+import { BearerTokenVerifier } from './auth/bearer-token';
 import { AuthUserCache } from './auth/auth-user-cache';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -27,7 +26,7 @@ import { requestIdOf, RequestContextMiddleware } from './http/request-context.mi
 import { RequestContext } from './context/request-context';
 import { LoggerModule } from 'nestjs-pino';
 import { logDestination } from './logging/readable-log';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { requestLogRoutes, requestLogSerializers } from './logging/request-log';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 import './dto-examples'; // request-body examples of the OpenAPI document
@@ -56,17 +55,18 @@ export class CoreModule implements NestModule {
           retryDelay: 1000,
         }),
         LoggerModule.forRoot({
-          // the named wildcard of path-to-regexp 8 (a bare '*' is converted with a warning at start)
-          forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
+          // the named wildcard of path-to-regexp 8 (a bare '*' is converted with a warning at start); none when silent (decision 0065)
+          forRoutes: requestLogRoutes(opts.config.logLevel, [{ path: '*path', method: RequestMethod.ALL }]),
           pinoHttp: [{
             level: opts.config.logLevel,
             genReqId: (req, res) => requestIdOf(req as never, res as never),
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // lean fields read straight off the request, no headers (decision 0065)
+            wrapSerializers: false,
+            serializers: requestLogSerializers,
             customProps: () => ({ userId: RequestContext.user()?.id }),
             autoLogging: { ignore: (req) => req.url === '/health' },
           }, logDestination(opts.config.logLevel)],
         }),
-        PassportModule,
         JwtModule.register({ secret: opts.config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
         TerminusModule.forRoot({ errorLogStyle: 'pretty', logger: false }),
       ],
@@ -78,12 +78,11 @@ export class CoreModule implements NestModule {
           useFactory: () => loadAuditKeys({ dataDir: opts.config.dataDir, generate: opts.config.nodeEnv !== 'production' || opts.config.databaseUrl === null }),
         },
         AuditSequencer, PoolErrorGuard,
-        TransactionService, AuditService, AuditQueryService, AccessService, AuthService, JwtStrategy, AuthUserCache,
+        TransactionService, AuditService, AuditQueryService, AccessService, AuthService, BearerTokenVerifier, AuthUserCache,
         LoginThrottleService, UsersService,
         ReplicaMonitor, ReadRouter,
         { provide: APP_GUARD, useClass: GrmsAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       exports: [APP_CONFIG, AUDIT_KEYS, AuditSequencer, TransactionService, AuditService, AuditQueryService, AccessService, UsersService, ReadRouter, ReplicaMonitor],
     };

@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError } from '../errors/domain-error';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
@@ -21,6 +22,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
 // whitelist + forbidNonWhitelisted + transform, with field errors in the
 // problem document.
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -7,9 +7,12 @@ import { from, lastValueFrom, Observable } from 'rxjs';
 import { AuthUser } from '../context/request-context';
 import { TransactionService } from '../database/transaction.service';
 import { DomainError } from '../errors/domain-error';
-import { IDEMPOTENT_METADATA } from './idempotent.decorator';
+
+export const IDEMPOTENT_METADATA = 'grms:idempotent';
 
 const PURGE_EVERY_MS = 60_000;
+/** When this process last purged expired keys (one clock for every route that carries the interceptor). */
+let purgedAt = 0;
 
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
@@ -21,11 +24,12 @@ function canonical(v: unknown): string {
 
 // The key is claimed inside the same transaction as the document it creates:
 // a crash or an error leaves neither, and a concurrent retry waits on the
-// claim's row lock and then replays the committed response.
+// claim's row lock and then replays the committed response. It is bound to
+// the routes marked @Idempotent() (by that decorator), not installed
+// globally: every other route runs without an interceptor, so Nest skips the
+// rxjs pipeline and the async-hooks bind it builds around a handler (decision 0065).
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  private purgedAt = 0;
-
   constructor(private readonly reflector: Reflector, private readonly tx: TransactionService) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -44,8 +48,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       // Keys are kept 7 days: expired ones are purged at most once a minute per process (indexed on
       // created_at), and an expired key is claimed afresh by its own statement, so a claim is one
       // round trip on the money path.
-      if (Date.now() - this.purgedAt > PURGE_EVERY_MS) {
-        this.purgedAt = Date.now();
+      if (Date.now() - purgedAt > PURGE_EVERY_MS) {
+        purgedAt = Date.now();
         await m.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '7 days'`);
       }
       const claimed = await m.query(
