@@ -1,6 +1,7 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit/audit.controller';
@@ -13,6 +14,7 @@ import { AuthController } from './auth/auth.controller';
 import { GrmsAuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { BearerTokenVerifier } from './auth/bearer-token';
+import { JwtStrategy } from './auth/jwt.strategy';
 import { AuthUserCache } from './auth/auth-user-cache';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -67,6 +69,7 @@ export class CoreModule implements NestModule {
             autoLogging: { ignore: (req) => req.url === '/health' },
           }, logDestination(opts.config.logLevel)],
         }),
+        PassportModule,
         JwtModule.register({ secret: opts.config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
         TerminusModule.forRoot({ errorLogStyle: 'pretty', logger: false }),
       ],
@@ -78,7 +81,7 @@ export class CoreModule implements NestModule {
           useFactory: () => loadAuditKeys({ dataDir: opts.config.dataDir, generate: opts.config.nodeEnv !== 'production' || opts.config.databaseUrl === null }),
         },
         AuditSequencer, PoolErrorGuard,
-        TransactionService, AuditService, AuditQueryService, AccessService, AuthService, BearerTokenVerifier, AuthUserCache,
+        TransactionService, AuditService, AuditQueryService, AccessService, AuthService, BearerTokenVerifier, JwtStrategy, AuthUserCache,
         LoginThrottleService, UsersService,
         ReplicaMonitor, ReadRouter,
         { provide: APP_GUARD, useClass: GrmsAuthGuard },

@@ -1,31 +1,25 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import { AuthUser, RequestContext } from '../context/request-context';
 import { DomainError, ErrorKind } from '../errors/domain-error';
 import { AUTH_METADATA, AuthMetadata } from './authenticated.decorator';
-import { BearerTokenVerifier } from './bearer-token';
 import { hasPermission } from './permissions';
 import { isDatabaseDown } from '../http/database-down';
 
 // Deny by default: a route without @Authenticated or @Public is refused.
 @Injectable()
-export class GrmsAuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly tokens: BearerTokenVerifier) {}
+export class GrmsAuthGuard extends PassportAuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
 
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+  override async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const meta = this.reflector.getAllAndOverride<AuthMetadata | undefined>(AUTH_METADATA, [ctx.getHandler(), ctx.getClass()]);
     if (!meta) throw DomainError.forbidden('this route has no access rule and is closed', 'ROUTE_NOT_CONFIGURED');
     if (meta.public) return true;
-    const req = ctx.switchToHttp().getRequest<{ user?: AuthUser; headers: Record<string, string | string[] | undefined> }>();
-    let found: AuthUser | false = false;
-    let failure: unknown = null;
-    try {
-      found = await this.tokens.user(req.headers.authorization);
-    } catch (err) {
-      failure = err;
-    }
-    const user = this.handleRequest(failure, found);
-    req.user = user;
+    await super.canActivate(ctx);
+    const user = ctx.switchToHttp().getRequest<{ user: AuthUser }>().user;
     RequestContext.setUser(user);
     if (!hasPermission(user.roles, meta.permission)) {
       throw DomainError.forbidden(`your roles (${user.roles.join(', ')}) do not allow this action (needs ${meta.permission})`);
@@ -33,7 +27,7 @@ export class GrmsAuthGuard implements CanActivate {
     return true;
   }
 
-  handleRequest(err: unknown, user: AuthUser | false): AuthUser {
+  override handleRequest<TUser = AuthUser>(err: unknown, user: TUser | false): TUser {
     if (err && isDatabaseDown(err)) {
       throw new DomainError('DATABASE_UNAVAILABLE', 'the database is not reachable; try again shortly', ErrorKind.UNAVAILABLE);
     }
