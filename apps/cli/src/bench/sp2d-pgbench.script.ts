@@ -5,10 +5,11 @@ import { NEXT_NUMBER_SQL, SP2D_SELECT, SPP_SELECT } from '@grms/e-penatausahaan'
 // one in the same order (test/sp2d-statement-count.e2e-spec.ts counts the
 // API's): the key claimed, the SPM locked, its SPP with the live-SP2D, year
 // and cash-book checks, the number + SP2D + SPP paid, the line locked with the
-// closed months, balance + two ledger entries, the cash book locked, its two
-// entries, the treasury cash checked and booked from a stripe of escrowed cash
-// (decision 0024), the SP2D read back,
-// the audit records with the key's stored response. The big reads are the
+// closed months, balance + two ledger entries, the cash book's two entries
+// (their row trigger locks the book; decision 0026), the treasury cash checked
+// and booked from a stripe of escrowed cash (decisions 0024, 0025) with the
+// SP2D read back in the same statement, the audit records with the key's stored
+// response. The big reads are the
 // API's own SQL constants. Run by `grms bench`.
 export const SP2D_PGBENCH_SCRIPT = `SELECT spm_id, spp_id, line_id, org_id, amount, user_id FROM bench_queue WHERE n = (SELECT nextval('bench_queue_seq')) \\gset
 BEGIN;
@@ -33,15 +34,14 @@ WITH balances AS (UPDATE budget_lines b SET disbursed = b.disbursed + :amount, c
   (:line_id, 'DISBURSEMENT', :amount, 'Sp2d', :sp2d_id, 'SP2D ' || :sp2d_number, :user_id, 'pgbench', current_date),
   (:line_id, 'COMMITMENT', -1 * :amount::numeric, 'Sp2d', :sp2d_id, 'SP2D ' || :sp2d_number || ' releases its SPM', :user_id, 'pgbench', current_date)
   RETURNING id, budget_line_id, kind, amount, source_type, source_id, reverses_entry_id, value_date::text;
-INSERT INTO bku_books AS b (organization_id, fiscal_year) VALUES (:org_id, 2026)
-  ON CONFLICT (organization_id, fiscal_year) DO UPDATE SET organization_id = b.organization_id RETURNING cash::text, bank::text, tax::text, panjar::text;
 INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after, created_by, document_number, tax_code, officer) VALUES
   (:org_id, 2026, current_date, 'BANK', :amount, 'SP2D ' || :sp2d_number || ': LS received', 'Sp2d', :sp2d_id, 0, 0, :user_id, :sp2d_number, NULL, NULL),
   (:org_id, 2026, current_date, 'BANK', -1 * :amount::numeric, 'SP2D ' || :sp2d_number || ': paid to CV Bench', 'Sp2d', :sp2d_id, 0, 0, :user_id, :sp2d_number, NULL, NULL)
   RETURNING id, entry_no;
-SELECT cash_check AS "cashCheck", fast, revenue AS "revenueDeposited", receipts AS "financingReceipts", sp2d AS "sp2dIssued", expenditures AS "financingExpenditures", "position", later
-  FROM treasury_cash_spend(2026, current_date, :amount, 0, 0, :amount, 0);
-${oneLine(SP2D_SELECT)} WHERE d.id = :sp2d_id;
+WITH spend AS MATERIALIZED (SELECT * FROM treasury_cash_spend(2026, current_date, :amount, 0, 0, :amount, 0))
+  SELECT s.cash_check AS "__cashCheck", s.fast AS "__fast", s.revenue AS "__revenueDeposited", s.receipts AS "__financingReceipts", s.sp2d AS "__sp2dIssued",
+    s.expenditures AS "__financingExpenditures", s."position" AS "__position", s.later AS "__later", r.*
+  FROM spend s LEFT JOIN (${oneLine(SP2D_SELECT)} WHERE d.id = :sp2d_id) r ON true;
 WITH tail0 AS (UPDATE idempotency_keys SET status_code = 201, response_body = jsonb_build_object('id', :sp2d_id::text, 'number', :sp2d_number::text)::text WHERE user_id = :user_id AND key = 'pgbench-' || :spm_id)
   INSERT INTO audit_events (id, occurred_at, actor_id, actor_username, request_id, action, entity_type, entity_id, before, after, mac) VALUES
   (gen_random_uuid(), now(), :user_id, 'cash-authority', 'pgbench', 'LEDGER.POST', 'BudgetLine', :line_id, jsonb_build_object('disbursed', '0.00'), jsonb_build_object('amount', :amount::text), md5(random()::text) || md5(random()::text)),

@@ -44,6 +44,20 @@ function pgbench(ctx: BenchContext, spms: PendingSpm[], queue: string): { tps: n
   return { tps: Number(m[1]), note: `${which.stdout.trim()}, ${CLIENTS} clients, -M extended${failed ? `, ${failed} failed transactions` : ''}` };
 }
 
+/** How many outflows of 2026 spent from one stripe without taking them all, and how many took every stripe (decision 0025). */
+async function paths(ctx: BenchContext): Promise<{ fast: number; slow: number }> {
+  const [r] = (await ctx.pool.query(`SELECT COALESCE(sum(fast_spends), 0)::int AS fast, COALESCE(sum(slow_spends), 0)::int AS slow FROM treasury_cash_stripes WHERE fiscal_year = 2026`)).rows;
+  return r;
+}
+
+/** Runs one phase and says how its SP2Ds took the treasury's cash. */
+async function counted<T>(ctx: BenchContext, run: () => Promise<T> | T): Promise<T & { paths: string }> {
+  const before = await paths(ctx);
+  const r = await run();
+  const after = await paths(ctx);
+  return { ...r, paths: `${after.fast - before.fast} from one stripe, ${after.slow - before.slow} took every stripe` };
+}
+
 async function queueFor(ctx: BenchContext, name: string, spms: PendingSpm[]): Promise<void> {
   await ctx.pool.query(`CREATE TABLE ${name} (n bigint PRIMARY KEY, spm_id uuid, spp_id uuid, line_id uuid, org_id uuid, amount numeric(20,2), user_id uuid)`);
   await ctx.pool.query(`CREATE SEQUENCE ${name}_seq`);
@@ -72,10 +86,10 @@ export const sp2dBench: Benchmark = {
     await queueFor(ctx, 'bench_queue_spread', sqlSpread);
     await queueFor(ctx, 'bench_queue_hot', sqlHot);
 
-    const a = await issueAll(ctx, apiSpread, 'spread');
-    const pa = pgbench(ctx, sqlSpread, 'bench_queue_spread');
-    const h = await issueAll(ctx, apiHot, 'hot');
-    const ph = pgbench(ctx, sqlHot, 'bench_queue_hot');
+    const a = await counted(ctx, () => issueAll(ctx, apiSpread, 'spread'));
+    const pa = await counted(ctx, () => pgbench(ctx, sqlSpread, 'bench_queue_spread'));
+    const h = await counted(ctx, () => issueAll(ctx, apiHot, 'hot'));
+    const ph = await counted(ctx, () => pgbench(ctx, sqlHot, 'bench_queue_hot'));
     const [v] = (await ctx.pool.query(`SELECT count(*)::int AS n FROM sp2d WHERE spm_id = ANY($1::uuid[]) AND status = 'ISSUED'`, [[...apiSpread, ...apiHot].map((s) => s.spmId)])).rows;
     const tps = (n: number, s: number) => n / s;
     const A = stats(a.latencies);
@@ -92,6 +106,8 @@ export const sp2dBench: Benchmark = {
         ['pgbench, one hot line', fmt(ph.tps)],
         ['API / pgbench (hot line)', rat(tps(apiHot.length - h.failed, h.seconds), ph.tps)],
         ['SP2Ds issued by the API runs (checked in SQL)', `${v.n} of ${apiSpread.length + apiHot.length}`],
+        ['treasury cash paths (distinct lines: API; pgbench)', `${a.paths}; ${pa.paths}`],
+        ['treasury cash paths (hot line: API; pgbench)', `${h.paths}; ${ph.paths}`],
       ],
       notes: [
         `Each API request is an HTTP POST with an Idempotency-Key as the cash authority; each SP2D locks its SPM, its budget line and the OPD's cash book, and writes two ledger entries, two cash-book entries and audit records. pgbench: ${pa.note}.`,

@@ -50,12 +50,10 @@ export class BkuService {
   /** Appends entries in order, in the caller's transaction; refuses a negative balance. */
   async append(m: EntityManager, organizationId: string, fiscalYear: number, postings: BkuPosting[], entryDate?: string): Promise<string[]> {
     if (postings.length === 0) return [];
-    // the book created if new and locked, in one statement (DO UPDATE locks the row and answers its latest balances)
-    const [book] = await m.query(
-      `INSERT INTO bku_books AS b (organization_id, fiscal_year) VALUES ($1, $2)
-       ON CONFLICT (organization_id, fiscal_year) DO UPDATE SET organization_id = b.organization_id RETURNING cash::text, bank::text, tax::text, panjar::text`,
-      [organizationId, fiscalYear]);
-    const bal: Record<SubLedger, Money> = { CASH: Money.of(book.cash), BANK: Money.of(book.bank), TAX: Money.of(book.tax), PANJAR: Money.of(book.panjar) };
+    // Postings that never take a sub-ledger below where it stands (an LS SP2D: received, then paid out) cannot
+    // make the book negative, whatever its balances: the entries' row trigger creates the book if new and locks it
+    // (decision 0026). Any other set is checked first against the book's latest balances, to refuse with them.
+    const bal: Record<SubLedger, Money> = neverBelowStart(postings) ? { CASH: Money.ZERO, BANK: Money.ZERO, TAX: Money.ZERO, PANJAR: Money.ZERO } : await this.lockBook(m, organizationId, fiscalYear);
     const officers = new Map<string, Money>();
     for (const p of postings) {
       if ((p.subLedger === 'PANJAR') !== !!p.officer) throw DomainError.invalid('a PANJAR entry names the activity officer holding the advance, and only a PANJAR entry does', [{ field: 'officer', message: 'with PANJAR, and only then' }]);
@@ -86,6 +84,15 @@ export class BkuService {
          document_number, tax_code, officer)
        VALUES ${values.join(', ')} RETURNING id, entry_no`, params);
     return rows.sort((a, b) => Number(a.entry_no) - Number(b.entry_no)).map((r) => r.id);
+  }
+
+  /** The book created if new and locked, in one statement (DO UPDATE locks the row and answers its latest balances). */
+  private async lockBook(m: EntityManager, organizationId: string, fiscalYear: number): Promise<Record<SubLedger, Money>> {
+    const [book] = await m.query(
+      `INSERT INTO bku_books AS b (organization_id, fiscal_year) VALUES ($1, $2)
+       ON CONFLICT (organization_id, fiscal_year) DO UPDATE SET organization_id = b.organization_id RETURNING cash::text, bank::text, tax::text, panjar::text`,
+      [organizationId, fiscalYear]);
+    return { CASH: Money.of(book.cash), BANK: Money.of(book.bank), TAX: Money.of(book.tax), PANJAR: Money.of(book.panjar) };
   }
 
   /** Posts the opposite of every entry a source wrote, latest first. */
@@ -185,3 +192,18 @@ const BKU_KEYSET: Keyset<BkuEntryResponse> = {
   name: 'bku-entries',
   parts: [{ sql: 'entry_no', type: 'int', field: 'no' }, { sql: 'id', type: 'uuid', field: 'id' }],
 };
+
+/**
+ * True when, posted in order, no sub-ledger ever falls below the balance it started from and no entry
+ * names a panjar officer: then no starting balance (never negative: bku_balance_nonnegative) can go negative.
+ */
+export function neverBelowStart(postings: Pick<BkuPosting, 'subLedger' | 'amount' | 'officer'>[]): boolean {
+  const run = new Map<SubLedger, Money>();
+  for (const p of postings) {
+    if (p.officer) return false;
+    const next = (run.get(p.subLedger) ?? Money.ZERO).plus(p.amount);
+    if (next.isNegative()) return false;
+    run.set(p.subLedger, next);
+  }
+  return true;
+}

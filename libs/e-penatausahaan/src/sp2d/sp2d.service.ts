@@ -98,9 +98,9 @@ export class Sp2dService {
           billingCode: proofs.get(x.code)?.billingCode, ntpn: proofs.get(x.code)?.ntpn, sourceType: 'Sp2d', sourceId: id, documentNumber: number, userId: user.id });
       }
       // the cash leaves the regional treasury: never more than it holds (decision 0121); checked and booked
-      // last, so the treasury's lock covers only the tail of the transaction
-      await this.cash.spend(m, spm.fiscal_year, issuedOn, Money.of(spp.gross), `the SP2D of SPM ${spm.number}`, { sp2d: Money.of(spp.gross) });
-      const after = await fetchSp2d(m, id);
+      // last, so the stripe is held only for the tail of the transaction; the SP2D is read back in the same statement
+      const after = (await this.cash.spend<Sp2dResponse>(m, spm.fiscal_year, issuedOn, Money.of(spp.gross), `the SP2D of SPM ${spm.number}`, { sp2d: Money.of(spp.gross) },
+        { sql: `${SP2D_SELECT} WHERE d.id = $8`, params: [id] }))!;
       this.audit.record({ action: 'SP2D.ISSUE', entityType: 'Sp2d', entityId: id, after });
       return after;
     });

@@ -50,17 +50,24 @@ export class TreasuryCashService {
   /**
    * An outflow checked and booked in one statement (decision 0024): from a stripe of escrowed
    * cash that covers it, taken without waiting, or, when none does, under every stripe of the
-   * year against the days as they were before it. A refusal books nothing.
+   * year against the days as they were before it. A refusal books nothing. `withRow`: a read
+   * sent in the same statement, after the booking (its placeholders start at $8; decision 0026),
+   * whose row is returned.
    */
-  async spend(m: EntityManager, fiscalYear: number, date: string, amount: Money, what: string, mv: CashMovement): Promise<void> {
+  async spend<T = Record<string, unknown>>(m: EntityManager, fiscalYear: number, date: string, amount: Money, what: string, mv: CashMovement,
+    withRow?: { sql: string; params: unknown[] }): Promise<T | undefined> {
     const v = (x?: Money) => (x ?? Money.ZERO).toString();
     const [row] = await m.query(
-      `SELECT cash_check AS "cashCheck", fast, revenue AS "revenueDeposited", receipts AS "financingReceipts", sp2d AS "sp2dIssued",
-         expenditures AS "financingExpenditures", "position", later
-       FROM treasury_cash_spend($1, $2::date, $3::numeric, $4::numeric, $5::numeric, $6::numeric, $7::numeric)`,
-      [fiscalYear, date, amount.toString(), v(mv.revenue), v(mv.financingReceipts), v(mv.sp2d), v(mv.financingExpenditures)]);
+      `WITH spend AS MATERIALIZED (SELECT * FROM treasury_cash_spend($1, $2::date, $3::numeric, $4::numeric, $5::numeric, $6::numeric, $7::numeric))
+       SELECT s.cash_check AS "__cashCheck", s.fast AS "__fast", s.revenue AS "__revenueDeposited", s.receipts AS "__financingReceipts", s.sp2d AS "__sp2dIssued",
+         s.expenditures AS "__financingExpenditures", s."position" AS "__position", s.later AS "__later"${withRow ? ', r.*' : ''}
+       FROM spend s${withRow ? ` LEFT JOIN (${withRow.sql}) r ON true` : ''}`,
+      [fiscalYear, date, amount.toString(), v(mv.revenue), v(mv.financingReceipts), v(mv.sp2d), v(mv.financingExpenditures), ...(withRow?.params ?? [])]);
     if (!row) throw fiscalYearNotFound(fiscalYear, 'date');
-    if (row.cashCheck && !row.fast) refuseShortCash(what, amount, date, row, row.later ?? undefined);
+    const { __cashCheck: cashCheck, __fast: fast, __revenueDeposited: revenueDeposited, __financingReceipts: financingReceipts, __sp2dIssued: sp2dIssued,
+      __financingExpenditures: financingExpenditures, __position: position, __later: later, ...rest } = row;
+    if (cashCheck && !fast) refuseShortCash(what, amount, date, { revenueDeposited, financingReceipts, sp2dIssued, financingExpenditures, position }, later ?? undefined);
+    return withRow ? rest as T : undefined;
   }
 
   async settings(fiscalYear: number): Promise<TreasurySettingsResponse> {
