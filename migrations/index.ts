@@ -37,6 +37,7 @@ import { ContractDisbursementIndexes1764304100000 } from './1764304100000-contra
 import { BudgetLineOpdListOrder1764304200000 } from './1764304200000-budget-line-opd-list-order';
 import { TreasuryCashStripes1764304300000 } from './1764304300000-treasury-cash-stripes';
 import { CodeInYearCollation1764304600000 } from './1764304600000-code-in-year-collation';
+import { HsbSearchOffImportPath1764305000000 } from './1764305000000-hsb-search-off-import-path';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -80,4 +81,5 @@ export const ALL_MIGRATIONS = [
   BudgetLineOpdListOrder1764304200000,
   TreasuryCashStripes1764304300000,
   CodeInYearCollation1764304600000,
+  HsbSearchOffImportPath1764305000000,
 ];
