@@ -38,6 +38,7 @@ import { BudgetLineOpdListOrder1764304200000 } from './1764304200000-budget-line
 import { TreasuryCashStripes1764304300000 } from './1764304300000-treasury-cash-stripes';
 import { CodeInYearCollation1764304600000 } from './1764304600000-code-in-year-collation';
 import { TreasuryCashStripeConvoy1764304800000 } from './1764304800000-treasury-cash-stripe-convoy';
+import { HsbSearchOffImportPath1764305000000 } from './1764305000000-hsb-search-off-import-path';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -82,4 +83,5 @@ export const ALL_MIGRATIONS = [
   TreasuryCashStripes1764304300000,
   CodeInYearCollation1764304600000,
   TreasuryCashStripeConvoy1764304800000,
+  HsbSearchOffImportPath1764305000000,
 ];

@@ -8,3 +8,4 @@ export * from './imports/tabular-reader';
 export * from './seed/hsb-demo.seeder';
 export * from './seed/hsb-demo.data';
 export * from './imports/import-template';
+export * from './items/hsb-search-index';

@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { classify, createStaging, importDigest, repeatedItems, resolveAccounts, rowsIn, stage, StagedAccount, StagedRow, tuneImportTransaction, writeRows } from './hsb-import-sql';
+import { HsbSearchIndex } from '../items/hsb-search-index';
 import { accountCandidates, apiFieldOf, HsbField, IMPORT_PROFILES, ProfileOptions, resolveColumns, RowIssue } from './import-profiles';
 import { columnLetter, readTable, TableReadError } from './tabular-reader';
 
@@ -49,6 +50,7 @@ export class HsbImportService {
     private readonly audit: AuditService,
     private readonly years: FiscalYearsService,
     private readonly codes: CodeListVersionsService,
+    private readonly search: HsbSearchIndex,
   ) {}
 
   async importFile(source: HsbImportSource, options: HsbImportOptions, onProgress: (p: HsbImportProgress) => void = () => undefined): Promise<HsbImportResult> {
@@ -95,12 +97,15 @@ export class HsbImportService {
       out.accounts.forEach((source, ord) => accounts.push({ line: r.row, ord, source, candidates: accountCandidates(profile.accounts, source) }));
     }
 
-    return this.tx.run(async (m) => {
+    // inside a caller's transaction, the pending search entries wait for the next import's pass
+    const ownTransaction = !this.tx.current();
+    const result = await this.tx.run(async (m) => {
       await this.years.requireStatus(m, options.fiscalYear, ['PLANNING', 'EXECUTION']);
       await m.query(`SELECT pg_advisory_xact_lock(74210, $1)`, [options.fiscalYear]);
       const version = await this.codes.versionOf(m, options.fiscalYear);
       // the rest over the whole file at once, in SQL (decision 0062)
       await tuneImportTransaction(m);
+      await HsbSearchIndex.defer(m);
       await createStaging(m);
       await stage(m, staged, accounts);
       const unresolved = await resolveAccounts(m, version, profile.accounts === 'city');
@@ -146,5 +151,8 @@ export class HsbImportService {
       onProgress({ phase: 'done', done: 1, total: 1 });
       return result;
     });
+    // the search entries of the items written, after the commit (decision 0108)
+    if (ownTransaction && !result.dryRun && (result.imported || result.updated)) void this.search.catchUp();
+    return result;
   }
 }

@@ -36,8 +36,10 @@ export class HsbItemsService {
         else w.add(`EXISTS (SELECT 1 FROM unnest(i.account_codes) a WHERE a LIKE ? || '.%')`, q.accountCode);
       }
       const words = searchWords(q.q);
-      // Each word must occur in code, name or specification; the trigram index answers the LIKE.
+      // Each word must occur in code, name or specification (the item's own search text); the
+      // candidates are the trigram index's matches and the items whose entry is not written yet (decision 0108).
       for (const word of words) w.add(`i.search_text LIKE '%' || ? || '%'`, escapeLike(word));
+      if (words.length) w.add(searchCandidates(words.length), words.map((word) => `%${escapeLike(word)}%`));
       if (!words.length) {
         return listPage<HsbItemRow>(m, HSB_ITEM_KEYSET, q, { select: withKeyColumn(HSB_ITEM_SELECT, '-i.fiscal_year AS "__negYear"'), countFrom: 'hsb_items i', where: w });
       }
@@ -155,6 +157,16 @@ const HSB_ITEM_KEYSET: Keyset<HsbItemRow> = {
 /** A search's order: best match first, then code, then id. */
 function searchKeyset(rank: string): Keyset<HsbItemRow> {
   return { name: 'hsb-items-search', parts: [{ sql: `(${rank})`, type: 'int', field: '__rank' }, { sql: 'i.code', type: 'text', field: 'code' }, { sql: 'i.id', type: 'uuid', field: 'id' }] };
+}
+
+/**
+ * The items a search may find (decision 0108): the trigram index's matches of every word and every
+ * item whose entry is still pending. `?` is the array of LIKE patterns; one condition per element,
+ * so that the index answers each (it does not answer `LIKE ALL (array)`).
+ */
+function searchCandidates(words: number): string {
+  const likes = Array.from({ length: words }, (_, k) => `s.search_text LIKE (?::text[])[${k + 1}]`).join(' AND ');
+  return `i.id IN (SELECT s.item_id FROM hsb_item_search s WHERE ${likes} UNION ALL SELECT p.item_id FROM hsb_search_pending p)`;
 }
 
 export function searchWords(q: string | undefined): string[] {
