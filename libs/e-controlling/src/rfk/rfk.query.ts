@@ -125,16 +125,14 @@ lines AS (
   LEFT JOIN funded ON funded.budget_line_id = bl.id
   LEFT JOIN shares s ON s.budget_line_id = bl.id
   OFFSET 0),
-weighed AS (
-  SELECT l.*, greatest(l.appropriated - l.packaged, 0) AS routine FROM lines l),
 subs AS (
-  SELECT w.organization_id, w.sub_activity_code, sum(w.appropriated) AS appropriated, sum(w.disbursed) AS disbursed, sum(w.planned) AS planned,
-    sum(w.packaged + w.routine) AS base,
-    sum(w.planned_w + CASE WHEN w.appropriated = 0 OR w.routine = 0 THEN 0 WHEN w.routine = w.appropriated THEN least(w.planned, w.appropriated)
-      ELSE ${div('w.routine * least(w.planned, w.appropriated)', 'w.appropriated')} END) AS pw,
-    sum(w.actual_w + CASE WHEN w.appropriated = 0 OR w.routine = 0 THEN 0 WHEN w.routine = w.appropriated THEN w.disbursed
-      ELSE ${div('w.routine * w.disbursed', 'w.appropriated')} END) AS aw
-  FROM weighed w GROUP BY w.organization_id, w.sub_activity_code),
+  SELECT l.organization_id, l.sub_activity_code, sum(l.appropriated) AS appropriated, sum(l.disbursed) AS disbursed, sum(l.planned) AS planned,
+    sum(greatest(l.appropriated, l.packaged)) AS base,
+    sum(CASE WHEN l.appropriated <= l.packaged THEN l.planned_w WHEN l.packaged = 0 THEN least(l.planned, l.appropriated)
+      ELSE l.planned_w + ${div('(l.appropriated - l.packaged) * least(l.planned, l.appropriated)', 'l.appropriated')} END) AS pw,
+    sum(CASE WHEN l.appropriated <= l.packaged THEN l.actual_w WHEN l.packaged = 0 THEN l.disbursed
+      ELSE l.actual_w + ${div('(l.appropriated - l.packaged) * l.disbursed', 'l.appropriated')} END) AS aw
+  FROM lines l GROUP BY l.organization_id, l.sub_activity_code),
 named AS (
   SELECT s.*, o.code AS org_code, o.name AS org_name, COALESCE(n3.code, '') AS prog, COALESCE(n3.name, '') AS prog_name,
     COALESCE(n4.code, '') AS act, COALESCE(n4.name, '') AS act_name, n5.name AS sub_name
