@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { packageFactsSql } from '../packages/plan-actual.query';
+import { cashPlanToMonthSql } from '../rfk/rfk.query';
 
 /** One expenditure budget line as of a date, with the names of its hierarchy. */
 export interface LineFigures {
@@ -31,8 +32,9 @@ export interface LineFigures {
  * The expenditure lines (accounts 5.*) of a year in scope as a CTE list, each
  * source read once and summed per line (decision 0513): `bl` the lines
  * (materialized once), `led` their ledger sums with a value date up to asOf,
- * `cash` the cash plan to asOf's month, `funded` the packages' financial plans
- * on the line, and `lines` every line named (OPD, program, kegiatan, sub
+ * `cash` the cash plan to asOf's month (summed element by element, decision
+ * 0515), `funded` the packages' financial plans on the lines without a cash
+ * plan, and `lines` every line named (OPD, program, kegiatan, sub
  * kegiatan, account) with its figures and `ord`, its place in report order.
  * `$` names the parameters: fiscal year, asOf, asOf's month, organizations.
  */
@@ -47,10 +49,11 @@ led AS (
   FROM ledger_entries e JOIN bl ON bl.id = e.budget_line_id
   WHERE e.value_date <= ${$.asOf}::date AND e.kind IN ('APPROPRIATION', 'ALLOTMENT', 'COMMITMENT', 'DISBURSEMENT') GROUP BY e.budget_line_id),
 cash AS (
-  SELECT c.budget_line_id, (SELECT sum(x) FROM unnest(c.months[1:${$.month}]) x) AS planned FROM budgeting_cash_plans_v c JOIN bl ON bl.id = c.budget_line_id),
+  SELECT c.budget_line_id, ${cashPlanToMonthSql('c.months', $.month)} AS planned FROM budgeting_cash_plans_v c JOIN bl ON bl.id = c.budget_line_id),
 funded AS (
   SELECT f.budget_line_id, sum((SELECT COALESCE(sum(x), 0) FROM unnest(p.financial_plan[1:${$.month}]) x) * f.amount / p.value) AS planned
   FROM planning_package_funding_v f JOIN bl ON bl.id = f.budget_line_id JOIN planning_package_plans_v p ON p.id = f.package_id AND p.status <> 'CANCELLED'
+  WHERE NOT EXISTS (SELECT FROM budgeting_cash_plans_v c WHERE c.budget_line_id = f.budget_line_id)
   GROUP BY f.budget_line_id),
 lines AS (
   SELECT bl.id, bl.organization_id, o.code AS org_code, o.name AS org_name, COALESCE(n3.code, '') AS prog, COALESCE(n3.name, '') AS prog_name,
