@@ -27,7 +27,7 @@ export const controllingBench: Benchmark = {
     const sqlOpd = stats(await repeat(N, () => ctx.pool.query(RFK_SQL, rfkParams({ fiscalYear: 2026, asOf: '2026-11-30', windowStart: '2026-11-02', orgs: [opd], programCode: null, today }, { after: 0, offset: 0, limit: 100 }))));
     // absorption per OPD and the early warnings of the province, beside the statements their services issue (decision 0513):
     // absorption its line totals per OPD; the warnings the package facts and the line figures (with their sub kegiatan's sums)
-    const totalsParams = (orgs: string[] | null) => [2026, '2026-11-30', '2026-11-02', 11, orgs, null];
+    const totalsParams = (orgs: string[] | null) => [2026, '2026-11-30', 11, orgs, null];
     const absorptionSql = async () => ctx.pool.query(lineTotalsSql('organization'), totalsParams(null));
     const warningsSql = async () => {
       await packageFacts(m, 2026, '2026-11-30', '2026-11-02', null);

@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { packageFactsSql } from '../packages/plan-actual.query';
-import { cashPlanToMonthSql } from '../rfk/rfk.query';
+import { cashPlanToMonthSql, packageWeightCtes } from '../rfk/rfk.query';
 
 /** One expenditure budget line as of a date, with the names of its hierarchy. */
 export interface LineFigures {
@@ -133,27 +132,29 @@ const div = (a: string, b: string) => `((${a})::numeric(1000,24) / (${b}))`;
 /**
  * The line totals of a year in scope as of a date, grouped by `key`, in one
  * statement (decision 0513): each line summed once (`lineCtes`), the packages'
- * weight on it from their facts (funding x planned and actual physical %; the
- * routine rest of the line by its plan and realisation, as `Totals.add`), the
- * lines of `programCode` only when given, grouped in the order their first
- * line comes in the report (none without lines). Parameters: $1 fiscal year, $2 asOf, $3 the
- * projection window's start, $4 asOf's month, $5 organizations, $6 program.
+ * weight on it (funding x planned and actual physical %, `packageWeightCtes`
+ * as in the RFK, decision 0515; the routine rest of the line by its plan and
+ * realisation, as `Totals.add`), the lines of `programCode` only when given,
+ * grouped in the order their first line comes in the report (none without
+ * lines). Parameters: $1 fiscal year, $2 asOf, $3 asOf's month, $4
+ * organizations, $5 program.
  */
 export function lineTotalsSql(key: TotalsKey): string {
   const g = GROUPS[key];
   return `
-WITH pk AS MATERIALIZED (${packageFactsSql({ fiscalYear: '$1', asOf: '$2', windowStart: '$3', month: '$4', orgs: '$5' })}),
-${lineCtes({ fiscalYear: '$1', asOf: '$2', month: '$4', orgs: '$5' })},
+WITH ${packageWeightCtes({ fiscalYear: '$1', asOf: '$2', orgs: '$4' })},
+${lineCtes({ fiscalYear: '$1', asOf: '$2', month: '$3', orgs: '$4' })},
 shares AS (
   SELECT f.budget_line_id, sum(f.amount) AS packaged,
-    sum(${div('f.amount * pk."plannedPhysical"::numeric', '100')}) AS planned_w, sum(${div('f.amount * pk.actual::numeric', '100')}) AS actual_w
-  FROM planning_package_funding_v f JOIN pk ON pk."packageId" = f.package_id
-  WHERE $6::text IS NULL OR pk."programCode" = $6 GROUP BY f.budget_line_id),
+    sum(${div('f.amount * pk.planned', '100')}) AS planned_w, sum(${div('f.amount * pk.actual', '100')}) AS actual_w
+  FROM planning_package_funding_v f JOIN pk ON pk.id = f.package_id
+  WHERE $5::text IS NULL OR EXISTS (SELECT FROM nomenclature n5 JOIN nomenclature n4 ON n4.code = n5.parent_code WHERE n5.code = pk.sub_activity_code AND n4.parent_code = $5)
+  GROUP BY f.budget_line_id),
 weighed AS (
   SELECT l.*, COALESCE(s.packaged, 0) AS packaged, COALESCE(s.planned_w, 0) AS planned_w, COALESCE(s.actual_w, 0) AS actual_w,
     greatest(l.appropriated - COALESCE(s.packaged, 0), 0) AS routine
   FROM lines l LEFT JOIN shares s ON s.budget_line_id = l.id
-  WHERE $6::text IS NULL OR l.prog = $6)
+  WHERE $5::text IS NULL OR l.prog = $5)
 SELECT ${g.code} AS code, ${g.name} AS name, min(org_code) AS "organizationCode", min(org_name) AS "organizationName", ${MONEY_SUMS},
   sum(packaged + routine)::text AS "weightBase",
   sum(planned_w + CASE WHEN appropriated <> 0 AND routine <> 0 THEN ${div('routine * least(planned, appropriated)', 'appropriated')} ELSE 0 END)::text AS "physicalPlannedWeighted",

@@ -62,6 +62,26 @@ export function cashPlanToMonthSql(months: string, month: string): string {
 }
 
 /**
+ * What a package weighs in by, as CTEs (`lc`, `pk`): each package not
+ * cancelled of a year in `orgs` (all when null) with its value, its planned
+ * physical % on asOf (the S-curve by day) and the latest verified progress of
+ * its latest contract signed on or before asOf (0 without one): the latest
+ * contract of every package in one pass, its progress by one index probe.
+ * `$` names the parameters.
+ */
+export function packageWeightCtes($: { fiscalYear: string; asOf: string; orgs: string }): string {
+  return `lc AS (
+  SELECT DISTINCT ON (c.package_id) c.package_id, c.id FROM delivery_contracts_v c WHERE c.signed_on <= ${$.asOf}::date
+  ORDER BY c.package_id, c.signed_on DESC, c.number DESC),
+pk AS MATERIALIZED (
+  SELECT p.id, p.organization_id, p.sub_activity_code, p.code, p.value::numeric AS value,
+    ${plannedPhysicalSql('p.physical_plan', $.asOf)}::numeric AS planned, COALESCE(r.pct, 0)::numeric(5,2)::numeric AS actual
+  FROM planning_package_plans_v p JOIN organizations o ON o.id = p.organization_id
+  LEFT JOIN lc c ON c.package_id = p.id LEFT JOIN LATERAL (${latestProgressSql($.asOf)}) r ON c.id IS NOT NULL
+  WHERE p.fiscal_year = ${$.fiscalYear} AND p.status <> 'CANCELLED' AND (${$.orgs}::uuid[] IS NULL OR p.organization_id = ANY(${$.orgs}::uuid[])))`;
+}
+
+/**
  * The RFK of a month in one statement (decision 0512 on its shape). Each
  * source is read once and summed per budget line before anything is rolled
  * up: the lines in scope (`bl`), their ledger sums as of asOf (`led`: from
@@ -89,15 +109,7 @@ export function cashPlanToMonthSql(months: string, month: string): string {
  * ledger back from the balances).
  */
 export const RFK_SQL = `
-WITH lc AS (
-  SELECT DISTINCT ON (c.package_id) c.package_id, c.id FROM delivery_contracts_v c WHERE c.signed_on <= $2::date
-  ORDER BY c.package_id, c.signed_on DESC, c.number DESC),
-pk AS MATERIALIZED (
-  SELECT p.id, p.organization_id, p.sub_activity_code, p.code, p.value::numeric AS value,
-    ${plannedPhysicalSql('p.physical_plan', '$2')}::numeric AS planned, COALESCE(r.pct, 0)::numeric(5,2)::numeric AS actual
-  FROM planning_package_plans_v p JOIN organizations o ON o.id = p.organization_id
-  LEFT JOIN lc c ON c.package_id = p.id LEFT JOIN LATERAL (${latestProgressSql('$2')}) r ON c.id IS NOT NULL
-  WHERE p.fiscal_year = $1 AND p.status <> 'CANCELLED' AND ($5::uuid[] IS NULL OR p.organization_id = ANY($5::uuid[]))),
+WITH ${packageWeightCtes({ fiscalYear: '$1', asOf: '$2', orgs: '$5' })},
 bl AS NOT MATERIALIZED (
   SELECT b.id, b.organization_id, b.sub_activity_code, b.appropriated, b.disbursed FROM budget_lines b
   WHERE b.fiscal_year = $1 AND b.account_code LIKE '5.%' AND ($5::uuid[] IS NULL OR b.organization_id = ANY($5::uuid[]))),
