@@ -11,22 +11,23 @@ export const controllingBench: Benchmark = {
   async run(ctx) {
     const m = ctx.app.get(DataSource).manager;
     const N = 10;
+    const [{ today }] = (await ctx.pool.query(`SELECT to_char(current_date, 'YYYY-MM-DD') AS today`)).rows;
     const rfkPath = (i: number) => `/controlling/rfk?fiscalYear=2026&month=11&page=${1 + i * 7}&limit=100`;
     const first = await ctx.api('GET', rfkPath(0), 'auditor');
     const total = (first.body as { meta: { total: number } }).meta.total;
     const rfk = stats(await repeat(N, (i) => ctx.api('GET', rfkPath(i), 'auditor')));
     // the statement the API sends for the same page (the escalation record of the page's few contracts aside)
-    const sql = stats(await repeat(N, (i) => ctx.pool.query(RFK_SQL, rfkParams({ fiscalYear: 2026, asOf: '2026-11-30', windowStart: '2026-11-02', orgs: null, programCode: null }, { after: 0, offset: i * 700, limit: 100 }))));
+    const sql = stats(await repeat(N, (i) => ctx.pool.query(RFK_SQL, rfkParams({ fiscalYear: 2026, asOf: '2026-11-30', windowStart: '2026-11-02', orgs: null, programCode: null, today }, { after: 0, offset: i * 700, limit: 100 }))));
     const critical = stats(await repeat(N, () => ctx.api('GET', '/controlling/packages?fiscalYear=2026&month=9&status=CRITICAL&limit=50', 'auditor')));
     const criticalSql = stats(await repeat(N, () => packageFacts(m, 2026, '2026-09-30', '2026-09-02', null)));
     // one OPD's RFK (the generated OPD with the most packages) beside its statement
     const [{ id: opd, code: opdCode }] = (await ctx.pool.query(
       `SELECT o.id, o.code FROM packages p JOIN organizations o ON o.id = p.organization_id WHERE p.fiscal_year = 2026 GROUP BY o.id, o.code ORDER BY count(*) DESC, o.code LIMIT 1`)).rows;
     const rfkOpd = stats(await repeat(N, () => ctx.api('GET', `/controlling/rfk?fiscalYear=2026&month=11&organizationId=${opd}&limit=100`, 'auditor')));
-    const sqlOpd = stats(await repeat(N, () => ctx.pool.query(RFK_SQL, rfkParams({ fiscalYear: 2026, asOf: '2026-11-30', windowStart: '2026-11-02', orgs: [opd], programCode: null }, { after: 0, offset: 0, limit: 100 }))));
+    const sqlOpd = stats(await repeat(N, () => ctx.pool.query(RFK_SQL, rfkParams({ fiscalYear: 2026, asOf: '2026-11-30', windowStart: '2026-11-02', orgs: [opd], programCode: null, today }, { after: 0, offset: 0, limit: 100 }))));
     // absorption per OPD and the early warnings of the province, beside the statements their services issue (decision 0513):
     // absorption its line totals per OPD; the warnings the package facts and the line figures (with their sub kegiatan's sums)
-    const totalsParams = (orgs: string[] | null) => [2026, '2026-11-30', '2026-11-02', 11, orgs, null];
+    const totalsParams = (orgs: string[] | null) => [2026, '2026-11-30', 11, orgs, null];
     const absorptionSql = async () => ctx.pool.query(lineTotalsSql('organization'), totalsParams(null));
     const warningsSql = async () => {
       await packageFacts(m, 2026, '2026-11-30', '2026-11-02', null);

@@ -3,7 +3,7 @@ import { TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { ReportContext } from '../common/controlling-scope.service';
 import { PlanActualService } from '../packages/plan-actual.service';
-import { addDays, percentMinus } from '../status/s-curve';
+import { percentMinus } from '../status/s-curve';
 import { ControllingThresholdsService } from '../thresholds/controlling-thresholds.service';
 import { GroupBy, RealizationRow } from './dto/realization.dto';
 import { LineTotals, lineTotalsSql, TotalsKey } from './line-figures.query';
@@ -41,7 +41,7 @@ export class AbsorptionQueryService {
 
   /** The lines in scope (of the context's program, when it has one) summed by `key` in the database, in report order (decision 0513). */
   totals(m: EntityManager, fiscalYear: number, ctx: ReportContext, key: TotalsKey): Promise<LineTotals[]> {
-    return m.query(lineTotalsSql(key), [fiscalYear, ctx.asOf, addDays(ctx.asOf, -ctx.thresholds.projectionDays), Number(ctx.asOf.slice(5, 7)), ctx.orgs, ctx.programCode]);
+    return m.query(lineTotalsSql(key), [fiscalYear, ctx.asOf, Number(ctx.asOf.slice(5, 7)), ctx.orgs, ctx.programCode]);
   }
 
   row(level: GroupBy, code: string, name: string, organizationName: string | null, t: Totals): RealizationRow {

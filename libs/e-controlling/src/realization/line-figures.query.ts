@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { packageFactsSql } from '../packages/plan-actual.query';
+import { cashPlanToMonthSql, packageWeightCtes } from '../rfk/rfk.query';
 
 /** One expenditure budget line as of a date, with the names of its hierarchy. */
 export interface LineFigures {
@@ -31,8 +31,9 @@ export interface LineFigures {
  * The expenditure lines (accounts 5.*) of a year in scope as a CTE list, each
  * source read once and summed per line (decision 0513): `bl` the lines
  * (materialized once), `led` their ledger sums with a value date up to asOf,
- * `cash` the cash plan to asOf's month, `funded` the packages' financial plans
- * on the line, and `lines` every line named (OPD, program, kegiatan, sub
+ * `cash` the cash plan to asOf's month (summed element by element, decision
+ * 0515), `funded` the packages' financial plans on the lines without a cash
+ * plan, and `lines` every line named (OPD, program, kegiatan, sub
  * kegiatan, account) with its figures and `ord`, its place in report order.
  * `$` names the parameters: fiscal year, asOf, asOf's month, organizations.
  */
@@ -47,10 +48,11 @@ led AS (
   FROM ledger_entries e JOIN bl ON bl.id = e.budget_line_id
   WHERE e.value_date <= ${$.asOf}::date AND e.kind IN ('APPROPRIATION', 'ALLOTMENT', 'COMMITMENT', 'DISBURSEMENT') GROUP BY e.budget_line_id),
 cash AS (
-  SELECT c.budget_line_id, (SELECT sum(x) FROM unnest(c.months[1:${$.month}]) x) AS planned FROM budgeting_cash_plans_v c JOIN bl ON bl.id = c.budget_line_id),
+  SELECT c.budget_line_id, ${cashPlanToMonthSql('c.months', $.month)} AS planned FROM budgeting_cash_plans_v c JOIN bl ON bl.id = c.budget_line_id),
 funded AS (
   SELECT f.budget_line_id, sum((SELECT COALESCE(sum(x), 0) FROM unnest(p.financial_plan[1:${$.month}]) x) * f.amount / p.value) AS planned
   FROM planning_package_funding_v f JOIN bl ON bl.id = f.budget_line_id JOIN planning_package_plans_v p ON p.id = f.package_id AND p.status <> 'CANCELLED'
+  WHERE NOT EXISTS (SELECT FROM budgeting_cash_plans_v c WHERE c.budget_line_id = f.budget_line_id)
   GROUP BY f.budget_line_id),
 lines AS (
   SELECT bl.id, bl.organization_id, o.code AS org_code, o.name AS org_name, COALESCE(n3.code, '') AS prog, COALESCE(n3.name, '') AS prog_name,
@@ -130,27 +132,29 @@ const div = (a: string, b: string) => `((${a})::numeric(1000,24) / (${b}))`;
 /**
  * The line totals of a year in scope as of a date, grouped by `key`, in one
  * statement (decision 0513): each line summed once (`lineCtes`), the packages'
- * weight on it from their facts (funding x planned and actual physical %; the
- * routine rest of the line by its plan and realisation, as `Totals.add`), the
- * lines of `programCode` only when given, grouped in the order their first
- * line comes in the report (none without lines). Parameters: $1 fiscal year, $2 asOf, $3 the
- * projection window's start, $4 asOf's month, $5 organizations, $6 program.
+ * weight on it (funding x planned and actual physical %, `packageWeightCtes`
+ * as in the RFK, decision 0515; the routine rest of the line by its plan and
+ * realisation, as `Totals.add`), the lines of `programCode` only when given,
+ * grouped in the order their first line comes in the report (none without
+ * lines). Parameters: $1 fiscal year, $2 asOf, $3 asOf's month, $4
+ * organizations, $5 program.
  */
 export function lineTotalsSql(key: TotalsKey): string {
   const g = GROUPS[key];
   return `
-WITH pk AS MATERIALIZED (${packageFactsSql({ fiscalYear: '$1', asOf: '$2', windowStart: '$3', month: '$4', orgs: '$5' })}),
-${lineCtes({ fiscalYear: '$1', asOf: '$2', month: '$4', orgs: '$5' })},
+WITH ${packageWeightCtes({ fiscalYear: '$1', asOf: '$2', orgs: '$4' })},
+${lineCtes({ fiscalYear: '$1', asOf: '$2', month: '$3', orgs: '$4' })},
 shares AS (
   SELECT f.budget_line_id, sum(f.amount) AS packaged,
-    sum(${div('f.amount * pk."plannedPhysical"::numeric', '100')}) AS planned_w, sum(${div('f.amount * pk.actual::numeric', '100')}) AS actual_w
-  FROM planning_package_funding_v f JOIN pk ON pk."packageId" = f.package_id
-  WHERE $6::text IS NULL OR pk."programCode" = $6 GROUP BY f.budget_line_id),
+    sum(${div('f.amount * pk.planned', '100')}) AS planned_w, sum(${div('f.amount * pk.actual', '100')}) AS actual_w
+  FROM planning_package_funding_v f JOIN pk ON pk.id = f.package_id
+  WHERE $5::text IS NULL OR EXISTS (SELECT FROM nomenclature n5 JOIN nomenclature n4 ON n4.code = n5.parent_code WHERE n5.code = pk.sub_activity_code AND n4.parent_code = $5)
+  GROUP BY f.budget_line_id),
 weighed AS (
   SELECT l.*, COALESCE(s.packaged, 0) AS packaged, COALESCE(s.planned_w, 0) AS planned_w, COALESCE(s.actual_w, 0) AS actual_w,
     greatest(l.appropriated - COALESCE(s.packaged, 0), 0) AS routine
   FROM lines l LEFT JOIN shares s ON s.budget_line_id = l.id
-  WHERE $6::text IS NULL OR l.prog = $6)
+  WHERE $5::text IS NULL OR l.prog = $5)
 SELECT ${g.code} AS code, ${g.name} AS name, min(org_code) AS "organizationCode", min(org_name) AS "organizationName", ${MONEY_SUMS},
   sum(packaged + routine)::text AS "weightBase",
   sum(planned_w + CASE WHEN appropriated <> 0 AND routine <> 0 THEN ${div('routine * least(planned, appropriated)', 'appropriated')} ELSE 0 END)::text AS "physicalPlannedWeighted",

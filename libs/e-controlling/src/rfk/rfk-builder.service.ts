@@ -32,7 +32,7 @@ export class RfkBuilderService {
 
   /** The rows of `slice` (of the context's program, when it has one) and the report's row count. */
   async page(m: EntityManager, fiscalYear: number, ctx: ReportContext, slice: RfkSlice): Promise<{ rows: RfkRow[]; total: number }> {
-    const got = await rfkRows(m, { fiscalYear, asOf: ctx.asOf, windowStart: addDays(ctx.asOf, -ctx.thresholds.projectionDays), orgs: ctx.orgs, programCode: ctx.programCode }, slice);
+    const got = await rfkRows(m, { fiscalYear, asOf: ctx.asOf, windowStart: addDays(ctx.asOf, -ctx.thresholds.projectionDays), orgs: ctx.orgs, programCode: ctx.programCode, today: ctx.today }, slice);
     const rows = got.filter((r) => r.rowNo !== null);
     const escalations = await this.plans.escalations(m, rows.map((r) => r.contractId).filter((id): id is string => !!id), ctx.asOf);
     return { total: got[0]?.total ?? 0, rows: rows.map((r) => rfkRow(r, fiscalYear, ctx, r.contractId ? escalations.get(r.contractId) ?? [] : [])) };

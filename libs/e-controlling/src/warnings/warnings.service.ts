@@ -7,7 +7,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { byOrganization } from '../common/by-organization';
 import { ControllingScopeService, ReportContext } from '../common/controlling-scope.service';
 import { PlanActualService } from '../packages/plan-actual.service';
-import { AbsorptionQueryService } from '../realization/absorption-query.service';
 import { lineFigures } from '../realization/line-figures.query';
 import { Totals } from '../realization/rollup';
 import { percent } from '../status/s-curve';
@@ -24,7 +23,7 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
 @Injectable()
 export class WarningsService {
   constructor(
-    private readonly tx: TransactionService, private readonly scope: ControllingScopeService, private readonly plans: PlanActualService, private readonly absorption: AbsorptionQueryService,
+    private readonly tx: TransactionService, private readonly scope: ControllingScopeService, private readonly plans: PlanActualService,
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
