@@ -1,7 +1,8 @@
+import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { DEFAULT_CONTROLLING_THRESHOLDS as T } from '../thresholds/default-controlling-thresholds';
 import { contractStatus } from './contract-status';
-import { percent, plannedOn, projectedCompletion } from './s-curve';
+import { fromHundredths, hundredths, percent, plannedOn, projectedCompletion } from './s-curve';
 
 const CURVE = ['0', '0', '0', '10', '20', '30', '35', '40', '60', '80', '100', '100'];
 const status = (type: string, planned: string, actual: string, projected: string | 'NEVER' | null = '2026-10-01') =>
@@ -74,5 +75,56 @@ describe('projection and percentages', () => {
     expect(percent('1', '3')).toBe('33.33');
     expect(percent('2', '3')).toBe('66.67');
     expect(percent('5', '0')).toBe('0.00');
+  });
+});
+
+describe('the rule in whole hundredths', () => {
+  // The rule and the projection as first written, in decimal.js: the oracle for the integer form.
+  const oracleStatus = (type: string, planned: string, actual: string, projected: string | 'NEVER' | null): string => {
+    const behind = new Decimal(planned).minus(actual);
+    if (behind.lte(0)) return `ON_TRACK`;
+    const late = `LATE ${behind.toFixed(2)}`;
+    if (type !== 'CONSTRUCTION') return late;
+    const second = new Decimal(planned).gte(T.periodOneUpTo);
+    if (!second && behind.gt(T.periodOneBehind)) return `CRITICAL ${behind.toFixed(2)}`;
+    if (second && behind.gt(T.periodTwoBehind)) return `CRITICAL ${behind.toFixed(2)}`;
+    if (second && projected !== null && (projected === 'NEVER' || projected > '2026-12-31')) return `CRITICAL ${behind.toFixed(2)}`;
+    return late;
+  };
+  const exactDays = (actual: string, start: string, window: number): number | 'NEVER' | null => {
+    const now = new Decimal(actual);
+    if (now.gte(100)) return null;
+    const moved = now.minus(start);
+    if (moved.lte(0)) return 'NEVER';
+    return new Decimal(100).minus(now).times(window).dividedBy(moved).ceil().toNumber(); // (100 - now) x window / moved, one division
+  };
+  const pct = fc.integer({ min: 0, max: 10_000 }).map((n) => (n / 100).toFixed(2));
+
+  it('parses and prints two-decimal percentages exactly, and refuses anything else', () => {
+    expect(hundredths('12.5')).toBe(1250);
+    expect(hundredths('-3.25')).toBe(-325);
+    expect(hundredths('70')).toBe(7000);
+    expect(fromHundredths(-5)).toBe('-0.05');
+    expect(() => hundredths('1.005')).toThrow(/two decimals/);
+    expect(() => hundredths('1e2')).toThrow(/two decimals/);
+    fc.assert(fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), (n) => hundredths(fromHundredths(n)) === n));
+  });
+
+  it('decides as the decimal rule does, with the same points behind', () => {
+    fc.assert(fc.property(fc.constantFrom('CONSTRUCTION', 'GOODS', 'SERVICES'), pct, pct, fc.constantFrom<string | 'NEVER' | null>('2026-10-01', '2027-02-01', 'NEVER', null),
+      (type, planned, actual, projected) => {
+        const v = contractStatus({ packageType: type, planned, actual, projected, fiscalYearEnd: '2026-12-31' }, T);
+        const points = v.reason ? ` ${/^(\S+) points behind/.exec(v.reason)![1]}` : '';
+        return `${v.status}${points}` === oracleStatus(type, planned, actual, projected);
+      }), { numRuns: 2000 });
+  });
+
+  it('projects the completion on the day the exact rate reaches 100%', () => {
+    fc.assert(fc.property(pct, pct, fc.integer({ min: 1, max: 90 }), (actual, start, window) => {
+      const want = exactDays(actual, start, window);
+      const got = projectedCompletion(actual, start, '2026-09-30', window);
+      if (want === null || want === 'NEVER') return got === want;
+      return got === new Date(Date.UTC(2026, 8, 30) + want * 86_400_000).toISOString().slice(0, 10);
+    }), { numRuns: 2000 });
   });
 });

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { fromHundredths, hundredths } from './s-curve';
 
 export const CONTROL_STATUSES = ['ON_TRACK', 'LATE', 'CRITICAL'] as const;
 export type ControlStatus = (typeof CONTROL_STATUSES)[number];
@@ -36,16 +36,17 @@ export interface StatusVerdict {
  * last window's rate) by the end of the fiscal year.
  */
 export function contractStatus(i: StatusInput, rule: CriticalRule): StatusVerdict {
-  const behind = new Decimal(i.planned).minus(i.actual);
-  if (behind.lte(0)) return { status: 'ON_TRACK', reason: null };
-  const pts = behind.toFixed(2);
-  const late = `${pts} points behind plan (planned ${i.planned}%, actual ${i.actual}%)`;
+  // whole hundredths of a point: exact for these two-decimal percentages, and cheap for a province's packages
+  const planned = hundredths(i.planned);
+  const behind = planned - hundredths(i.actual);
+  if (behind <= 0) return { status: 'ON_TRACK', reason: null };
+  const late = `${fromHundredths(behind)} points behind plan (planned ${i.planned}%, actual ${i.actual}%)`;
   if (i.packageType !== 'CONSTRUCTION') return { status: 'LATE', reason: late };
-  const secondPeriod = new Decimal(i.planned).gte(rule.periodOneUpTo);
-  if (!secondPeriod && behind.gt(rule.periodOneBehind)) {
+  const secondPeriod = planned >= hundredths(rule.periodOneUpTo);
+  if (!secondPeriod && behind > hundredths(rule.periodOneBehind)) {
     return { status: 'CRITICAL', reason: `${late}: more than ${rule.periodOneBehind} points behind with planned below ${rule.periodOneUpTo}%` };
   }
-  if (secondPeriod && behind.gt(rule.periodTwoBehind)) {
+  if (secondPeriod && behind > hundredths(rule.periodTwoBehind)) {
     return { status: 'CRITICAL', reason: `${late}: more than ${rule.periodTwoBehind} points behind with planned ${rule.periodOneUpTo}% or more` };
   }
   if (secondPeriod && i.projected !== null && (i.projected === 'NEVER' || i.projected > i.fiscalYearEnd)) {

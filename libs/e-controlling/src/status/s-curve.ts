@@ -50,13 +50,36 @@ export function percent(part: Decimal.Value, whole: Decimal.Value): string {
 }
 
 /**
+ * A percentage with at most two decimals ("12.5", "-3.25", "70") as whole
+ * hundredths of a point (1250, -325, 7000): exact, and cheap to compare. The
+ * figures of the status rule are all such percentages (progress and plans are
+ * numeric(5,2), thresholds are validated to two decimals); anything else is
+ * refused rather than rounded.
+ */
+export function hundredths(v: string): number {
+  const m = /^(-?)(\d{1,9})(?:\.(\d{1,2}))?$/.exec(v);
+  if (!m) throw new Error(`not a percentage with at most two decimals: ${v}`);
+  const n = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -n : n;
+}
+
+/** Whole hundredths as a percentage with two decimals (1250 -> "12.50"). */
+export function fromHundredths(n: number): string {
+  const a = Math.abs(n);
+  return `${n < 0 ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+}
+
+/**
  * When the work reaches 100% at the rate of the last `windowDays` days:
  * null when it is done already, 'NEVER' when it did not move in the window.
+ * Days = ceil((100 - actual) / ((actual - start) / windowDays)), computed as
+ * the exact quotient of whole hundredths (no rounded rate in between).
  */
 export function projectedCompletion(actual: string, actualWindowStart: string, asOf: string, windowDays: number): string | 'NEVER' | null {
-  const now = new D(actual);
-  if (now.gte(100)) return null;
-  const rate = now.minus(actualWindowStart).dividedBy(windowDays);
-  if (rate.lte(0)) return 'NEVER';
-  return addDays(asOf, new D(100).minus(now).dividedBy(rate).ceil().toNumber());
+  const now = hundredths(actual);
+  if (now >= 10_000) return null;
+  const moved = now - hundredths(actualWindowStart);
+  if (moved <= 0) return 'NEVER';
+  // both sides are integers below 2^53, and a quotient that is not whole is at least 1/moved from the next integer
+  return addDays(asOf, Math.ceil(((10_000 - now) * windowDays) / moved));
 }
