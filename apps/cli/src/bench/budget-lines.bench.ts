@@ -1,5 +1,7 @@
 import { BUDGET_LINE_KEYSET, BUDGET_LINE_SELECT } from '@grms/budget';
 import { encodeCursor, listPage, SqlWhere } from '@grms/core';
+import { readFileSync } from 'node:fs';
+import { startApiProcess } from './api-process';
 import { autocannon } from './autocannon-run';
 import { Benchmark } from './bench-context';
 import { ms, ratio, repeat, stats } from './stats';
@@ -40,6 +42,44 @@ export const budgetLinesBench: Benchmark = {
     const deepCursor = stats(await repeat(50, (i) => ctx.api('GET', `/budget-lines?fiscalYear=2026&limit=50&cursor=${deep[i % deep.length]}`, 'auditor')));
     const deepNumbered = stats(await repeat(20, (i) => ctx.api('GET', `/budget-lines?fiscalYear=2026&limit=50&page=${Math.floor(deepOffsets[i % deepOffsets.length] / 50)}`, 'auditor')));
     const deepSql = stats(await repeat(50, (i) => listPage(db, BUDGET_LINE_KEYSET, { page: 1, limit: 50, cursor: deep[i % deep.length] }, { select: BUDGET_LINE_SELECT, countFrom: 'budget_lines b', where: new SqlWhere().add('b.fiscal_year = ?', 2026), pinned: { 'b.fiscal_year': 2026 } })));
+    // The same page with the API in a process of its own, warmed up, so that neither the HTTP client of these
+    // requests nor the bench driver shares its event loop (decision 0066): alternating with the statement.
+    const own = await startApiProcess(ctx.databaseUrl, ctx.dataDir!);
+    let ownRows: [string, string][] = [];
+    try {
+      const ownToken = await own.token('auditor');
+      const get = async (i: number) => {
+        const r = await fetch(own.baseUrl + path(i), { headers: { authorization: `Bearer ${ownToken}` } });
+        if (r.status !== 200) throw new Error(`list page: ${r.status}`);
+        await r.arrayBuffer();
+      };
+      for (let i = 0; i < 500; i++) await get(i);
+      const ownApi: number[] = [];
+      const ownSql: number[] = [];
+      for (let i = 0; i < N; i++) {
+        let t = performance.now();
+        await get(i);
+        ownApi.push(performance.now() - t);
+        t = performance.now();
+        await listPage(db, BUDGET_LINE_KEYSET, { page: 1 + (i % 5), limit: 50 }, { select: BUDGET_LINE_SELECT, countFrom: 'budget_lines b', where });
+        ownSql.push(performance.now() - t);
+      }
+      const a = stats(ownApi);
+      const q = stats(ownSql);
+      const ticks = () => readFileSync(`/proc/${own.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((x, y) => x + Number(y), 0);
+      const t0 = ticks();
+      const ownLoad = await autocannon(own.baseUrl + path(0), ownToken, { connections: 10, seconds: 30, rate: 100 });
+      const ownCpuMs = ((ticks() - t0) * 10) / Math.max(1, ownLoad.requests); // clock ticks of 10 ms
+      ownRows = [
+        ['API in its own process (warmed up by 500 requests), one OPD, p50 / p95', `${ms(a.p50)} / ${ms(a.p95)}`],
+        ['the same SQL statement, alternating with it, p50 / p95', `${ms(q.p50)} / ${ms(q.p95)}`],
+        ['ratio API in its own process / SQL (p50)', ratio(a.p50, q.p50)],
+        ['API in its own process at 100 requests/s offered for 30 s: delivered, p50 / p99', `${ownLoad.rps.toFixed(1)}/s, ${ms(ownLoad.p50)} / ${ms(ownLoad.p99)} (${ownLoad.requests} requests, ${ownLoad.non2xx} not 2xx, ${ownLoad.errors} errors)`],
+        ['API in its own process: CPU per request during that load (from /proc, 10 ms ticks)', `${ownCpuMs.toFixed(2)} ms`],
+      ];
+    } finally {
+      await own.stop();
+    }
     return {
       name: this.name,
       rows: [
@@ -54,6 +94,7 @@ export const budgetLinesBench: Benchmark = {
         ['deep cursor page / cursor page after line 50 (p50)', ratio(deepCursor.p50, second.p50)],
         ['keyset SQL of the deep pages, p50 / p95', `${ms(deepSql.p50)} / ${ms(deepSql.p95)}`],
         ['API, whole province, the same deep pages by number (OFFSET), p50 / p95', `${ms(deepNumbered.p50)} / ${ms(deepNumbered.p95)}`],
+        ...ownRows,
       ],
       notes: [
         `${N} sequential requests as the auditor (province-wide scope); the SQL baseline sends the statement the API sends (listPage: the page and its count in one statement) over one pooled connection.`,
