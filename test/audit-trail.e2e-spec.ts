@@ -31,6 +31,10 @@ describe('audit trail', () => {
     expect(users.body.data[0]).toMatchObject({ action: 'USER.CREATE', entityId: created.body.id, entityLabel: 'auditor-label' });
     const csv = await t.get(`/audit/events?entityType=User&entityId=${created.body.id}&format=csv`, 'auditor');
     expect(csv.text.split('\r\n')[1]).toContain(',USER.CREATE,User,auditor-label,');
+    // a login is about the user who logs in: named by their username, though its record holds only the address
+    await t.get('/auth/me', 'auditor');
+    const [login] = (await t.get('/audit/events?action=AUTH.LOGIN&username=auditor&limit=1', 'auditor')).body.data;
+    expect(login).toMatchObject({ entityType: 'User', entityLabel: 'auditor' });
   });
 
   it('filters by actor and time and paginates with a real total', async () => {

@@ -12,10 +12,11 @@ import { AuditEventResponse, AuditQueryDto, AuditVerifyResponse } from './audit.
 
 // What a reader calls the entity: the document number, code, username or name
 // its record carries (after the change, else before), so the trail and its
-// exports name documents rather than identifiers. Null when the record has
-// none (a budget line's balances, a bulk event over several rows).
+// exports name documents rather than identifiers; a user acting on their own
+// account (a login, a password change) by their username. Null when the record
+// has none (a budget line's balances, a bulk event over several rows).
 const LABEL_KEYS = ['number', 'documentNumber', 'contractNumber', 'code', 'username', 'name', 'fileName'];
-const ENTITY_LABEL = `coalesce(${LABEL_KEYS.map((k) => `e.after ->> '${k}', e.before ->> '${k}'`).join(', ')})`;
+const ENTITY_LABEL = `coalesce(${LABEL_KEYS.map((k) => `e.after ->> '${k}', e.before ->> '${k}'`).join(', ')}, CASE WHEN e.entity_id = e.actor_id::text THEN e.actor_username END)`;
 
 const COLUMNS = `e.id, c.chain_no::text AS "chainNo", e.occurred_at AS "occurredAt", e.actor_id AS "actorId",
   e.actor_username AS "actorUsername", e.request_id AS "requestId", e.action, e.entity_type AS "entityType",
