@@ -1,21 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, AuthUser, DomainError, Permission } from '@grms/core';
 import { EntityManager } from 'typeorm';
-import { DocumentDetailResponse, DocumentKind, DocumentResponse, DocumentStatus, Stage } from './dto/document.dto';
+import { AccountTotalResponse, DocumentDetailResponse, DocumentKind, DocumentResponse, DocumentStatus, Stage } from './dto/document.dto';
 
 const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
-export const DOCUMENT_SELECT = `
+// `from`: the documents table, or a CTE of updated rows named d (the state a transition leaves).
+const documentSelect = (from = 'budget_documents d') => `
   SELECT d.id, d.fiscal_year AS "fiscalYear", d.organization_id AS "organizationId", o.name AS "organizationName",
     d.sub_activity_code AS "subActivityCode", n.name AS "subActivityName", d.stage, d.kind, d.revision, d.previous_id AS "previousId",
     d.status, d.total, (SELECT count(*)::int FROM budget_document_items i WHERE i.document_id = d.id) AS "itemCount",
     d.rejection_reason AS "rejectionReason", d.shift_class AS "shiftClass", cu.username AS "createdBy", au.username AS "approvedBy",
     ${TS('d.approved_at')} AS "approvedAt", ${TS('d.updated_at')} AS "updatedAt"
-  FROM budget_documents d
+  FROM ${from}
   JOIN organizations o ON o.id = d.organization_id
   JOIN nomenclature n ON n.code = d.sub_activity_code
   JOIN users cu ON cu.id = d.created_by
   LEFT JOIN users au ON au.id = d.approved_by`;
+
+export const DOCUMENT_SELECT = documentSelect();
 
 export const ITEM_SELECT = `
   SELECT i.id, i.account_code AS "accountCode", i.funding_source_code AS "fundingSourceCode", i.hsb_item_id AS "hsbItemId",
@@ -25,6 +28,40 @@ export const ITEM_SELECT = `
   FROM budget_document_items i
   LEFT JOIN hsb_items h ON h.id = i.hsb_item_id
   LEFT JOIN hsb_item_versions v ON v.id = i.hsb_version_id`;
+
+/**
+ * A document's sums and its totals per budget line (account x funding source),
+ * beside the previous approved version's: what the detail shows, and what the
+ * workflow checks and posts from (decision 0235).
+ */
+export interface DocumentTotals {
+  itemCount: number;
+  total: string;
+  subtotal: string;
+  vatTotal: string;
+  lines: AccountTotalResponse[];
+  /** with `editorId`: whether that user changed the document (its items) */
+  edited?: boolean;
+}
+
+// The lines of both versions, each with this version's total (0.00 when only
+// the previous has it) and the previous version's (null when it has none).
+const TOTALS_SQL = (extra: string) => `
+  WITH l AS (
+    SELECT x.account_code AS "accountCode", a.name AS "accountName", x.funding_source_code AS "fundingSourceCode",
+      COALESCE(cur.total, 0)::numeric(20,2)::text AS total, prev.total::text AS "previousTotal"
+    FROM (SELECT account_code, funding_source_code FROM budget_document_items WHERE document_id = $1
+          UNION SELECT account_code, funding_source_code FROM budget_document_items WHERE document_id = $2) x
+    JOIN accounts a ON a.code = x.account_code
+    LEFT JOIN (SELECT account_code, funding_source_code, sum(total) AS total FROM budget_document_items WHERE document_id = $1 GROUP BY 1, 2) cur
+      USING (account_code, funding_source_code)
+    LEFT JOIN (SELECT account_code, funding_source_code, sum(total)::numeric(20,2) AS total FROM budget_document_items WHERE document_id = $2 GROUP BY 1, 2) prev
+      USING (account_code, funding_source_code))
+  SELECT s.n AS "itemCount", s.total, s.subtotal, s.vat AS "vatTotal",
+    COALESCE((SELECT json_agg(l ORDER BY l."accountCode", l."fundingSourceCode") FROM l), '[]') AS lines ${extra}
+  FROM (SELECT count(*)::int AS n, COALESCE(sum(total), 0)::numeric(20,2)::text AS total, COALESCE(sum(subtotal), 0)::numeric(20,2)::text AS subtotal,
+          COALESCE(sum(vat_amount), 0)::numeric(20,2)::text AS vat
+        FROM budget_document_items WHERE document_id = $1) s`;
 
 export interface DocumentRow {
   id: string;
@@ -64,29 +101,57 @@ export class DocumentStore {
 
   async detail(m: EntityManager, id: string): Promise<DocumentDetailResponse> {
     const doc = await this.summary(m, id);
-    const items = await m.query(`${ITEM_SELECT} WHERE i.document_id = $1 ORDER BY i.account_code, i.seq`, [id]);
-    const lines = await m.query(
-      `SELECT x.account_code AS "accountCode", a.name AS "accountName", x.funding_source_code AS "fundingSourceCode",
-         COALESCE(cur.total, 0)::numeric(20,2) AS total, prev.total AS "previousTotal"
-       FROM (SELECT account_code, funding_source_code FROM budget_document_items WHERE document_id = $1
-             UNION SELECT account_code, funding_source_code FROM budget_document_items WHERE document_id = $2) x
-       JOIN accounts a ON a.code = x.account_code
-       LEFT JOIN (SELECT account_code, funding_source_code, sum(total) AS total FROM budget_document_items WHERE document_id = $1 GROUP BY 1, 2) cur
-         USING (account_code, funding_source_code)
-       LEFT JOIN (SELECT account_code, funding_source_code, sum(total)::numeric(20,2) AS total FROM budget_document_items WHERE document_id = $2 GROUP BY 1, 2) prev
-         USING (account_code, funding_source_code)
-       ORDER BY x.account_code, x.funding_source_code`, [id, doc.previousId]);
-    const [sums] = await m.query(`SELECT COALESCE(sum(subtotal), 0)::numeric(20,2) AS subtotal, COALESCE(sum(vat_amount), 0)::numeric(20,2) AS vat FROM budget_document_items WHERE document_id = $1`, [id]);
-    return { ...doc, items, lines, subtotal: sums.subtotal, vatTotal: sums.vat };
+    return this.detailOf(m, doc, await this.totals(m, doc));
+  }
+
+  /** The detail from what the caller already holds: only the items are read. */
+  async detailOf(m: EntityManager, doc: DocumentResponse, totals: DocumentTotals): Promise<DocumentDetailResponse> {
+    const items = await m.query(`${ITEM_SELECT} WHERE i.document_id = $1 ORDER BY i.account_code, i.seq`, [doc.id]);
+    return { ...doc, items, lines: totals.lines, subtotal: totals.subtotal, vatTotal: totals.vatTotal };
+  }
+
+  /**
+   * The document's sums and line totals in one statement. `ceilingLock` also
+   * takes the OPD's ceiling lock (the statements after it see what the
+   * holders before committed); `editorId` also tells whether that user is
+   * one of the document's editors.
+   */
+  async totals(m: EntityManager, doc: { id: string; previousId: string | null; fiscalYear?: number; organizationId?: string },
+    opts: { ceilingLock?: boolean; editorId?: string } = {}): Promise<DocumentTotals> {
+    const params: unknown[] = [doc.id, doc.previousId];
+    const extra: string[] = [];
+    if (opts.ceilingLock) {
+      params.push(doc.fiscalYear, doc.organizationId);
+      extra.push(`, pg_advisory_xact_lock(hashtext('budget-ceiling:' || $${params.length - 1} || ':' || $${params.length})) AS "ceilingLock"`);
+    }
+    if (opts.editorId) {
+      params.push(opts.editorId);
+      extra.push(`, EXISTS (SELECT 1 FROM budget_document_editors e WHERE e.document_id = $1 AND e.user_id = $${params.length}) AS edited`);
+    }
+    const [row] = await m.query(TOTALS_SQL(extra.join(' ')), params);
+    delete row.ceilingLock;
+    return row;
+  }
+
+  /**
+   * A workflow transition in one statement: the document's update (`set`,
+   * parameters from $2), its event and the summary it leaves.
+   */
+  async transition(m: EntityManager, id: string, set: string, params: unknown[],
+    event: { action: string; from: string; to: string; actorId: string; reason?: string | null }): Promise<DocumentResponse> {
+    const n = params.length + 1;
+    const [row] = await m.query(
+      `WITH d AS (UPDATE budget_documents SET ${set}, row_version = row_version + 1, updated_at = now() WHERE id = $1 RETURNING *),
+         ev AS (INSERT INTO budget_document_events (document_id, action, from_status, to_status, total, item_count, reason, actor_id)
+           SELECT d.id, $${n + 1}, $${n + 2}, $${n + 3}, d.total, (SELECT count(*) FROM budget_document_items i WHERE i.document_id = d.id), $${n + 4}, $${n + 5} FROM d)
+       ${documentSelect('d')}`,
+      [id, ...params, event.action, event.from, event.to, event.reason ?? null, event.actorId]);
+    return row;
   }
 
   /** Records that the user changed the document (its items): an editor may not approve it. */
   async recordEditor(m: EntityManager, id: string, userId: string): Promise<void> {
     await m.query(`INSERT INTO budget_document_editors (document_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, userId]);
-  }
-
-  async isEditor(m: EntityManager, id: string, userId: string): Promise<boolean> {
-    return (await m.query(`SELECT 1 FROM budget_document_editors WHERE document_id = $1 AND user_id = $2`, [id, userId])).length > 0;
   }
 
   /** Recomputes the stored total from the items. */

@@ -3,13 +3,13 @@ import { ModuleRef } from '@nestjs/core';
 import { ALLOTMENT_RELEASER, AllotmentReleaser, BudgetLinesService, LedgerKind, LedgerService, Posting } from '@grms/budget';
 import { AuditService, AuthUser, DomainError, Money, Permission, segregationOfDuties, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
-import { ceilingUsage } from '../ceilings/ceiling-usage';
+import { ceilingsWithUsage } from '../ceilings/ceiling-usage';
 import { ACCOUNT_CLASS } from './document-kind';
-import { DocumentRow, DocumentStore } from './document-store';
-import { DocumentDetailResponse } from './dto/document.dto';
+import { DocumentRow, DocumentStore, DocumentTotals } from './document-store';
+import { DocumentDetailResponse, DocumentResponse } from './dto/document.dto';
 import { classifyShift, SHIFT_APPROVER, ShiftClass } from './shift-class';
 
-interface LineTotal { accountCode: string; fundingSourceCode: string; total: string }
+interface LineTotal { accountCode: string; fundingSourceCode: string }
 
 // DRAFT -> SUBMITTED -> APPROVED, or back to DRAFT when rejected. Approval
 // posts the APPROPRIATION per budget line in the same transaction: the full
@@ -30,10 +30,12 @@ export class DocumentWorkflowService {
     return this.tx.run(async (m) => {
       const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_WRITE, true);
       if (doc.status !== 'DRAFT') throw DomainError.invalidTransition('budget document', doc.status, 'submitted');
-      await this.checkRules(m, doc);
-      const shift = await this.shiftClass(m, doc);
-      await m.query(`UPDATE budget_documents SET status = 'SUBMITTED', submitted_by = $2, shift_class = $3, row_version = row_version + 1, updated_at = now() WHERE id = $1`, [id, user.id, shift]);
-      return this.finish(m, doc, 'SUBMITTED', 'SUBMITTED', user);
+      const totals = await this.store.totals(m, doc, { ceilingLock: doc.kind === 'EXPENDITURE' });
+      await this.checkRules(m, doc, totals);
+      const shift = this.shiftClass(doc, totals);
+      const after = await this.store.transition(m, id, `status = 'SUBMITTED', submitted_by = $2, shift_class = $3`, [user.id, shift],
+        { action: 'SUBMITTED', from: doc.status, to: 'SUBMITTED', actorId: user.id });
+      return this.finish(m, doc, after, 'SUBMITTED', totals);
     });
   }
 
@@ -47,18 +49,20 @@ export class DocumentWorkflowService {
       const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_APPROVE, true);
       if (doc.status !== 'SUBMITTED') throw DomainError.invalidTransition('budget document', doc.status, 'approved');
       if (doc.createdBy === user.id || doc.submittedBy === user.id) throw DomainError.sameMakerAndApprover('budget document');
-      this.requireApprover(user, doc, await this.shiftClass(m, doc), 'approve');
-      if (await this.store.isEditor(m, id, user.id)) throw segregationOfDuties('approve this budget document', 'edited it (its items)');
-      await this.checkRules(m, doc);
+      // the sums, the line totals, the ceiling lock and whether the approver edited it: one statement (decision 0235)
+      const totals = await this.store.totals(m, doc, { ceilingLock: doc.kind === 'EXPENDITURE', editorId: user.id });
+      this.requireApprover(user, doc, this.shiftClass(doc, totals), 'approve');
+      if (totals.edited) throw segregationOfDuties('approve this budget document', 'edited it (its items)');
+      await this.checkRules(m, doc, totals);
       await this.releaseAllotment(m, doc, user);
-      await this.postAppropriation(m, doc, opts.valueDate);
+      await this.postAppropriation(m, doc, totals, opts.valueDate);
       if (doc.previousId) {
         await m.query(`UPDATE budget_documents SET status = 'SUPERSEDED', row_version = row_version + 1, updated_at = now() WHERE id = $1`, [doc.previousId]);
         await this.store.event(m, doc.previousId, 'SUPERSEDED', 'APPROVED', 'SUPERSEDED', user.id, `replaced by ${doc.stage} revision ${doc.revision} (${doc.id})`);
       }
-      await m.query(`UPDATE budget_documents SET status = 'APPROVED', approved_by = $2, approved_at = now(), rejection_reason = NULL,
-        row_version = row_version + 1, updated_at = now() WHERE id = $1`, [id, user.id]);
-      return this.finish(m, doc, 'APPROVED', 'APPROVED', user);
+      const after = await this.store.transition(m, id, `status = 'APPROVED', approved_by = $2, approved_at = now(), rejection_reason = NULL`, [user.id],
+        { action: 'APPROVED', from: doc.status, to: 'APPROVED', actorId: user.id });
+      return this.finish(m, doc, after, 'APPROVED', totals);
     });
   }
 
@@ -66,24 +70,24 @@ export class DocumentWorkflowService {
     return this.tx.run(async (m) => {
       const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_APPROVE, true);
       if (doc.status !== 'SUBMITTED') throw DomainError.invalidTransition('budget document', doc.status, 'rejected');
-      this.requireApprover(user, doc, await this.shiftClass(m, doc), 'reject');
-      await m.query(`UPDATE budget_documents SET status = 'DRAFT', submitted_by = NULL, rejection_reason = $2, row_version = row_version + 1, updated_at = now() WHERE id = $1`, [id, reason]);
-      return this.finish(m, doc, 'REJECTED', 'DRAFT', user, reason);
+      const totals = await this.store.totals(m, doc);
+      this.requireApprover(user, doc, this.shiftClass(doc, totals), 'reject');
+      const after = await this.store.transition(m, id, `status = 'DRAFT', submitted_by = NULL, rejection_reason = $2`, [reason],
+        { action: 'REJECTED', from: doc.status, to: 'DRAFT', actorId: user.id, reason });
+      return this.finish(m, doc, after, 'REJECTED', totals, reason);
     });
   }
 
-  private async finish(m: EntityManager, doc: DocumentRow, action: string, to: string, user: AuthUser, reason: string | null = null): Promise<DocumentDetailResponse> {
-    await this.store.event(m, doc.id, action, doc.status, to, user.id, reason);
-    const after = await this.store.summary(m, doc.id);
+  // The items did not change in the transition: the line totals read before it are the detail's.
+  private async finish(m: EntityManager, doc: DocumentRow, after: DocumentResponse, action: string, totals: DocumentTotals, reason: string | null = null): Promise<DocumentDetailResponse> {
     this.audit.record({ action: `BUDGET_DOCUMENT.${action}`, entityType: 'BudgetDocument', entityId: doc.id, before: { status: doc.status, total: doc.total }, after: { status: after.status, total: after.total, reason } });
-    return this.store.detail(m, doc.id);
+    return this.store.detailOf(m, after, totals);
   }
 
   /** The rules checked on submit and again on approve. */
-  private async checkRules(m: EntityManager, doc: DocumentRow): Promise<void> {
-    const [{ n, total }] = await m.query(`SELECT count(*)::int AS n, COALESCE(sum(total), 0)::numeric(20,2)::text AS total FROM budget_document_items WHERE document_id = $1`, [doc.id]);
-    if (n === 0) throw DomainError.rule('EMPTY_DOCUMENT', `budget document ${doc.id} has no items`);
-    const docTotal = Money.of(total);
+  private async checkRules(m: EntityManager, doc: DocumentRow, totals: DocumentTotals): Promise<void> {
+    if (totals.itemCount === 0) throw DomainError.rule('EMPTY_DOCUMENT', `budget document ${doc.id} has no items`);
+    const docTotal = Money.of(totals.total);
     if (doc.stage === 'PERGESERAN') {
       const [prev] = await m.query(`SELECT total FROM budget_documents WHERE id = $1`, [doc.previousId]);
       if (!docTotal.eq(Money.of(prev.total))) {
@@ -95,16 +99,14 @@ export class DocumentWorkflowService {
     await this.checkCommitted(m, doc);
   }
 
+  // The OPD's ceiling lock is held (taken with the totals): the usage read here counts every document submitted or approved before.
   private async checkCeilings(m: EntityManager, doc: DocumentRow, docTotal: Money): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('budget-ceiling:' || $1 || ':' || $2))`, [doc.fiscalYear, doc.organizationId]);
-    const ceilings: { programCode: string | null; amount: string }[] = await m.query(
-      `SELECT program_code AS "programCode", amount FROM budget_ceilings WHERE fiscal_year = $1 AND organization_id = $2
-         AND (program_code IS NULL OR $3 LIKE program_code || '.%')`, [doc.fiscalYear, doc.organizationId, doc.subActivityCode]);
+    const ceilings = await ceilingsWithUsage(m, doc.fiscalYear, doc.organizationId, doc.subActivityCode);
     if (!ceilings.some((c) => c.programCode === null)) {
       throw DomainError.rule('NO_CEILING', `no ceiling (pagu) is set for this OPD in ${doc.fiscalYear}; the budget team sets it first`);
     }
     for (const c of ceilings) {
-      const others = await ceilingUsage(m, doc.fiscalYear, doc.organizationId, c.programCode, doc.subActivityCode);
+      const others = Money.of(c.used);
       const asked = others.plus(docTotal);
       if (asked.gt(Money.of(c.amount))) {
         const what = c.programCode ? `program ${c.programCode}` : 'the OPD';
@@ -171,27 +173,16 @@ export class DocumentWorkflowService {
     }
   }
 
-  /** The change per budget line (account x funding source) from the previous approved version. */
-  private async lineDeltas(m: EntityManager, doc: DocumentRow): Promise<{ line: LineTotal; delta: Money }[]> {
-    const sum = (docId: string | null): Promise<LineTotal[]> => (docId ? m.query(
-      `SELECT account_code AS "accountCode", funding_source_code AS "fundingSourceCode", sum(total)::numeric(20,2)::text AS total
-       FROM budget_document_items WHERE document_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`, [docId]) : Promise.resolve([]));
-    const now = await sum(doc.id);
-    const before = await sum(doc.previousId);
-    const key = (l: LineTotal) => `${l.accountCode}|${l.fundingSourceCode}`;
-    const amounts = new Map<string, { line: LineTotal; delta: Money }>();
-    for (const l of now) amounts.set(key(l), { line: l, delta: Money.of(l.total) });
-    for (const l of before) {
-      const cur = amounts.get(key(l));
-      amounts.set(key(l), { line: l, delta: (cur?.delta ?? Money.ZERO).minus(Money.of(l.total)) });
-    }
-    return [...amounts.values()].filter((x) => !x.delta.isZero());
+  /** The change per budget line (account x funding source) from the previous approved version: this version's lines first, then those it drops. */
+  private lineDeltas(totals: DocumentTotals): { line: LineTotal; delta: Money }[] {
+    const deltas = totals.lines.map((l) => ({ line: l, kept: !Money.of(l.total).isZero() || l.previousTotal === null, delta: Money.of(l.total).minus(Money.of(l.previousTotal ?? '0')) }));
+    return [...deltas.filter((d) => d.kept), ...deltas.filter((d) => !d.kept)].filter((d) => !d.delta.isZero()).map(({ line, delta }) => ({ line, delta }));
   }
 
   /** A PERGESERAN's class from the accounts it changes (refused when it is an amendment); null for other stages. */
-  private async shiftClass(m: EntityManager, doc: DocumentRow): Promise<ShiftClass | null> {
+  private shiftClass(doc: DocumentRow, totals: DocumentTotals): ShiftClass | null {
     if (doc.stage !== 'PERGESERAN') return null;
-    return classifyShift((await this.lineDeltas(m, doc)).map((d) => d.line.accountCode));
+    return classifyShift(this.lineDeltas(totals).map((d) => d.line.accountCode));
   }
 
   // MURNI and PERUBAHAN: the budget team; a PERGESERAN: the approver of its class.
@@ -203,10 +194,10 @@ export class DocumentWorkflowService {
   }
 
   // Expenditure documents post APPROPRIATION, revenue and financing documents ESTIMATE (decision 0120).
-  private async postAppropriation(m: EntityManager, doc: DocumentRow, valueDate?: string): Promise<void> {
+  private async postAppropriation(m: EntityManager, doc: DocumentRow, totals: DocumentTotals, valueDate?: string): Promise<void> {
     const kind = doc.kind === 'EXPENDITURE' ? LedgerKind.APPROPRIATION : LedgerKind.ESTIMATE;
     // every line of the document found or created at once (a fixed number of statements), then one posting
-    const deltas = await this.lineDeltas(m, doc);
+    const deltas = this.lineDeltas(totals);
     const ids = await this.lines.ensureLines(m, deltas.map(({ line }) => (
       { fiscalYear: doc.fiscalYear, organizationId: doc.organizationId, subActivityCode: doc.subActivityCode, accountCode: line.accountCode, fundingSourceCode: line.fundingSourceCode })));
     const postings: Posting[] = deltas.map(({ line, delta }, i) => ({ budgetLineId: ids[i], kind, amount: delta, sourceType: 'BudgetDocument', sourceId: doc.id,
