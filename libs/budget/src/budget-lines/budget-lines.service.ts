@@ -127,13 +127,15 @@ export class BudgetLinesService {
    */
   async ensureLines(m: EntityManager, keys: BudgetLineKey[]): Promise<string[]> {
     if (keys.length === 0) return [];
-    const years: { year: number; status: string; version: string }[] = await m.query(
-      `SELECT year, status, code_list_version AS version FROM fiscal_years WHERE year = ANY($1::int[])`, [[...new Set(keys.map((k) => k.fiscalYear))]]);
-    const orgs: { id: string }[] = await m.query(`SELECT id FROM organizations WHERE id = ANY($1::uuid[])`, [[...new Set(keys.map((k) => k.organizationId))]]);
-    const entries: { version: string; list: string; code: string; level: number; leaf: boolean }[] = await m.query(
-      `SELECT e.version, e.list, e.code, e.level, e.leaf FROM code_list_entries e
-       WHERE e.version = ANY($1::text[]) AND (e.list, e.code) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-      [[...new Set(years.map((y) => y.version))],
+    // the years, the organizations and the codes of every key: one statement (decision 0235)
+    const [{ years, orgs, entries }]: { years: { year: number; status: string; version: string }[]; orgs: { id: string }[];
+      entries: { version: string; list: string; code: string; level: number; leaf: boolean }[] }[] = await m.query(
+      `SELECT
+         COALESCE((SELECT json_agg(json_build_object('year', year, 'status', status, 'version', code_list_version)) FROM fiscal_years WHERE year = ANY($1::int[])), '[]') AS years,
+         COALESCE((SELECT json_agg(json_build_object('id', id)) FROM organizations WHERE id = ANY($2::uuid[])), '[]') AS orgs,
+         COALESCE((SELECT json_agg(json_build_object('version', e.version, 'list', e.list, 'code', e.code, 'level', e.level, 'leaf', e.leaf)) FROM code_list_entries e
+           WHERE e.version IN (SELECT code_list_version FROM fiscal_years WHERE year = ANY($1::int[])) AND (e.list, e.code) IN (SELECT * FROM unnest($3::text[], $4::text[]))), '[]') AS entries`,
+      [[...new Set(keys.map((k) => k.fiscalYear))], [...new Set(keys.map((k) => k.organizationId))],
         keys.flatMap(() => ['nomenclature', 'accounts', 'funding_sources']),
         keys.flatMap((k) => [k.subActivityCode, k.accountCode, k.fundingSourceCode])]);
     const yearOf = new Map(years.map((y) => [y.year, y]));
