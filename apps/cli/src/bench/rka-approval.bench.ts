@@ -1,8 +1,12 @@
+import { AUDIT_KEYS, AuditKeys, flushAudit, PendingAuditEvent } from '@grms/core';
+import { PoolClient } from 'pg';
+import { EntityManager } from 'typeorm';
 import { Benchmark, BenchContext } from './bench-context';
 import { ms, ratio, stats, timeIt } from './stats';
 
 const ITEMS = 500;
-const ROUNDS = 3;
+const ROUNDS = 5;
+const BALANCES = ['appropriated', 'allotted', 'committed', 'disbursed', 'estimated', 'realized'] as const;
 
 // Prepares a SUBMITTED 500-item MURNI document for a generated OPD in 2027:
 // document through the API, items in bulk SQL (setup, not measured), submit
@@ -23,8 +27,12 @@ async function submittedDocument(ctx: BenchContext, org: string, sub: string): P
 }
 
 // What approval must write, as one raw SQL transaction: the lines, their
-// locks, the entries, the balances, the document state.
-async function approveBySql(ctx: BenchContext, docId: string, verifierId: string): Promise<void> {
+// locks, the entries, the balances, the document state and, with `audit`,
+// the audit records the API writes (one per line with its balances before and
+// after and its entry, one for the document), through the API's own audit
+// statement and key. Without `audit`: the baseline of the runs before
+// decision 0235, which left them out.
+async function approveBySql(ctx: BenchContext, docId: string, verifierId: string, audit = true): Promise<void> {
   const c = await ctx.pool.connect();
   try {
     await c.query('BEGIN');
@@ -34,14 +42,17 @@ async function approveBySql(ctx: BenchContext, docId: string, verifierId: string
       SELECT DISTINCT $2::int, $3::uuid, $4, account_code, funding_source_code FROM budget_document_items WHERE document_id = $1
       ON CONFLICT DO NOTHING`, [docId, doc.fiscal_year, doc.organization_id, doc.sub_activity_code]);
     const lines = (await c.query(`
-      SELECT l.id, s.total FROM (SELECT account_code, funding_source_code, sum(total) AS total FROM budget_document_items WHERE document_id = $1 GROUP BY 1, 2) s
+      SELECT l.id, s.total, ${BALANCES.map((b) => `l.${b}`).join(', ')} FROM (SELECT account_code, funding_source_code, sum(total) AS total FROM budget_document_items WHERE document_id = $1 GROUP BY 1, 2) s
       JOIN budget_lines l ON l.fiscal_year = $2 AND l.organization_id = $3 AND l.sub_activity_code = $4 AND l.account_code = s.account_code AND l.funding_source_code = s.funding_source_code
       ORDER BY l.id FOR UPDATE OF l`, [docId, doc.fiscal_year, doc.organization_id, doc.sub_activity_code])).rows;
-    await c.query(`INSERT INTO ledger_entries (budget_line_id, kind, amount, source_type, source_id, actor_id)
-      SELECT unnest($1::uuid[]), 'APPROPRIATION', unnest($2::numeric[]), 'BudgetDocument', $3, $4`, [lines.map((l) => l.id), lines.map((l) => l.total), docId, verifierId]);
-    await c.query(`UPDATE budget_lines b SET appropriated = appropriated + v.total, entry_count = entry_count + 1 FROM unnest($1::uuid[], $2::numeric[]) v(id, total) WHERE b.id = v.id`, [lines.map((l) => l.id), lines.map((l) => l.total)]);
+    const entries = (await c.query(`INSERT INTO ledger_entries (budget_line_id, kind, amount, source_type, source_id, actor_id)
+      SELECT unnest($1::uuid[]), 'APPROPRIATION', unnest($2::numeric[]), 'BudgetDocument', $3, $4
+      RETURNING id, budget_line_id, kind, amount, value_date::text AS value_date`, [lines.map((l) => l.id), lines.map((l) => l.total), docId, verifierId])).rows;
+    const after = (await c.query(`UPDATE budget_lines b SET appropriated = appropriated + v.total, entry_count = entry_count + 1 FROM unnest($1::uuid[], $2::numeric[]) v(id, total) WHERE b.id = v.id
+      RETURNING b.id, ${BALANCES.map((x) => `b.${x}`).join(', ')}`, [lines.map((l) => l.id), lines.map((l) => l.total)])).rows;
     await c.query(`UPDATE budget_documents SET status = 'APPROVED', approved_by = $2, approved_at = now() WHERE id = $1`, [docId, verifierId]);
     await c.query(`INSERT INTO budget_document_events (document_id, action, from_status, to_status, total, item_count, actor_id) VALUES ($1, 'APPROVED', 'SUBMITTED', 'APPROVED', $2, $3, $4)`, [docId, doc.total, ITEMS, verifierId]);
+    if (audit) await auditBySql(ctx, c, docId, doc.total, lines, entries, after, verifierId);
     await c.query('COMMIT');
   } catch (e) {
     await c.query('ROLLBACK');
@@ -49,6 +60,22 @@ async function approveBySql(ctx: BenchContext, docId: string, verifierId: string
   } finally {
     c.release();
   }
+}
+
+type Row = Record<string, string>;
+
+// The approval's audit records as the API writes them: one statement at the end of the transaction, each record keyed.
+async function auditBySql(ctx: BenchContext, c: PoolClient, docId: string, total: string, before: Row[], entries: Row[], after: Row[], verifierId: string): Promise<void> {
+  const balances = (r: Row) => Object.fromEntries(BALANCES.map((b) => [b, r[b]]));
+  const actor = { actorId: verifierId, actorUsername: 'verifier', requestId: null };
+  const events: PendingAuditEvent[] = before.map((l) => ({
+    ...actor, action: 'LEDGER.POST', entityType: 'BudgetLine', entityId: l.id, before: balances(l),
+    after: { ...balances(after.find((a) => a.id === l.id)!), entries: entries.filter((e) => e.budget_line_id === l.id)
+      .map((e) => ({ id: e.id, kind: e.kind, amount: e.amount, valueDate: e.value_date, sourceType: 'BudgetDocument', sourceId: docId, reversesEntryId: null })) },
+  }));
+  events.push({ ...actor, action: 'BUDGET_DOCUMENT.APPROVED', entityType: 'BudgetDocument', entityId: docId, before: { status: 'SUBMITTED', total }, after: { status: 'APPROVED', total, reason: null } });
+  const m = { query: (sql: string, params: unknown[]) => c.query(sql, params).then((r) => r.rows) } as unknown as EntityManager;
+  await flushAudit(m, events, ctx.app.get<symbol, AuditKeys>(AUDIT_KEYS).hmacKey);
 }
 
 export const rkaApprovalBench: Benchmark = {
@@ -60,29 +87,34 @@ export const rkaApprovalBench: Benchmark = {
     // the bench logs every account in with the demo password, which the API refuses for new users: copy the demo hash
     await ctx.pool.query(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = 'planner-a') WHERE username = 'bench-planner'`);
     await ctx.api('POST', '/budgeting/ceilings', 'verifier', { fiscalYear: 2027, organizationId: org.id, amount: '999999999999.00' });
-    const subs = (await ctx.pool.query(`SELECT code FROM code_list_entries WHERE version = (SELECT code_list_version FROM fiscal_years WHERE year = 2027) AND list = 'nomenclature' AND leaf AND level = 5 ORDER BY code DESC LIMIT $1`, [ROUNDS * 2])).rows.map((r) => r.code as string);
+    const subs = (await ctx.pool.query(`SELECT code FROM code_list_entries WHERE version = (SELECT code_list_version FROM fiscal_years WHERE year = 2027) AND list = 'nomenclature' AND leaf AND level = 5 ORDER BY code DESC LIMIT $1`, [ROUNDS * 3])).rows.map((r) => r.code as string);
     const [verifier] = (await ctx.pool.query(`SELECT id FROM users WHERE username = 'verifier'`)).rows;
     const api: number[] = [];
     const sql: number[] = [];
+    const bare: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      const a = await submittedDocument(ctx, org.id, subs[2 * r]);
+      const a = await submittedDocument(ctx, org.id, subs[3 * r]);
       api.push(await timeIt(async () => {
         const res = await ctx.api('POST', `/budgeting/documents/${a}/approve`, 'verifier', {});
         if (res.status >= 300) throw new Error(`approve: ${res.status} ${JSON.stringify(res.body)}`);
       }));
-      const b = await submittedDocument(ctx, org.id, subs[2 * r + 1]);
+      const b = await submittedDocument(ctx, org.id, subs[3 * r + 1]);
       sql.push(await timeIt(() => approveBySql(ctx, b, verifier.id)));
+      const c = await submittedDocument(ctx, org.id, subs[3 * r + 2]);
+      bare.push(await timeIt(() => approveBySql(ctx, c, verifier.id, false)));
     }
     const A = stats(api);
     const S = stats(sql);
+    const B = stats(bare);
     return {
       name: this.name,
       rows: [
         [`API approval (${ITEMS} items, 25 budget lines), median of ${ROUNDS}`, ms(A.p50)],
-        ['raw SQL transaction with the same writes, median', ms(S.p50)],
+        ['raw SQL transaction with the same writes (audit records included), median', ms(S.p50)],
         ['ratio API / SQL', ratio(A.p50, S.p50)],
+        ['the same SQL without the audit records (the baseline before decision 0235), median; API / it', `${ms(B.p50)}; ${ratio(A.p50, B.p50)}`],
       ],
-      notes: ['The API approval also checks the ceiling, the four-eyes rule and every line invariant, and writes the audit trail (one record per line and one for the document); the baseline writes only the lines, entries, balances and document state.'],
+      notes: [`The three run alternately, ${ROUNDS} rounds. The API approval also checks the ceiling, the four-eyes rule and every line invariant, and answers with the approved document's detail (its ${ITEMS} items); the baseline writes the lines, entries, balances, document state, its event and the 26 audit records (one per line and one for the document, through the API's own audit statement and key), and reads nothing back.`],
     };
   },
 };
