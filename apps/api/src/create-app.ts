@@ -91,6 +91,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   // Bounded shape, no NUL, no prototype keys: checked before any DTO work.
   app.use(inputGuard());
   if (config.trustProxy) app.set('trust proxy', true);
+  // No ETag on a sent body: every API response is `no-store`, so nobody revalidates it, and the SHA-1
+  // of each body was CPU for nothing (decision 0067). The web app's files keep theirs (express.static).
+  app.set('etag', false);
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   // The web app (apps/web, built into dist/web) at `/` for browsers; the JSON index stays for API clients.
   const web = webAppDir();
