@@ -80,7 +80,8 @@ export class AuditSequencer implements OnApplicationBootstrap, OnApplicationShut
   private async tick(): Promise<void> {
     let next = AUDIT_IDLE_MS;
     try {
-      const n = await this.serial(() => this.batch());
+      // an idle sequencer looks with one statement; the batch's transaction and lock only when there is work
+      const n = (await this.anyPending()) ? await this.serial(() => this.batch()) : 0;
       if (n === AUDIT_BATCH) next = 0;
       if (n > 0 && Date.now() - this.lastCheckpointAt >= AUDIT_CHECKPOINT_MS) await this.checkpoint();
       if (this.failing) this.logger.log('the audit sequencer is chaining again');
@@ -98,6 +99,12 @@ export class AuditSequencer implements OnApplicationBootstrap, OnApplicationShut
     const run = this.queue.then(fn, fn);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Whether any committed record waits to be chained (one index probe, no transaction, no lock). */
+  private async anyPending(): Promise<boolean> {
+    const [row] = await this.ds.query(`SELECT EXISTS (SELECT 1 FROM audit_pending) AS "any"`);
+    return row?.any === true;
   }
 
   /** Chains every record committed so far; returns how many were chained. */
