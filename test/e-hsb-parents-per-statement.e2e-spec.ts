@@ -1,0 +1,64 @@
+import request from 'supertest';
+import { startTestApp, TestApp } from './support/test-app';
+
+const HEADER = 'code,name,specification,unit,price,category,accountCodes,ceiling';
+const ITEM_COLUMNS = `name, specification, unit, category, ceiling, account_codes, price`;
+
+// The catalogue's references are checked once per statement (decision 0109):
+// an import writes its items and their versions in one statement; the
+// database still refuses, on the API's own role, a version of an item that
+// does not exist, an item of a fiscal year that does not exist, deleting or
+// renumbering an item, and deleting a fiscal year that has items; an update
+// re-imports the changed rows as new versions of the same items.
+describe('e-HSB catalogue: items, versions and fiscal years keep each other', () => {
+  let t: TestApp;
+  const upload = async (lines: string[]) => request(t.app.getHttpServer()).post('/api/v1/hsb/imports')
+    .set('Authorization', `Bearer ${await t.token('price-admin')}`).field('fiscalYear', '2027')
+    .attach('file', Buffer.from([HEADER, ...lines].join('\n')), 'parents.csv');
+
+  beforeAll(async () => { t = await startTestApp(); });
+  afterAll(async () => { await t.close(); });
+
+  it('imports items with their versions and refuses every write that would orphan one', async () => {
+    const first = await upload([
+      'PS-001,Kertas HVS,A4 80 gr,Rim,52000,SSH,5.1.02.01.01.0024,ESTIMATE',
+      'PS-002,Tinta Printer,Hitam 70 ml,Botol,95000,SSH,5.1.02.01.01.0024,ESTIMATE',
+    ]);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ imported: 2, updated: 0 });
+    // a changed row becomes version 2 of the same item, beside a new item, in the same statement
+    const second = await upload([
+      'PS-001,Kertas HVS,A4 80 gr,Rim,54000,SSH,5.1.02.01.01.0024,ESTIMATE',
+      'PS-003,Map Plastik,Folio,Buah,4500,SSH,5.1.02.01.01.0024,ESTIMATE',
+    ]);
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ imported: 1, updated: 1 });
+    const versions = await t.sql<{ code: string; version: number; price: string }>(`
+      SELECT i.code, v.version, v.price::text AS price FROM hsb_item_versions v JOIN hsb_items i ON i.id = v.item_id
+      WHERE i.fiscal_year = 2027 AND i.code LIKE 'PS-%' ORDER BY i.code, v.version`);
+    expect(versions).toEqual([
+      { code: 'PS-001', version: 1, price: '52000.00' }, { code: 'PS-001', version: 2, price: '54000.00' },
+      { code: 'PS-002', version: 1, price: '95000.00' }, { code: 'PS-003', version: 1, price: '4500.00' },
+    ]);
+    const [item] = await t.sql<{ id: string }>(`SELECT id FROM hsb_items WHERE fiscal_year = 2027 AND code = 'PS-001'`);
+
+    // a version of no item, among versions of real ones: the whole statement is refused
+    await expect(t.sql(`
+      INSERT INTO hsb_item_versions (item_id, version, ${ITEM_COLUMNS}, source)
+      SELECT x.id, 9, 'Kertas', '', 'Rim', 'SSH', 'ESTIMATE', '{5.1.02.01.01.0024}', 1, 'API'
+      FROM (VALUES ($1::uuid), ('00000000-0000-4000-8000-000000000001'::uuid)) x(id)`, [item.id]))
+      .rejects.toMatchObject({ code: '23503', message: 'e-HSB item 00000000-0000-4000-8000-000000000001 does not exist' });
+    // an item of a year that does not exist
+    await expect(t.sql(`INSERT INTO hsb_items (fiscal_year, code, ${ITEM_COLUMNS}) VALUES (2099, 'PS-900', 'Kertas', '', 'Rim', 'SSH', 'ESTIMATE', '{}', 1)`))
+      .rejects.toMatchObject({ code: '23503', message: 'fiscal year 2099 does not exist' });
+    await expect(t.sql(`UPDATE hsb_items SET fiscal_year = 2099, account_codes = '{}' WHERE id = $1`, [item.id]))
+      .rejects.toMatchObject({ code: '23503', message: 'fiscal year 2099 does not exist' });
+    // items stay, with their ids; a year with items stays
+    await expect(t.sql(`DELETE FROM hsb_items WHERE id = $1`, [item.id])).rejects.toMatchObject({ code: '23503' });
+    await expect(t.sql(`UPDATE hsb_items SET id = gen_random_uuid() WHERE id = $1`, [item.id])).rejects.toThrow(/never deleted or renumbered/);
+    await expect(t.sql(`DELETE FROM fiscal_years WHERE year = 2027`)).rejects.toThrow(/fiscal year 2027 has e-HSB items/);
+    await expect(t.superSql(`TRUNCATE hsb_items CASCADE`)).rejects.toThrow(/never deleted or renumbered/);
+    // nothing of the refused writes remains
+    expect((await t.sql(`SELECT count(*)::int AS n FROM hsb_items WHERE fiscal_year = 2027 AND code LIKE 'PS-%'`))[0]).toEqual({ n: 3 });
+  });
+});
