@@ -9,7 +9,8 @@ const ITEM_COLUMNS = `name, specification, unit, category, ceiling, account_code
 // database still refuses, on the API's own role, a version of an item that
 // does not exist, an item of a fiscal year that does not exist, deleting or
 // renumbering an item, and deleting a fiscal year that has items; an update
-// re-imports the changed rows as new versions of the same items.
+// re-imports the changed rows as new versions of the same items. New items
+// and versions have time-ordered ids.
 describe('e-HSB catalogue: items, versions and fiscal years keep each other', () => {
   let t: TestApp;
   const upload = async (lines: string[]) => request(t.app.getHttpServer()).post('/api/v1/hsb/imports')
@@ -41,6 +42,12 @@ describe('e-HSB catalogue: items, versions and fiscal years keep each other', ()
       { code: 'PS-002', version: 1, price: '95000.00' }, { code: 'PS-003', version: 1, price: '4500.00' },
     ]);
     const [item] = await t.sql<{ id: string }>(`SELECT id FROM hsb_items WHERE fiscal_year = 2027 AND code = 'PS-001'`);
+    // new items and versions have time-ordered ids (UUID version 7 layout): the second import's sort after the first's
+    const ids = await t.sql<{ code: string; item: string; version: string }>(`
+      SELECT i.code, i.id::text AS item, v.id::text AS version FROM hsb_items i JOIN hsb_item_versions v ON v.item_id = i.id AND v.version = 1
+      WHERE i.fiscal_year = 2027 AND i.code IN ('PS-001', 'PS-003') ORDER BY i.code`);
+    for (const r of ids) for (const id of [r.item, r.version]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ids[1].item > ids[0].item && ids[1].version > ids[0].version).toBe(true);
 
     // a version of no item, among versions of real ones: the whole statement is refused
     await expect(t.sql(`
