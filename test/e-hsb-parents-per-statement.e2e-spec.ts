@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -10,7 +11,8 @@ const ITEM_COLUMNS = `name, specification, unit, category, ceiling, account_code
 // does not exist, an item of a fiscal year that does not exist, deleting or
 // renumbering an item, and deleting a fiscal year that has items; an update
 // re-imports the changed rows as new versions of the same items. New items
-// and versions have time-ordered ids.
+// and versions have time-ordered ids. A year being deleted and an item being
+// inserted for it wait for each other (the lock the foreign key took).
 describe('e-HSB catalogue: items, versions and fiscal years keep each other', () => {
   let t: TestApp;
   const upload = async (lines: string[]) => request(t.app.getHttpServer()).post('/api/v1/hsb/imports')
@@ -67,5 +69,42 @@ describe('e-HSB catalogue: items, versions and fiscal years keep each other', ()
     await expect(t.superSql(`TRUNCATE hsb_items CASCADE`)).rejects.toThrow(/never deleted or renumbered/);
     // nothing of the refused writes remains
     expect((await t.sql(`SELECT count(*)::int AS n FROM hsb_items WHERE fiscal_year = 2027 AND code LIKE 'PS-%'`))[0]).toEqual({ n: 3 });
+  });
+
+  it('a year being deleted and an item being inserted for it wait for each other, and neither leaves an orphan', async () => {
+    await t.sql(`INSERT INTO fiscal_years (year, status, code_list_version) SELECT 2031, 'PLANNING', code_list_version FROM fiscal_years WHERE year = 2027`);
+    const a = new Client({ connectionString: t.url }), b = new Client({ connectionString: t.url });
+    await a.connect(); await b.connect();
+    const [{ pid }] = (await b.query(`SELECT pg_backend_pid() AS pid`)).rows;
+    // the blocked statement is seen waiting for a lock (no timing involved)
+    const waiting = async () => {
+      for (;;) {
+        const [{ n }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`, [pid]);
+        if (n) return;
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    const insert = (code: string) => `INSERT INTO hsb_items (fiscal_year, code, ${ITEM_COLUMNS}) VALUES (2031, '${code}', 'Kertas', '', 'Rim', 'SSH', 'ESTIMATE', '{}', 1)`;
+    try {
+      // an insert holds the year: the deletion waits for its commit, then sees its item
+      await a.query('BEGIN');
+      await a.query(insert('RACE-1'));
+      const deletion = b.query(`DELETE FROM fiscal_years WHERE year = 2031`).then(() => 'deleted', (e: Error) => e.message);
+      await waiting();
+      await a.query('COMMIT');
+      expect(await deletion).toBe('fiscal year 2031 has e-HSB items');
+
+      // a deletion goes first: an insert for the year waits for it, then finds no year
+      await t.sql(`INSERT INTO fiscal_years (year, status, code_list_version) SELECT 2032, 'PLANNING', code_list_version FROM fiscal_years WHERE year = 2027`);
+      await a.query('BEGIN');
+      await a.query(`DELETE FROM fiscal_years WHERE year = 2032`);
+      const inserted = b.query(insert('RACE-2').replace('2031', '2032')).then(() => 'inserted', (e: Error) => e.message);
+      await waiting();
+      await a.query('COMMIT');
+      expect(await inserted).toBe('fiscal year 2032 does not exist');
+      expect(await t.sql(`SELECT fiscal_year, code FROM hsb_items WHERE fiscal_year IN (2031, 2032) ORDER BY code`)).toEqual([{ fiscal_year: 2031, code: 'RACE-1' }]);
+    } finally {
+      await a.end(); await b.end();
+    }
   });
 });
