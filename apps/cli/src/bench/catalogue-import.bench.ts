@@ -51,8 +51,10 @@ export const catalogueImportBench: Benchmark = {
         ['API import rows/s (new catalogue; target >= 20,000)', perSecond(ROWS, api)],
         ['API re-import rows/s (unchanged)', perSecond(ROWS, reimport)],
         ['COPY rows/s', perSecond(ROWS, copy)],
+        ['new-catalogue import meets 20,000 rows/s', (ROWS * 1000) / api >= 20000 ? 'yes' : 'no'],
       ],
-      notes: ['COPY only loads text into columns; the import also reads every cell (number locale), streams the rows by COPY into staging tables and checks accounts against the code list, duplicate codes and the catalogue set-based in SQL, writes a version row per item and the audit record, all in one transaction (decision 0062).'],
+      notes: ['COPY only loads text into columns; the import also reads every cell (number locale), streams the rows by COPY into staging tables and checks accounts against the code list, duplicate codes and the catalogue set-based in SQL, writes a version row per item and the audit record, all in one transaction (decision 0062).',
+        'The items and their versions are written in one statement that answers the digest of the versions; their references to item and fiscal year are checked once per statement, and new ids are time-ordered (decision 0109).'],
     };
   },
 };

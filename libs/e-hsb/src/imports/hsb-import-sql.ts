@@ -31,27 +31,31 @@ export interface StagedAccount {
 }
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
 /** A value in COPY's text format: tab-separated, backslash escapes, `\N` for null. */
 export function copyText(v: string | number | boolean | null): string {
   if (v === null) return '\\N';
-  return String(v).replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]);
+  const s = typeof v === 'string' ? v : String(v);
+  // most cells need no escape: test once, and replace only those that do
+  return NEEDS_ESCAPE.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
 }
 
-function* copyChunks<T>(rows: Iterable<T>, cells: (row: T) => (string | number | boolean | null)[]): Generator<string> {
-  let chunk: string[] = [];
+/** COPY text of `rows` in chunks of about 256 kB, one line per row as `line` writes it (its cells through copyText). */
+function* copyChunks<T>(rows: Iterable<T>, line: (row: T) => string): Generator<string> {
+  let chunk = '';
   for (const r of rows) {
-    chunk.push(cells(r).map(copyText).join('\t'));
-    if (chunk.length === 2000) { yield `${chunk.join('\n')}\n`; chunk = []; }
+    chunk += `${line(r)}\n`;
+    if (chunk.length >= 262144) { yield chunk; chunk = ''; }
   }
-  if (chunk.length) yield `${chunk.join('\n')}\n`;
+  if (chunk) yield chunk;
 }
 
 /** COPY ... FROM STDIN of `rows` on the transaction's own connection. */
-export async function copyInto<T>(m: EntityManager, table: string, columns: string[], rows: Iterable<T>, cells: (row: T) => (string | number | boolean | null)[]): Promise<void> {
+export async function copyInto<T>(m: EntityManager, table: string, columns: string[], rows: Iterable<T>, line: (row: T) => string): Promise<void> {
   const client = (m.queryRunner as unknown as { databaseConnection: PoolClient } | undefined)?.databaseConnection;
   if (!client) throw new Error('copyInto needs a transaction of its own connection');
-  await pipeline(Readable.from(copyChunks(rows, cells)), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+  await pipeline(Readable.from(copyChunks(rows, line)), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
 }
 
 /**
@@ -75,10 +79,11 @@ export async function createStaging(m: EntityManager): Promise<void> {
 }
 
 export async function stage(m: EntityManager, rows: StagedRow[], accounts: StagedAccount[]): Promise<void> {
+  const t = copyText;
   await copyInto(m, 'hsb_import_rows', ['line', 'ok', 'code', 'name', 'specification', 'unit', 'price', 'category', 'ceiling'], rows,
-    (r) => [r.line, r.ok, r.code, r.name, r.specification, r.unit, r.price, r.category, r.ceiling]);
+    (r) => `${r.line}\t${r.ok ? 't' : 'f'}\t${t(r.code)}\t${t(r.name)}\t${t(r.specification)}\t${t(r.unit)}\t${t(r.price)}\t${t(r.category)}\t${t(r.ceiling)}`);
   await copyInto(m, 'hsb_import_accounts', ['line', 'ord', 'source', 'cand1', 'cand2'], accounts,
-    (a) => [a.line, a.ord, a.source, a.candidates[0] ?? null, a.candidates[1] ?? null]);
+    (a) => `${a.line}\t${a.ord}\t${t(a.source)}\t${t(a.candidates[0] ?? null)}\t${t(a.candidates[1] ?? null)}`);
   // the planner's estimates of the staged rows: every later step is a hash join over them
   await m.query(`ANALYZE hsb_import_rows, hsb_import_accounts`);
 }
@@ -167,38 +172,45 @@ export async function repeatedItems(m: EntityManager): Promise<{ line: number; c
 
 const VERSION_COLUMNS = 'name, specification, unit, category, ceiling, account_codes, price';
 
-/** Inserts the new items (version 1) and writes the next version of the changed ones, naming the import on every version. */
-export async function writeRows(m: EntityManager, fiscalYear: number, importId: string, userId: string | null): Promise<void> {
-  await m.query(`
+/**
+ * Inserts the new items (version 1), writes the next version of the changed
+ * ones, and a version row per item naming the import, in one statement; it
+ * answers the digest of the versions it wrote, as an auditor recomputes it
+ * from the append-only version rows (docs/decisions/0062): SHA-256 over one
+ * line per version, `code|version|price|name|specification|unit|category|ceiling|accounts`,
+ * in code order (byte order), joined by line feeds:
+ *
+ * ```sql
+ * SELECT count(*), encode(sha256(convert_to(coalesce(string_agg(
+ *     concat_ws('|', i.code, v.version, v.price::text, v.name, v.specification, v.unit, v.category, v.ceiling, array_to_string(v.account_codes, ';')),
+ *     E'\n' ORDER BY i.code COLLATE "C", v.version), ''), 'UTF8')), 'hex')
+ * FROM hsb_item_versions v JOIN hsb_items i ON i.id = v.item_id WHERE v.import_id = $1
+ * ```
+ *
+ * The digest is taken over the rows the version insert returns (one
+ * statement, so no second read of the versions and their items).
+ */
+export async function writeRows(m: EntityManager, fiscalYear: number, importId: string, userId: string | null): Promise<{ versions: number; digest: string }> {
+  const [written] = await m.query(`
     WITH ins AS (
       INSERT INTO hsb_items (fiscal_year, code, ${VERSION_COLUMNS})
       SELECT $1, code, ${VERSION_COLUMNS} FROM hsb_import_good WHERE state = 'new' ORDER BY line
-      RETURNING id, ${VERSION_COLUMNS})
-    INSERT INTO hsb_item_versions (item_id, version, ${VERSION_COLUMNS}, source, created_by, import_id)
-    SELECT id, 1, ${VERSION_COLUMNS}, 'IMPORT', $3, $2 FROM ins`, [fiscalYear, importId, userId]);
-  await m.query(`
-    WITH upd AS (
+      RETURNING id, code, version, ${VERSION_COLUMNS}
+    ), upd AS (
       UPDATE hsb_items i SET name = r.name, specification = r.specification, unit = r.unit, category = r.category, ceiling = r.ceiling,
         account_codes = r.account_codes, price = r.price, version = i.version + 1, updated_at = now()
       FROM hsb_import_good r WHERE r.state = 'update' AND i.id = r.item_id
-      RETURNING i.id, i.version, i.name, i.specification, i.unit, i.category, i.ceiling, i.account_codes, i.price)
-    INSERT INTO hsb_item_versions (item_id, version, ${VERSION_COLUMNS}, source, created_by, import_id)
-    SELECT id, version, ${VERSION_COLUMNS}, 'IMPORT', $2, $1 FROM upd`, [importId, userId]);
-}
-
-/**
- * The digest of the versions an import wrote, as an auditor recomputes it from
- * the append-only version rows (docs/decisions/0062): SHA-256 over one line per
- * version, `code|version|price|name|specification|unit|category|ceiling|accounts`,
- * in code order (byte order), joined by line feeds.
- */
-export const IMPORT_DIGEST_SQL = `
-  SELECT count(*)::int AS versions, encode(sha256(convert_to(coalesce(string_agg(
-      concat_ws('|', i.code, v.version, v.price::text, v.name, v.specification, v.unit, v.category, v.ceiling, array_to_string(v.account_codes, ';')),
-      E'\\n' ORDER BY i.code COLLATE "C", v.version), ''), 'UTF8')), 'hex') AS digest
-  FROM hsb_item_versions v JOIN hsb_items i ON i.id = v.item_id WHERE v.import_id = $1`;
-
-export async function importDigest(m: EntityManager, importId: string): Promise<{ versions: number; digest: string }> {
-  const [row] = await m.query(IMPORT_DIGEST_SQL, [importId]);
-  return row;
+      RETURNING i.id, i.code, i.version, i.name, i.specification, i.unit, i.category, i.ceiling, i.account_codes, i.price
+    ), items AS (
+      SELECT * FROM ins UNION ALL SELECT * FROM upd
+    ), ver AS (
+      INSERT INTO hsb_item_versions (item_id, version, ${VERSION_COLUMNS}, source, created_by, import_id)
+      SELECT id, version, ${VERSION_COLUMNS}, 'IMPORT', $3, $2 FROM items
+      RETURNING item_id, version, ${VERSION_COLUMNS}
+    )
+    SELECT count(*)::int AS versions, encode(sha256(convert_to(coalesce(string_agg(
+        concat_ws('|', i.code, v.version, v.price::text, v.name, v.specification, v.unit, v.category, v.ceiling, array_to_string(v.account_codes, ';')),
+        E'\\n' ORDER BY i.code COLLATE "C", v.version), ''), 'UTF8')), 'hex') AS digest
+    FROM ver v JOIN items i ON i.id = v.item_id`, [fiscalYear, importId, userId]);
+  return written;
 }

@@ -4,7 +4,7 @@ import { AuditService, DomainError, ErrorKind, RequestContext, TransactionServic
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { classify, createStaging, importDigest, repeatedItems, resolveAccounts, rowsIn, stage, StagedAccount, StagedRow, tuneImportTransaction, writeRows } from './hsb-import-sql';
+import { classify, createStaging, repeatedItems, resolveAccounts, rowsIn, stage, StagedAccount, StagedRow, tuneImportTransaction, writeRows } from './hsb-import-sql';
 import { HsbSearchIndex } from '../items/hsb-search-index';
 import { accountCandidates, apiFieldOf, HsbField, IMPORT_PROFILES, ProfileOptions, resolveColumns, RowIssue } from './import-profiles';
 import { columnLetter, readTable, TableReadError } from './tabular-reader';
@@ -140,8 +140,7 @@ export class HsbImportService {
       onProgress({ phase: 'write', done: 0, total: result.imported + result.updated });
       if (result.imported || result.updated) {
         const importId = randomUUID();
-        await writeRows(m, options.fiscalYear, importId, RequestContext.user()?.id ?? null);
-        const written = await importDigest(m, importId);
+        const written = await writeRows(m, options.fiscalYear, importId, RequestContext.user()?.id ?? null);
         this.audit.record({
           action: 'HSB_ITEM.IMPORT', entityType: 'HsbImport', entityId: importId,
           after: { fiscalYear: options.fiscalYear, fileName, fileSha256: createHash('sha256').update(buffer).digest('hex'), profile: profile.name, mode, rows: result.rows,
