@@ -31,12 +31,7 @@ export class StatementLog {
 
   /** The statements of the transaction that sent a statement matching `re`, from BEGIN to COMMIT. */
   transactionOf(re: RegExp): string[] {
-    const writer = this.sent.find((s) => re.test(s.text))?.client;
-    if (!writer) return [];
-    const mine = this.sent.filter((s) => s.client === writer).map((s) => s.text);
-    const from = mine.findIndex((s) => /^(START TRANSACTION|BEGIN)/.test(s));
-    const to = mine.findIndex((s, i) => i > from && s === 'COMMIT');
-    return mine.slice(from, to + 1);
+    return this.transactionEntriesOf(re).map((s) => s.text);
   }
 
   /** The same statements, each with whether it went as a named (prepared) statement (decision 0027). */

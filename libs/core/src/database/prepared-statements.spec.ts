@@ -54,6 +54,19 @@ describe('prepared statements on one connection (decision 0027)', () => {
     expect(last[1]).toEqual(['SELECT $1 - 1', [1]]);
   });
 
+  it('sends a prepared statement\'s messages in one write: the socket is corked while the driver writes them', () => {
+    const events: string[] = [];
+    const c = new FakeConnection() as FakeConnection & { connection: { stream: { cork(): void; uncork(): void } } };
+    c.connection = { stream: { cork: () => events.push('cork'), uncork: () => events.push('uncork') } };
+    const query = c.query.bind(c);
+    c.query = (...args: unknown[]) => { events.push('query'); return query(...args); };
+    const unprepare = prepareStatementsOn(c);
+    c.query('SELECT $1', [1]);
+    c.query('COMMIT');
+    unprepare();
+    expect(events).toEqual(['cork', 'query', 'uncork', 'query']);
+  });
+
   it('restores a query function that was the connection\'s own', () => {
     const c = new FakeConnection();
     const own = function (this: FakeConnection, ...args: unknown[]): string { this.sent.push(['own', ...args]); return 'own'; };

@@ -9,6 +9,12 @@ import type { EntityManager } from 'typeorm';
 export const MAX_PREPARED_PER_CONNECTION = 200;
 
 type QueryFn = (this: unknown, ...args: unknown[]) => unknown;
+interface CorkableStream { cork: () => void; uncork: () => void }
+
+function corkable(stream: unknown): CorkableStream | undefined {
+  const s = stream as Partial<CorkableStream> | undefined;
+  return typeof s?.cork === 'function' && typeof s.uncork === 'function' ? s as CorkableStream : undefined;
+}
 
 interface PgConnectionLike {
   query: QueryFn;
@@ -25,9 +31,10 @@ export function preparedName(text: string): string {
  * From now until the returned function is called, the connection sends each statement that has
  * parameters as a named (prepared) statement of the extended protocol: the server parses it once per
  * connection and keeps its plan (a generic plan once it costs no more than the custom ones, PostgreSQL's
- * plan_cache_mode=auto), instead of parsing and planning it at every call. Results, errors and
- * statement order are unchanged; statements without parameters (BEGIN, COMMIT, SAVEPOINT) go as
- * before. The connection's own query function is restored by the returned function (decision 0027).
+ * plan_cache_mode=auto), instead of parsing and planning it at every call; the statement's messages leave
+ * in one socket write. Results, errors and statement order are unchanged; statements without parameters
+ * (BEGIN, COMMIT, SAVEPOINT) go as before. The connection's own query function is restored by the
+ * returned function (decision 0027).
  */
 export function prepareStatementsOn(connection: PgConnectionLike): () => void {
   const own = Object.prototype.hasOwnProperty.call(connection, 'query');
@@ -39,7 +46,16 @@ export function prepareStatementsOn(connection: PgConnectionLike): () => void {
       const name = preparedName(text);
       if (names.has(name) || names.size < MAX_PREPARED_PER_CONNECTION) {
         names.add(name);
-        return plain.call(this, { name, text, values });
+        // the driver writes Parse, Bind, Describe, Execute and Sync one by one, each a socket write that can wake
+        // the backend for one message; corked, they leave in one write (the query is submitted synchronously on an
+        // idle connection, as a transaction's connection is between its statements)
+        const stream = corkable((this as { connection?: { stream?: unknown } }).connection?.stream);
+        stream?.cork();
+        try {
+          return plain.call(this, { name, text, values });
+        } finally {
+          stream?.uncork();
+        }
       }
     }
     return plain.apply(this, args);
