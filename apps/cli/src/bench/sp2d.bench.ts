@@ -110,7 +110,7 @@ export const sp2dBench: Benchmark = {
         ['treasury cash paths (hot line: API; pgbench)', `${h.paths}; ${ph.paths}`],
       ],
       notes: [
-        `Each API request is an HTTP POST with an Idempotency-Key as the cash authority; each SP2D locks its SPM, its budget line and the OPD's cash book, and writes two ledger entries, two cash-book entries and audit records. pgbench: ${pa.note}.`,
+        `Each API request is an HTTP POST with an Idempotency-Key as the cash authority; each SP2D locks its SPM, its budget line and the OPD's cash book, and writes two ledger entries, two cash-book entries and audit records; the API sends them as prepared statements, as pgbench does (decision 0027). pgbench: ${pa.note}.`,
         'Writers take no audit-chain lock (the sequencer chains after commit, decision 0021); the hot line serializes on the budget-line row lock.',
       ],
     };
