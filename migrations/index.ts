@@ -39,6 +39,7 @@ import { TreasuryCashStripes1764304300000 } from './1764304300000-treasury-cash-
 import { CodeInYearCollation1764304600000 } from './1764304600000-code-in-year-collation';
 import { TreasuryCashStripeConvoy1764304800000 } from './1764304800000-treasury-cash-stripe-convoy';
 import { HsbSearchOffImportPath1764305000000 } from './1764305000000-hsb-search-off-import-path';
+import { BkuLastEntryDateIndex1764305100000 } from './1764305100000-bku-last-entry-date-index';
 import { HsbParentsPerStatement1764305400000 } from './1764305400000-hsb-parents-per-statement';
 import { HsbTimeOrderedIds1764305400100 } from './1764305400100-hsb-time-ordered-ids';
 
@@ -86,6 +87,7 @@ export const ALL_MIGRATIONS = [
   CodeInYearCollation1764304600000,
   TreasuryCashStripeConvoy1764304800000,
   HsbSearchOffImportPath1764305000000,
+  BkuLastEntryDateIndex1764305100000,
   HsbParentsPerStatement1764305400000,
   HsbTimeOrderedIds1764305400100,
 ];

@@ -47,10 +47,23 @@ describe('SP2D issuance: statements per SP2D', () => {
     expect(has(/^INSERT INTO bku_entries/)).toBe(1);
     expect(has(/INSERT INTO audit_events/)).toBe(1);
     expect(tx).toHaveLength(12);
+    // every statement but BEGIN and COMMIT goes as a named, prepared statement: planned once per connection (decision 0027)
+    const entries = log.transactionEntriesOf(/^(WITH .*)?INSERT INTO sp2d\b/).filter((s) => !s.text.startsWith('DELETE FROM idempotency_keys'));
+    expect(entries.filter((s) => !s.named).map((s) => s.text)).toEqual(['START TRANSACTION', 'COMMIT']);
 
     expect(await line(t, id)).toMatchObject({ committed: '0.00', disbursed: '10000000.00' });
     const replay = await t.post('/penatausahaan/sp2d', { spmId }, 'cash-authority', { 'Idempotency-Key': `count-${spmId}` });
     expect([replay.status, replay.body.id, replay.headers['idempotent-replayed']]).toEqual([201, res.body.id, 'true']);
+    // a second SP2D reuses the connection's prepared statements: the same statements, the same answers
+    const id2 = await allottedLine(t, '120000000.00', '20000000.00');
+    const second = await approvedSpm(t, { type: 'LS', lsSubtype: 'GOODS_SERVICES', purpose: 'Pengadaan printer', organizationId: orgA, payee: SUPPLIER,
+      lines: [{ budgetLineId: id2, amount: '5000000.00' }], taxes: [{ code: 'PPH22' }] });
+    log.clear();
+    const res2 = await t.post('/penatausahaan/sp2d', { spmId: second.spmId }, 'cash-authority', { 'Idempotency-Key': `count-${second.spmId}` });
+    expect(res2.status).toBe(201);
+    expect(res2.body.deductions).toEqual({ PPH22: '67567.00' });
+    expect(log.transactionOf(/^(WITH .*)?INSERT INTO sp2d\b/).filter((s) => !s.startsWith('DELETE FROM idempotency_keys'))).toHaveLength(12);
+    expect(await line(t, id2)).toMatchObject({ committed: '0.00', disbursed: '5000000.00' });
     await ledgerClean(t);
     const verify = await t.get('/audit/verify', 'auditor');
     expect(verify.body.valid).toBe(true);

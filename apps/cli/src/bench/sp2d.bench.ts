@@ -35,13 +35,13 @@ function pgbench(ctx: BenchContext, spms: PendingSpm[], queue: string): { tps: n
   const file = join(dir, 'sp2d.sql');
   writeFileSync(file, SP2D_PGBENCH_SCRIPT.replace(/bench_queue/g, queue));
   const u = new URL(ctx.databaseUrl);
-  const res = spawnSync('pgbench', ['-n', '-M', 'extended', '-c', String(CLIENTS), '-j', '2', '-t', String(Math.floor(spms.length / CLIENTS)),
+  const res = spawnSync('pgbench', ['-n', '-M', 'prepared', '-c', String(CLIENTS), '-j', '2', '-t', String(Math.floor(spms.length / CLIENTS)),
     '-h', u.hostname, '-p', u.port, '-U', decodeURIComponent(u.username), '-f', file, u.pathname.slice(1)],
   { encoding: 'utf8', env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } });
   const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(res.stdout);
   if (!m) return { tps: null, note: `pgbench failed: ${(res.stderr || res.stdout).slice(0, 400)}` };
   const failed = /number of failed transactions: (\d+)/.exec(res.stdout)?.[1];
-  return { tps: Number(m[1]), note: `${which.stdout.trim()}, ${CLIENTS} clients, -M extended${failed ? `, ${failed} failed transactions` : ''}` };
+  return { tps: Number(m[1]), note: `${which.stdout.trim()}, ${CLIENTS} clients, -M prepared${failed ? `, ${failed} failed transactions` : ''}` };
 }
 
 /** How many outflows of 2026 spent from one stripe without taking them all, and how many took every stripe (decision 0025). */
@@ -110,7 +110,7 @@ export const sp2dBench: Benchmark = {
         ['treasury cash paths (hot line: API; pgbench)', `${h.paths}; ${ph.paths}`],
       ],
       notes: [
-        `Each API request is an HTTP POST with an Idempotency-Key as the cash authority; each SP2D locks its SPM, its budget line and the OPD's cash book, and writes two ledger entries, two cash-book entries and audit records. pgbench: ${pa.note}.`,
+        `Each API request is an HTTP POST with an Idempotency-Key as the cash authority; each SP2D locks its SPM, its budget line and the OPD's cash book, and writes two ledger entries, two cash-book entries and audit records; the API sends them as prepared statements, as pgbench does (decision 0027). pgbench: ${pa.note}.`,
         'Writers take no audit-chain lock (the sequencer chains after commit, decision 0021); the hot line serializes on the budget-line row lock.',
       ],
     };

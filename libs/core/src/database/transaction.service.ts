@@ -4,6 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AUDIT_KEYS, AuditKeys, recordMac } from '../audit/audit-keys';
+import { connectionOf, prepareStatementsOn } from './prepared-statements';
 
 export interface PendingAuditEvent {
   action: string;
@@ -24,6 +25,18 @@ export interface TxContext {
   audit: PendingAuditEvent[];
   /** Run at commit in the audit records' statement, as CTEs (one round trip for both). */
   tail: TailStatement[];
+  /** Set while the transaction's statements go as prepared statements (RunOptions.preparedStatements): restores the connection. */
+  unprepare?: () => void;
+}
+
+export interface RunOptions {
+  /**
+   * The unit of work's statements (those with parameters) go as named, prepared statements from here
+   * to its end, so that the server plans each text once per connection (decision 0027). Joining an
+   * outer unit of work, it switches that one from here on. Only for paths whose statement texts are a
+   * small fixed set (the payment path); every other caller is unchanged.
+   */
+  preparedStatements?: boolean;
 }
 
 const txStorage = new AsyncLocalStorage<TxContext>();
@@ -51,18 +64,27 @@ export class TransactionService {
     return txStorage.getStore();
   }
 
-  async run<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async run<T>(fn: (manager: EntityManager) => Promise<T>, options: RunOptions = {}): Promise<T> {
     const outer = txStorage.getStore();
-    if (outer) return fn(outer.manager);
+    if (outer) {
+      if (options.preparedStatements) await prepareStatements(outer);
+      return fn(outer.manager);
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         // READ COMMITTED is the connections' default (set for the pool in CoreModule), so BEGIN
         // is one statement: naming the level would add a SET TRANSACTION round trip to every request.
         return await this.dataSource.transaction(async (manager) => {
           const ctx: TxContext = { manager, audit: [], tail: [] };
-          const result = await txStorage.run(ctx, () => fn(manager));
-          await flushAudit(manager, ctx.audit, this.keys.hmacKey, ctx.tail);
-          return result;
+          try {
+            if (options.preparedStatements) await prepareStatements(ctx);
+            const result = await txStorage.run(ctx, () => fn(manager));
+            await flushAudit(manager, ctx.audit, this.keys.hmacKey, ctx.tail);
+            return result;
+          } finally {
+            // before COMMIT or ROLLBACK: the connection goes back to the pool as it came
+            ctx.unprepare?.();
+          }
         });
       } catch (err) {
         if (attempt < MAX_ATTEMPTS && isRetryable(err)) {
@@ -74,6 +96,12 @@ export class TransactionService {
       }
     }
   }
+}
+
+async function prepareStatements(ctx: TxContext): Promise<void> {
+  if (ctx.unprepare) return;
+  const connection = await connectionOf(ctx.manager);
+  if (connection) ctx.unprepare = prepareStatementsOn(connection);
 }
 
 // Audit rows are written in one statement at the end of the transaction,

@@ -9,6 +9,7 @@ import { TransactionService } from '../database/transaction.service';
 import { DomainError } from '../errors/domain-error';
 
 export const IDEMPOTENT_METADATA = 'grms:idempotent';
+export const IDEMPOTENT_PREPARED_METADATA = 'grms:idempotent-prepared';
 
 const PURGE_EVERY_MS = 60_000;
 /** When this process last purged expired keys (one clock for every route that carries the interceptor). */
@@ -77,6 +78,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
       this.tx.current()!.tail.push({ sql: `UPDATE idempotency_keys SET status_code = $3::int, response_body = $4::text WHERE user_id = $1::uuid AND key = $2::text`,
         params: [userId, key, status, JSON.stringify(body ?? null)] });
       return body;
-    }));
+    }, { preparedStatements: this.reflector.get<boolean>(IDEMPOTENT_PREPARED_METADATA, ctx.getHandler()) }));
   }
 }

@@ -15,7 +15,7 @@ export class Sp2dController {
   @ApiOperation({ summary: 'Issue an SP2D', description: 'The cash authority issues the SP2D (disbursement order) of an approved SPM: LS posts DISBURSEMENT and releases the commitment; UP/GU/TU put the advance into the treasurer\'s BKU. One SP2D per SPM. The cash leaves the regional treasury: refused with the arithmetic (422 INSUFFICIENT_TREASURY_CASH) when the SPP\'s gross exceeds the treasury\'s cash position on the SP2D date or any later day, unless the year\'s treasury cash check is off.' })
   @ApiProblems({ 409: ['SP2D_ALREADY_ISSUED', 'ADVANCE_ALREADY_ACCOUNTED'], 422: 'INSUFFICIENT_TREASURY_CASH' })
   @Authenticated({ permission: Permission.SP2D_WRITE })
-  @Idempotent()
+  @Idempotent({ preparedStatements: true })
   @ApiCreatedResponse({ type: Sp2dResponse, description: 'LS: posts DISBURSEMENT and releases the commitment; advances: cash into the treasurer\'s BKU' })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'SPM_NOT_APPROVED; 409 SP2D_ALREADY_ISSUED' })
   issue(@CurrentUser() user: AuthUser, @Body() dto: CreateSp2dDto): Promise<Sp2dResponse> {

@@ -103,7 +103,7 @@ export class Sp2dService {
         { sql: `${SP2D_SELECT} WHERE d.id = $8`, params: [id] }))!;
       this.audit.record({ action: 'SP2D.ISSUE', entityType: 'Sp2d', entityId: id, after });
       return after;
-    });
+    }, { preparedStatements: true }); // a fixed set of statement texts, planned once per connection (decision 0027)
   }
 
   cancel(user: AuthUser, id: string, reason: string): Promise<Sp2dResponse> {
