@@ -9,15 +9,19 @@ export const SPREADSHEET_LIMITS = {
   maxEntries: 1000,
   /** rows of a sheet or records of a CSV */
   maxRows: 50_000,
+  /** columns of an XLSX header row (the cells of later rows past the header are not read) */
+  maxColumns: 100,
+  /** entries of an XLSX shared-strings table */
+  maxSharedStrings: 1_000_000,
 } as const;
 
 export type SpreadsheetLimits = { [K in keyof typeof SPREADSHEET_LIMITS]: number };
 
-function tooLarge(detail: string): DomainError {
+export function spreadsheetTooLarge(detail: string): DomainError {
   return new DomainError('SPREADSHEET_TOO_LARGE', `the file is refused: ${detail}`, ErrorKind.TOO_LARGE, [{ field: 'file', message: detail }]);
 }
 
-function unreadable(detail: string): DomainError {
+export function spreadsheetUnreadable(detail: string): DomainError {
   return DomainError.invalid(`the XLSX file cannot be read: ${detail}`, [{ field: 'file', message: detail }], 'UNREADABLE_FILE');
 }
 
@@ -40,45 +44,63 @@ function countRows(xml: Buffer): number {
  * inflation of the file.
  */
 export function assertXlsxWithinLimits(buffer: Buffer, limits: SpreadsheetLimits = SPREADSHEET_LIMITS): void {
-  const eocd = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0 || eocd + 22 > buffer.length) throw unreadable('no zip directory');
-  const entries = buffer.readUInt16LE(eocd + 10);
-  const dirOffset = buffer.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || dirOffset === 0xffffffff) throw tooLarge('ZIP64 archives are not accepted');
-  if (entries > limits.maxEntries) throw tooLarge(`it has ${entries} parts; at most ${limits.maxEntries} are accepted`);
   let total = 0;
-  let pos = dirOffset;
-  for (let i = 0; i < entries; i++) {
-    if (pos + 46 > buffer.length || buffer.readUInt32LE(pos) !== 0x02014b50) throw unreadable('broken zip directory');
-    const method = buffer.readUInt16LE(pos + 10);
-    const compressed = buffer.readUInt32LE(pos + 20);
-    const declared = buffer.readUInt32LE(pos + 24);
-    const nameLength = buffer.readUInt16LE(pos + 28);
-    const name = buffer.toString('utf8', pos + 46, pos + 46 + nameLength);
-    const local = buffer.readUInt32LE(pos + 42);
-    pos += 46 + nameLength + buffer.readUInt16LE(pos + 30) + buffer.readUInt16LE(pos + 32);
+  for (const part of zipParts(buffer, limits)) {
     const budget = limits.maxUncompressedBytes - total;
-    if (declared > budget) throw tooLarge(`it inflates to more than ${limits.maxUncompressedBytes} bytes`);
-    if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== 0x04034b50) throw unreadable(`broken zip entry ${name}`);
-    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const data = buffer.subarray(start, start + compressed);
+    if (part.declared > budget) throw spreadsheetTooLarge(`it inflates to more than ${limits.maxUncompressedBytes} bytes`);
+    const data = partBytes(buffer, part);
     let inflated: Buffer;
-    if (method === 0) inflated = data;
-    else if (method === 8) {
+    if (part.method === 0) inflated = data;
+    else {
       try {
         inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
       } catch (e) {
-        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw tooLarge(`it inflates to more than ${limits.maxUncompressedBytes} bytes`);
-        throw unreadable(`zip entry ${name} cannot be inflated`);
+        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw spreadsheetTooLarge(`it inflates to more than ${limits.maxUncompressedBytes} bytes`);
+        throw spreadsheetUnreadable(`zip entry ${part.name} cannot be inflated`);
       }
-    } else throw unreadable(`zip entry ${name} uses an unsupported compression method (${method})`);
+    }
     total += inflated.length;
-    if (total > limits.maxUncompressedBytes) throw tooLarge(`it inflates to more than ${limits.maxUncompressedBytes} bytes`);
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+    if (total > limits.maxUncompressedBytes) throw spreadsheetTooLarge(`it inflates to more than ${limits.maxUncompressedBytes} bytes`);
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(part.name)) {
       const rows = countRows(inflated);
-      if (rows > limits.maxRows) throw tooLarge(`sheet ${name.slice(14, -4)} has ${rows} rows; at most ${limits.maxRows} are read`);
+      if (rows > limits.maxRows) throw spreadsheetTooLarge(`sheet ${part.name.slice(14, -4)} has ${rows} rows; at most ${limits.maxRows} are read`);
     }
   }
+}
+
+/** A part of a zip as its central directory lists it. */
+export interface ZipPart { name: string; method: number; compressed: number; declared: number; local: number }
+
+/** The parts of a zip from its central directory: 413 for a ZIP64 or too many parts, 400 for a directory it cannot follow or a method other than stored or deflated. */
+export function zipParts(buffer: Buffer, limits: SpreadsheetLimits = SPREADSHEET_LIMITS): ZipPart[] {
+  const eocd = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > buffer.length) throw spreadsheetUnreadable('no zip directory');
+  const entries = buffer.readUInt16LE(eocd + 10);
+  const dirOffset = buffer.readUInt32LE(eocd + 16);
+  if (entries === 0xffff || dirOffset === 0xffffffff) throw spreadsheetTooLarge('ZIP64 archives are not accepted');
+  if (entries > limits.maxEntries) throw spreadsheetTooLarge(`it has ${entries} parts; at most ${limits.maxEntries} are accepted`);
+  const parts: ZipPart[] = [];
+  let pos = dirOffset;
+  for (let i = 0; i < entries; i++) {
+    if (pos + 46 > buffer.length || buffer.readUInt32LE(pos) !== 0x02014b50) throw spreadsheetUnreadable('broken zip directory');
+    const nameLength = buffer.readUInt16LE(pos + 28);
+    const part = {
+      name: buffer.toString('utf8', pos + 46, pos + 46 + nameLength), method: buffer.readUInt16LE(pos + 10),
+      compressed: buffer.readUInt32LE(pos + 20), declared: buffer.readUInt32LE(pos + 24), local: buffer.readUInt32LE(pos + 42),
+    };
+    pos += 46 + nameLength + buffer.readUInt16LE(pos + 30) + buffer.readUInt16LE(pos + 32);
+    if (part.method !== 0 && part.method !== 8) throw spreadsheetUnreadable(`zip entry ${part.name} uses an unsupported compression method (${part.method})`);
+    parts.push(part);
+  }
+  return parts;
+}
+
+/** The stored (compressed) bytes of a part, found through its local header. */
+export function partBytes(buffer: Buffer, part: ZipPart): Buffer {
+  const { local } = part;
+  if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== 0x04034b50) throw spreadsheetUnreadable(`broken zip entry ${part.name}`);
+  const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+  return buffer.subarray(start, start + part.compressed);
 }
 
 /** Refuses a CSV of more records than the limit, counted without parsing (its lines after the header are an upper bound of records). */
@@ -86,5 +108,5 @@ export function assertCsvWithinLimits(text: string, limits: SpreadsheetLimits = 
   let breaks = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
   const lines = breaks + (text.endsWith('\n') ? 0 : 1);
-  if (lines - 1 > limits.maxRows) throw tooLarge(`it has ${lines - 1} rows after the header; at most ${limits.maxRows} are read`);
+  if (lines - 1 > limits.maxRows) throw spreadsheetTooLarge(`it has ${lines - 1} rows after the header; at most ${limits.maxRows} are read`);
 }
