@@ -1,5 +1,5 @@
 import { DomainError, ErrorKind } from '@grms/core';
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
 
 /** What any spreadsheet read by the API may hold (docs/security.md, "Decompression bombs"). */
 export const SPREADSHEET_LIMITS = {
@@ -25,46 +25,71 @@ export function spreadsheetUnreadable(detail: string): DomainError {
   return DomainError.invalid(`the XLSX file cannot be read: ${detail}`, [{ field: 'file', message: detail }], 'UNREADABLE_FILE');
 }
 
-/** Occurrences of `<row ` or `<row>` in a worksheet part: its rows. */
-function countRows(xml: Buffer): number {
-  let n = 0;
-  for (let i = xml.indexOf('<row'); i >= 0; i = xml.indexOf('<row', i + 4)) {
-    const next = xml[i + 4];
-    if (next === 0x20 || next === 0x3e || next === 0x09 || next === 0x0a || next === 0x0d) n++;
+/** Counts `<row ` or `<row>` (a worksheet's rows) over chunks of its XML, a tag split between two chunks included. */
+class RowCounter {
+  rows = 0;
+  private tail = Buffer.alloc(0);
+  add(chunk: Buffer): void {
+    const xml = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
+    for (let i = xml.indexOf('<row'); i >= 0 && i + 4 < xml.length; i = xml.indexOf('<row', i + 4)) {
+      const next = xml[i + 4];
+      if (next === 0x20 || next === 0x3e || next === 0x09 || next === 0x0a || next === 0x0d) this.rows++;
+    }
+    this.tail = Buffer.from(xml.subarray(Math.max(0, xml.length - 4)));
   }
-  return n;
 }
 
+/** The inflated bytes of a part, 64 KB at a time; 413 once they pass `maxBytes`, 400 when the data cannot be inflated. */
+export async function* partChunks(buffer: Buffer, part: ZipPart, maxBytes: number, chunkSize = 64 * 1024): AsyncGenerator<Buffer> {
+  const data = partBytes(buffer, part);
+  if (part.method === 0) {
+    if (data.length > maxBytes) throw inflatesTooMuch();
+    for (let i = 0; i < data.length; i += chunkSize) yield data.subarray(i, i + chunkSize);
+    return;
+  }
+  const inflate = createInflateRaw({ chunkSize });
+  inflate.end(data);
+  let total = 0;
+  try {
+    for await (const chunk of inflate) {
+      total += (chunk as Buffer).length;
+      if (total > maxBytes) throw inflatesTooMuch();
+      yield chunk as Buffer;
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code?.startsWith('Z_')) throw spreadsheetUnreadable(`zip entry ${part.name} cannot be inflated`);
+    throw e;
+  } finally {
+    inflate.destroy();
+  }
+}
+
+const inflatesTooMuch = () => spreadsheetTooLarge(`it inflates to more than ${SPREADSHEET_LIMITS.maxUncompressedBytes} bytes`);
+
 /**
- * Checks an XLSX (zip) before any spreadsheet library opens it: the number of
- * parts, their declared and their actual inflated size (each part is inflated
- * with a hard output cap, so a part that lies about its size is caught) and
- * the rows of every worksheet. Throws 413 SPREADSHEET_TOO_LARGE, or 400
- * UNREADABLE_FILE for a zip it cannot follow. Costs at most one bounded
- * inflation of the file.
+ * Checks an XLSX (zip) before its XML is parsed: the number of parts, their
+ * declared and their actual inflated size (each part is inflated in chunks
+ * and stopped at the budget left, so a part that lies about its size is
+ * caught without holding it) and the rows of every worksheet. Throws 413
+ * SPREADSHEET_TOO_LARGE, or 400 UNREADABLE_FILE for a zip it cannot follow.
+ * Costs one inflation of the file, 64 KB held at a time.
  */
-export function assertXlsxWithinLimits(buffer: Buffer, limits: SpreadsheetLimits = SPREADSHEET_LIMITS): void {
+export async function assertXlsxWithinLimits(buffer: Buffer, limits: SpreadsheetLimits = SPREADSHEET_LIMITS): Promise<void> {
   let total = 0;
   for (const part of zipParts(buffer, limits)) {
     const budget = limits.maxUncompressedBytes - total;
     if (part.declared > budget) throw spreadsheetTooLarge(`it inflates to more than ${limits.maxUncompressedBytes} bytes`);
-    const data = partBytes(buffer, part);
-    let inflated: Buffer;
-    if (part.method === 0) inflated = data;
-    else {
-      try {
-        inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
-      } catch (e) {
-        if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw spreadsheetTooLarge(`it inflates to more than ${limits.maxUncompressedBytes} bytes`);
-        throw spreadsheetUnreadable(`zip entry ${part.name} cannot be inflated`);
+    const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(part.name) ? new RowCounter() : null;
+    try {
+      for await (const chunk of partChunks(buffer, part, budget)) {
+        total += chunk.length;
+        sheet?.add(chunk);
       }
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'SPREADSHEET_TOO_LARGE') throw spreadsheetTooLarge(`it inflates to more than ${limits.maxUncompressedBytes} bytes`);
+      throw e;
     }
-    total += inflated.length;
-    if (total > limits.maxUncompressedBytes) throw spreadsheetTooLarge(`it inflates to more than ${limits.maxUncompressedBytes} bytes`);
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(part.name)) {
-      const rows = countRows(inflated);
-      if (rows > limits.maxRows) throw spreadsheetTooLarge(`sheet ${part.name.slice(14, -4)} has ${rows} rows; at most ${limits.maxRows} are read`);
-    }
+    if (sheet && sheet.rows > limits.maxRows) throw spreadsheetTooLarge(`sheet ${part.name.slice(14, -4)} has ${sheet.rows} rows; at most ${limits.maxRows} are read`);
   }
 }
 

@@ -161,7 +161,7 @@ export function readCsvRecords(text: string, delimiter: string): TableRow[] | nu
 // decimal mark of the import's locale, so it reads as the number it is. The
 // sheet is read row by row, never loaded whole (decision 0056).
 async function readXlsx(buffer: Buffer, locale: NumberLocale): Promise<{ format: 'xlsx'; rows: TableRow[] }> {
-  assertXlsxWithinLimits(buffer);
+  await assertXlsxWithinLimits(buffer);
   const rows: TableRow[] = [];
   for await (const batch of xlsxRows(buffer, { numberLocale: locale })) rows.push(...batch);
   return { format: 'xlsx', rows };

@@ -1,8 +1,7 @@
 import { NumberLocale } from '@grms/core';
 import { SaxesParser } from 'saxes';
 import { StringDecoder } from 'node:string_decoder';
-import { createInflateRaw } from 'node:zlib';
-import { partBytes, SPREADSHEET_LIMITS, SpreadsheetLimits, spreadsheetTooLarge, spreadsheetUnreadable, ZipPart, zipParts } from './spreadsheet-limits';
+import { partChunks, SPREADSHEET_LIMITS, SpreadsheetLimits, spreadsheetTooLarge, spreadsheetUnreadable, ZipPart, zipParts } from './spreadsheet-limits';
 import { cellText, TableRow } from './tabular-reader';
 
 // The first sheet of an XLSX read row by row (decision 0056): the parts are
@@ -62,22 +61,8 @@ function xmlParser(part: string, on: { open?: Open; text?: (t: string) => void; 
 
 /** The text of a part, inflated `CHUNK` bytes at a time. */
 async function* partText(buffer: Buffer, part: ZipPart): AsyncGenerator<string> {
-  const data = partBytes(buffer, part);
   const decoder = new StringDecoder('utf8');
-  if (part.method === 0) {
-    for (let i = 0; i < data.length; i += CHUNK) yield decoder.write(data.subarray(i, i + CHUNK));
-  } else {
-    const inflate = createInflateRaw({ chunkSize: CHUNK });
-    inflate.end(data);
-    try {
-      for await (const chunk of inflate) yield decoder.write(chunk as Buffer);
-    } catch (e) {
-      if ((e as { code?: string }).code?.startsWith('Z_')) throw spreadsheetUnreadable(`zip entry ${part.name} cannot be inflated`);
-      throw e;
-    } finally {
-      inflate.destroy();
-    }
-  }
+  for await (const chunk of partChunks(buffer, part, SPREADSHEET_LIMITS.maxUncompressedBytes, CHUNK)) yield decoder.write(chunk);
   const rest = decoder.end();
   if (rest) yield rest;
 }
