@@ -86,4 +86,24 @@ describe('spreadsheet decompression bombs', () => {
     expect(asCsv.status).toBe(413);
     expect(asCsv.body.code).toBe('SPREADSHEET_TOO_LARGE');
   });
+
+  // The sheet is read row by row (decision 0056): shapes within the size and
+  // row limits that would cost memory out of proportion are refused as read.
+  it('refuses a header in a millionth column and XML nested 100,000 levels deep, and stays up', async () => {
+    const wide = await upload(xlsx(`<row r="1">${cell('A1', 'code')}${cell('BDWGN1', 'x')}</row>`));
+    expect(wide.status).toBe(413);
+    expect(wide.body.code).toBe('SPREADSHEET_TOO_LARGE');
+    expect(wide.body.errors[0].field).toBe('file');
+    expect(wide.body.detail).toContain('at most 100 columns are read');
+    const deep = await upload(xlsx(row(1, HEADER) + '<x>'.repeat(100_000) + '</x>'.repeat(100_000)));
+    expect(deep.status).toBe(400);
+    expect(deep.body.code).toBe('UNREADABLE_FILE');
+    expect(deep.body.detail).toContain('deeper than 64 levels');
+    // a value far right of the header on every row is not kept: the rows read as the header's columns
+    const far = Array.from({ length: 3 }, (_, i) => row(i + 2, ['T-00' + i, 'Kertas HVS A4', '80 gram', 'Rim', '55000', 'SSH', '5.1.02.01.01.0024', 'ESTIMATE']).replace('</row>', `${cell(`XFD${i + 2}`, 'junk')}</row>`)).join('');
+    const ok = await upload(xlsx(row(1, HEADER) + far));
+    expect(ok.status).toBe(200);
+    expect(ok.body.rows).toBe(3);
+    expect((await t.get('/health')).status).toBe(200);
+  });
 });

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 // the bench database, so that its memory can be read without the bench
 // driver, the data set generator and the HTTP client in the same process.
 
+/** The heap flags of `npm start` and of docs/operations.md (decision 0056): the bench measures the API as it is run. */
+export const API_NODE_FLAGS = ['--max-old-space-size=160', '--max-semi-space-size=8'];
+
 export interface ApiProcess {
   pid: number;
   baseUrl: string;
@@ -24,10 +27,10 @@ function freePort(): Promise<number> {
 }
 
 /** Starts the built API (the `dist` next to this file) on a free port and waits until it serves. */
-export async function startApiProcess(databaseUrl: string, dataDir: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApiProcess(databaseUrl: string, dataDir: string, env: Record<string, string> = {}, nodeFlags: string[] = API_NODE_FLAGS): Promise<ApiProcess> {
   const port = await freePort();
   const main = join(__dirname, '..', '..', '..', 'api', 'src', 'main.js');
-  const child: ChildProcess = spawn(process.execPath, [main], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, main], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       // the bench's data folder: the same audit keys as the API the bench started

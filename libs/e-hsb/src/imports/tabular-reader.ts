@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { NumberLocale } from '@grms/core';
 import { assertCsvWithinLimits, assertXlsxWithinLimits } from './spreadsheet-limits';
+import { xlsxRows } from './xlsx-rows';
 
 export interface TableRow {
   /** the line number in the file (CSV: the line the record starts on; XLSX: the sheet row) */
@@ -157,26 +158,12 @@ export function readCsvRecords(text: string, delimiter: string): TableRow[] | nu
 }
 
 // A number cell of an XLSX file has no locale: it is written out with the
-// decimal mark of the import's locale, so it reads as the number it is.
+// decimal mark of the import's locale, so it reads as the number it is. The
+// sheet is read row by row, never loaded whole (decision 0056).
 async function readXlsx(buffer: Buffer, locale: NumberLocale): Promise<{ format: 'xlsx'; rows: TableRow[] }> {
-  assertXlsxWithinLimits(buffer);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new TableReadError(`the XLSX file cannot be read: ${(e as Error).message}`);
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new TableReadError('the XLSX file has no worksheet');
+  await assertXlsxWithinLimits(buffer);
   const rows: TableRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) {
-      const text = cellText(row.getCell(c).value);
-      cells.push(locale === 'id' && isNumberCell(row.getCell(c).value) ? text.replace('.', ',') : text);
-    }
-    rows.push({ row: rowNumber, cells });
-  });
+  for await (const batch of xlsxRows(buffer, { numberLocale: locale })) rows.push(...batch);
   return { format: 'xlsx', rows };
 }
 
@@ -193,10 +180,6 @@ export function cellText(v: ExcelJS.CellValue): string {
     if ('text' in v) return String(v.text);
   }
   return String(v);
-}
-
-function isNumberCell(v: ExcelJS.CellValue): boolean {
-  return typeof v === 'number' || (v !== null && typeof v === 'object' && 'result' in v && typeof v.result === 'number');
 }
 
 /** The column's letter as a spreadsheet shows it: 0 -> A, 25 -> Z, 26 -> AA. */
