@@ -15,3 +15,18 @@ export function autocannon(url: string, token: string, o: { connections: number;
     });
   });
 }
+
+// The same offered rate at an even pace (decision 0068): one request every 1000 / rate ms over the same number of
+// keep-alive connections, each latency counted from the moment its request was due (paced-load-worker.ts, in a
+// process of its own). autocannon's `-R` lets every connection send its share of a second back to back at the start
+// of the second and then pause, so its 100 requests/s arrive as bursts of 10 concurrent requests.
+export function pacedLoad(url: string, token: string, o: { connections: number; seconds: number; rate: number }): Promise<LoadResult & { max: number }> {
+  const worker = require.resolve('./paced-load-worker');
+  const args = [worker, url, token, String(o.connections), String(o.seconds), String(o.rate)];
+  return new Promise((res, rej) => {
+    execFile(process.execPath, args, { maxBuffer: 1 << 20 }, (err, stdout) => {
+      if (err) return rej(err);
+      res(JSON.parse(stdout) as LoadResult & { max: number });
+    });
+  });
+}

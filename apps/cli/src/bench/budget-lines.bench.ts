@@ -2,7 +2,7 @@ import { BUDGET_LINE_KEYSET, BUDGET_LINE_SELECT } from '@grms/budget';
 import { encodeCursor, listPage, SqlWhere } from '@grms/core';
 import { readFileSync } from 'node:fs';
 import { startApiProcess } from './api-process';
-import { autocannon } from './autocannon-run';
+import { autocannon, pacedLoad } from './autocannon-run';
 import { Benchmark } from './bench-context';
 import { ms, ratio, repeat, stats } from './stats';
 
@@ -70,12 +70,15 @@ export const budgetLinesBench: Benchmark = {
       const t0 = ticks();
       const ownLoad = await autocannon(own.baseUrl + path(0), ownToken, { connections: 10, seconds: 30, rate: 100 });
       const ownCpuMs = ((ticks() - t0) * 10) / Math.max(1, ownLoad.requests); // clock ticks of 10 ms
+      const paced = await pacedLoad(own.baseUrl + path(0), ownToken, { connections: 10, seconds: 30, rate: 100 });
       ownRows = [
         ['API in its own process (warmed up by 500 requests), one OPD, p50 / p95', `${ms(a.p50)} / ${ms(a.p95)}`],
         ['the same SQL statement, alternating with it, p50 / p95', `${ms(q.p50)} / ${ms(q.p95)}`],
         ['ratio API in its own process / SQL (p50)', ratio(a.p50, q.p50)],
         ['API in its own process at 100 requests/s offered for 30 s: delivered, p50 / p99', `${ownLoad.rps.toFixed(1)}/s, ${ms(ownLoad.p50)} / ${ms(ownLoad.p99)} (${ownLoad.requests} requests, ${ownLoad.non2xx} not 2xx, ${ownLoad.errors} errors)`],
         ['API in its own process: CPU per request during that load (from /proc, 10 ms ticks)', `${ownCpuMs.toFixed(2)} ms`],
+        ['API in its own process at 100 requests/s evenly paced (one every 10 ms, 10 connections, latency from when each was due): delivered, p50 / p99 / max',
+          `${paced.rps.toFixed(1)}/s, ${ms(paced.p50)} / ${ms(paced.p99)} / ${ms(paced.max)} (${paced.requests} requests, ${paced.non2xx} not 2xx, ${paced.errors} errors)`],
       ];
     } finally {
       await own.stop();
@@ -99,6 +102,7 @@ export const budgetLinesBench: Benchmark = {
       notes: [
         `${N} sequential requests as the auditor (province-wide scope); the SQL baseline sends the statement the API sends (listPage: the page and its count in one statement) over one pooled connection.`,
         'The load row runs autocannon 8 in a process of its own at a fixed offered rate; a cursor page carries no total (decision 0060), a numbered page counts its matches in the same statement.',
+        "autocannon's -R 100 lets each of the 10 connections send its 10 requests of a second back to back, then pause: bursts of 10 concurrent requests, and its latency histogram is corrected as if a request were due every millisecond. The evenly paced row (decision 0068) offers the same 100 requests/s one every 10 ms and counts each latency from when the request was due.",
       ],
     };
   },
