@@ -40,11 +40,12 @@ describe('e-budgeting: what one approval sends', () => {
     // the approval's transaction: around its transition, from BEGIN to COMMIT on its connection (the audit
     // sequencer may use the same pooled connection just before or after)
     const at = log.sent.find((s) => /^WITH d AS \(UPDATE budget_documents SET status = 'APPROVED'/.test(s.text))!;
-    const mine = log.sent.filter((s) => s.client === at.client).map((s) => s.text);
+    const entries = log.sent.filter((s) => s.client === at.client);
+    const mine = entries.map((s) => s.text);
     const i = mine.indexOf(at.text);
     const from = mine.slice(0, i).map((s) => /^(START TRANSACTION|BEGIN)/.test(s)).lastIndexOf(true);
     const to = mine.indexOf('COMMIT', i);
-    return { res, sent: mine.slice(from, to + 1) };
+    return { res, sent: mine.slice(from, to + 1), named: entries.slice(from, to + 1).map((s) => s.named === true) };
   };
 
   it('sends the same statements for 2 items on 1 line as for 12 items on 4 lines, one audit insert among them', async () => {
@@ -55,6 +56,8 @@ describe('e-budgeting: what one approval sends', () => {
     expect(large.sent.length).toBeLessThanOrEqual(12);
     expect(large.sent[0]).toMatch(/^(START TRANSACTION|BEGIN)/);
     expect(large.sent.filter((s) => /^INSERT INTO audit_events/.test(s))).toHaveLength(1);
+    // every statement but BEGIN and COMMIT goes as a prepared statement, planned once per connection (decision 0236)
+    expect(large.sent.filter((_, k) => !large.named[k])).toEqual([expect.stringMatching(/^(START TRANSACTION|BEGIN)/), 'COMMIT']);
     expect(large.sent.filter((s) => /budget_document_items/.test(s) && /^ ?SELECT i\.id/.test(s))).toHaveLength(1);
     expect(large.res.body).toMatchObject({ status: 'APPROVED', approvedBy: 'verifier', itemCount: 12 });
     expect(large.res.body.lines).toHaveLength(4);

@@ -48,11 +48,10 @@ export interface DocumentTotals {
 // the previous has it) and the previous version's (null when it has none).
 const TOTALS_SQL = (extra: string) => `
   WITH l AS (
-    SELECT x.account_code AS "accountCode", a.name AS "accountName", x.funding_source_code AS "fundingSourceCode",
+    SELECT x.account_code AS "accountCode", (SELECT a.name FROM accounts a WHERE a.code = x.account_code) AS "accountName", x.funding_source_code AS "fundingSourceCode",
       COALESCE(cur.total, 0)::numeric(20,2)::text AS total, prev.total::text AS "previousTotal"
     FROM (SELECT account_code, funding_source_code FROM budget_document_items WHERE document_id = $1
           UNION SELECT account_code, funding_source_code FROM budget_document_items WHERE document_id = $2) x
-    JOIN accounts a ON a.code = x.account_code
     LEFT JOIN (SELECT account_code, funding_source_code, sum(total) AS total FROM budget_document_items WHERE document_id = $1 GROUP BY 1, 2) cur
       USING (account_code, funding_source_code)
     LEFT JOIN (SELECT account_code, funding_source_code, sum(total)::numeric(20,2) AS total FROM budget_document_items WHERE document_id = $2 GROUP BY 1, 2) prev

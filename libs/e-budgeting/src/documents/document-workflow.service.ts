@@ -63,7 +63,7 @@ export class DocumentWorkflowService {
       const after = await this.store.transition(m, id, `status = 'APPROVED', approved_by = $2, approved_at = now(), rejection_reason = NULL`, [user.id],
         { action: 'APPROVED', from: doc.status, to: 'APPROVED', actorId: user.id });
       return this.finish(m, doc, after, 'APPROVED', totals);
-    });
+    }, { preparedStatements: true }); // a fixed set of statement texts, planned once per connection (decision 0236)
   }
 
   async reject(user: AuthUser, id: string, reason: string): Promise<DocumentDetailResponse> {
