@@ -84,17 +84,23 @@ export class HsbImportService {
     const warnings: RowIssue[] = [];
     const staged: StagedRow[] = [];
     const accounts: StagedAccount[] = [];
+    // one pass, nothing built per row that the rows do not keep (issue 11, decision 0112)
+    const fields = Object.entries(index) as [HsbField, number][];
+    const readContext = { options, locale, header };
     for (const r of table.rows) {
       const cells: Partial<Record<HsbField, string>> = {};
-      for (const [f, i] of Object.entries(index) as [HsbField, number][]) cells[f] = r.cells[i] ?? '';
-      const out = profile.read(cells, { options, locale, header });
+      for (let k = 0; k < fields.length; k++) cells[fields[k][0]] = r.cells[fields[k][1]] ?? '';
+      const out = profile.read(cells, readContext);
       for (const e of out.errors) cellIssues.push({ row: r.row, ...e });
       for (const w of out.warnings) warnings.push({ row: r.row, ...w });
       const d = out.draft;
       staged.push(d
-        ? { line: r.row, ok: true, code: d.code, name: d.name, specification: d.specification, unit: d.unit, price: d.price.toString(), category: d.category, ceiling: d.ceiling }
+        ? { line: r.row, ok: true, code: d.code, name: d.name, specification: d.specification, unit: d.unit, price: d.price, category: d.category, ceiling: d.ceiling }
         : { line: r.row, ok: false, code: '', name: '', specification: '', unit: '', price: null, category: '', ceiling: '' });
-      out.accounts.forEach((source, ord) => accounts.push({ line: r.row, ord, source, candidates: accountCandidates(profile.accounts, source) }));
+      for (let ord = 0; ord < out.accounts.length; ord++) {
+        const source = out.accounts[ord];
+        accounts.push({ line: r.row, ord, source, candidates: accountCandidates(profile.accounts, source) });
+      }
     }
 
     // inside a caller's transaction, the pending search entries wait for the next import's pass
