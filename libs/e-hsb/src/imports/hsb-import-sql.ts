@@ -41,12 +41,12 @@ export function copyText(v: string | number | boolean | null): string {
   return NEEDS_ESCAPE.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
 }
 
-/** COPY text of `rows` in chunks of about 256 kB, one line per row as `line` writes it (its cells through copyText). */
+/** COPY text of `rows` in chunks of about 64 kB, one line per row as `line` writes it (its cells through copyText). */
 function* copyChunks<T>(rows: Iterable<T>, line: (row: T) => string): Generator<string> {
   let chunk = '';
   for (const r of rows) {
     chunk += `${line(r)}\n`;
-    if (chunk.length >= 262144) { yield chunk; chunk = ''; }
+    if (chunk.length >= 65536) { yield chunk; chunk = ''; }
   }
   if (chunk) yield chunk;
 }
@@ -78,7 +78,11 @@ export async function createStaging(m: EntityManager): Promise<void> {
   await m.query(`CREATE TEMP TABLE hsb_import_accounts (line integer NOT NULL, ord integer NOT NULL, source text NOT NULL, cand1 text, cand2 text) ON COMMIT DROP`);
 }
 
-export async function stage(m: EntityManager, rows: StagedRow[], accounts: StagedAccount[]): Promise<void> {
+/**
+ * Stages the rows, then the account codes: `rows` may be produced as the COPY
+ * pulls them (it is read to its end first), `accounts` is read after it.
+ */
+export async function stage(m: EntityManager, rows: Iterable<StagedRow>, accounts: Iterable<StagedAccount>): Promise<void> {
   const t = copyText;
   await copyInto(m, 'hsb_import_rows', ['line', 'ok', 'code', 'name', 'specification', 'unit', 'price', 'category', 'ceiling'], rows,
     (r) => `${r.line}\t${r.ok ? 't' : 'f'}\t${t(r.code)}\t${t(r.name)}\t${t(r.specification)}\t${t(r.unit)}\t${t(r.price)}\t${t(r.category)}\t${t(r.ceiling)}`);

@@ -78,28 +78,31 @@ export class HsbImportService {
     const fieldOfHeader = new Map((Object.entries(index) as [HsbField, number][]).map(([f, i]) => [table.headers[i], { apiField: f, column: columnLetter(i) }]));
     const named = (issue: RowIssue): RowIssue => ({ ...issue, ...fieldOfHeader.get(issue.field) });
 
-    // the cell rules of every row, in one pass over the file (no database)
-    onProgress({ phase: 'validate', done: 0, total: table.rows.length });
+    // The cell rules of every row, in one pass over the file (no database).
+    // The pass runs as the staging COPY pulls its rows, so PostgreSQL reads
+    // one chunk while the next is checked (issue 11, decision 0112); the
+    // issues and account codes are complete once the rows are staged.
     const cellIssues: RowIssue[] = [];
     const warnings: RowIssue[] = [];
-    const staged: StagedRow[] = [];
     const accounts: StagedAccount[] = [];
-    // one pass, nothing built per row that the rows do not keep (issue 11, decision 0112)
     const fields = Object.entries(index) as [HsbField, number][];
     const readContext = { options, locale, header };
-    for (const r of table.rows) {
-      const cells: Partial<Record<HsbField, string>> = {};
-      for (let k = 0; k < fields.length; k++) cells[fields[k][0]] = r.cells[fields[k][1]] ?? '';
-      const out = profile.read(cells, readContext);
-      for (const e of out.errors) cellIssues.push({ row: r.row, ...e });
-      for (const w of out.warnings) warnings.push({ row: r.row, ...w });
-      const d = out.draft;
-      staged.push(d
-        ? { line: r.row, ok: true, code: d.code, name: d.name, specification: d.specification, unit: d.unit, price: d.price, category: d.category, ceiling: d.ceiling }
-        : { line: r.row, ok: false, code: '', name: '', specification: '', unit: '', price: null, category: '', ceiling: '' });
-      for (let ord = 0; ord < out.accounts.length; ord++) {
-        const source = out.accounts[ord];
-        accounts.push({ line: r.row, ord, source, candidates: accountCandidates(profile.accounts, source) });
+    function* readRows(): Generator<StagedRow> {
+      onProgress({ phase: 'validate', done: 0, total: table.rows.length });
+      for (const r of table.rows) {
+        const cells: Partial<Record<HsbField, string>> = {};
+        for (let k = 0; k < fields.length; k++) cells[fields[k][0]] = r.cells[fields[k][1]] ?? '';
+        const out = profile.read(cells, readContext);
+        for (const e of out.errors) cellIssues.push({ row: r.row, ...e });
+        for (const w of out.warnings) warnings.push({ row: r.row, ...w });
+        for (let ord = 0; ord < out.accounts.length; ord++) {
+          const source = out.accounts[ord];
+          accounts.push({ line: r.row, ord, source, candidates: accountCandidates(profile.accounts, source) });
+        }
+        const d = out.draft;
+        yield d
+          ? { line: r.row, ok: true, code: d.code, name: d.name, specification: d.specification, unit: d.unit, price: d.price, category: d.category, ceiling: d.ceiling }
+          : { line: r.row, ok: false, code: '', name: '', specification: '', unit: '', price: null, category: '', ceiling: '' };
       }
     }
 
@@ -113,7 +116,7 @@ export class HsbImportService {
       await tuneImportTransaction(m);
       await HsbSearchIndex.defer(m);
       await createStaging(m);
-      await stage(m, staged, accounts);
+      await stage(m, readRows(), accounts);
       const unresolved = await resolveAccounts(m, version, profile.accounts === 'city');
       const accountIssues = unresolved.map((a): RowIssue => ({
         row: a.line, field: header('accountCodes'),
