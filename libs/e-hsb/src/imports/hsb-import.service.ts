@@ -124,7 +124,7 @@ export class HsbImportService {
           + (a.mapsTo ? ` (the crosswalk maps it to ${a.mapsTo}, which is not a leaf)` : '') + '; the row is refused rather than guessed',
       }));
       const counts = await classify(m, options.fiscalYear);
-      const duplicates = (await rowsIn(m, 'duplicate')).map((d): RowIssue => ({ row: d.line, field: header('code'), message: `code ${d.code} already appears on line ${d.first}` }));
+      const duplicates = (counts.duplicate ? await rowsIn(m, 'duplicate') : []).map((d): RowIssue => ({ row: d.line, field: header('code'), message: `code ${d.code} already appears on line ${d.first}` }));
       for (const w of await repeatedItems(m)) {
         warnings.push({ row: w.line, field: header('name'), message: `same name, specification and unit as line ${w.first} (price ${w.firstPrice}) with price ${w.price}; imported as its own item ${w.code}` });
       }
