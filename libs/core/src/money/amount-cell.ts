@@ -21,10 +21,14 @@ function readAs(v: string, locale: NumberLocale): string | null {
   return plain.split('.')[0].length > 18 ? null : plain;
 }
 
+const DIGITS = /^\d{1,18}$/;
+
 export type AmountCell = { amount: string } | { error: string };
 
 /** Reads an amount cell; the error says what was expected and, when it reads under the other locale, how. */
 export function parseAmountCell(cell: string, locale: NumberLocale): AmountCell {
+  // digits only read the same under either locale: no copy of the cell (issue 11)
+  if (DIGITS.test(cell)) return { amount: cell };
   const v = cell.replace(/[\s\u00a0]+/g, '').replace(/^rp\.?/i, '');
   const amount = readAs(v, locale);
   if (amount !== null) return { amount };

@@ -41,12 +41,12 @@ export function copyText(v: string | number | boolean | null): string {
   return NEEDS_ESCAPE.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
 }
 
-/** COPY text of `rows` in chunks of about 256 kB, one line per row as `line` writes it (its cells through copyText). */
+/** COPY text of `rows` in chunks of about 64 kB, one line per row as `line` writes it (its cells through copyText). */
 function* copyChunks<T>(rows: Iterable<T>, line: (row: T) => string): Generator<string> {
   let chunk = '';
   for (const r of rows) {
     chunk += `${line(r)}\n`;
-    if (chunk.length >= 262144) { yield chunk; chunk = ''; }
+    if (chunk.length >= 65536) { yield chunk; chunk = ''; }
   }
   if (chunk) yield chunk;
 }
@@ -60,8 +60,9 @@ export async function copyInto<T>(m: EntityManager, table: string, columns: stri
 
 /**
  * Settings of the import's transaction only (issue 11, decision 0107): the
- * staged tables are analyzed on a sample of 3,000 rows rather than 30,000
- * (their row counts, which the plans need, are exact either way), and the
+ * classified rows are analyzed on a sample of 3,000 rows rather than 30,000
+ * (their row counts, which the plans need, are exact either way; the staged
+ * tables are not analyzed at all, decision 0112), and the
  * inserts' RETURNING rows and the sorts of the checks stay in memory.
  */
 export async function tuneImportTransaction(m: EntityManager): Promise<void> {
@@ -78,14 +79,20 @@ export async function createStaging(m: EntityManager): Promise<void> {
   await m.query(`CREATE TEMP TABLE hsb_import_accounts (line integer NOT NULL, ord integer NOT NULL, source text NOT NULL, cand1 text, cand2 text) ON COMMIT DROP`);
 }
 
-export async function stage(m: EntityManager, rows: StagedRow[], accounts: StagedAccount[]): Promise<void> {
+/**
+ * Stages the rows, then the account codes: `rows` may be produced as the COPY
+ * pulls them (it is read to its end first), `accounts` is read after it.
+ */
+export async function stage(m: EntityManager, rows: Iterable<StagedRow>, accounts: Iterable<StagedAccount>): Promise<void> {
   const t = copyText;
   await copyInto(m, 'hsb_import_rows', ['line', 'ok', 'code', 'name', 'specification', 'unit', 'price', 'category', 'ceiling'], rows,
     (r) => `${r.line}\t${r.ok ? 't' : 'f'}\t${t(r.code)}\t${t(r.name)}\t${t(r.specification)}\t${t(r.unit)}\t${t(r.price)}\t${t(r.category)}\t${t(r.ceiling)}`);
   await copyInto(m, 'hsb_import_accounts', ['line', 'ord', 'source', 'cand1', 'cand2'], accounts,
     (a) => `${a.line}\t${a.ord}\t${t(a.source)}\t${t(a.candidates[0] ?? null)}\t${t(a.candidates[1] ?? null)}`);
-  // the planner's estimates of the staged rows: every later step is a hash join over them
-  await m.query(`ANALYZE hsb_import_rows, hsb_import_accounts`);
+  // No ANALYZE of the staged tables (decision 0112): the planner sizes a
+  // table never analyzed by its pages, and the plans of the steps that read
+  // them (accounts, lock, classification) are the same with and without
+  // statistics; the classified rows are analyzed (classify).
 }
 
 /** `alias` is the expenditure leaf `code` of code-list version $1 (a join condition on the entries' primary key). */

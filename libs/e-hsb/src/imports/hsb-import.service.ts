@@ -78,23 +78,32 @@ export class HsbImportService {
     const fieldOfHeader = new Map((Object.entries(index) as [HsbField, number][]).map(([f, i]) => [table.headers[i], { apiField: f, column: columnLetter(i) }]));
     const named = (issue: RowIssue): RowIssue => ({ ...issue, ...fieldOfHeader.get(issue.field) });
 
-    // the cell rules of every row, in one pass over the file (no database)
-    onProgress({ phase: 'validate', done: 0, total: table.rows.length });
+    // The cell rules of every row, in one pass over the file (no database).
+    // The pass runs as the staging COPY pulls its rows, so PostgreSQL reads
+    // one chunk while the next is checked (issue 11, decision 0112); the
+    // issues and account codes are complete once the rows are staged.
     const cellIssues: RowIssue[] = [];
     const warnings: RowIssue[] = [];
-    const staged: StagedRow[] = [];
     const accounts: StagedAccount[] = [];
-    for (const r of table.rows) {
-      const cells: Partial<Record<HsbField, string>> = {};
-      for (const [f, i] of Object.entries(index) as [HsbField, number][]) cells[f] = r.cells[i] ?? '';
-      const out = profile.read(cells, { options, locale, header });
-      for (const e of out.errors) cellIssues.push({ row: r.row, ...e });
-      for (const w of out.warnings) warnings.push({ row: r.row, ...w });
-      const d = out.draft;
-      staged.push(d
-        ? { line: r.row, ok: true, code: d.code, name: d.name, specification: d.specification, unit: d.unit, price: d.price.toString(), category: d.category, ceiling: d.ceiling }
-        : { line: r.row, ok: false, code: '', name: '', specification: '', unit: '', price: null, category: '', ceiling: '' });
-      out.accounts.forEach((source, ord) => accounts.push({ line: r.row, ord, source, candidates: accountCandidates(profile.accounts, source) }));
+    const fields = Object.entries(index) as [HsbField, number][];
+    const readContext = { options, locale, header };
+    function* readRows(): Generator<StagedRow> {
+      onProgress({ phase: 'validate', done: 0, total: table.rows.length });
+      for (const r of table.rows) {
+        const cells: Partial<Record<HsbField, string>> = {};
+        for (let k = 0; k < fields.length; k++) cells[fields[k][0]] = r.cells[fields[k][1]] ?? '';
+        const out = profile.read(cells, readContext);
+        for (const e of out.errors) cellIssues.push({ row: r.row, ...e });
+        for (const w of out.warnings) warnings.push({ row: r.row, ...w });
+        for (let ord = 0; ord < out.accounts.length; ord++) {
+          const source = out.accounts[ord];
+          accounts.push({ line: r.row, ord, source, candidates: accountCandidates(profile.accounts, source) });
+        }
+        const d = out.draft;
+        yield d
+          ? { line: r.row, ok: true, code: d.code, name: d.name, specification: d.specification, unit: d.unit, price: d.price, category: d.category, ceiling: d.ceiling }
+          : { line: r.row, ok: false, code: '', name: '', specification: '', unit: '', price: null, category: '', ceiling: '' };
+      }
     }
 
     // inside a caller's transaction, the pending search entries wait for the next import's pass
@@ -107,7 +116,7 @@ export class HsbImportService {
       await tuneImportTransaction(m);
       await HsbSearchIndex.defer(m);
       await createStaging(m);
-      await stage(m, staged, accounts);
+      await stage(m, readRows(), accounts);
       const unresolved = await resolveAccounts(m, version, profile.accounts === 'city');
       const accountIssues = unresolved.map((a): RowIssue => ({
         row: a.line, field: header('accountCodes'),
@@ -115,7 +124,7 @@ export class HsbImportService {
           + (a.mapsTo ? ` (the crosswalk maps it to ${a.mapsTo}, which is not a leaf)` : '') + '; the row is refused rather than guessed',
       }));
       const counts = await classify(m, options.fiscalYear);
-      const duplicates = (await rowsIn(m, 'duplicate')).map((d): RowIssue => ({ row: d.line, field: header('code'), message: `code ${d.code} already appears on line ${d.first}` }));
+      const duplicates = (counts.duplicate ? await rowsIn(m, 'duplicate') : []).map((d): RowIssue => ({ row: d.line, field: header('code'), message: `code ${d.code} already appears on line ${d.first}` }));
       for (const w of await repeatedItems(m)) {
         warnings.push({ row: w.line, field: header('name'), message: `same name, specification and unit as line ${w.first} (price ${w.firstPrice}) with price ${w.price}; imported as its own item ${w.code}` });
       }

@@ -1,4 +1,7 @@
-import { accountCandidates, DEFAULT_PROFILE, KOTA_MALANG_SSH_PROFILE, mapCityAccountCode, MapContext, parsePrice, ReadContext, resolveColumns, splitCodes } from './import-profiles';
+import fc from 'fast-check';
+import { Money } from '@grms/core';
+import { cleanText } from '../items/hsb-item.types';
+import { accountCandidates, DEFAULT_PROFILE, fixedTwo, KOTA_MALANG_SSH_PROFILE, mapCityAccountCode, MapContext, parsePrice, priceText, ReadContext, resolveColumns, splitCodes } from './import-profiles';
 
 // Leaves of the current chart (Kepmendagri 050-5889/2021), with the crosswalk from Permendagri 90/2019.
 const LEAVES = new Set(['5.1.02.01.01.0024', '5.1.02.01.01.0025', '5.1.02.01.01.0034', '5.2.02.07.01.0002', '5.1.02.02.01.0003']);
@@ -93,5 +96,30 @@ describe('columns and cells', () => {
     expect(price('-1')).toBeNull();
     expect(price('1e5')).toBeNull();
     expect(splitCodes('a, b;\nc', /[,;\n]/)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+// issue 11, decision 0112: the import stages a price as text, written without Decimal
+describe('price text of the import', () => {
+  it('writes every amount a cell can read exactly as Money does', () => {
+    const amount = fc.tuple(fc.stringMatching(/^[0-9]{1,18}$/), fc.option(fc.stringMatching(/^[0-9]{1,2}$/), { nil: undefined }))
+      .map(([whole, cents]) => (cents === undefined ? whole : `${whole}.${cents}`));
+    fc.assert(fc.property(amount, (a) => expect(fixedTwo(a)).toBe(Money.of(a).toString())), { numRuns: 2000 });
+    expect(fixedTwo('000')).toBe('0.00');
+    expect(fixedTwo('0070.5')).toBe('70.50');
+  });
+
+  it('reads a price cell as parsePrice does, under both locales', () => {
+    const cell = fc.oneof(fc.stringMatching(/^[0-9., ]{1,16}$/), fc.stringMatching(/^(Rp)?[0-9]{1,3}([.,][0-9]{3}){0,4}([.,][0-9]{1,2})?$/));
+    fc.assert(fc.property(cell, fc.constantFrom<'en' | 'id'>('en', 'id'), (c, locale) => {
+      const money = parsePrice(c, locale);
+      const text = priceText(c, locale);
+      expect('price' in text ? text.price : text).toEqual('price' in money ? money.price.toString() : money);
+    }), { numRuns: 3000 });
+  });
+
+  it('cleans text as one replace of every whitespace run does', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2003', 'x y'), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (s) => expect(cleanText(s)).toBe(s.replace(/\s+/g, ' ').trim())), { numRuns: 3000 });
   });
 });

@@ -9,8 +9,13 @@ export interface RowIssue { row: number; field: string; message: string; column?
 
 export interface ProfileOptions { category?: HsbCategory; ceiling?: HsbCeiling; locale?: NumberLocale }
 
-/** A row as its cells read; its account codes are resolved against the year's code list for the whole file at once. */
-export type HsbItemDraft = Omit<HsbItemContent, 'accountCodes'>;
+/**
+ * A row as its cells read; its account codes are resolved against the year's
+ * code list for the whole file at once. The price is the cell's exact amount
+ * with two decimals (`1250000.50`, as `Money#toString` writes it), staged as
+ * text into a numeric(20,2) column: no Decimal per cell (issue 11, decision 0112).
+ */
+export type HsbItemDraft = Omit<HsbItemContent, 'accountCodes' | 'price'> & { price: string };
 
 /**
  * How a profile's account codes reach a leaf of the year's code-list version:
@@ -58,6 +63,26 @@ export function parsePrice(s: string, locale: NumberLocale = 'en'): { price: Mon
   return 'amount' in r ? { price: Money.of(r.amount) } : r;
 }
 
+const LEADING_ZEROS = /^0+(?=\d)/;
+
+/**
+ * A plain amount as parseAmountCell answers it (`\d{1,18}(\.\d{1,2})?`) in
+ * two decimals, exactly as `Money.of(amount).toString()` writes it, by string
+ * operations only (a property test holds the two equal).
+ */
+export function fixedTwo(amount: string): string {
+  const dot = amount.indexOf('.');
+  const whole = (dot < 0 ? amount : amount.slice(0, dot)).replace(LEADING_ZEROS, '');
+  const cents = dot < 0 ? '00' : `${amount.slice(dot + 1)}00`.slice(0, 2);
+  return `${whole}.${cents}`;
+}
+
+/** A price cell as parsePrice reads it, the amount in two decimals (fixedTwo). */
+export function priceText(s: string, locale: NumberLocale = 'en'): { price: string } | { error: string } {
+  const r = parseAmountCell(s, locale);
+  return 'amount' in r ? { price: fixedTwo(r.amount) } : r;
+}
+
 /**
  * A city account code to an expenditure leaf of the year's code-list version,
  * or null; never a guess (docs/decisions/0111). Accepted: the leaf itself
@@ -92,15 +117,19 @@ export function splitCodes(cell: string, separators: RegExp): string[] {
   return cell.split(separators).map((c) => c.trim()).filter((c) => c.length > 0);
 }
 
+const SPACE = /\s/;
+const SEMICOLON = /;/;
+const CITY_SEPARATORS = /[,;\n]/;
+
 function common(cells: Partial<Record<HsbField, string>>, ctx: ReadContext, errors: Omit<RowIssue, 'row'>[]) {
   const code = (cells.code ?? '').trim();
   const name = cleanText(cells.name);
   const unit = cleanText(cells.unit);
   if (!code) errors.push({ field: ctx.header('code'), message: 'code is empty' });
-  if (/\s/.test(code)) errors.push({ field: ctx.header('code'), message: `code "${code}" contains spaces` });
+  if (SPACE.test(code)) errors.push({ field: ctx.header('code'), message: `code "${code}" contains spaces` });
   if (!name) errors.push({ field: ctx.header('name'), message: 'name is empty' });
   if (!unit) errors.push({ field: ctx.header('unit'), message: 'unit is empty' });
-  const read = parsePrice(cells.price ?? '', ctx.locale);
+  const read = priceText(cells.price ?? '', ctx.locale);
   const price = 'price' in read ? read.price : null;
   if ('error' in read) errors.push({ field: ctx.header('price'), message: `price ${read.error}` });
   return { code, name, unit, price };
@@ -123,7 +152,7 @@ export const DEFAULT_PROFILE: ImportProfile = {
     const ceiling = (cells.ceiling ?? '').trim().toUpperCase() as HsbCeiling;
     if (!HSB_CATEGORIES.includes(category)) errors.push({ field: ctx.header('category'), message: `category "${cells.category ?? ''}" is not one of ${HSB_CATEGORIES.join(', ')}` });
     if (!HSB_CEILINGS.includes(ceiling)) errors.push({ field: ctx.header('ceiling'), message: `ceiling "${cells.ceiling ?? ''}" is not HARD or ESTIMATE` });
-    const codes = splitCodes(cells.accountCodes ?? '', /;/);
+    const codes = splitCodes(cells.accountCodes ?? '', SEMICOLON);
     if (codes.length === 0) errors.push({ field: ctx.header('accountCodes'), message: 'no account code: an item needs at least one' });
     if (errors.length) return { errors, warnings: [], accounts: codes };
     return { errors, warnings: [], accounts: codes, draft: { code, name, unit, price: price!, category, ceiling, specification: cleanText(cells.specification) } };
@@ -144,7 +173,7 @@ export const KOTA_MALANG_SSH_PROFILE: ImportProfile = {
     const warnings: Omit<RowIssue, 'row'>[] = [];
     const { code, name, unit, price } = common(cells, ctx, errors);
     const spec = cleanText(cells.specification);
-    const source = splitCodes(cells.accountCodes ?? '', /[,;\n]/);
+    const source = splitCodes(cells.accountCodes ?? '', CITY_SEPARATORS);
     if (source.length === 0) errors.push({ field: ctx.header('accountCodes'), message: 'no account code: an item needs at least one' });
     if (errors.length) return { errors, warnings, accounts: source };
     return {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { cellText, csvParseRecords, detectDelimiter, headerKey, readCsv, readCsvRecords, readTable } from './tabular-reader';
+import { cellText, csvParseRecords, detectDelimiter, firstNonEmptyLine, headerKey, readCsv, readCsvRecords, readTable } from './tabular-reader';
 
 const readTableSync = (text: string) => readCsv(Buffer.from(text));
 
@@ -71,5 +71,12 @@ describe('one-pass CSV reader', () => {
   it('leaves a malformed text to csv-parse and its message with the line', () => {
     expect(readCsvRecords('code,name\nA,B"x\n', ',')).toBeNull();
     expect(() => readTableSync('code,name\nA,"open\n')).toThrow(/cannot be read/);
+  });
+});
+
+describe('header line of a CSV', () => {
+  it('is the first line with more than spaces, as splitting the whole text into lines finds it', () => {
+    const text = fc.array(fc.constantFrom('a', ' ', '\t', '\r', '\n', '\r\n', ',', ';'), { maxLength: 16 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (t) => expect(firstNonEmptyLine(t)).toBe(t.split(/\r?\n/).find((l) => l.trim() !== '') ?? '')), { numRuns: 5000 });
   });
 });

@@ -40,9 +40,22 @@ export async function readTable(buffer: Buffer, fileName = '', o: { numberLocale
   };
 }
 
+/** The first line with more than spaces, as `text.split(/\r?\n/).find((l) => l.trim() !== '') ?? ''` answers it, without splitting the whole text. */
+export function firstNonEmptyLine(text: string): string {
+  for (let start = 0; start <= text.length;) {
+    const end = text.indexOf('\n', start);
+    const raw = end < 0 ? text.slice(start) : text.slice(start, end);
+    const line = raw.endsWith('\r') && end >= 0 ? raw.slice(0, -1) : raw;
+    if (line.trim() !== '') return line;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return '';
+}
+
 /** The delimiter of a CSV header line: `;` when it has more of them than commas. */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
-  const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const line = firstNonEmptyLine(text);
   const count = (ch: string) => line.split(ch).length - 1;
   const tabs = count('\t');
   const semis = count(';');

@@ -32,9 +32,14 @@ export interface HsbPricing {
   locked: boolean;
 }
 
+/** whitespace other than a plain space, or two spaces in a row */
+const UNCLEAN_SPACE = /[^\S ]| {2}/;
+
 /** Collapses runs of whitespace (line breaks included) to one space and trims. */
 export function cleanText(s: string | null | undefined): string {
-  return (s ?? '').replace(/\s+/g, ' ').trim();
+  const t = s ?? '';
+  // only single plain spaces: nothing to collapse, no copy (issue 11)
+  return UNCLEAN_SPACE.test(t) ? t.replace(/\s+/g, ' ').trim() : t.trim();
 }
 
 /** Sorted, de-duplicated account codes, so that equal sets compare equal. */
