@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { MAX_PREPARED_PER_CONNECTION, preparedName, prepareStatementsOn } from './prepared-statements';
 
 class FakeConnection {
@@ -65,6 +66,11 @@ describe('prepared statements on one connection (decision 0027)', () => {
     c.query('COMMIT');
     unprepare();
     expect(events).toEqual(['cork', 'query', 'uncork', 'query']);
+  });
+
+  it('names a text by its SHA-1 every time, from the memo or afresh, past the memo\'s bound too', () => {
+    const sha1 = (t: string): string => `grms_${createHash('sha1').update(t).digest('hex')}`;
+    for (let i = 0; i < 2500; i++) expect(preparedName(`SELECT $1 + ${i % 1200}`)).toBe(sha1(`SELECT $1 + ${i % 1200}`));
   });
 
   it('restores a query function that was the connection\'s own', () => {
