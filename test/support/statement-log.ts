@@ -7,7 +7,7 @@ import { Client } from 'pg';
  * trips are held to a number (issue 11).
  */
 export class StatementLog {
-  readonly sent: { client: unknown; text: string; named?: boolean }[] = [];
+  readonly sent: { client: unknown; text: string; named?: boolean; params: unknown[] }[] = [];
   private readonly original = Client.prototype.query;
 
   install(): this {
@@ -15,7 +15,8 @@ export class StatementLog {
     const original = this.original as (...a: unknown[]) => unknown;
     (Client.prototype as { query: unknown }).query = function (this: Client, ...args: unknown[]) {
       const q = args[0] as string | { text?: string; name?: string };
-      sent.push({ client: this, text: (typeof q === 'string' ? q : q?.text ?? '').replace(/\s+/g, ' ').trim(), named: typeof q === 'object' && !!q?.name });
+      const params = (typeof q === 'object' ? (q as { values?: unknown[] })?.values : args[1]) as unknown[] | undefined;
+      sent.push({ client: this, text: (typeof q === 'string' ? q : q?.text ?? '').replace(/\s+/g, ' ').trim(), named: typeof q === 'object' && !!q?.name, params: Array.isArray(params) ? params : [] });
       return original.apply(this, args);
     };
     return this;
