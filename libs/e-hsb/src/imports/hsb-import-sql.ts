@@ -9,7 +9,7 @@ import { EntityManager } from 'typeorm';
 // transaction, then checked against the code list, the file itself and the
 // catalogue, and written, each step one statement over the whole file.
 
-/** One row of the file as its cells read (ok: no cell rule broken), with the account codes it lists as written. */
+/** One row of the file as its cells read (ok: no cell rule broken). */
 export interface StagedRow {
   line: number;
   ok: boolean;
@@ -20,11 +20,15 @@ export interface StagedRow {
   price: string | null;
   category: string;
   ceiling: string;
-  accounts: string[];
 }
 
-/** The leaves an account code as written may stand for, in the order tried (accountCandidates; the first two are staged). */
-export type AccountCandidates = (source: string) => string[];
+/** One account code of a row as written, with the leaves it may stand for (accountCandidates). */
+export interface StagedAccount {
+  line: number;
+  ord: number;
+  source: string;
+  candidates: string[];
+}
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
@@ -35,23 +39,6 @@ export function copyText(v: string | number | boolean | null): string {
   const s = typeof v === 'string' ? v : String(v);
   // most cells need no escape: test once, and replace only those that do
   return NEEDS_ESCAPE.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
-}
-
-const ARRAY_ESCAPE = /["\\]/;
-
-/**
- * A text[] literal of `values` (null: a NULL element), every element quoted
- * with `"` and `\` escaped, so any text reads back as it was; the literal
- * then goes through copyText like any cell.
- */
-export function arrayLiteral(values: (string | null)[]): string {
-  let out = '{';
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    if (k) out += ',';
-    out += v === null ? 'NULL' : `"${ARRAY_ESCAPE.test(v) ? v.replace(/["\\]/g, '\\$&') : v}"`;
-  }
-  return `${out}}`;
 }
 
 /** COPY text of `rows` in chunks of about 64 kB, one line per row as `line` writes it (its cells through copyText). */
@@ -84,38 +71,27 @@ export async function tuneImportTransaction(m: EntityManager): Promise<void> {
 
 /** Staging tables of this transaction (dropped at its end, whatever the outcome). */
 export async function createStaging(m: EntityManager): Promise<void> {
-  await m.query(`DROP TABLE IF EXISTS pg_temp.hsb_import_rows, pg_temp.hsb_import_leaves, pg_temp.hsb_import_good`);
-  // a row's account codes as written, and the first two leaves each may stand for, element by element
+  await m.query(`DROP TABLE IF EXISTS pg_temp.hsb_import_rows, pg_temp.hsb_import_accounts, pg_temp.hsb_import_leaves, pg_temp.hsb_import_good`);
   await m.query(`
     CREATE TEMP TABLE hsb_import_rows (
-      line integer PRIMARY KEY, ok boolean NOT NULL, code text, name text, specification text, unit text, price numeric(20,2), category text, ceiling text,
-      account_sources text[] NOT NULL, account_cand1 text[] NOT NULL, account_cand2 text[] NOT NULL
+      line integer PRIMARY KEY, ok boolean NOT NULL, code text, name text, specification text, unit text, price numeric(20,2), category text, ceiling text
     ) ON COMMIT DROP`);
-}
-
-/** The COPY cells of a row's account codes: the codes as written, their first candidates, their second (or null). */
-function accountCells(sources: string[], candidates: AccountCandidates): string {
-  const first: (string | null)[] = [];
-  const second: (string | null)[] = [];
-  for (const source of sources) {
-    const c = candidates(source);
-    first.push(c[0] ?? null);
-    second.push(c[1] ?? null);
-  }
-  return `${copyText(arrayLiteral(sources))}\t${copyText(arrayLiteral(first))}\t${copyText(arrayLiteral(second))}`;
+  await m.query(`CREATE TEMP TABLE hsb_import_accounts (line integer NOT NULL, ord integer NOT NULL, source text NOT NULL, cand1 text, cand2 text) ON COMMIT DROP`);
 }
 
 /**
- * Stages the rows with their account codes, in one COPY (decision 0113):
- * `rows` may be produced as the COPY pulls them.
+ * Stages the rows, then the account codes: `rows` may be produced as the COPY
+ * pulls them (it is read to its end first), `accounts` is read after it.
  */
-export async function stage(m: EntityManager, rows: Iterable<StagedRow>, candidates: AccountCandidates): Promise<void> {
+export async function stage(m: EntityManager, rows: Iterable<StagedRow>, accounts: Iterable<StagedAccount>): Promise<void> {
   const t = copyText;
-  await copyInto(m, 'hsb_import_rows', ['line', 'ok', 'code', 'name', 'specification', 'unit', 'price', 'category', 'ceiling', 'account_sources', 'account_cand1', 'account_cand2'], rows,
-    (r) => `${r.line}\t${r.ok ? 't' : 'f'}\t${t(r.code)}\t${t(r.name)}\t${t(r.specification)}\t${t(r.unit)}\t${t(r.price)}\t${t(r.category)}\t${t(r.ceiling)}\t${accountCells(r.accounts, candidates)}`);
-  // No ANALYZE of the staged table (decision 0112): the planner sizes a
+  await copyInto(m, 'hsb_import_rows', ['line', 'ok', 'code', 'name', 'specification', 'unit', 'price', 'category', 'ceiling'], rows,
+    (r) => `${r.line}\t${r.ok ? 't' : 'f'}\t${t(r.code)}\t${t(r.name)}\t${t(r.specification)}\t${t(r.unit)}\t${t(r.price)}\t${t(r.category)}\t${t(r.ceiling)}`);
+  await copyInto(m, 'hsb_import_accounts', ['line', 'ord', 'source', 'cand1', 'cand2'], accounts,
+    (a) => `${a.line}\t${a.ord}\t${t(a.source)}\t${t(a.candidates[0] ?? null)}\t${t(a.candidates[1] ?? null)}`);
+  // No ANALYZE of the staged tables (decision 0112): the planner sizes a
   // table never analyzed by its pages, and the plans of the steps that read
-  // it (accounts, lock, classification) are the same with and without
+  // them (accounts, lock, classification) are the same with and without
   // statistics; the classified rows are analyzed (classify).
 }
 
@@ -132,8 +108,8 @@ const leafOf = (alias: string, code: string) => `${alias}.version = $1 AND ${ali
 export async function resolveAccounts(m: EntityManager, version: string, crosswalk: boolean): Promise<{ line: number; source: string; mapsTo: string | null }[]> {
   await m.query(`
     CREATE TEMP TABLE hsb_import_leaves ON COMMIT DROP AS
-    SELECT r.line, s.ord, s.source, s.cand1, COALESCE(l1.code, l2.code) AS leaf
-    FROM hsb_import_rows r CROSS JOIN LATERAL unnest(r.account_sources, r.account_cand1, r.account_cand2) WITH ORDINALITY AS s(source, cand1, cand2, ord)
+    SELECT s.line, s.ord, s.source, s.cand1, COALESCE(l1.code, l2.code) AS leaf
+    FROM hsb_import_accounts s
       LEFT JOIN code_list_entries l1 ON ${leafOf('l1', 's.cand1')}
       LEFT JOIN code_list_entries l2 ON ${leafOf('l2', 's.cand2')}`, [version]);
   // the crosswalk, for the few distinct codes left: one lookup each

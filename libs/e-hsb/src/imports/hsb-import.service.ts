@@ -4,7 +4,7 @@ import { AuditService, DomainError, ErrorKind, RequestContext, TransactionServic
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { classify, createStaging, repeatedItems, resolveAccounts, rowsIn, stage, StagedRow, tuneImportTransaction, writeRows } from './hsb-import-sql';
+import { classify, createStaging, repeatedItems, resolveAccounts, rowsIn, stage, StagedAccount, StagedRow, tuneImportTransaction, writeRows } from './hsb-import-sql';
 import { HsbSearchIndex } from '../items/hsb-search-index';
 import { accountCandidates, apiFieldOf, HsbField, IMPORT_PROFILES, ProfileOptions, resolveColumns, RowIssue } from './import-profiles';
 import { columnLetter, readTable, TableReadError } from './tabular-reader';
@@ -81,9 +81,10 @@ export class HsbImportService {
     // The cell rules of every row, in one pass over the file (no database).
     // The pass runs as the staging COPY pulls its rows, so PostgreSQL reads
     // one chunk while the next is checked (issue 11, decision 0112); the
-    // issues are complete once the rows are staged, with their account codes.
+    // issues and account codes are complete once the rows are staged.
     const cellIssues: RowIssue[] = [];
     const warnings: RowIssue[] = [];
+    const accounts: StagedAccount[] = [];
     const fields = Object.entries(index) as [HsbField, number][];
     const readContext = { options, locale, header };
     function* readRows(): Generator<StagedRow> {
@@ -94,10 +95,14 @@ export class HsbImportService {
         const out = profile.read(cells, readContext);
         for (const e of out.errors) cellIssues.push({ row: r.row, ...e });
         for (const w of out.warnings) warnings.push({ row: r.row, ...w });
+        for (let ord = 0; ord < out.accounts.length; ord++) {
+          const source = out.accounts[ord];
+          accounts.push({ line: r.row, ord, source, candidates: accountCandidates(profile.accounts, source) });
+        }
         const d = out.draft;
         yield d
-          ? { line: r.row, ok: true, code: d.code, name: d.name, specification: d.specification, unit: d.unit, price: d.price, category: d.category, ceiling: d.ceiling, accounts: out.accounts }
-          : { line: r.row, ok: false, code: '', name: '', specification: '', unit: '', price: null, category: '', ceiling: '', accounts: out.accounts };
+          ? { line: r.row, ok: true, code: d.code, name: d.name, specification: d.specification, unit: d.unit, price: d.price, category: d.category, ceiling: d.ceiling }
+          : { line: r.row, ok: false, code: '', name: '', specification: '', unit: '', price: null, category: '', ceiling: '' };
       }
     }
 
@@ -111,7 +116,7 @@ export class HsbImportService {
       await tuneImportTransaction(m);
       await HsbSearchIndex.defer(m);
       await createStaging(m);
-      await stage(m, readRows(), (source) => accountCandidates(profile.accounts, source));
+      await stage(m, readRows(), accounts);
       const unresolved = await resolveAccounts(m, version, profile.accounts === 'city');
       const accountIssues = unresolved.map((a): RowIssue => ({
         row: a.line, field: header('accountCodes'),
