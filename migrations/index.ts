@@ -44,6 +44,7 @@ import { HsbParentsPerStatement1764305400000 } from './1764305400000-hsb-parents
 import { HsbTimeOrderedIds1764305400100 } from './1764305400100-hsb-time-ordered-ids';
 // issue 11, catalogue import (decision 0113)
 import { HsbUsersPerStatement1764306300000 } from './1764306300000-hsb-users-per-statement';
+import { HsbCodesOfYearDistinctLists1764306300100 } from './1764306300100-hsb-codes-of-year-distinct-lists';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -94,4 +95,5 @@ export const ALL_MIGRATIONS = [
   HsbTimeOrderedIds1764305400100,
   // issue 11, catalogue import (decision 0113)
   HsbUsersPerStatement1764306300000,
+  HsbCodesOfYearDistinctLists1764306300100,
 ];
