@@ -42,6 +42,9 @@ import { HsbSearchOffImportPath1764305000000 } from './1764305000000-hsb-search-
 import { BkuLastEntryDateIndex1764305100000 } from './1764305100000-bku-last-entry-date-index';
 import { HsbParentsPerStatement1764305400000 } from './1764305400000-hsb-parents-per-statement';
 import { HsbTimeOrderedIds1764305400100 } from './1764305400100-hsb-time-ordered-ids';
+// issue 11, catalogue import (decision 0113)
+import { HsbUsersPerStatement1764306300000 } from './1764306300000-hsb-users-per-statement';
+import { HsbCodesOfYearDistinctLists1764306300100 } from './1764306300100-hsb-codes-of-year-distinct-lists';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -90,4 +93,7 @@ export const ALL_MIGRATIONS = [
   BkuLastEntryDateIndex1764305100000,
   HsbParentsPerStatement1764305400000,
   HsbTimeOrderedIds1764305400100,
+  // issue 11, catalogue import (decision 0113)
+  HsbUsersPerStatement1764306300000,
+  HsbCodesOfYearDistinctLists1764306300100,
 ];

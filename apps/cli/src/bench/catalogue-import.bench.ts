@@ -72,7 +72,8 @@ export const catalogueImportBench: Benchmark = {
       ],
       notes: ['COPY only loads text into columns; the import also reads every cell (number locale), streams the rows by COPY into staging tables and checks accounts against the code list, duplicate codes and the catalogue set-based in SQL, writes a version row per item and the audit record, all in one transaction (decision 0062).',
         'The items and their versions are written in one statement that answers the digest of the versions; their references to item and fiscal year are checked once per statement, and new ids are time-ordered (decision 0109).',
-        'The cell rules run as the staging COPY pulls the rows, prices are staged as their exact two-decimal text, and the staged tables are not analyzed (decision 0112).'],
+        'The cell rules run as the staging COPY pulls the rows, prices are staged as their exact two-decimal text, and the staged tables are not analyzed (decision 0112).',
+        'The users an item or version names are checked once per statement, the digest is read off the item rows the write inserts, and the account codes of the items are checked once per distinct list (decision 0113).'],
     };
   },
 };

@@ -194,8 +194,12 @@ const VERSION_COLUMNS = 'name, specification, unit, category, ceiling, account_c
  * FROM hsb_item_versions v JOIN hsb_items i ON i.id = v.item_id WHERE v.import_id = $1
  * ```
  *
- * The digest is taken over the rows the version insert returns (one
- * statement, so no second read of the versions and their items).
+ * The digest is taken in the same statement, over the item rows the
+ * version insert reads (one version row each, with the same values: the
+ * version rows are those item rows), so neither the versions nor their items
+ * are read again, nor are the 20,000 version rows kept, hashed and joined back
+ * to their items' codes (decision 0113); the count is of the rows the version
+ * insert wrote.
  */
 export async function writeRows(m: EntityManager, fiscalYear: number, importId: string, userId: string | null): Promise<{ versions: number; digest: string }> {
   const [written] = await m.query(`
@@ -213,11 +217,11 @@ export async function writeRows(m: EntityManager, fiscalYear: number, importId: 
     ), ver AS (
       INSERT INTO hsb_item_versions (item_id, version, ${VERSION_COLUMNS}, source, created_by, import_id)
       SELECT id, version, ${VERSION_COLUMNS}, 'IMPORT', $3, $2 FROM items
-      RETURNING item_id, version, ${VERSION_COLUMNS}
+      RETURNING 1
     )
-    SELECT count(*)::int AS versions, encode(sha256(convert_to(coalesce(string_agg(
-        concat_ws('|', i.code, v.version, v.price::text, v.name, v.specification, v.unit, v.category, v.ceiling, array_to_string(v.account_codes, ';')),
-        E'\\n' ORDER BY i.code COLLATE "C", v.version), ''), 'UTF8')), 'hex') AS digest
-    FROM ver v JOIN items i ON i.id = v.item_id`, [fiscalYear, importId, userId]);
+    SELECT (SELECT count(*)::int FROM ver) AS versions, encode(sha256(convert_to(coalesce(string_agg(
+        concat_ws('|', i.code, i.version, i.price::text, i.name, i.specification, i.unit, i.category, i.ceiling, array_to_string(i.account_codes, ';')),
+        E'\\n' ORDER BY i.code COLLATE "C", i.version), ''), 'UTF8')), 'hex') AS digest
+    FROM items i`, [fiscalYear, importId, userId]);
   return written;
 }
