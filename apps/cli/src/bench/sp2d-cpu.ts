@@ -5,17 +5,19 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { jsonClient } from './json-client';
 import { createPendingSpms, PendingSpm } from './pending-spms';
-import { SP2D_PGBENCH_SCRIPT } from './sp2d-pgbench.script';
+import { SP2D_PGBENCH_SCRIPT, SP2D_PGBENCH_SCRIPT_BEFORE_0029 } from './sp2d-pgbench.script';
 
 // CPU per SP2D of each process of the SP2D benchmark (decision 0028), on a
 // running API and its database (a copy of the province): PostgreSQL (the
 // postmaster, its live backends and the ones that ended), the API's process,
 // the load generator (this process: undici's fetch as `grms bench` had it, or
 // node:http with a keep-alive Agent as it has now) and pgbench running the
-// bench's script. Rounds alternate the generators and pgbench over the same
-// database. Not a test; run by hand:
+// bench's script. Rounds alternate the kinds over the same database: `fetch`
+// and `http` (the API at API), `old` (node:http to a second API, OLD_API, e.g.
+// an older build over the same database), `pgbench` and `pgbench-before` (the
+// script before decision 0029). Not a test; run by hand:
 //   URL=postgres://grms:...@127.0.0.1:27101/grms API=http://127.0.0.1:27102/api/v1 API_PID=<pid> PG_PID=<postmaster pid> \
-//   ROUNDS=3 N=480 CLIENTS=16 node dist/apps/cli/src/bench/sp2d-cpu.js
+//   [OLD_API=http://127.0.0.1:27103/api/v1 OLD_API_PID=<pid>] KINDS=fetch,http,pgbench ROUNDS=3 N=480 CLIENTS=16 node dist/apps/cli/src/bench/sp2d-cpu.js
 
 const TICK_MS = 1000 / 100; // USER_HZ
 
@@ -73,8 +75,8 @@ async function main(): Promise<void> {
   const clients = Number(env('CLIENTS', '16'));
   const kinds = env('KINDS', 'fetch,http,pgbench').split(',');
   const pool = new Pool({ connectionString: url, max: 4 });
-  const login = async () => {
-    const r = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'cash-authority', password: 'grms-demo' }) });
+  const login = async (at: string) => {
+    const r = await fetch(`${at}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'cash-authority', password: 'grms-demo' }) });
     return ((await r.json()) as { accessToken: string }).accessToken;
   };
   const lines = (await pool.query(`
@@ -82,7 +84,10 @@ async function main(): Promise<void> {
       SELECT l.id, l.organization_id, row_number() OVER (PARTITION BY l.organization_id ORDER BY l.appropriated DESC) AS r
       FROM budget_lines l JOIN organizations o ON o.id = l.organization_id WHERE o.code LIKE '91.%' AND l.allotted - l.disbursed - l.committed > 100000) s
     WHERE r <= 16 ORDER BY r, organization_id LIMIT $1`, [n])).rows;
+  const oldApi = process.env.OLD_API;
+  const oldApiPid = Number(process.env.OLD_API_PID ?? 0);
   const http = jsonClient(api, clients);
+  const oldHttp = oldApi ? jsonClient(oldApi, clients) : undefined;
   const stamp = Date.now().toString(36);
   const dir = mkdtempSync(join(tmpdir(), 'grms-sp2d-cpu-'));
   const say = (s: string) => process.stdout.write(`${s}\n`);
@@ -95,14 +100,15 @@ async function main(): Promise<void> {
         await pool.query('ANALYZE spm; ANALYZE spp');
         let run: () => Promise<{ seconds: number; failed: number }>;
         let generator: () => number = selfCpu;
-        if (kind === 'pgbench') {
-          const queue = `cpu_queue_${stamp}_${r}`;
+        const measured = kind === 'old' ? oldApiPid : apiPid;
+        if (kind.startsWith('pgbench')) {
+          const queue = `cpu_queue_${stamp}_${r}_${kind.replace('-', '_')}`;
           await pool.query(`CREATE TABLE ${queue} (n bigint PRIMARY KEY, spm_id uuid, spp_id uuid, line_id uuid, org_id uuid, amount numeric(20,2), user_id uuid)`);
           await pool.query(`CREATE SEQUENCE ${queue}_seq`);
           await pool.query(`INSERT INTO ${queue} SELECT row_number() OVER (), *, (SELECT id FROM users WHERE username = 'cash-authority') FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::numeric[])`,
             [spms.map((s) => s.spmId), spms.map((s) => s.sppId), spms.map((s) => s.lineId), spms.map((s) => s.orgId), spms.map((s) => s.amount)]);
           const file = join(dir, `${queue}.sql`);
-          writeFileSync(file, SP2D_PGBENCH_SCRIPT.replace(/bench_queue/g, queue));
+          writeFileSync(file, (kind === 'pgbench-before' ? SP2D_PGBENCH_SCRIPT_BEFORE_0029 : SP2D_PGBENCH_SCRIPT).replace(/bench_queue/g, queue));
           const u = new URL(url);
           generator = selfChildrenCpu;
           run = async () => {
@@ -116,7 +122,7 @@ async function main(): Promise<void> {
             return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, failed, tps: Number(tps[1]) };
           };
         } else {
-          const token = await login();
+          const token = await login(kind === 'old' ? oldApi! : api);
           const headers = { authorization: `Bearer ${token}` };
           const send: Send = kind === 'fetch'
             ? async (path, body, h) => {
@@ -124,15 +130,15 @@ async function main(): Promise<void> {
               const text = await res.text();
               return { status: res.status, body: text ? JSON.parse(text) : null };
             }
-            : (path, body, h) => http.send('POST', path, body, { ...headers, ...h });
+            : (path, body, h) => (kind === 'old' ? oldHttp! : http).send('POST', path, body, { ...headers, ...h });
           run = () => issue(send, spms, clients, `${stamp}${r}${kind}`);
         }
         const pg0 = postgresCpu(pgPid);
-        const api0 = cpuOf(apiPid);
+        const api0 = cpuOf(measured);
         const gen0 = generator();
         const res = await run();
         const pg = postgresCpu(pgPid) - pg0;
-        const apiMs = cpuOf(apiPid) - api0;
+        const apiMs = cpuOf(measured) - api0;
         const gen = generator() - gen0;
         const done = spms.length - res.failed;
         const rate = (res as { tps?: number }).tps ?? done / res.seconds;
@@ -141,6 +147,7 @@ async function main(): Promise<void> {
     }
   } finally {
     http.close();
+    oldHttp?.close();
     await pool.end();
     rmSync(dir, { recursive: true, force: true });
   }

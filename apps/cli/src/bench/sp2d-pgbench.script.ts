@@ -5,12 +5,17 @@ import { NEXT_NUMBER_SQL, SP2D_SELECT, SPP_SELECT } from '@grms/e-penatausahaan'
 // one in the same order (test/sp2d-statement-count.e2e-spec.ts counts the
 // API's): the key claimed, the SPM locked, its SPP with the live-SP2D, year
 // and cash-book checks, the number + SP2D + SPP paid, the line locked with the
-// closed months, balance + two ledger entries, the cash book's two entries
-// (their row trigger locks the book; decision 0026), the treasury cash checked
+// closed months, balance + two ledger entries with the cash book's two entries
+// in the same statement (their row trigger locks the book; decisions 0026,
+// 0029), the treasury cash checked
 // and booked from a stripe of escrowed cash (decisions 0024, 0025) with the
 // SP2D read back in the same statement, the audit records with the key's stored
 // response. The big reads are the
 // API's own SQL constants. Run by `grms bench`.
+const BKU_ENTRIES = `INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after, created_by, document_number, tax_code, officer) VALUES
+  (:org_id, 2026, current_date, 'BANK', :amount, 'SP2D ' || :sp2d_number || ': LS received', 'Sp2d', :sp2d_id, 0, 0, :user_id, :sp2d_number, NULL, NULL),
+  (:org_id, 2026, current_date, 'BANK', -1 * :amount::numeric, 'SP2D ' || :sp2d_number || ': paid to CV Bench', 'Sp2d', :sp2d_id, 0, 0, :user_id, :sp2d_number, NULL, NULL)`;
+
 export const SP2D_PGBENCH_SCRIPT = `SELECT spm_id, spp_id, line_id, org_id, amount, user_id FROM bench_queue WHERE n = (SELECT nextval('bench_queue_seq')) \\gset
 BEGIN;
 INSERT INTO idempotency_keys (user_id, key, method, path, request_hash) VALUES (:user_id, 'pgbench-' || :spm_id, 'POST', '/api/v1/penatausahaan/sp2d', md5(:spm_id::text))
@@ -29,15 +34,12 @@ SELECT id, appropriated, allotted, committed, disbursed, estimated, realized, ac
   (SELECT json_agg(c) FROM (SELECT d.value_date::text AS "valueDate", p.closed_at, u.username FROM (SELECT current_date AS value_date) d
      JOIN ledger_periods p ON p.fiscal_year = extract(year FROM d.value_date)::int AND p.month = extract(month FROM d.value_date)::int JOIN users u ON u.id = p.closed_by) c) AS closed
   FROM budget_lines WHERE id = ANY(ARRAY[:line_id]::uuid[]) ORDER BY id FOR UPDATE;
-WITH balances AS (UPDATE budget_lines b SET disbursed = b.disbursed + :amount, committed = b.committed - :amount, entry_count = b.entry_count + 2, updated_at = now() WHERE b.id = :line_id)
+WITH balances AS (UPDATE budget_lines b SET disbursed = b.disbursed + :amount, committed = b.committed - :amount, entry_count = b.entry_count + 2, updated_at = now() WHERE b.id = :line_id),
+  alongside AS (${BKU_ENTRIES})
   INSERT INTO ledger_entries (budget_line_id, kind, amount, source_type, source_id, description, actor_id, request_id, value_date) VALUES
   (:line_id, 'DISBURSEMENT', :amount, 'Sp2d', :sp2d_id, 'SP2D ' || :sp2d_number, :user_id, 'pgbench', current_date),
   (:line_id, 'COMMITMENT', -1 * :amount::numeric, 'Sp2d', :sp2d_id, 'SP2D ' || :sp2d_number || ' releases its SPM', :user_id, 'pgbench', current_date)
   RETURNING id, budget_line_id, kind, amount, source_type, source_id, reverses_entry_id, value_date::text;
-INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after, created_by, document_number, tax_code, officer) VALUES
-  (:org_id, 2026, current_date, 'BANK', :amount, 'SP2D ' || :sp2d_number || ': LS received', 'Sp2d', :sp2d_id, 0, 0, :user_id, :sp2d_number, NULL, NULL),
-  (:org_id, 2026, current_date, 'BANK', -1 * :amount::numeric, 'SP2D ' || :sp2d_number || ': paid to CV Bench', 'Sp2d', :sp2d_id, 0, 0, :user_id, :sp2d_number, NULL, NULL)
-  RETURNING id, entry_no;
 WITH spend AS MATERIALIZED (SELECT * FROM treasury_cash_spend(2026, current_date, :amount, 0, 0, :amount, 0))
   SELECT s.cash_check AS "__cashCheck", s.fast AS "__fast", s.revenue AS "__revenueDeposited", s.receipts AS "__financingReceipts", s.sp2d AS "__sp2dIssued",
     s.expenditures AS "__financingExpenditures", s."position" AS "__position", s.later AS "__later", r.*
@@ -57,3 +59,11 @@ COMMIT;
 function oneLine(sql: string): string {
   return sql.replace(/\s+/g, ' ').trim().replace(/:(MI|SS)\b/g, '::$1');
 }
+
+/**
+ * The script as it was before decision 0029 (12 statements with BEGIN and COMMIT: the cash book's entries in a
+ * statement of their own after the ledger's), printed beside the current one so that the baseline's change shows.
+ */
+export const SP2D_PGBENCH_SCRIPT_BEFORE_0029 = SP2D_PGBENCH_SCRIPT
+  .replace(`,\n  alongside AS (${BKU_ENTRIES})\n`, '\n')
+  .replace(/(RETURNING id, budget_line_id, kind, amount, source_type, source_id, reverses_entry_id, value_date::text;\n)/, `$1${BKU_ENTRIES}\n  RETURNING id, entry_no;\n`);

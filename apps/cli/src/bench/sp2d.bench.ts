@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { BenchContext, Benchmark } from './bench-context';
 import { jsonClient } from './json-client';
 import { createPendingSpms, PendingSpm } from './pending-spms';
-import { SP2D_PGBENCH_SCRIPT } from './sp2d-pgbench.script';
+import { SP2D_PGBENCH_SCRIPT, SP2D_PGBENCH_SCRIPT_BEFORE_0029 } from './sp2d-pgbench.script';
 import { ms, stats } from './stats';
 
 const CLIENTS = 16;
@@ -37,12 +37,12 @@ async function issueAll(ctx: BenchContext, spms: PendingSpm[], tag: string): Pro
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, latencies, failed };
 }
 
-function pgbench(ctx: BenchContext, spms: PendingSpm[], queue: string): { tps: number | null; note: string } {
+function pgbench(ctx: BenchContext, spms: PendingSpm[], queue: string, script = SP2D_PGBENCH_SCRIPT): { tps: number | null; note: string } {
   const which = spawnSync('pgbench', ['--version'], { encoding: 'utf8' });
   if (which.status !== 0) return { tps: null, note: 'pgbench is not installed (Debian: apt-get install postgresql-client); no baseline measured' };
   const dir = mkdtempSync(join(tmpdir(), 'grms-pgbench-'));
   const file = join(dir, 'sp2d.sql');
-  writeFileSync(file, SP2D_PGBENCH_SCRIPT.replace(/bench_queue/g, queue));
+  writeFileSync(file, script.replace(/bench_queue/g, queue));
   const u = new URL(ctx.databaseUrl);
   const res = spawnSync('pgbench', ['-n', '-M', 'prepared', '-c', String(CLIENTS), '-j', '2', '-t', String(Math.floor(spms.length / CLIENTS)),
     '-h', u.hostname, '-p', u.port, '-U', decodeURIComponent(u.username), '-f', file, u.pathname.slice(1)],
@@ -89,14 +89,18 @@ export const sp2dBench: Benchmark = {
     const half = Math.floor(spread.length / 2);
     const apiSpread = await createPendingSpms(ctx.pool, spread.slice(0, half), 1, '1000.00', 'a');
     const sqlSpread = await createPendingSpms(ctx.pool, spread.slice(half, 2 * half), 1, '1000.00', 'b');
+    // the same lines again for the script as it was before decision 0029, printed beside the current one
+    const sqlSpreadBefore = await createPendingSpms(ctx.pool, spread.slice(half, 2 * half), 1, '1000.00', 'e');
     const apiHot = await createPendingSpms(ctx.pool, [hot], 320, '100.00', 'c');
     const sqlHot = await createPendingSpms(ctx.pool, [hot], 320, '100.00', 'd');
     await ctx.pool.query('ANALYZE');
     await queueFor(ctx, 'bench_queue_spread', sqlSpread);
+    await queueFor(ctx, 'bench_queue_spread_before', sqlSpreadBefore);
     await queueFor(ctx, 'bench_queue_hot', sqlHot);
 
     const a = await counted(ctx, () => issueAll(ctx, apiSpread, 'spread'));
     const pa = await counted(ctx, () => pgbench(ctx, sqlSpread, 'bench_queue_spread'));
+    const pb = pgbench(ctx, sqlSpreadBefore, 'bench_queue_spread_before', SP2D_PGBENCH_SCRIPT_BEFORE_0029);
     const h = await counted(ctx, () => issueAll(ctx, apiHot, 'hot'));
     const ph = await counted(ctx, () => pgbench(ctx, sqlHot, 'bench_queue_hot'));
     const [v] = (await ctx.pool.query(`SELECT count(*)::int AS n FROM sp2d WHERE spm_id = ANY($1::uuid[]) AND status = 'ISSUED'`, [[...apiSpread, ...apiHot].map((s) => s.spmId)])).rows;
@@ -111,6 +115,7 @@ export const sp2dBench: Benchmark = {
         [`API, ${apiSpread.length} SP2Ds on distinct lines across the OPDs: throughput`, `${fmt(tps(apiSpread.length - a.failed, a.seconds))} (p50 ${ms(A.p50)}, p95 ${ms(A.p95)}, ${a.failed} failed)`],
         ['pgbench, the same SQL transaction, distinct lines', fmt(pa.tps)],
         ['API / pgbench', rat(tps(apiSpread.length - a.failed, a.seconds), pa.tps)],
+        ['pgbench, the script before decision 0029 (the cash book\'s entries in a statement of their own), distinct lines', fmt(pb.tps)],
         [`API, ${apiHot.length} SP2Ds all on one hot budget line: throughput`, `${fmt(tps(apiHot.length - h.failed, h.seconds))} (p50 ${ms(H.p50)}, p95 ${ms(H.p95)}, ${h.failed} failed)`],
         ['pgbench, one hot line', fmt(ph.tps)],
         ['API / pgbench (hot line)', rat(tps(apiHot.length - h.failed, h.seconds), ph.tps)],

@@ -67,13 +67,21 @@ export class Sp2dService {
          SELECT n.number, $1, $2, $3, $4, $5, $6, $7, $8::date, CASE WHEN $3 = 'TU' THEN ($8::date + interval '1 month')::date END, $9 FROM n RETURNING id, number`,
         [spm.id, spp.id, spp.type, spm.fiscal_year, spm.organization_id, spp.gross, spp.net, issuedOn, user.id, `SP2D-${spp.type}`],
       );
+      const withheld = spp.taxes.filter((x) => Money.of(x.amount).isPositive());
+      // The treasurer's book takes the SP2D on its date. The book is kept in date order (decision 0221): an SP2D
+      // dated before the book's last entry is booked the day it is recorded, its entries naming the SP2D's date.
+      const bookDate = lastBooked && issuedOn < lastBooked ? today : issuedOn;
+      const bkuPostings = this.bkuPostings(id, number, spp.type, spp.payee.name, Money.of(spp.gross), withheld, bookDate === issuedOn ? '' : ` of ${issuedOn}`);
+      // An LS SP2D without a contract writes its cash-book entries in the ledger's statement, after the lines'
+      // locks as before (one round trip less; decision 0029); a contract's termin locks its rows between the two.
+      const bkuAlongside = spp.type === 'LS' && !spp.contractId && spp.lines.length > 0 ? this.bku.appendStatement(spm.organization_id, spm.fiscal_year, bkuPostings, bookDate) : null;
       if (spp.type === 'LS') {
         const at = { sourceType: 'Sp2d', sourceId: id, valueDate: issuedOn };
         const postings: Posting[] = spp.lines.flatMap((l) => [
           { ...at, budgetLineId: l.budgetLineId, kind: LedgerKind.DISBURSEMENT, amount: Money.of(l.amount), description: `SP2D ${number}` },
           { ...at, budgetLineId: l.budgetLineId, kind: LedgerKind.COMMITMENT, amount: Money.of(l.amount).negate(), description: `SP2D ${number} releases SPM ${spm.number}` },
         ]);
-        await this.ledger.post(m, postings);
+        await this.ledger.post(m, postings, bkuAlongside ?? undefined);
       }
       if (spp.contractId) {
         // The SP2D turns exactly the termin's share of the contract's commitment into disbursement.
@@ -83,16 +91,11 @@ export class Sp2dService {
         });
         await this.contracts.terminPaid(m, { contractId: spp.contractId, terminNo: spp.terminNo!, sp2dId: id, sp2dNumber: number, penalty, lines: spp.lines });
       }
-      const withheld = spp.taxes.filter((x) => Money.of(x.amount).isPositive());
       const proofs = new Map((dto.taxDeposits ?? []).map((d, i) => {
         if (!withheld.some((x) => x.code === d.code)) throw DomainError.invalid(`${d.code} is not withheld on SPP ${spp.number} (${withheld.map((x) => x.code).join(', ') || 'none'})`, [{ field: `taxDeposits.${i}.code`, message: 'not withheld on this SPP' }]);
         return [d.code, d];
       }));
-      // The treasurer's book takes the SP2D on its date. The book is kept in date order (decision 0221): an SP2D
-      // dated before the book's last entry is booked the day it is recorded, its entries naming the SP2D's date.
-      const bookDate = lastBooked && issuedOn < lastBooked ? today : issuedOn;
-      await this.bku.append(m, spm.organization_id, spm.fiscal_year,
-        this.bkuPostings(id, number, spp.type, spp.payee.name, Money.of(spp.gross), withheld, bookDate === issuedOn ? '' : ` of ${issuedOn}`), bookDate);
+      if (!bkuAlongside) await this.bku.append(m, spm.organization_id, spm.fiscal_year, bkuPostings, bookDate);
       for (const x of withheld) {
         await this.deposits.insert(m, { organizationId: spm.organization_id, fiscalYear: spm.fiscal_year, taxCode: x.code, amount: Money.of(x.amount), depositedOn: null,
           billingCode: proofs.get(x.code)?.billingCode, ntpn: proofs.get(x.code)?.ntpn, sourceType: 'Sp2d', sourceId: id, documentNumber: number, userId: user.id });
