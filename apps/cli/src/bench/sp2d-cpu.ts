@@ -17,7 +17,7 @@ import { SP2D_PGBENCH_SCRIPT, SP2D_PGBENCH_SCRIPT_BEFORE_0029 } from './sp2d-pgb
 // an older build over the same database), `pgbench` and `pgbench-before` (the
 // script before decision 0029). Not a test; run by hand:
 //   URL=postgres://grms:...@127.0.0.1:27101/grms API=http://127.0.0.1:27102/api/v1 API_PID=<pid> PG_PID=<postmaster pid> \
-//   [OLD_API=http://127.0.0.1:27103/api/v1 OLD_API_PID=<pid>] KINDS=fetch,http,pgbench ROUNDS=3 N=480 CLIENTS=16 node dist/apps/cli/src/bench/sp2d-cpu.js
+//   [OLD_API=http://127.0.0.1:27103/api/v1 OLD_API_PID=<pid>] [ALL_API_PIDS=<pid>,<pid>] KINDS=fetch,http,pgbench ROUNDS=3 N=480 CLIENTS=16 node dist/apps/cli/src/bench/sp2d-cpu.js
 
 const TICK_MS = 1000 / 100; // USER_HZ
 
@@ -79,30 +79,37 @@ async function main(): Promise<void> {
     const r = await fetch(`${at}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'cash-authority', password: 'grms-demo' }) });
     return ((await r.json()) as { accessToken: string }).accessToken;
   };
-  const lines = (await pool.query(`
+  // HOT=1: every SP2D on the one budget line with the most left to pay, 100.00 each (the bench's hot-line row)
+  const hot = process.env.HOT === '1';
+  const lines = hot ? (await pool.query(`SELECT l.id, l.organization_id AS "orgId" FROM budget_lines l JOIN organizations o ON o.id = l.organization_id
+    WHERE o.code LIKE '91.%' ORDER BY l.allotted - l.disbursed DESC LIMIT 1`)).rows : (await pool.query(`
     SELECT id, organization_id AS "orgId" FROM (
       SELECT l.id, l.organization_id, row_number() OVER (PARTITION BY l.organization_id ORDER BY l.appropriated DESC) AS r
       FROM budget_lines l JOIN organizations o ON o.id = l.organization_id WHERE o.code LIKE '91.%' AND l.allotted - l.disbursed - l.committed > 100000) s
     WHERE r <= 16 ORDER BY r, organization_id LIMIT $1`, [n])).rows;
   const oldApi = process.env.OLD_API;
   const oldApiPid = Number(process.env.OLD_API_PID ?? 0);
+  // every API process on the database (ALL_API_PIDS, comma-separated): each runs an audit sequencer, and whichever
+  // chains a batch pays for it, so the sum over them is the API side's cost whatever process served the run
+  const allApis = (process.env.ALL_API_PIDS ?? '').split(',').filter(Boolean).map(Number);
+  const allApiCpu = () => allApis.reduce((t, pid) => t + cpuOf(pid), 0);
   const http = jsonClient(api, clients);
   const oldHttp = oldApi ? jsonClient(oldApi, clients) : undefined;
   const stamp = Date.now().toString(36);
   const dir = mkdtempSync(join(tmpdir(), 'grms-sp2d-cpu-'));
   const say = (s: string) => process.stdout.write(`${s}\n`);
-  say(`${lines.length} distinct lines, ${clients} clients, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  say('round\tkind\tSP2D/s\tfailed\tpostgres ms/SP2D\tAPI ms/SP2D\tgenerator ms/SP2D');
+  say(`${hot ? `${n} SP2Ds on one hot line` : `${lines.length} distinct lines`}, ${clients} clients, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  say('round\tkind\tSP2D/s\tfailed\tpostgres ms/SP2D\tAPI ms/SP2D\tgenerator ms/SP2D\tall APIs ms/SP2D');
   try {
     for (let r = 1; r <= rounds; r++) {
-      for (const kind of kinds) {
-        const spms = await createPendingSpms(pool, lines, 1, '1000.00', `cpu${stamp}${r}${kind}`);
+      for (const [k, kind] of kinds.entries()) {
+        const spms = await createPendingSpms(pool, lines, hot ? n : 1, hot ? '100.00' : '1000.00', `cpu${stamp}${r}${kind}${k}`);
         await pool.query('ANALYZE spm; ANALYZE spp');
         let run: () => Promise<{ seconds: number; failed: number }>;
         let generator: () => number = selfCpu;
         const measured = kind === 'old' ? oldApiPid : apiPid;
         if (kind.startsWith('pgbench')) {
-          const queue = `cpu_queue_${stamp}_${r}_${kind.replace('-', '_')}`;
+          const queue = `cpu_queue_${stamp}_${r}_${k}`;
           await pool.query(`CREATE TABLE ${queue} (n bigint PRIMARY KEY, spm_id uuid, spp_id uuid, line_id uuid, org_id uuid, amount numeric(20,2), user_id uuid)`);
           await pool.query(`CREATE SEQUENCE ${queue}_seq`);
           await pool.query(`INSERT INTO ${queue} SELECT row_number() OVER (), *, (SELECT id FROM users WHERE username = 'cash-authority') FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::numeric[])`,
@@ -131,18 +138,20 @@ async function main(): Promise<void> {
               return { status: res.status, body: text ? JSON.parse(text) : null };
             }
             : (path, body, h) => (kind === 'old' ? oldHttp! : http).send('POST', path, body, { ...headers, ...h });
-          run = () => issue(send, spms, clients, `${stamp}${r}${kind}`);
+          run = () => issue(send, spms, clients, `${stamp}${r}${kind}${k}`);
         }
         const pg0 = postgresCpu(pgPid);
         const api0 = cpuOf(measured);
+        const all0 = allApiCpu();
         const gen0 = generator();
         const res = await run();
         const pg = postgresCpu(pgPid) - pg0;
         const apiMs = cpuOf(measured) - api0;
+        const allMs = allApiCpu() - all0;
         const gen = generator() - gen0;
         const done = spms.length - res.failed;
         const rate = (res as { tps?: number }).tps ?? done / res.seconds;
-        say(`${r}\t${kind}\t${rate.toFixed(1)}\t${res.failed}\t${(pg / done).toFixed(2)}\t${(apiMs / done).toFixed(2)}\t${(gen / done).toFixed(2)}`);
+        say(`${r}\t${kind}\t${rate.toFixed(1)}\t${res.failed}\t${(pg / done).toFixed(2)}\t${(apiMs / done).toFixed(2)}\t${(gen / done).toFixed(2)}\t${allApis.length ? (allMs / done).toFixed(2) : '-'}`);
       }
     }
   } finally {

@@ -17,6 +17,9 @@ const fromBalance = (b: Balance) => ({
 
 interface ClosedPeriod { valueDate: string; closedAt: string; closedBy: string }
 
+/** Locked budget lines by id, with the closed months among the value dates asked (`lockLines`). */
+export type LockedLines = Map<string, LineBalance & { closed?: ClosedPeriod[] | null }>;
+
 const openDates = (valueDates: (string | undefined)[]) => [...new Set(valueDates.map((d) => d ?? null))];
 
 // The closed months among the value dates of array parameter `p` (null: today).
@@ -38,16 +41,31 @@ export class LedgerService {
   constructor(private readonly audit: AuditService) {}
 
   /** Locks the lines in id order; with `valueDates`, each row also carries the closed months among them (`closed`). */
-  async lockLines(m: EntityManager, ids: string[], valueDates?: (string | undefined)[]): Promise<Map<string, LineBalance & { closed?: ClosedPeriod[] | null }>> {
+  async lockLines(m: EntityManager, ids: string[], valueDates?: (string | undefined)[]): Promise<LockedLines> {
+    const { sql, params } = this.lockLinesStatement(ids, valueDates);
+    return this.lockedLines(ids, await m.query(sql, params));
+  }
+
+  /**
+   * `lockLines` as a statement to run inside another (decision 0029): the caller sends it as a subquery of its
+   * own statement and hands the rows it answered to `lockedLines`, then to `post` as `locked`. `after`: a
+   * condition on the enclosing statement's rows, so that the subquery (a LATERAL one) runs once they are
+   * there, and the lines are locked after whatever the enclosing statement locks first.
+   */
+  lockLinesStatement(ids: string[], valueDates?: (string | undefined)[], after?: string): TailStatement {
     const unique = [...new Set(ids)].sort();
-    const rows: (LineBalance & { closed?: ClosedPeriod[] | null })[] = await m.query(
-      `SELECT id, appropriated, allotted, committed, disbursed, estimated, realized, account_code AS "accountCode"
+    return {
+      sql: `SELECT id, appropriated, allotted, committed, disbursed, estimated, realized, account_code AS "accountCode"
          ${valueDates ? `, (SELECT json_agg(c) FROM (${CLOSED_PERIODS_SQL('$2')}) c) AS closed` : ''}
-       FROM budget_lines WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-      valueDates ? [unique, openDates(valueDates)] : [unique],
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const id of unique) if (!byId.has(id)) throw DomainError.notFound('budget line', id);
+       FROM budget_lines WHERE id = ANY($1::uuid[])${after ? ` AND ${after}` : ''} ORDER BY id FOR UPDATE`,
+      params: valueDates ? [unique, openDates(valueDates)] : [unique],
+    };
+  }
+
+  /** The rows of `lockLinesStatement` by line; a line not among them is unknown. */
+  lockedLines(ids: string[], rows: (LineBalance & { closed?: ClosedPeriod[] | null })[]): LockedLines {
+    const byId: LockedLines = new Map(rows.map((r) => [r.id, r]));
+    for (const id of ids) if (!byId.has(id)) throw DomainError.notFound('budget line', id);
     return byId;
   }
 
@@ -55,14 +73,18 @@ export class LedgerService {
    * `alongside`: a write of the caller's, whose rows nobody reads, sent in the entries' statement as a CTE
    * (one round trip for both; decision 0029). It runs only once every check here has passed, after the
    * lines' locks, so it must take no lock that is taken before a budget line's elsewhere.
+   * `locked`: the postings' lines already locked by the caller's statement, with the closed months among
+   * the postings' value dates (`lockLinesStatement` with them, then `lockedLines`; decision 0029).
    */
-  async post(m: EntityManager, postings: Posting[], alongside?: TailStatement): Promise<PostedEntry[]> {
+  async post(m: EntityManager, postings: Posting[], opts: { alongside?: TailStatement; locked?: LockedLines } = {}): Promise<PostedEntry[]> {
+    const { alongside } = opts;
     if (postings.length === 0) return [];
     for (const p of postings) {
       if (p.amount.isZero()) throw DomainError.invalid(`a ledger entry cannot be zero (budget line ${p.budgetLineId})`);
     }
     // the lines locked and the closed months among the value dates, in one statement
-    const locked = await this.lockLines(m, postings.map((p) => p.budgetLineId), postings.map((p) => p.valueDate));
+    const locked = opts.locked ? this.lockedLines(postings.map((p) => p.budgetLineId), [...opts.locked.values()])
+      : await this.lockLines(m, postings.map((p) => p.budgetLineId), postings.map((p) => p.valueDate));
     for (const p of postings) {
       const acc = locked.get(p.budgetLineId)!.accountCode;
       if (!kindFitsAccount(p.kind, acc)) {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AccessService, AuditService, AuthUser, CursorPage, DomainError, Keyset, keysetAfterRow, keysetOrderBy, listPage, microTime, Money, Permission, segregationOfDuties,
+  AccessService, AuditService, AuthUser, CursorPage, DomainError, Keyset, keysetAfterRow, keysetOrderBy, listPage, microTime, Money, paramsFrom, Permission, segregationOfDuties,
   snapshotPages, SqlWhere, TransactionService, whereAnd, withKeyColumn,
 } from '@grms/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FiscalYearStatus, FiscalYearsService, LedgerKind, LedgerService, Posting } from '@grms/budget';
+import { FiscalYearStatus, FiscalYearsService, LedgerKind, LedgerService, LineBalance, LockedLines, Posting } from '@grms/budget';
 import { ContractPaymentsService } from '@grms/e-delivery';
 import { BkuPosting, BkuService } from '../bku/bku.service';
 import { DataSource } from 'typeorm';
@@ -60,13 +60,30 @@ export class Sp2dService {
       const issuedOn = issueDate(spm.fiscal_year, today, dto.issuedOn);
       // an LS SP2D posts to the ledger, which refuses a closed month in the statement that locks its lines
       if (spp.type !== 'LS') await this.ledger.requireOpenPeriods(m, [issuedOn]);
-      // the number taken, the SP2D written and its SPP marked paid, in one statement
-      const [{ id, number }] = await m.query(
-        `WITH n AS (${NEXT_NUMBER_SQL('$5', '$4', '$10')}), paid AS (UPDATE spp SET status = 'PAID' WHERE id = $2)
-         INSERT INTO sp2d (number, spm_id, spp_id, type, fiscal_year, organization_id, gross, net, issued_on, account_due_on, issued_by)
-         SELECT n.number, $1, $2, $3, $4, $5, $6, $7, $8::date, CASE WHEN $3 = 'TU' THEN ($8::date + interval '1 month')::date END, $9 FROM n RETURNING id, number`,
-        [spm.id, spp.id, spp.type, spm.fiscal_year, spm.organization_id, spp.gross, spp.net, issuedOn, user.id, `SP2D-${spp.type}`],
-      );
+      // the number taken, the SP2D written and its SPP marked paid, in one statement; for an LS SP2D the same
+      // statement then locks its budget lines for the ledger, with the closed months (decision 0029)
+      const insert = `INSERT INTO sp2d (number, spm_id, spp_id, type, fiscal_year, organization_id, gross, net, issued_on, account_due_on, issued_by)
+         SELECT n.number, $1, $2, $3, $4, $5, $6, $7, $8::date, CASE WHEN $3 = 'TU' THEN ($8::date + interval '1 month')::date END, $9 FROM n RETURNING id, number`;
+      const params = [spm.id, spp.id, spp.type, spm.fiscal_year, spm.organization_id, spp.gross, spp.net, issuedOn, user.id, `SP2D-${spp.type}`];
+      const lineIds = spp.type === 'LS' ? spp.lines.map((l) => l.budgetLineId) : [];
+      let locked: LockedLines | undefined;
+      let id: string;
+      let number: string;
+      if (lineIds.length) {
+        // the lines are locked after the number, the SP2D and its SPP, as when they were a statement of their own:
+        // the lock's subquery names the SP2D written and the SPP paid, so it runs once both are
+        const lock = this.ledger.lockLinesStatement(lineIds, lineIds.map(() => issuedOn), 'd.id IS NOT NULL AND p.n IS NOT NULL');
+        const rows: { __sp2dId: string; __sp2dNumber: string }[] = await m.query(
+          `WITH n AS (${NEXT_NUMBER_SQL('$5', '$4', '$10')}), paid AS (UPDATE spp SET status = 'PAID' WHERE id = $2 RETURNING id), d AS (${insert})
+           SELECT d.id AS "__sp2dId", d.number AS "__sp2dNumber", l.* FROM d CROSS JOIN LATERAL (SELECT count(*) AS n FROM paid) p
+           LEFT JOIN LATERAL (${paramsFrom(lock.sql, params.length)}) l ON true`,
+          [...params, ...lock.params]);
+        ({ __sp2dId: id, __sp2dNumber: number } = rows[0]);
+        locked = this.ledger.lockedLines(lineIds, rows.map(({ __sp2dId: _id, __sp2dNumber: _no, ...line }) => line as unknown as LineBalance));
+      } else {
+        [{ id, number }] = await m.query(`WITH n AS (${NEXT_NUMBER_SQL('$5', '$4', '$10')}), paid AS (UPDATE spp SET status = 'PAID' WHERE id = $2)
+         ${insert}`, params);
+      }
       const withheld = spp.taxes.filter((x) => Money.of(x.amount).isPositive());
       // The treasurer's book takes the SP2D on its date. The book is kept in date order (decision 0221): an SP2D
       // dated before the book's last entry is booked the day it is recorded, its entries naming the SP2D's date.
@@ -81,7 +98,7 @@ export class Sp2dService {
           { ...at, budgetLineId: l.budgetLineId, kind: LedgerKind.DISBURSEMENT, amount: Money.of(l.amount), description: `SP2D ${number}` },
           { ...at, budgetLineId: l.budgetLineId, kind: LedgerKind.COMMITMENT, amount: Money.of(l.amount).negate(), description: `SP2D ${number} releases SPM ${spm.number}` },
         ]);
-        await this.ledger.post(m, postings, bkuAlongside ?? undefined);
+        await this.ledger.post(m, postings, { alongside: bkuAlongside ?? undefined, locked });
       }
       if (spp.contractId) {
         // The SP2D turns exactly the termin's share of the contract's commitment into disbursement.
