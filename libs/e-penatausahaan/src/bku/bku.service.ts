@@ -193,10 +193,6 @@ const BKU_KEYSET: Keyset<BkuEntryResponse> = {
   parts: [{ sql: 'entry_no', type: 'int', field: 'no' }, { sql: 'id', type: 'uuid', field: 'id' }],
 };
 
-/**
- * True when, posted in order, no sub-ledger ever falls below the balance it started from and no entry
- * names a panjar officer: then no starting balance (never negative: bku_balance_nonnegative) can go negative.
- */
 /** Every entry in one statement, in order (the row trigger numbers them, keeps the balances, and creates and locks the book). */
 function insertEntries(organizationId: string, fiscalYear: number, postings: BkuPosting[], entryDate?: string): TailStatement {
   const params: unknown[] = [organizationId, fiscalYear, entryDate ?? null, RequestContext.user()?.id ?? null];
@@ -213,6 +209,10 @@ function insertEntries(organizationId: string, fiscalYear: number, postings: Bku
   };
 }
 
+/**
+ * True when, posted in order, no sub-ledger ever falls below the balance it started from and no entry
+ * names a panjar officer: then no starting balance (never negative: bku_balance_nonnegative) can go negative.
+ */
 export function neverBelowStart(postings: Pick<BkuPosting, 'subLedger' | 'amount' | 'officer'>[]): boolean {
   const run = new Map<SubLedger, Money>();
   for (const p of postings) {
