@@ -115,7 +115,7 @@ export const sp2dBench: Benchmark = {
         [`API, ${apiSpread.length} SP2Ds on distinct lines across the OPDs: throughput`, `${fmt(tps(apiSpread.length - a.failed, a.seconds))} (p50 ${ms(A.p50)}, p95 ${ms(A.p95)}, ${a.failed} failed)`],
         ['pgbench, the same SQL transaction, distinct lines', fmt(pa.tps)],
         ['API / pgbench', rat(tps(apiSpread.length - a.failed, a.seconds), pa.tps)],
-        ['pgbench, the script before decision 0029 (the cash book\'s entries in a statement of their own), distinct lines', fmt(pb.tps)],
+        ['pgbench, the script before decision 0029 (the line locked and the cash book\'s entries written in statements of their own), distinct lines', fmt(pb.tps)],
         [`API, ${apiHot.length} SP2Ds all on one hot budget line: throughput`, `${fmt(tps(apiHot.length - h.failed, h.seconds))} (p50 ${ms(H.p50)}, p95 ${ms(H.p95)}, ${h.failed} failed)`],
         ['pgbench, one hot line', fmt(ph.tps)],
         ['API / pgbench (hot line)', rat(tps(apiHot.length - h.failed, h.seconds), ph.tps)],
