@@ -22,7 +22,7 @@ import { SP2D_PGBENCH_SCRIPT, SP2D_PGBENCH_SCRIPT_BEFORE_0029 } from './sp2d-pgb
 const TICK_MS = 1000 / 100; // USER_HZ
 
 /** utime+stime (and, with children, cutime+cstime) of one process, in ms. */
-function cpuOf(pid: number, children = false): number {
+export function cpuOf(pid: number, children = false): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
@@ -30,7 +30,7 @@ function cpuOf(pid: number, children = false): number {
 }
 
 /** The postmaster with the backends that ended (its children's time) and the live ones. */
-function postgresCpu(postmaster: number): number {
+export function postgresCpu(postmaster: number): number {
   let total = cpuOf(postmaster, true);
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -45,8 +45,20 @@ function postgresCpu(postmaster: number): number {
   return total;
 }
 
-const selfCpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-const selfChildrenCpu = () => cpuOf(process.pid, true) - cpuOf(process.pid);
+export const selfCpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+/** CPU of this process's children that ended and were waited for (pgbench run by spawnSync), in ms. */
+export const selfChildrenCpu = () => cpuOf(process.pid, true) - cpuOf(process.pid);
+
+/** The postmaster of the database behind `pool`, when it runs on this machine (the parent of a backend); else null. */
+export async function postmasterOf(pool: Pool): Promise<number | null> {
+  const [{ pid }] = (await pool.query('SELECT pg_backend_pid() AS pid')).rows;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
 
 type Send = (path: string, body: unknown, headers: Record<string, string>) => Promise<{ status: number }>;
 

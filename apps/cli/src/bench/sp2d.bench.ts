@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { BenchContext, Benchmark } from './bench-context';
 import { jsonClient } from './json-client';
 import { createPendingSpms, PendingSpm } from './pending-spms';
+import { postgresCpu, postmasterOf, selfChildrenCpu, selfCpu } from './sp2d-cpu';
 import { SP2D_PGBENCH_SCRIPT, SP2D_PGBENCH_SCRIPT_BEFORE_0029 } from './sp2d-pgbench.script';
 import { ms, stats } from './stats';
 
@@ -98,8 +99,15 @@ export const sp2dBench: Benchmark = {
     await queueFor(ctx, 'bench_queue_spread_before', sqlSpreadBefore);
     await queueFor(ctx, 'bench_queue_hot', sqlHot);
 
+    // CPU per SP2D of each process (decision 0028): PostgreSQL's, and this process's, which serves the API and
+    // sends its requests; pgbench's own for the baseline
+    const postmaster = await postmasterOf(ctx.pool);
+    const cpu = () => ({ pg: postmaster ? postgresCpu(postmaster) : NaN, self: selfCpu(), children: selfChildrenCpu() });
+    const c0 = cpu();
     const a = await counted(ctx, () => issueAll(ctx, apiSpread, 'spread'));
+    const c1 = cpu();
     const pa = await counted(ctx, () => pgbench(ctx, sqlSpread, 'bench_queue_spread'));
+    const c2 = cpu();
     const pb = pgbench(ctx, sqlSpreadBefore, 'bench_queue_spread_before', SP2D_PGBENCH_SCRIPT_BEFORE_0029);
     const h = await counted(ctx, () => issueAll(ctx, apiHot, 'hot'));
     const ph = await counted(ctx, () => pgbench(ctx, sqlHot, 'bench_queue_hot'));
@@ -107,6 +115,7 @@ export const sp2dBench: Benchmark = {
     const tps = (n: number, s: number) => n / s;
     const A = stats(a.latencies);
     const H = stats(h.latencies);
+    const perSp2d = (msTotal: number, n: number) => (Number.isFinite(msTotal) && n > 0 ? `${(msTotal / n).toFixed(2)} ms` : 'n/a');
     const fmt = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(1)} SP2D/s`);
     const rat = (x: number, y: number | null) => (y ? `${(x / y * 100).toFixed(0)}% of pgbench` : 'n/a');
     return {
@@ -115,6 +124,9 @@ export const sp2dBench: Benchmark = {
         [`API, ${apiSpread.length} SP2Ds on distinct lines across the OPDs: throughput`, `${fmt(tps(apiSpread.length - a.failed, a.seconds))} (p50 ${ms(A.p50)}, p95 ${ms(A.p95)}, ${a.failed} failed)`],
         ['pgbench, the same SQL transaction, distinct lines', fmt(pa.tps)],
         ['API / pgbench', rat(tps(apiSpread.length - a.failed, a.seconds), pa.tps)],
+        ['CPU per SP2D, distinct lines: the API run (PostgreSQL; the bench\'s process: the API and its load generator)',
+          `${perSp2d(c1.pg - c0.pg, apiSpread.length - a.failed)}; ${perSp2d(c1.self - c0.self, apiSpread.length - a.failed)}`],
+        ['CPU per SP2D, distinct lines: pgbench (PostgreSQL; pgbench)', `${perSp2d(c2.pg - c1.pg, sqlSpread.length)}; ${perSp2d(c2.children - c1.children, sqlSpread.length)}`],
         ['pgbench, the script before decision 0029 (the line locked and the cash book\'s entries written in statements of their own), distinct lines', fmt(pb.tps)],
         [`API, ${apiHot.length} SP2Ds all on one hot budget line: throughput`, `${fmt(tps(apiHot.length - h.failed, h.seconds))} (p50 ${ms(H.p50)}, p95 ${ms(H.p95)}, ${h.failed} failed)`],
         ['pgbench, one hot line', fmt(ph.tps)],
