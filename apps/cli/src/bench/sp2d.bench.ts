@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchContext, Benchmark } from './bench-context';
@@ -48,6 +48,7 @@ function pgbench(ctx: BenchContext, spms: PendingSpm[], queue: string, script = 
   const res = spawnSync('pgbench', ['-n', '-M', 'prepared', '-c', String(CLIENTS), '-j', '2', '-t', String(Math.floor(spms.length / CLIENTS)),
     '-h', u.hostname, '-p', u.port, '-U', decodeURIComponent(u.username), '-f', file, u.pathname.slice(1)],
   { encoding: 'utf8', env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } });
+  rmSync(dir, { recursive: true, force: true }); // the script's folder, left in the temp dir at every run before
   const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(res.stdout);
   if (!m) return { tps: null, note: `pgbench failed: ${(res.stderr || res.stdout).slice(0, 400)}` };
   const failed = /number of failed transactions: (\d+)/.exec(res.stdout)?.[1];
