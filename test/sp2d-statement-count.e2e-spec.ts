@@ -21,7 +21,7 @@ describe('SP2D issuance: statements per SP2D', () => {
     await t.close();
   });
 
-  it('an LS SP2D with a tax withheld, with an Idempotency-Key: 12 statements from BEGIN to COMMIT, every lock still taken', async () => {
+  it('an LS SP2D with a tax withheld, with an Idempotency-Key: 10 statements from BEGIN to COMMIT, every lock still taken', async () => {
     const id = await allottedLine(t, '120000000.00', '20000000.00');
     const { spmId } = await approvedSpm(t, { type: 'LS', lsSubtype: 'GOODS_SERVICES', purpose: 'Pengadaan laptop', organizationId: orgA, payee: SUPPLIER,
       lines: [{ budgetLineId: id, amount: '10000000.00' }], taxes: [{ code: 'PPH22' }] });
@@ -35,18 +35,23 @@ describe('SP2D issuance: statements per SP2D', () => {
     const has = (re: RegExp) => tx.filter((s) => re.test(s)).length;
     // the locks that keep two payments from spending the same money: the SPM, the budget line, the cash book, the treasury's cash
     expect(has(/FROM spm m .* FOR UPDATE OF m$/)).toBe(1);
-    expect(has(/FROM budget_lines WHERE id = ANY\(\$1::uuid\[\]\) ORDER BY id FOR UPDATE$/)).toBe(1);
+    // the budget line: locked in the statement that takes the number, writes the SP2D and marks its SPP paid, after
+    // them (the lateral subquery names both; decision 0029)
+    expect(has(/^WITH n AS .* d AS \(INSERT INTO sp2d .* LEFT JOIN LATERAL \(SELECT id, .* FROM budget_lines WHERE id = ANY\(\$11::uuid\[\]\) AND d\.id IS NOT NULL AND p\.n IS NOT NULL ORDER BY id FOR UPDATE\) l ON true$/)).toBe(1);
+    expect(has(/FROM budget_lines WHERE id = ANY\(\$1::uuid\[\]\) ORDER BY id FOR UPDATE$/)).toBe(0);
     // the cash book: locked by the row trigger of its entries (an LS SP2D's entries never take it below where it stands; decision 0026)
     expect(has(/^INSERT INTO bku_books/)).toBe(0);
     // the treasury's cash: checked, taken from a stripe of escrowed cash and booked in one statement (decision 0024),
     // with the SP2D read back for the response and the audit record (decision 0026)
     expect(has(/FROM treasury_cash_spend\(.* LEFT JOIN \(\s*SELECT d\.id, d\.number/)).toBe(1);
     expect(has(/pg_advisory_xact_lock\(hashtext\('treasury-cash:'/)).toBe(0);
-    // the ledger entries, the cash-book entries and the audit records each in one statement
+    // the ledger entries, the cash-book entries and the audit records each in one statement; the cash-book entries
+    // ride in the ledger's statement, after the lines' locks (decision 0029: 12 -> 10 statements with the line lock above)
     expect(has(/INSERT INTO ledger_entries/)).toBe(1);
-    expect(has(/^INSERT INTO bku_entries/)).toBe(1);
+    expect(has(/^INSERT INTO bku_entries/)).toBe(0);
+    expect(has(/^WITH balances AS \(.*\), alongside AS \(INSERT INTO bku_entries .*\) INSERT INTO ledger_entries/)).toBe(1);
     expect(has(/INSERT INTO audit_events/)).toBe(1);
-    expect(tx).toHaveLength(12);
+    expect(tx).toHaveLength(10);
     // every statement but BEGIN and COMMIT goes as a named, prepared statement: planned once per connection (decision 0027)
     const entries = log.transactionEntriesOf(/^(WITH .*)?INSERT INTO sp2d\b/).filter((s) => !s.text.startsWith('DELETE FROM idempotency_keys'));
     expect(entries.filter((s) => !s.named).map((s) => s.text)).toEqual(['START TRANSACTION', 'COMMIT']);
@@ -62,7 +67,7 @@ describe('SP2D issuance: statements per SP2D', () => {
     const res2 = await t.post('/penatausahaan/sp2d', { spmId: second.spmId }, 'cash-authority', { 'Idempotency-Key': `count-${second.spmId}` });
     expect(res2.status).toBe(201);
     expect(res2.body.deductions).toEqual({ PPH22: '67567.00' });
-    expect(log.transactionOf(/^(WITH .*)?INSERT INTO sp2d\b/).filter((s) => !s.startsWith('DELETE FROM idempotency_keys'))).toHaveLength(12);
+    expect(log.transactionOf(/^(WITH .*)?INSERT INTO sp2d\b/).filter((s) => !s.startsWith('DELETE FROM idempotency_keys'))).toHaveLength(10);
     expect(await line(t, id2)).toMatchObject({ committed: '0.00', disbursed: '5000000.00' });
     await ledgerClean(t);
     const verify = await t.get('/audit/verify', 'auditor');

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchContext, Benchmark } from './bench-context';
+import { jsonClient } from './json-client';
 import { createPendingSpms, PendingSpm } from './pending-spms';
-import { SP2D_PGBENCH_SCRIPT } from './sp2d-pgbench.script';
+import { postgresCpu, postmasterOf, selfChildrenCpu, selfCpu } from './sp2d-cpu';
+import { SP2D_PGBENCH_SCRIPT, SP2D_PGBENCH_SCRIPT_BEFORE_0029 } from './sp2d-pgbench.script';
 import { ms, stats } from './stats';
 
 const CLIENTS = 16;
@@ -13,31 +15,40 @@ async function issueAll(ctx: BenchContext, spms: PendingSpm[], tag: string): Pro
   let next = 0;
   let failed = 0;
   const latencies: number[] = [];
+  // node:http with one keep-alive socket per client, not fetch: the same requests at a third of the
+  // generator's CPU, which in `grms bench` is taken from the API's own process (decision 0028)
+  const client = jsonClient(ctx.baseUrl, CLIENTS);
+  const authorization = `Bearer ${await ctx.token('cash-authority')}`;
   const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    for (let i = next++; i < spms.length; i = next++) {
-      const s = process.hrtime.bigint();
-      // a keep-alive socket the server closed while pgbench ran fails the fetch: sent again with the same
-      // Idempotency-Key, the SP2D is issued once (or its response replayed), as a client would do
-      const send = () => ctx.api('POST', '/penatausahaan/sp2d', 'cash-authority', { spmId: spms[i].spmId }, { 'Idempotency-Key': `bench-${tag}-${i}-${spms[i].spmId}` });
-      const res = await send().catch(send);
-      latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
-      if (res.status !== 201) failed++;
-    }
-  }));
+  try {
+    await Promise.all(Array.from({ length: CLIENTS }, async () => {
+      for (let i = next++; i < spms.length; i = next++) {
+        const s = process.hrtime.bigint();
+        // a keep-alive socket the server closed while pgbench ran fails the request: sent again with the same
+        // Idempotency-Key, the SP2D is issued once (or its response replayed), as a client would do
+        const send = () => client.send('POST', '/penatausahaan/sp2d', { spmId: spms[i].spmId }, { authorization, 'Idempotency-Key': `bench-${tag}-${i}-${spms[i].spmId}` });
+        const res = await send().catch(send);
+        latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
+        if (res.status !== 201) failed++;
+      }
+    }));
+  } finally {
+    client.close();
+  }
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, latencies, failed };
 }
 
-function pgbench(ctx: BenchContext, spms: PendingSpm[], queue: string): { tps: number | null; note: string } {
+function pgbench(ctx: BenchContext, spms: PendingSpm[], queue: string, script = SP2D_PGBENCH_SCRIPT): { tps: number | null; note: string } {
   const which = spawnSync('pgbench', ['--version'], { encoding: 'utf8' });
   if (which.status !== 0) return { tps: null, note: 'pgbench is not installed (Debian: apt-get install postgresql-client); no baseline measured' };
   const dir = mkdtempSync(join(tmpdir(), 'grms-pgbench-'));
   const file = join(dir, 'sp2d.sql');
-  writeFileSync(file, SP2D_PGBENCH_SCRIPT.replace(/bench_queue/g, queue));
+  writeFileSync(file, script.replace(/bench_queue/g, queue));
   const u = new URL(ctx.databaseUrl);
   const res = spawnSync('pgbench', ['-n', '-M', 'prepared', '-c', String(CLIENTS), '-j', '2', '-t', String(Math.floor(spms.length / CLIENTS)),
     '-h', u.hostname, '-p', u.port, '-U', decodeURIComponent(u.username), '-f', file, u.pathname.slice(1)],
   { encoding: 'utf8', env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } });
+  rmSync(dir, { recursive: true, force: true }); // the script's folder, left in the temp dir at every run before
   const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(res.stdout);
   if (!m) return { tps: null, note: `pgbench failed: ${(res.stderr || res.stdout).slice(0, 400)}` };
   const failed = /number of failed transactions: (\d+)/.exec(res.stdout)?.[1];
@@ -80,20 +91,32 @@ export const sp2dBench: Benchmark = {
     const half = Math.floor(spread.length / 2);
     const apiSpread = await createPendingSpms(ctx.pool, spread.slice(0, half), 1, '1000.00', 'a');
     const sqlSpread = await createPendingSpms(ctx.pool, spread.slice(half, 2 * half), 1, '1000.00', 'b');
+    // the same lines again for the script as it was before decision 0029, printed beside the current one
+    const sqlSpreadBefore = await createPendingSpms(ctx.pool, spread.slice(half, 2 * half), 1, '1000.00', 'e');
     const apiHot = await createPendingSpms(ctx.pool, [hot], 320, '100.00', 'c');
     const sqlHot = await createPendingSpms(ctx.pool, [hot], 320, '100.00', 'd');
     await ctx.pool.query('ANALYZE');
     await queueFor(ctx, 'bench_queue_spread', sqlSpread);
+    await queueFor(ctx, 'bench_queue_spread_before', sqlSpreadBefore);
     await queueFor(ctx, 'bench_queue_hot', sqlHot);
 
+    // CPU per SP2D of each process (decision 0028): PostgreSQL's, and this process's, which serves the API and
+    // sends its requests; pgbench's own for the baseline
+    const postmaster = await postmasterOf(ctx.pool);
+    const cpu = () => ({ pg: postmaster ? postgresCpu(postmaster) : NaN, self: selfCpu(), children: selfChildrenCpu() });
+    const c0 = cpu();
     const a = await counted(ctx, () => issueAll(ctx, apiSpread, 'spread'));
+    const c1 = cpu();
     const pa = await counted(ctx, () => pgbench(ctx, sqlSpread, 'bench_queue_spread'));
+    const c2 = cpu();
+    const pb = pgbench(ctx, sqlSpreadBefore, 'bench_queue_spread_before', SP2D_PGBENCH_SCRIPT_BEFORE_0029);
     const h = await counted(ctx, () => issueAll(ctx, apiHot, 'hot'));
     const ph = await counted(ctx, () => pgbench(ctx, sqlHot, 'bench_queue_hot'));
     const [v] = (await ctx.pool.query(`SELECT count(*)::int AS n FROM sp2d WHERE spm_id = ANY($1::uuid[]) AND status = 'ISSUED'`, [[...apiSpread, ...apiHot].map((s) => s.spmId)])).rows;
     const tps = (n: number, s: number) => n / s;
     const A = stats(a.latencies);
     const H = stats(h.latencies);
+    const perSp2d = (msTotal: number, n: number) => (Number.isFinite(msTotal) && n > 0 ? `${(msTotal / n).toFixed(2)} ms` : 'n/a');
     const fmt = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(1)} SP2D/s`);
     const rat = (x: number, y: number | null) => (y ? `${(x / y * 100).toFixed(0)}% of pgbench` : 'n/a');
     return {
@@ -102,6 +125,10 @@ export const sp2dBench: Benchmark = {
         [`API, ${apiSpread.length} SP2Ds on distinct lines across the OPDs: throughput`, `${fmt(tps(apiSpread.length - a.failed, a.seconds))} (p50 ${ms(A.p50)}, p95 ${ms(A.p95)}, ${a.failed} failed)`],
         ['pgbench, the same SQL transaction, distinct lines', fmt(pa.tps)],
         ['API / pgbench', rat(tps(apiSpread.length - a.failed, a.seconds), pa.tps)],
+        ['CPU per SP2D, distinct lines: the API run (PostgreSQL; the bench\'s process: the API and its load generator)',
+          `${perSp2d(c1.pg - c0.pg, apiSpread.length - a.failed)}; ${perSp2d(c1.self - c0.self, apiSpread.length - a.failed)}`],
+        ['CPU per SP2D, distinct lines: pgbench (PostgreSQL; pgbench)', `${perSp2d(c2.pg - c1.pg, sqlSpread.length)}; ${perSp2d(c2.children - c1.children, sqlSpread.length)}`],
+        ['pgbench, the script before decision 0029 (the line locked and the cash book\'s entries written in statements of their own), distinct lines', fmt(pb.tps)],
         [`API, ${apiHot.length} SP2Ds all on one hot budget line: throughput`, `${fmt(tps(apiHot.length - h.failed, h.seconds))} (p50 ${ms(H.p50)}, p95 ${ms(H.p95)}, ${h.failed} failed)`],
         ['pgbench, one hot line', fmt(ph.tps)],
         ['API / pgbench (hot line)', rat(tps(apiHot.length - h.failed, h.seconds), ph.tps)],
@@ -110,7 +137,7 @@ export const sp2dBench: Benchmark = {
         ['treasury cash paths (hot line: API; pgbench)', `${h.paths}; ${ph.paths}`],
       ],
       notes: [
-        `Each API request is an HTTP POST with an Idempotency-Key as the cash authority; each SP2D locks its SPM, its budget line and the OPD's cash book, and writes two ledger entries, two cash-book entries and audit records; the API sends them as prepared statements, as pgbench does (decision 0027). pgbench: ${pa.note}.`,
+        `Each API request is an HTTP POST with an Idempotency-Key as the cash authority, sent by node:http over keep-alive sockets (decision 0028); each SP2D locks its SPM, its budget line and the OPD's cash book, and writes two ledger entries, two cash-book entries and audit records; the API sends them as prepared statements, as pgbench does (decision 0027). pgbench: ${pa.note}.`,
         'Writers take no audit-chain lock (the sequencer chains after commit, decision 0021); the hot line serializes on the budget-line row lock.',
       ],
     };

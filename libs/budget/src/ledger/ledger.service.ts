@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, DomainError, Money, RequestContext } from '@grms/core';
+import { AuditService, DomainError, Money, paramsFrom, RequestContext, TailStatement } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { apply, Balance, checkInvariants, fieldOf, kindFitsAccount } from './balance-rules';
 import { LedgerKind, LineBalance, PostedEntry, Posting } from './ledger.types';
@@ -16,6 +16,9 @@ const fromBalance = (b: Balance) => ({
 });
 
 interface ClosedPeriod { valueDate: string; closedAt: string; closedBy: string }
+
+/** Locked budget lines by id, with the closed months among the value dates asked (`lockLines`). */
+export type LockedLines = Map<string, LineBalance & { closed?: ClosedPeriod[] | null }>;
 
 const openDates = (valueDates: (string | undefined)[]) => [...new Set(valueDates.map((d) => d ?? null))];
 
@@ -38,26 +41,50 @@ export class LedgerService {
   constructor(private readonly audit: AuditService) {}
 
   /** Locks the lines in id order; with `valueDates`, each row also carries the closed months among them (`closed`). */
-  async lockLines(m: EntityManager, ids: string[], valueDates?: (string | undefined)[]): Promise<Map<string, LineBalance & { closed?: ClosedPeriod[] | null }>> {
+  async lockLines(m: EntityManager, ids: string[], valueDates?: (string | undefined)[]): Promise<LockedLines> {
+    const { sql, params } = this.lockLinesStatement(ids, valueDates);
+    return this.lockedLines(ids, await m.query(sql, params));
+  }
+
+  /**
+   * `lockLines` as a statement to run inside another (decision 0029): the caller sends it as a subquery of its
+   * own statement and hands the rows it answered to `lockedLines`, then to `post` as `locked`. `after`: a
+   * condition on the enclosing statement's rows, so that the subquery (a LATERAL one) runs once they are
+   * there, and the lines are locked after whatever the enclosing statement locks first.
+   */
+  lockLinesStatement(ids: string[], valueDates?: (string | undefined)[], after?: string): TailStatement {
     const unique = [...new Set(ids)].sort();
-    const rows: (LineBalance & { closed?: ClosedPeriod[] | null })[] = await m.query(
-      `SELECT id, appropriated, allotted, committed, disbursed, estimated, realized, account_code AS "accountCode"
+    return {
+      sql: `SELECT id, appropriated, allotted, committed, disbursed, estimated, realized, account_code AS "accountCode"
          ${valueDates ? `, (SELECT json_agg(c) FROM (${CLOSED_PERIODS_SQL('$2')}) c) AS closed` : ''}
-       FROM budget_lines WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-      valueDates ? [unique, openDates(valueDates)] : [unique],
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const id of unique) if (!byId.has(id)) throw DomainError.notFound('budget line', id);
+       FROM budget_lines WHERE id = ANY($1::uuid[])${after ? ` AND ${after}` : ''} ORDER BY id FOR UPDATE`,
+      params: valueDates ? [unique, openDates(valueDates)] : [unique],
+    };
+  }
+
+  /** The rows of `lockLinesStatement` by line; a line not among them is unknown. */
+  lockedLines(ids: string[], rows: (LineBalance & { closed?: ClosedPeriod[] | null })[]): LockedLines {
+    const byId: LockedLines = new Map(rows.map((r) => [r.id, r]));
+    for (const id of ids) if (!byId.has(id)) throw DomainError.notFound('budget line', id);
     return byId;
   }
 
-  async post(m: EntityManager, postings: Posting[]): Promise<PostedEntry[]> {
+  /**
+   * `alongside`: a write of the caller's, whose rows nobody reads, sent in the entries' statement as a CTE
+   * (one round trip for both; decision 0029). It runs only once every check here has passed, after the
+   * lines' locks, so it must take no lock that is taken before a budget line's elsewhere.
+   * `locked`: the postings' lines already locked by the caller's statement, with the closed months among
+   * the postings' value dates (`lockLinesStatement` with them, then `lockedLines`; decision 0029).
+   */
+  async post(m: EntityManager, postings: Posting[], opts: { alongside?: TailStatement; locked?: LockedLines } = {}): Promise<PostedEntry[]> {
+    const { alongside } = opts;
     if (postings.length === 0) return [];
     for (const p of postings) {
       if (p.amount.isZero()) throw DomainError.invalid(`a ledger entry cannot be zero (budget line ${p.budgetLineId})`);
     }
     // the lines locked and the closed months among the value dates, in one statement
-    const locked = await this.lockLines(m, postings.map((p) => p.budgetLineId), postings.map((p) => p.valueDate));
+    const locked = opts.locked ? this.lockedLines(postings.map((p) => p.budgetLineId), [...opts.locked.values()])
+      : await this.lockLines(m, postings.map((p) => p.budgetLineId), postings.map((p) => p.valueDate));
     for (const p of postings) {
       const acc = locked.get(p.budgetLineId)!.accountCode;
       if (!kindFitsAccount(p.kind, acc)) {
@@ -85,12 +112,14 @@ export class LedgerService {
         p.reversesEntryId ?? null, user?.id ?? null, RequestContext.requestId() ?? null, p.valueDate ?? null);
       return `($${i + 1}::uuid, $${i + 2}, $${i + 3}::numeric, $${i + 4}, $${i + 5}, $${i + 6}, $${i + 7}::uuid, $${i + 8}::uuid, $${i + 9}, COALESCE($${i + 10}::date, current_date))`;
     });
+    const along = alongside ? `, alongside AS (${paramsFrom(alongside.sql, params.length)})` : '';
+    if (alongside) params.push(...alongside.params);
     const entries: PostedEntry[] = await m.query(
       `WITH balances AS (
          UPDATE budget_lines b SET appropriated = v.ap, allotted = v.al, committed = v.co, disbursed = v.di, estimated = v.es, realized = v.re,
            entry_count = b.entry_count + v.n, updated_at = now()
          FROM unnest($1::uuid[], $2::numeric[], $3::numeric[], $4::numeric[], $5::numeric[], $6::int[], $7::numeric[], $8::numeric[]) AS v(id, ap, al, co, di, n, es, re)
-         WHERE b.id = v.id)
+         WHERE b.id = v.id)${along}
        INSERT INTO ledger_entries (budget_line_id, kind, amount, source_type, source_id, description, reverses_entry_id, actor_id, request_id, value_date)
        VALUES ${values.join(', ')}
        RETURNING id, budget_line_id AS "budgetLineId", kind, amount, source_type AS "sourceType", source_id AS "sourceId", reverses_entry_id AS "reversesEntryId",

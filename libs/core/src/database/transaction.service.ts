@@ -20,6 +20,11 @@ export interface PendingAuditEvent {
 /** A write whose result nobody reads, sent with the audit records at the end of the unit of work. */
 export interface TailStatement { sql: string; params: unknown[] }
 
+/** A statement's text with its parameters $1..$n renumbered from $base+1, to ride along in another statement's parameter list. */
+export function paramsFrom(sql: string, base: number): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => `$${base + Number(n)}`);
+}
+
 export interface TxContext {
   manager: EntityManager;
   audit: PendingAuditEvent[];
@@ -114,7 +119,7 @@ export async function flushAudit(manager: EntityManager, events: PendingAuditEve
   const ctes = tail.map((t, i) => {
     const base = params.length;
     params.push(...t.params);
-    return `tail${i} AS (${t.sql.replace(/\$(\d+)/g, (_, n: string) => `$${base + Number(n)}`)})`;
+    return `tail${i} AS (${paramsFrom(t.sql, base)})`;
   });
   tail.length = 0;
   const occurredAt = new Date().toISOString();

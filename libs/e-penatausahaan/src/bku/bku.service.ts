@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AccessService, AuditService, AuthUser, DomainError, Keyset, keysetAfterRow, keysetOrderBy, listPage, Money, Permission, ReadRouter, RequestContext, requireFiscalYear,
-  snapshotPages, TransactionService, whereAnd,
+  snapshotPages, TailStatement, TransactionService, whereAnd,
 } from '@grms/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { requireOrganizationExists } from '../common/doc-lines';
@@ -71,19 +71,19 @@ export class BkuService {
         officers.set(p.officer, after);
       }
     }
-    const userId = RequestContext.user()?.id ?? null;
-    // every entry in one statement, in order (the row trigger numbers them and keeps the balances)
-    const params: unknown[] = [organizationId, fiscalYear, entryDate ?? null, userId];
-    const values = postings.map((p) => {
-      const i = params.length;
-      params.push(p.subLedger, p.amount.toString(), p.description, p.sourceType, p.sourceId, p.documentNumber ?? null, p.taxCode ?? null, p.officer ?? null);
-      return `($1::uuid, $2::int, COALESCE($3::date, current_date), $${i + 1}, $${i + 2}::numeric, $${i + 3}, $${i + 4}, $${i + 5}, 0, 0, $4::uuid, $${i + 6}, $${i + 7}, $${i + 8})`;
-    });
-    const rows: { id: string; entry_no: string }[] = await m.query(
-      `INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after, created_by,
-         document_number, tax_code, officer)
-       VALUES ${values.join(', ')} RETURNING id, entry_no`, params);
+    const { sql, params } = insertEntries(organizationId, fiscalYear, postings, entryDate);
+    const rows: { id: string; entry_no: string }[] = await m.query(`${sql} RETURNING id, entry_no`, params);
     return rows.sort((a, b) => Number(a.entry_no) - Number(b.entry_no)).map((r) => r.id);
+  }
+
+  /**
+   * The entries as one statement to send inside another (LedgerService.post's `alongside`; decision 0029), where
+   * `append` would check nothing: postings that never take a sub-ledger below where it stands, no PANJAR. Any
+   * other set answers null and goes through `append`, which checks it against the book's locked balances.
+   */
+  appendStatement(organizationId: string, fiscalYear: number, postings: BkuPosting[], entryDate?: string): TailStatement | null {
+    if (postings.length === 0 || !neverBelowStart(postings) || postings.some((p) => p.subLedger === 'PANJAR' || p.officer)) return null;
+    return insertEntries(organizationId, fiscalYear, postings, entryDate);
   }
 
   /** The book created if new and locked, in one statement (DO UPDATE locks the row and answers its latest balances). */
@@ -192,6 +192,22 @@ const BKU_KEYSET: Keyset<BkuEntryResponse> = {
   name: 'bku-entries',
   parts: [{ sql: 'entry_no', type: 'int', field: 'no' }, { sql: 'id', type: 'uuid', field: 'id' }],
 };
+
+/** Every entry in one statement, in order (the row trigger numbers them, keeps the balances, and creates and locks the book). */
+function insertEntries(organizationId: string, fiscalYear: number, postings: BkuPosting[], entryDate?: string): TailStatement {
+  const params: unknown[] = [organizationId, fiscalYear, entryDate ?? null, RequestContext.user()?.id ?? null];
+  const values = postings.map((p) => {
+    const i = params.length;
+    params.push(p.subLedger, p.amount.toString(), p.description, p.sourceType, p.sourceId, p.documentNumber ?? null, p.taxCode ?? null, p.officer ?? null);
+    return `($1::uuid, $2::int, COALESCE($3::date, current_date), $${i + 1}, $${i + 2}::numeric, $${i + 3}, $${i + 4}, $${i + 5}, 0, 0, $4::uuid, $${i + 6}, $${i + 7}, $${i + 8})`;
+  });
+  return {
+    sql: `INSERT INTO bku_entries (organization_id, fiscal_year, entry_date, sub_ledger, amount, description, source_type, source_id, sub_balance_after, balance_after, created_by,
+         document_number, tax_code, officer)
+       VALUES ${values.join(', ')}`,
+    params,
+  };
+}
 
 /**
  * True when, posted in order, no sub-ledger ever falls below the balance it started from and no entry

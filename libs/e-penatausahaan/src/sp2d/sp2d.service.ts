@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AccessService, AuditService, AuthUser, CursorPage, DomainError, Keyset, keysetAfterRow, keysetOrderBy, listPage, microTime, Money, Permission, segregationOfDuties,
+  AccessService, AuditService, AuthUser, CursorPage, DomainError, Keyset, keysetAfterRow, keysetOrderBy, listPage, microTime, Money, paramsFrom, Permission, segregationOfDuties,
   snapshotPages, SqlWhere, TransactionService, whereAnd, withKeyColumn,
 } from '@grms/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FiscalYearStatus, FiscalYearsService, LedgerKind, LedgerService, Posting } from '@grms/budget';
+import { FiscalYearStatus, FiscalYearsService, LedgerKind, LedgerService, LineBalance, LockedLines, Posting } from '@grms/budget';
 import { ContractPaymentsService } from '@grms/e-delivery';
 import { BkuPosting, BkuService } from '../bku/bku.service';
 import { DataSource } from 'typeorm';
@@ -60,20 +60,45 @@ export class Sp2dService {
       const issuedOn = issueDate(spm.fiscal_year, today, dto.issuedOn);
       // an LS SP2D posts to the ledger, which refuses a closed month in the statement that locks its lines
       if (spp.type !== 'LS') await this.ledger.requireOpenPeriods(m, [issuedOn]);
-      // the number taken, the SP2D written and its SPP marked paid, in one statement
-      const [{ id, number }] = await m.query(
-        `WITH n AS (${NEXT_NUMBER_SQL('$5', '$4', '$10')}), paid AS (UPDATE spp SET status = 'PAID' WHERE id = $2)
-         INSERT INTO sp2d (number, spm_id, spp_id, type, fiscal_year, organization_id, gross, net, issued_on, account_due_on, issued_by)
-         SELECT n.number, $1, $2, $3, $4, $5, $6, $7, $8::date, CASE WHEN $3 = 'TU' THEN ($8::date + interval '1 month')::date END, $9 FROM n RETURNING id, number`,
-        [spm.id, spp.id, spp.type, spm.fiscal_year, spm.organization_id, spp.gross, spp.net, issuedOn, user.id, `SP2D-${spp.type}`],
-      );
+      // the number taken, the SP2D written and its SPP marked paid, in one statement; for an LS SP2D the same
+      // statement then locks its budget lines for the ledger, with the closed months (decision 0029)
+      const insert = `INSERT INTO sp2d (number, spm_id, spp_id, type, fiscal_year, organization_id, gross, net, issued_on, account_due_on, issued_by)
+         SELECT n.number, $1, $2, $3, $4, $5, $6, $7, $8::date, CASE WHEN $3 = 'TU' THEN ($8::date + interval '1 month')::date END, $9 FROM n RETURNING id, number`;
+      const params = [spm.id, spp.id, spp.type, spm.fiscal_year, spm.organization_id, spp.gross, spp.net, issuedOn, user.id, `SP2D-${spp.type}`];
+      const lineIds = spp.type === 'LS' ? spp.lines.map((l) => l.budgetLineId) : [];
+      let locked: LockedLines | undefined;
+      let id: string;
+      let number: string;
+      if (lineIds.length) {
+        // the lines are locked after the number, the SP2D and its SPP, as when they were a statement of their own:
+        // the lock's subquery names the SP2D written and the SPP paid, so it runs once both are
+        const lock = this.ledger.lockLinesStatement(lineIds, lineIds.map(() => issuedOn), 'd.id IS NOT NULL AND p.n IS NOT NULL');
+        const rows: { __sp2dId: string; __sp2dNumber: string }[] = await m.query(
+          `WITH n AS (${NEXT_NUMBER_SQL('$5', '$4', '$10')}), paid AS (UPDATE spp SET status = 'PAID' WHERE id = $2 RETURNING id), d AS (${insert})
+           SELECT d.id AS "__sp2dId", d.number AS "__sp2dNumber", l.* FROM d CROSS JOIN LATERAL (SELECT count(*) AS n FROM paid) p
+           LEFT JOIN LATERAL (${paramsFrom(lock.sql, params.length)}) l ON true`,
+          [...params, ...lock.params]);
+        ({ __sp2dId: id, __sp2dNumber: number } = rows[0]);
+        locked = this.ledger.lockedLines(lineIds, rows.map(({ __sp2dId: _id, __sp2dNumber: _no, ...line }) => line as unknown as LineBalance));
+      } else {
+        [{ id, number }] = await m.query(`WITH n AS (${NEXT_NUMBER_SQL('$5', '$4', '$10')}), paid AS (UPDATE spp SET status = 'PAID' WHERE id = $2)
+         ${insert}`, params);
+      }
+      const withheld = spp.taxes.filter((x) => Money.of(x.amount).isPositive());
+      // The treasurer's book takes the SP2D on its date. The book is kept in date order (decision 0221): an SP2D
+      // dated before the book's last entry is booked the day it is recorded, its entries naming the SP2D's date.
+      const bookDate = lastBooked && issuedOn < lastBooked ? today : issuedOn;
+      const bkuPostings = this.bkuPostings(id, number, spp.type, spp.payee.name, Money.of(spp.gross), withheld, bookDate === issuedOn ? '' : ` of ${issuedOn}`);
+      // An LS SP2D without a contract writes its cash-book entries in the ledger's statement, after the lines'
+      // locks as before (one round trip less; decision 0029); a contract's termin locks its rows between the two.
+      const bkuAlongside = spp.type === 'LS' && !spp.contractId && spp.lines.length > 0 ? this.bku.appendStatement(spm.organization_id, spm.fiscal_year, bkuPostings, bookDate) : null;
       if (spp.type === 'LS') {
         const at = { sourceType: 'Sp2d', sourceId: id, valueDate: issuedOn };
         const postings: Posting[] = spp.lines.flatMap((l) => [
           { ...at, budgetLineId: l.budgetLineId, kind: LedgerKind.DISBURSEMENT, amount: Money.of(l.amount), description: `SP2D ${number}` },
           { ...at, budgetLineId: l.budgetLineId, kind: LedgerKind.COMMITMENT, amount: Money.of(l.amount).negate(), description: `SP2D ${number} releases SPM ${spm.number}` },
         ]);
-        await this.ledger.post(m, postings);
+        await this.ledger.post(m, postings, { alongside: bkuAlongside ?? undefined, locked });
       }
       if (spp.contractId) {
         // The SP2D turns exactly the termin's share of the contract's commitment into disbursement.
@@ -83,16 +108,11 @@ export class Sp2dService {
         });
         await this.contracts.terminPaid(m, { contractId: spp.contractId, terminNo: spp.terminNo!, sp2dId: id, sp2dNumber: number, penalty, lines: spp.lines });
       }
-      const withheld = spp.taxes.filter((x) => Money.of(x.amount).isPositive());
       const proofs = new Map((dto.taxDeposits ?? []).map((d, i) => {
         if (!withheld.some((x) => x.code === d.code)) throw DomainError.invalid(`${d.code} is not withheld on SPP ${spp.number} (${withheld.map((x) => x.code).join(', ') || 'none'})`, [{ field: `taxDeposits.${i}.code`, message: 'not withheld on this SPP' }]);
         return [d.code, d];
       }));
-      // The treasurer's book takes the SP2D on its date. The book is kept in date order (decision 0221): an SP2D
-      // dated before the book's last entry is booked the day it is recorded, its entries naming the SP2D's date.
-      const bookDate = lastBooked && issuedOn < lastBooked ? today : issuedOn;
-      await this.bku.append(m, spm.organization_id, spm.fiscal_year,
-        this.bkuPostings(id, number, spp.type, spp.payee.name, Money.of(spp.gross), withheld, bookDate === issuedOn ? '' : ` of ${issuedOn}`), bookDate);
+      if (!bkuAlongside) await this.bku.append(m, spm.organization_id, spm.fiscal_year, bkuPostings, bookDate);
       for (const x of withheld) {
         await this.deposits.insert(m, { organizationId: spm.organization_id, fiscalYear: spm.fiscal_year, taxCode: x.code, amount: Money.of(x.amount), depositedOn: null,
           billingCode: proofs.get(x.code)?.billingCode, ntpn: proofs.get(x.code)?.ntpn, sourceType: 'Sp2d', sourceId: id, documentNumber: number, userId: user.id });
