@@ -2,23 +2,27 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startApiProcess } from './api-process';
 import { BenchContext, Benchmark } from './bench-context';
 import { jsonClient } from './json-client';
 import { createPendingSpms, PendingSpm } from './pending-spms';
-import { postgresCpu, postmasterOf, selfChildrenCpu, selfCpu } from './sp2d-cpu';
+import { cpuOf, postgresCpu, postmasterOf, selfChildrenCpu, selfCpu } from './sp2d-cpu';
 import { SP2D_PGBENCH_SCRIPT, SP2D_PGBENCH_SCRIPT_BEFORE_0029 } from './sp2d-pgbench.script';
 import { ms, stats } from './stats';
 
 const CLIENTS = 16;
 
-async function issueAll(ctx: BenchContext, spms: PendingSpm[], tag: string): Promise<{ seconds: number; latencies: number[]; failed: number }> {
+/** Where the requests go: the API in its own process, or the one this process serves. */
+interface Target { baseUrl: string; token(user: string): Promise<string> }
+
+async function issueAll(target: Target, spms: PendingSpm[], tag: string): Promise<{ seconds: number; latencies: number[]; failed: number }> {
   let next = 0;
   let failed = 0;
   const latencies: number[] = [];
   // node:http with one keep-alive socket per client, not fetch: the same requests at a third of the
   // generator's CPU, which in `grms bench` is taken from the API's own process (decision 0028)
-  const client = jsonClient(ctx.baseUrl, CLIENTS);
-  const authorization = `Bearer ${await ctx.token('cash-authority')}`;
+  const client = jsonClient(target.baseUrl, CLIENTS);
+  const authorization = `Bearer ${await target.token('cash-authority')}`;
   const t0 = process.hrtime.bigint();
   try {
     await Promise.all(Array.from({ length: CLIENTS }, async () => {
@@ -86,33 +90,52 @@ export const sp2dBench: Benchmark = {
       SELECT id, organization_id AS "orgId" FROM (
         SELECT l.id, l.organization_id, row_number() OVER (PARTITION BY l.organization_id ORDER BY l.appropriated DESC) AS r
         FROM budget_lines l JOIN organizations o ON o.id = l.organization_id WHERE o.code LIKE '91.%' AND l.allotted - l.disbursed - l.committed > 100000) s
-      WHERE r <= 16 ORDER BY r, organization_id LIMIT 960`)).rows;
+      WHERE r <= 24 ORDER BY r, organization_id LIMIT 1440`)).rows;
     const [hot] = (await ctx.pool.query(`SELECT l.id, l.organization_id AS "orgId" FROM budget_lines l JOIN organizations o ON o.id = l.organization_id WHERE o.code LIKE '91.%' ORDER BY l.allotted - l.disbursed DESC LIMIT 1`)).rows;
-    const half = Math.floor(spread.length / 2);
-    const apiSpread = await createPendingSpms(ctx.pool, spread.slice(0, half), 1, '1000.00', 'a');
-    const sqlSpread = await createPendingSpms(ctx.pool, spread.slice(half, 2 * half), 1, '1000.00', 'b');
+    const third = Math.floor(spread.length / 3);
+    const apiSpread = await createPendingSpms(ctx.pool, spread.slice(0, third), 1, '1000.00', 'a');
+    const sqlSpread = await createPendingSpms(ctx.pool, spread.slice(third, 2 * third), 1, '1000.00', 'b');
     // the same lines again for the script as it was before decision 0029, printed beside the current one
-    const sqlSpreadBefore = await createPendingSpms(ctx.pool, spread.slice(half, 2 * half), 1, '1000.00', 'e');
+    const sqlSpreadBefore = await createPendingSpms(ctx.pool, spread.slice(third, 2 * third), 1, '1000.00', 'e');
+    // the API this process serves, beside its own load generator (how the row was measured before decision 0031)
+    const inSpread = await createPendingSpms(ctx.pool, spread.slice(2 * third, 3 * third), 1, '1000.00', 'f');
     const apiHot = await createPendingSpms(ctx.pool, [hot], 320, '100.00', 'c');
+    const inHot = await createPendingSpms(ctx.pool, [hot], 320, '100.00', 'g');
     const sqlHot = await createPendingSpms(ctx.pool, [hot], 320, '100.00', 'd');
     await ctx.pool.query('ANALYZE');
     await queueFor(ctx, 'bench_queue_spread', sqlSpread);
     await queueFor(ctx, 'bench_queue_spread_before', sqlSpreadBefore);
     await queueFor(ctx, 'bench_queue_hot', sqlHot);
 
-    // CPU per SP2D of each process (decision 0028): PostgreSQL's, and this process's, which serves the API and
-    // sends its requests; pgbench's own for the baseline
-    const postmaster = await postmasterOf(ctx.pool);
-    const cpu = () => ({ pg: postmaster ? postgresCpu(postmaster) : NaN, self: selfCpu(), children: selfChildrenCpu() });
-    const c0 = cpu();
-    const a = await counted(ctx, () => issueAll(ctx, apiSpread, 'spread'));
-    const c1 = cpu();
-    const pa = await counted(ctx, () => pgbench(ctx, sqlSpread, 'bench_queue_spread'));
-    const c2 = cpu();
-    const pb = pgbench(ctx, sqlSpreadBefore, 'bench_queue_spread_before', SP2D_PGBENCH_SCRIPT_BEFORE_0029);
-    const h = await counted(ctx, () => issueAll(ctx, apiHot, 'hot'));
-    const ph = await counted(ctx, () => pgbench(ctx, sqlHot, 'bench_queue_hot'));
-    const [v] = (await ctx.pool.query(`SELECT count(*)::int AS n FROM sp2d WHERE spm_id = ANY($1::uuid[]) AND status = 'ISSUED'`, [[...apiSpread, ...apiHot].map((s) => s.spmId)])).rows;
+    // The API in a process of its own, as `npm start` runs it (the heap flags of decision 0056, the bench's pool
+    // size), so that its event loop serves requests only; the load generator stays in this process (decision 0031).
+    const own = await startApiProcess(ctx.databaseUrl, ctx.dataDir!, { DB_POOL_SIZE: '32' });
+    const inProcess: Target = { baseUrl: ctx.baseUrl, token: (u) => ctx.token(u) };
+    let runs;
+    try {
+      // CPU per SP2D of each process (decision 0028): PostgreSQL's, the API's, this process's (the load generator,
+      // and for the in-process row the API as well); pgbench's own for the baseline
+      const postmaster = await postmasterOf(ctx.pool);
+      const cpu = () => ({ pg: postmaster ? postgresCpu(postmaster) : NaN, api: cpuOf(own.pid), self: selfCpu(), children: selfChildrenCpu() });
+      await own.token('cash-authority');
+      const c0 = cpu();
+      const a = await counted(ctx, () => issueAll(own, apiSpread, 'spread'));
+      const c1 = cpu();
+      const pa = await counted(ctx, () => pgbench(ctx, sqlSpread, 'bench_queue_spread'));
+      const c2 = cpu();
+      const pb = pgbench(ctx, sqlSpreadBefore, 'bench_queue_spread_before', SP2D_PGBENCH_SCRIPT_BEFORE_0029);
+      const c3 = cpu();
+      const ia = await issueAll(inProcess, inSpread, 'spread-in');
+      const c4 = cpu();
+      const h = await counted(ctx, () => issueAll(own, apiHot, 'hot'));
+      const ph = await counted(ctx, () => pgbench(ctx, sqlHot, 'bench_queue_hot'));
+      const ih = await issueAll(inProcess, inHot, 'hot-in');
+      runs = { c0, c1, c2, c3, c4, a, pa, pb, ia, h, ph, ih };
+    } finally {
+      await own.stop();
+    }
+    const { c0, c1, c2, c3, c4, a, pa, pb, ia, h, ph, ih } = runs;
+    const [v] = (await ctx.pool.query(`SELECT count(*)::int AS n FROM sp2d WHERE spm_id = ANY($1::uuid[]) AND status = 'ISSUED'`, [[...apiSpread, ...apiHot, ...inSpread, ...inHot].map((s) => s.spmId)])).rows;
     const tps = (n: number, s: number) => n / s;
     const A = stats(a.latencies);
     const H = stats(h.latencies);
@@ -122,22 +145,27 @@ export const sp2dBench: Benchmark = {
     return {
       name: this.name,
       rows: [
-        [`API, ${apiSpread.length} SP2Ds on distinct lines across the OPDs: throughput`, `${fmt(tps(apiSpread.length - a.failed, a.seconds))} (p50 ${ms(A.p50)}, p95 ${ms(A.p95)}, ${a.failed} failed)`],
+        [`API in its own process, ${apiSpread.length} SP2Ds on distinct lines across the OPDs: throughput`, `${fmt(tps(apiSpread.length - a.failed, a.seconds))} (p50 ${ms(A.p50)}, p95 ${ms(A.p95)}, ${a.failed} failed)`],
         ['pgbench, the same SQL transaction, distinct lines', fmt(pa.tps)],
         ['API / pgbench', rat(tps(apiSpread.length - a.failed, a.seconds), pa.tps)],
-        ['CPU per SP2D, distinct lines: the API run (PostgreSQL; the bench\'s process: the API and its load generator)',
-          `${perSp2d(c1.pg - c0.pg, apiSpread.length - a.failed)}; ${perSp2d(c1.self - c0.self, apiSpread.length - a.failed)}`],
+        ['CPU per SP2D, distinct lines: the API run (PostgreSQL; the API\'s process; the load generator)',
+          `${perSp2d(c1.pg - c0.pg, apiSpread.length - a.failed)}; ${perSp2d(c1.api - c0.api, apiSpread.length - a.failed)}; ${perSp2d(c1.self - c0.self, apiSpread.length - a.failed)}`],
         ['CPU per SP2D, distinct lines: pgbench (PostgreSQL; pgbench)', `${perSp2d(c2.pg - c1.pg, sqlSpread.length)}; ${perSp2d(c2.children - c1.children, sqlSpread.length)}`],
         ['pgbench, the script before decision 0029 (the line locked and the cash book\'s entries written in statements of their own), distinct lines', fmt(pb.tps)],
-        [`API, ${apiHot.length} SP2Ds all on one hot budget line: throughput`, `${fmt(tps(apiHot.length - h.failed, h.seconds))} (p50 ${ms(H.p50)}, p95 ${ms(H.p95)}, ${h.failed} failed)`],
+        [`the API served by the bench's own process beside its load generator (as measured before decision 0031), ${inSpread.length} SP2Ds on distinct lines: throughput; API / pgbench`,
+          `${fmt(tps(inSpread.length - ia.failed, ia.seconds))} (${ia.failed} failed); ${rat(tps(inSpread.length - ia.failed, ia.seconds), pa.tps)}`],
+        ['CPU per SP2D, distinct lines, API in the bench\'s process (PostgreSQL; the bench\'s process: the API and its load generator)',
+          `${perSp2d(c4.pg - c3.pg, inSpread.length - ia.failed)}; ${perSp2d(c4.self - c3.self, inSpread.length - ia.failed)}`],
+        [`API in its own process, ${apiHot.length} SP2Ds all on one hot budget line: throughput`, `${fmt(tps(apiHot.length - h.failed, h.seconds))} (p50 ${ms(H.p50)}, p95 ${ms(H.p95)}, ${h.failed} failed)`],
         ['pgbench, one hot line', fmt(ph.tps)],
         ['API / pgbench (hot line)', rat(tps(apiHot.length - h.failed, h.seconds), ph.tps)],
-        ['SP2Ds issued by the API runs (checked in SQL)', `${v.n} of ${apiSpread.length + apiHot.length}`],
+        ['the API served by the bench\'s own process, hot line: throughput; API / pgbench', `${fmt(tps(inHot.length - ih.failed, ih.seconds))} (${ih.failed} failed); ${rat(tps(inHot.length - ih.failed, ih.seconds), ph.tps)}`],
+        ['SP2Ds issued by the API runs (checked in SQL)', `${v.n} of ${apiSpread.length + apiHot.length + inSpread.length + inHot.length}`],
         ['treasury cash paths (distinct lines: API; pgbench)', `${a.paths}; ${pa.paths}`],
         ['treasury cash paths (hot line: API; pgbench)', `${h.paths}; ${ph.paths}`],
       ],
       notes: [
-        `Each API request is an HTTP POST with an Idempotency-Key as the cash authority, sent by node:http over keep-alive sockets (decision 0028); each SP2D locks its SPM, its budget line and the OPD's cash book, and writes two ledger entries, two cash-book entries and audit records; the API sends them as prepared statements, as pgbench does (decision 0027). pgbench: ${pa.note}.`,
+        `Each API request is an HTTP POST with an Idempotency-Key as the cash authority, sent by node:http over keep-alive sockets (decision 0028) to the API running in a process of its own with the heap flags of npm start (decision 0031); each SP2D locks its SPM, its budget line and the OPD's cash book, and writes two ledger entries, two cash-book entries and audit records; the API sends them as prepared statements, as pgbench does (decision 0027). pgbench: ${pa.note}.`,
         'Writers take no audit-chain lock (the sequencer chains after commit, decision 0021); the hot line serializes on the budget-line row lock.',
       ],
     };
