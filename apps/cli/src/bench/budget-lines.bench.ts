@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { startApiProcess } from './api-process';
 import { autocannon, pacedLoad } from './autocannon-run';
 import { Benchmark } from './bench-context';
+import { JsonClient, jsonClient } from './json-client';
 import { ms, ratio, repeat, stats } from './stats';
 
 // Listing budget lines with filters, a page of 50, through the API (auth,
@@ -46,9 +47,17 @@ export const budgetLinesBench: Benchmark = {
     // requests nor the bench driver shares its event loop (decision 0066): alternating with the statement.
     const own = await startApiProcess(ctx.databaseUrl, ctx.dataDir!);
     let ownRows: [string, string][] = [];
+    let client: JsonClient | undefined;
     try {
       const ownToken = await own.token('auditor');
+      // node:http over one keep-alive socket, the answer read to its last byte (decision 0032): the client's own
+      // work per request is not the API's, as the SQL baseline's client (pg over one pooled connection) is light too
+      client = jsonClient(own.baseUrl, 1);
       const get = async (i: number) => {
+        const r = await client!.get(path(i), { authorization: `Bearer ${ownToken}` });
+        if (r.status !== 200 || r.bytes === 0) throw new Error(`list page: ${r.status}`);
+      };
+      const fetchGet = async (i: number) => {
         const r = await fetch(own.baseUrl + path(i), { headers: { authorization: `Bearer ${ownToken}` } });
         if (r.status !== 200) throw new Error(`list page: ${r.status}`);
         await r.arrayBuffer();
@@ -56,6 +65,7 @@ export const budgetLinesBench: Benchmark = {
       for (let i = 0; i < 500; i++) await get(i);
       const ownApi: number[] = [];
       const ownSql: number[] = [];
+      const ownFetch: number[] = [];
       for (let i = 0; i < N; i++) {
         let t = performance.now();
         await get(i);
@@ -63,9 +73,13 @@ export const budgetLinesBench: Benchmark = {
         t = performance.now();
         await listPage(db, BUDGET_LINE_KEYSET, { page: 1 + (i % 5), limit: 50 }, { select: BUDGET_LINE_SELECT, countFrom: 'budget_lines b', where });
         ownSql.push(performance.now() - t);
+        t = performance.now();
+        await fetchGet(i);
+        ownFetch.push(performance.now() - t);
       }
       const a = stats(ownApi);
       const q = stats(ownSql);
+      const f = stats(ownFetch);
       const ticks = () => readFileSync(`/proc/${own.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((x, y) => x + Number(y), 0);
       const t0 = ticks();
       const ownLoad = await autocannon(own.baseUrl + path(0), ownToken, { connections: 10, seconds: 30, rate: 100 });
@@ -75,12 +89,14 @@ export const budgetLinesBench: Benchmark = {
         ['API in its own process (warmed up by 500 requests), one OPD, p50 / p95', `${ms(a.p50)} / ${ms(a.p95)}`],
         ['the same SQL statement, alternating with it, p50 / p95', `${ms(q.p50)} / ${ms(q.p95)}`],
         ['ratio API in its own process / SQL (p50)', ratio(a.p50, q.p50)],
+        ['the same pages, alternating, sent by fetch as before decision 0032 (the client\'s own work included), p50; ratio to the SQL', `${ms(f.p50)}; ${ratio(f.p50, q.p50)}`],
         ['API in its own process at 100 requests/s offered for 30 s: delivered, p50 / p99', `${ownLoad.rps.toFixed(1)}/s, ${ms(ownLoad.p50)} / ${ms(ownLoad.p99)} (${ownLoad.requests} requests, ${ownLoad.non2xx} not 2xx, ${ownLoad.errors} errors)`],
         ['API in its own process: CPU per request during that load (from /proc, 10 ms ticks)', `${ownCpuMs.toFixed(2)} ms`],
         ['API in its own process at 100 requests/s evenly paced (one every 10 ms, 10 connections, latency from when each was due): delivered, p50 / p99 / max',
           `${paced.rps.toFixed(1)}/s, ${ms(paced.p50)} / ${ms(paced.p99)} / ${ms(paced.max)} (${paced.requests} requests, ${paced.non2xx} not 2xx, ${paced.errors} errors)`],
       ];
     } finally {
+      client?.close();
       await own.stop();
     }
     return {

@@ -51,6 +51,21 @@ describe('the bench\'s JSON client', () => {
     }
   });
 
+  it('reads a GET to its last byte without parsing it, on the same kept socket (decision 0032)', async () => {
+    const client = jsonClient(base, 1);
+    try {
+      seen.length = 0;
+      const first = await client.get('/list?page=1', { authorization: 'Bearer t' });
+      const second = await client.get('/list?page=2', { authorization: 'Bearer t' });
+      expect(first).toEqual({ status: 201, bytes: Buffer.byteLength(JSON.stringify({ id: 'x', amount: '1000.00' })) });
+      expect(second.bytes).toBe(first.bytes);
+      expect(seen.map((x) => [x.method, x.url, x.body, x.headers.authorization])).toEqual([['GET', '/api/v1/list?page=1', '', 'Bearer t'], ['GET', '/api/v1/list?page=2', '', 'Bearer t']]);
+      expect(seen[0].socket).toBe(seen[1].socket);
+    } finally {
+      client.close();
+    }
+  });
+
   it('fails on a refused connection, so that the caller can send again', async () => {
     const client = jsonClient('http://127.0.0.1:1/api/v1', 1);
     try {

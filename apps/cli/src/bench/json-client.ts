@@ -3,6 +3,8 @@ import { Agent, request } from 'node:http';
 export interface JsonClient {
   /** One HTTP request with a JSON body (if any); the answer's status and parsed JSON body. */
   send(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  /** One GET read to its last byte and not parsed (what a latency is timed to): its status and its length in bytes. */
+  get(path: string, headers: Record<string, string>): Promise<{ status: number; bytes: number }>;
   close(): void;
 }
 
@@ -37,6 +39,18 @@ export function jsonClient(baseUrl: string, sockets: number): JsonClient {
         });
         req.on('error', reject);
         req.end(payload);
+      });
+    },
+    get(path, headers) {
+      return new Promise((resolve, reject) => {
+        const req = request({ agent, host: base.hostname, port: base.port, method: 'GET', path: prefix + path, headers }, (res) => {
+          let bytes = 0;
+          res.on('data', (c: Buffer) => { bytes += c.length; });
+          res.on('error', reject);
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+        });
+        req.on('error', reject);
+        req.end();
       });
     },
     close: () => agent.destroy(),
