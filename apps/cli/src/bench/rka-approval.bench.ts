@@ -114,7 +114,7 @@ export const rkaApprovalBench: Benchmark = {
         ['ratio API / SQL', ratio(A.p50, S.p50)],
         ['the same SQL without the audit records (the baseline before decision 0235), median; API / it', `${ms(B.p50)}; ${ratio(A.p50, B.p50)}`],
       ],
-      notes: [`The three run alternately, ${ROUNDS} rounds. The API approval also checks the ceiling, the four-eyes rule and every line invariant, and answers with the approved document's detail (its ${ITEMS} items); the baseline writes the lines, entries, balances, document state, its event and the 26 audit records (one per line and one for the document, through the API's own audit statement and key), and reads nothing back.`],
+      notes: [`The three run alternately, ${ROUNDS} rounds. The API approval also checks the ceiling, the four-eyes rule and every line invariant, and answers with the approved document's detail (its ${ITEMS} items, their JSON built by PostgreSQL in the transition's statement since decision 0237: a read the baseline does not make); the baseline writes the lines, entries, balances, document state, its event and the 26 audit records (one per line and one for the document, through the API's own audit statement and key), and reads nothing back.`],
     };
   },
 };
