@@ -7,9 +7,10 @@ jest.setTimeout(120_000);
 // budget lines it has (decision 0235): the sums, line totals, ceiling lock and
 // editor check in one; the ceilings with their usage in one; the lines found
 // or created and posted set-based; the transition with its event and summary
-// in one; the items read once for the answer; every audit record of the
-// approval in one insert. The answer is the same detail a GET shows, and the
-// batched records verify, and a tampered one is found.
+// in one, with the items' JSON for the answer; every audit record of the
+// approval in one insert. The items' JSON is read in the transition's statement
+// (decision 0237: eleven statements, was twelve). The answer is the same detail
+// a GET shows, and the batched records verify, and a tampered one is found.
 describe('e-budgeting: what one approval sends', () => {
   let t: TestApp;
   const log = new StatementLog();
@@ -53,12 +54,15 @@ describe('e-budgeting: what one approval sends', () => {
     const large = await approve(await submitted('1.01.02.1.01.0010', 12, 4));
     expect(large.sent.length).toBeGreaterThan(0);
     expect(large.sent.length).toBe(small.sent.length);
-    expect(large.sent.length).toBeLessThanOrEqual(12);
+    // 11: the items' read went into the transition's statement (decision 0237)
+    expect(large.sent.length).toBeLessThanOrEqual(11);
     expect(large.sent[0]).toMatch(/^(START TRANSACTION|BEGIN)/);
     expect(large.sent.filter((s) => /^INSERT INTO audit_events/.test(s))).toHaveLength(1);
     // every statement but BEGIN and COMMIT goes as a prepared statement, planned once per connection (decision 0236)
     expect(large.sent.filter((_, k) => !large.named[k])).toEqual([expect.stringMatching(/^(START TRANSACTION|BEGIN)/), 'COMMIT']);
-    expect(large.sent.filter((s) => /budget_document_items/.test(s) && /^ ?SELECT i\.id/.test(s))).toHaveLength(1);
+    // the items are read once, as JSON, by the transition's statement: no statement of their own
+    expect(large.sent.filter((s) => /json_agg\(t\)/.test(s))).toEqual([expect.stringMatching(/^WITH d AS \(UPDATE budget_documents SET status = 'APPROVED'/)]);
+    expect(large.sent.filter((s) => /^ ?SELECT i\.id/.test(s))).toHaveLength(0);
     expect(large.res.body).toMatchObject({ status: 'APPROVED', approvedBy: 'verifier', itemCount: 12 });
     expect(large.res.body.lines).toHaveLength(4);
   });
@@ -68,6 +72,15 @@ describe('e-budgeting: what one approval sends', () => {
     const { res } = await approve(id);
     const read = await t.get(`/budgeting/documents/${id}`, 'verifier');
     expect(res.body).toEqual(read.body);
+    // the answer is JSON text written as PostgreSQL and the splice made it (decision 0237): the content type res.json
+    // gives, the items by account and then in the order they were added, every amount a decimal string to the sen
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(read.headers['content-type']).toBe('application/json; charset=utf-8');
+    const byAccount = [0, 3, 6, 1, 4, 7, 2, 5, 8].map((i) => ({ accountCode: ACCOUNTS[i % 3], description: `Belanja ${i + 1}`, unitPrice: `${1000 + i}.25` }))
+      .sort((a, b) => a.accountCode.localeCompare(b.accountCode));
+    expect(res.body.items.map((i: { accountCode: string; description: string; unitPrice: string }) => ({ accountCode: i.accountCode, description: i.description, unitPrice: i.unitPrice })))
+      .toEqual(byAccount);
+    expect(res.body.items[0]).toMatchObject({ volume: expect.any(String), subtotal: expect.stringMatching(/^\d+\.\d{2}$/), total: expect.stringMatching(/^\d+\.\d{2}$/), vat: false, coefficients: [{ quantity: expect.any(String), unit: 'paket' }] });
     // items 1..9 of (i+1) x (1000+i).25 over three accounts: each line's total is its items' sum, to the sen
     const expected = ACCOUNTS.slice(0, 3).map((code, a) => {
       let cents = 0n;

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, bodyLimits, createValidationPipe, declaredBodyLimits, DEFAULT_BODY_LIMIT, finishDocument, FiscalYearExistsPipe, inputGuard, jsonShapeStream, noStore, verifyJsonText } from '@grms/core';
+import { JsonTextExpressAdapter } from '@grms/core';
 import { DataSource } from 'typeorm';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -73,7 +74,8 @@ export interface CreateAppOptions {
 
 /** Builds the HTTP application (not yet listening): used by main and by the end-to-end tests. */
 export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, databaseUrl }), {
+  // the adapter also sends bodies that are already JSON text as they are (decision 0237)
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, databaseUrl }), new JsonTextExpressAdapter(), {
     logger: logLevels(config.logLevel),
     bodyParser: false,
     bufferLogs: config.logLevel !== 'silent',

@@ -43,5 +43,6 @@ export * from './money/amount-cell';
 export * from './http/body-examples';
 // issue 11: cursor pagination and streamed downloads
 export * from './http/cursor';
+export * from './http/json-text';
 export * from './export/streamed-export';
 export * from './tax-id/npwp';

@@ -26,9 +26,9 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built API (the `dist` next to this file) on a free port and waits until it serves. */
+/** Starts the built API (the `dist` next to this file) on a free port (or `env.PORT`) and waits until it serves. */
 export async function startApiProcess(databaseUrl: string, dataDir: string, env: Record<string, string> = {}, nodeFlags: string[] = API_NODE_FLAGS): Promise<ApiProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const main = join(__dirname, '..', '..', '..', 'api', 'src', 'main.js');
   const child: ChildProcess = spawn(process.execPath, [...nodeFlags, main], {
     stdio: ['ignore', 'pipe', 'pipe'],

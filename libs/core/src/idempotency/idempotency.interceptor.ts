@@ -7,6 +7,7 @@ import { from, lastValueFrom, Observable } from 'rxjs';
 import { AuthUser } from '../context/request-context';
 import { TransactionService } from '../database/transaction.service';
 import { DomainError } from '../errors/domain-error';
+import { JsonText } from '../http/json-text';
 
 export const IDEMPOTENT_METADATA = 'grms:idempotent';
 export const IDEMPOTENT_PREPARED_METADATA = 'grms:idempotent-prepared';
@@ -76,7 +77,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const status = this.reflector.get<number>(HTTP_CODE_METADATA, ctx.getHandler()) ?? (req.method === 'POST' ? 201 : 200);
       // stored with the audit records, in their statement at commit
       this.tx.current()!.tail.push({ sql: `UPDATE idempotency_keys SET status_code = $3::int, response_body = $4::text WHERE user_id = $1::uuid AND key = $2::text`,
-        params: [userId, key, status, JSON.stringify(body ?? null)] });
+        params: [userId, key, status, body instanceof JsonText ? body.text : JSON.stringify(body ?? null)] });
       return body;
     }, { preparedStatements: this.reflector.get<boolean>(IDEMPOTENT_PREPARED_METADATA, ctx.getHandler()) }));
   }

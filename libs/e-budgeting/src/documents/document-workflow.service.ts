@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ALLOTMENT_RELEASER, AllotmentReleaser, BudgetLinesService, LedgerKind, LedgerService, Posting } from '@grms/budget';
-import { AuditService, AuthUser, DomainError, Money, Permission, segregationOfDuties, TransactionService } from '@grms/core';
+import { AuditService, AuthUser, DomainError, JsonText, Money, Permission, segregationOfDuties, TransactionService } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { ceilingsWithUsage } from '../ceilings/ceiling-usage';
 import { ACCOUNT_CLASS } from './document-kind';
@@ -26,7 +26,7 @@ export class DocumentWorkflowService {
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  async submit(user: AuthUser, id: string): Promise<DocumentDetailResponse> {
+  async submit(user: AuthUser, id: string): Promise<JsonText<DocumentDetailResponse>> {
     return this.tx.run(async (m) => {
       const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_WRITE, true);
       if (doc.status !== 'DRAFT') throw DomainError.invalidTransition('budget document', doc.status, 'submitted');
@@ -35,7 +35,7 @@ export class DocumentWorkflowService {
       const shift = this.shiftClass(doc, totals);
       const after = await this.store.transition(m, id, `status = 'SUBMITTED', submitted_by = $2, shift_class = $3`, [user.id, shift],
         { action: 'SUBMITTED', from: doc.status, to: 'SUBMITTED', actorId: user.id });
-      return this.finish(m, doc, after, 'SUBMITTED', totals);
+      return this.finish(doc, after, 'SUBMITTED', totals);
     });
   }
 
@@ -44,7 +44,7 @@ export class DocumentWorkflowService {
    * date). Not offered by the API: only the demo seeding gives it, to date the
    * demo DPAs at the start of their year (decision 0510).
    */
-  async approve(user: AuthUser, id: string, opts: { valueDate?: string } = {}): Promise<DocumentDetailResponse> {
+  async approve(user: AuthUser, id: string, opts: { valueDate?: string } = {}): Promise<JsonText<DocumentDetailResponse>> {
     return this.tx.run(async (m) => {
       const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_APPROVE, true);
       if (doc.status !== 'SUBMITTED') throw DomainError.invalidTransition('budget document', doc.status, 'approved');
@@ -62,11 +62,11 @@ export class DocumentWorkflowService {
       }
       const after = await this.store.transition(m, id, `status = 'APPROVED', approved_by = $2, approved_at = now(), rejection_reason = NULL`, [user.id],
         { action: 'APPROVED', from: doc.status, to: 'APPROVED', actorId: user.id });
-      return this.finish(m, doc, after, 'APPROVED', totals);
+      return this.finish(doc, after, 'APPROVED', totals);
     }, { preparedStatements: true }); // a fixed set of statement texts, planned once per connection (decision 0236)
   }
 
-  async reject(user: AuthUser, id: string, reason: string): Promise<DocumentDetailResponse> {
+  async reject(user: AuthUser, id: string, reason: string): Promise<JsonText<DocumentDetailResponse>> {
     return this.tx.run(async (m) => {
       const doc = await this.store.require(m, user, id, Permission.BUDGET_DOC_APPROVE, true);
       if (doc.status !== 'SUBMITTED') throw DomainError.invalidTransition('budget document', doc.status, 'rejected');
@@ -74,14 +74,15 @@ export class DocumentWorkflowService {
       this.requireApprover(user, doc, this.shiftClass(doc, totals), 'reject');
       const after = await this.store.transition(m, id, `status = 'DRAFT', submitted_by = NULL, rejection_reason = $2`, [reason],
         { action: 'REJECTED', from: doc.status, to: 'DRAFT', actorId: user.id, reason });
-      return this.finish(m, doc, after, 'REJECTED', totals, reason);
+      return this.finish(doc, after, 'REJECTED', totals, reason);
     });
   }
 
-  // The items did not change in the transition: the line totals read before it are the detail's.
-  private async finish(m: EntityManager, doc: DocumentRow, after: DocumentResponse, action: string, totals: DocumentTotals, reason: string | null = null): Promise<DocumentDetailResponse> {
+  // The items did not change in the transition: the line totals read before it are the detail's, and the
+  // transition's statement read the items' JSON (decision 0237).
+  private finish(doc: DocumentRow, after: DocumentResponse & { itemsJson: string }, action: string, totals: DocumentTotals, reason: string | null = null): JsonText<DocumentDetailResponse> {
     this.audit.record({ action: `BUDGET_DOCUMENT.${action}`, entityType: 'BudgetDocument', entityId: doc.id, before: { status: doc.status, total: doc.total }, after: { status: after.status, total: after.total, reason } });
-    return this.store.detailOf(m, after, totals);
+    return this.store.detailOf(after, totals);
   }
 
   /** The rules checked on submit and again on approve. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Page, PageQueryDto, Permission, ProblemResponse } from '@grms/core';
+import { ApiPage, Authenticated, AuthUser, CurrentUser, JsonText, Page, PageQueryDto, Permission, ProblemResponse } from '@grms/core';
 import { DocumentItemsService } from './document-items.service';
 import { DocumentWorkflowService } from './document-workflow.service';
 import { DocumentsService } from './documents.service';
@@ -36,7 +36,7 @@ export class DocumentsController {
   @ApiOperation({ summary: 'A budget document with its items', description: 'One budget document with its items and totals.' })
   @Authenticated({ permission: Permission.BUDGET_DOC_READ })
   @ApiOkResponse({ type: DocumentDetailResponse })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentDetailResponse> {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<JsonText<DocumentDetailResponse>> {
     return this.docs.get(user, id);
   }
 
@@ -85,7 +85,7 @@ export class DocumentsController {
   @ApiOkResponse({ type: DocumentDetailResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION' })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'EMPTY_DOCUMENT, NO_CEILING, EXCEEDS_CEILING, PERGESERAN_TOTAL_CHANGED, BELOW_COMMITTED' })
-  submit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentDetailResponse> {
+  submit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<JsonText<DocumentDetailResponse>> {
     return this.flow.submit(user, id);
   }
 
@@ -96,7 +96,7 @@ export class DocumentsController {
   @ApiOkResponse({ type: DocumentDetailResponse, description: 'the document is now a DPA; APPROPRIATION is posted per budget line' })
   @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION' })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'NO_CEILING, EXCEEDS_CEILING, PERGESERAN_TOTAL_CHANGED, BELOW_COMMITTED and the ledger\'s refusals' })
-  approve(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentDetailResponse> {
+  approve(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<JsonText<DocumentDetailResponse>> {
     return this.flow.approve(user, id);
   }
 
@@ -106,7 +106,7 @@ export class DocumentsController {
   @Authenticated({ permission: Permission.BUDGET_DOC_APPROVE })
   @ApiOkResponse({ type: DocumentDetailResponse, description: 'back to DRAFT with the reason' })
   @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION' })
-  reject(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectDocumentDto): Promise<DocumentDetailResponse> {
+  reject(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectDocumentDto): Promise<JsonText<DocumentDetailResponse>> {
     return this.flow.reject(user, id, dto.reason);
   }
 

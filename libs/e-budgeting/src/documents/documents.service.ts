@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CodeListVersionsService, FiscalYearsService } from '@grms/budget';
-import { AccessService, AuditService, AuthUser, DomainError, offsetOf, Page, pageOf, PageQueryDto, Permission, TransactionService } from '@grms/core';
+import { AccessService, AuditService, AuthUser, DomainError, JsonText, offsetOf, Page, pageOf, PageQueryDto, Permission, TransactionService } from '@grms/core';
 import { DOCUMENT_SELECT, DocumentStore } from './document-store';
 import { requireFinancingOrganization } from './document-kind';
 import { CreateDocumentDto, DocumentDetailResponse, DocumentEventResponse, DocumentQueryDto, DocumentResponse } from './dto/document.dto';
@@ -99,10 +99,10 @@ export class DocumentsService {
     });
   }
 
-  async get(user: AuthUser, id: string): Promise<DocumentDetailResponse> {
+  async get(user: AuthUser, id: string): Promise<JsonText<DocumentDetailResponse>> {
     return this.tx.run(async (m) => {
       await this.store.require(m, user, id, Permission.BUDGET_DOC_READ);
-      return this.store.detail(m, id);
+      return this.store.detailJson(m, id);
     });
   }
 

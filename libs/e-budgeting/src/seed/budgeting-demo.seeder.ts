@@ -53,7 +53,7 @@ export class BudgetingDemoSeeder {
       const id = await this.draft(as, org.get(d.org)!, 2026, d);
       if (!id) continue;
       await as(d.planner, (u) => this.flow.submit(u, id));
-      const approved = await as('verifier', (u) => this.flow.approve(u, id, { valueDate }));
+      const approved = (await as('verifier', (u) => this.flow.approve(u, id, { valueDate }))).value();
       const lines: { id: string; appropriated: string }[] = await this.tx.run((m) => m.query(
         `SELECT id, appropriated::text FROM budget_lines WHERE fiscal_year = 2026 AND organization_id = $1 AND sub_activity_code = $2 AND appropriated > 0`,
         [approved.organizationId, approved.subActivityCode]));
