@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Benchmark } from './bench-context';
@@ -71,6 +71,7 @@ export const catalogueImportBench: Benchmark = {
       reimports.push(await timeIt(async () => { again = await upload(body); }));
     }
     await ctx.pool.query(`DROP TABLE bench_copy`);
+    rmSync(dir, { recursive: true, force: true }); // the catalogues' files, left in the temp folder at every run before
     const api = median(apis);
     const copy = median(copies);
     const reimport = median(reimports);

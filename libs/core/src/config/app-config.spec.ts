@@ -1,11 +1,22 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { databaseUrls } from '../database/database-urls';
 import { ConfigError, loadConfig } from './app-config';
 
+// every data folder a test makes is removed after the file's tests
+const made: string[] = [];
+const tempDir = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'grms-cfg-'));
+  made.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
 describe('loadConfig', () => {
-  const dir = () => mkdtempSync(join(tmpdir(), 'grms-cfg-'));
+  const dir = tempDir;
 
   it('defaults to the embedded database and generates and keeps a JWT secret', () => {
     const d = dir();
@@ -36,7 +47,7 @@ describe('loadConfig', () => {
 });
 
 describe('database roles in the configuration (decision 0020)', () => {
-  const base = { GRMS_DATA_DIR: mkdtempSync(join(tmpdir(), 'grms-cfg-')), JWT_SECRET: 'x'.repeat(32) };
+  const base = { GRMS_DATA_DIR: tempDir(), JWT_SECRET: 'x'.repeat(32) };
 
   it('takes the owner URL for migrations beside the API role URL, and derives who gets the grants', () => {
     const c = loadConfig({ ...base, DATABASE_URL: 'postgres://grms_app:a@db:5432/grms', DATABASE_OWNER_URL: 'postgres://grms_owner:o@db:5432/grms' });
@@ -52,7 +63,7 @@ describe('database roles in the configuration (decision 0020)', () => {
 });
 
 describe('the read replica in the configuration (decision 0053)', () => {
-  const base = { GRMS_DATA_DIR: mkdtempSync(join(tmpdir(), 'grms-cfg-')), DATABASE_URL: 'postgres://grms_app:x@db:5432/grms' };
+  const base = { GRMS_DATA_DIR: tempDir(), DATABASE_URL: 'postgres://grms_app:x@db:5432/grms' };
 
   it('is off by default and takes a standby URL and a lag bound', () => {
     expect(loadConfig(base)).toMatchObject({ databaseReplicaUrl: null, replicaMaxLagMs: 15_000 });
