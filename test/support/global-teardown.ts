@@ -1,7 +1,8 @@
+import './register-paths';
 import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
 import { Client } from 'pg';
+import { clusterFolder } from '@grms/core';
 
 export default async function globalTeardown(): Promise<void> {
   const adminUrl = process.env.GRMS_TEST_ADMIN_URL;
@@ -24,8 +25,6 @@ export default async function globalTeardown(): Promise<void> {
   const dirs = [process.env.GRMS_TEST_DATA_ROOT, ...(JSON.parse(process.env.GRMS_TEST_PG_DIRS ?? '[]') as string[])];
   for (const dir of dirs) {
     if (!dir) continue;
-    const parent = dirname(dir);
-    const target = dirname(parent) === tmpdir() && basename(parent).startsWith('grms-data-') ? parent : dir;
-    rmSync(target, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    rmSync(clusterFolder(dir), { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }

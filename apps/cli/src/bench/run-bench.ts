@@ -1,4 +1,4 @@
-import { AuditService, loadConfig, runMigrations, startEmbeddedPostgres, TransactionService } from '@grms/core';
+import { AuditService, clusterFolder, loadConfig, runMigrations, startEmbeddedPostgres, TransactionService } from '@grms/core';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -109,6 +109,9 @@ export async function runBench(argv: string[]): Promise<void> {
     say(only ? md : `written to ${out}`);
   } finally {
     await pg.stop();
+    // the cluster (2 GB with the province) lives in a temp folder of its own when the data root is not
+    // reachable for its OS user, as under root: it goes too, as the test run's teardown does
+    rmSync(clusterFolder(pg.dataDir), { recursive: true, force: true });
     rmSync(dataRoot, { recursive: true, force: true });
   }
 }

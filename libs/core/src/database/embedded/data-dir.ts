@@ -72,6 +72,16 @@ function tempBase(root: string): string {
 }
 
 /**
+ * What to remove to delete a stopped cluster with everything it left: the
+ * temp folder it lives in when its data root was not reachable for its OS user
+ * (`grms-data-<hash>-<random>` in the temp dir), or else the cluster's folder.
+ */
+export function clusterFolder(dataDir: string): string {
+  const parent = path.dirname(dataDir);
+  return path.dirname(parent) === os.tmpdir() && path.basename(parent).startsWith('grms-data-') ? parent : dataDir;
+}
+
+/**
  * The temp folders that may hold a cluster for `dataRoot`: the one the data
  * root names, and older ones for the same path (left when `.data/` was deleted).
  */

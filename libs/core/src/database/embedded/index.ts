@@ -5,3 +5,4 @@ export { APP_ROLE } from './app-role';
 export { resetEmbeddedData } from './reset';
 export { startEmbeddedStandby } from './standby';
 export type { EmbeddedStandbyHandle, EmbeddedStandbyOptions } from './standby';
+export { clusterFolder } from './data-dir';
