@@ -1,9 +1,6 @@
 import { Client } from 'pg';
+import { planNodes } from './support/plan-nodes';
 import { startTestApp, TestApp } from './support/test-app';
-
-interface PlanNode { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; 'Index Cond'?: string; Plans?: PlanNode[] }
-
-const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 // One OPD's page of budget lines (the auditor naming an organization, with an
 // account prefix) is a range of one index in list order, and its count a range
@@ -27,26 +24,15 @@ describe('budget lines: one OPD page off one index', () => {
    * whole (the demo table is tiny: sequential and bitmap scans are taken off the menu, nothing else). */
   const expectOpdIndexRanges = async () => {
     expect(sent).toHaveLength(1);
-    const c = new Client({ connectionString: t.ownerUrl });
-    await c.connect();
-    try {
-      await c.query('BEGIN');
-      await c.query('SET LOCAL enable_seqscan = off');
-      await c.query('SET LOCAL enable_bitmapscan = off');
-      const [{ 'QUERY PLAN': [plan] }] = (await c.query(`EXPLAIN (FORMAT JSON) ${sent[0].text}`, sent[0].params)).rows as { 'QUERY PLAN': { Plan: PlanNode }[] }[];
-      await c.query('ROLLBACK');
-      const all = nodes(plan.Plan);
-      const lineScans = all.filter((n) => n['Relation Name'] === 'budget_lines');
-      expect(lineScans).toHaveLength(2); // the page and its count
-      for (const s of lineScans) {
-        expect(s['Index Name']).toBe('budget_lines_org_list_order_idx');
-        expect(s['Index Cond']).toMatch(/organization_id = '[0-9a-f-]{36}'::uuid/); // an equality, not = ANY(...)
-      }
-      // the only sort is the top one, over the page's own rows beside their total (no sort of the OPD's lines)
-      expect(all.filter((n) => n['Node Type'] === 'Sort').every((n) => n === plan.Plan)).toBe(true);
-    } finally {
-      await c.end();
+    const all = await planNodes(t.ownerUrl, sent[0], ['enable_seqscan = off', 'enable_bitmapscan = off']);
+    const lineScans = all.filter((n) => n['Relation Name'] === 'budget_lines');
+    expect(lineScans).toHaveLength(2); // the page and its count
+    for (const s of lineScans) {
+      expect(s['Index Name']).toBe('budget_lines_org_list_order_idx');
+      expect(s['Index Cond']).toMatch(/organization_id = '[0-9a-f-]{36}'::uuid/); // an equality, not = ANY(...)
     }
+    // the only sort is the top one, over the page's own rows beside their total (no sort of the OPD's lines)
+    expect(all.filter((n) => n['Node Type'] === 'Sort').every((n) => n === all[0])).toBe(true);
   };
 
   it('reads the OPD page and its count as ranges of budget_lines_org_list_order_idx, and answers the exact lines', async () => {

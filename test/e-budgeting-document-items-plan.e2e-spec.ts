@@ -1,12 +1,8 @@
-import { Client } from 'pg';
+import { planNodes } from './support/plan-nodes';
 import { StatementLog } from './support/statement-log';
 import { startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
-
-interface PlanNode { 'Node Type': string; 'Relation Name'?: string; 'Parent Relationship'?: string; Plans?: PlanNode[] }
-
-const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 // A document's items (what its detail, submit, approve and reject answer with)
 // come as one JSON text built by PostgreSQL, in the statement that reads the
@@ -48,16 +44,9 @@ describe('e-budgeting: the items of a 500-item document read their catalogue ite
     const sent = log.sent.filter((s) => /json_agg\(t\)/.test(s.text));
     expect(sent).toHaveLength(1);
 
-    const c = new Client({ connectionString: t.ownerUrl });
-    await c.connect();
-    try {
-      const [{ 'QUERY PLAN': [plan] }] = (await c.query(`EXPLAIN (FORMAT JSON) ${sent[0].text}`, sent[0].params)).rows as { 'QUERY PLAN': { Plan: PlanNode }[] }[];
-      const catalogue = nodes(plan.Plan).filter((n) => n['Relation Name'] === 'hsb_items' || n['Relation Name'] === 'hsb_item_versions');
-      expect(catalogue.map((n) => n['Relation Name']).sort()).toEqual(['hsb_item_versions', 'hsb_item_versions', 'hsb_items']);
-      for (const n of catalogue) expect({ node: n['Node Type'], under: n['Parent Relationship'] }).toEqual({ node: expect.stringMatching(/^Index (Only )?Scan$/), under: 'SubPlan' });
-    } finally {
-      await c.end();
-    }
+    const catalogue = (await planNodes(t.ownerUrl, sent[0])).filter((n) => n['Relation Name'] === 'hsb_items' || n['Relation Name'] === 'hsb_item_versions');
+    expect(catalogue.map((n) => n['Relation Name']).sort()).toEqual(['hsb_item_versions', 'hsb_item_versions', 'hsb_items']);
+    for (const n of catalogue) expect({ node: n['Node Type'], under: n['Parent Relationship'] }).toEqual({ node: expect.stringMatching(/^Index (Only )?Scan$/), under: 'SubPlan' });
 
     // every item as stored, the amounts as PostgreSQL writes them, by account and then in the order added
     const expected = await t.sql(
