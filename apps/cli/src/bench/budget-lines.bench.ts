@@ -1,10 +1,10 @@
 import { BUDGET_LINE_KEYSET, BUDGET_LINE_SELECT } from '@grms/budget';
 import { encodeCursor, listPage, SqlWhere } from '@grms/core';
-import { readFileSync } from 'node:fs';
 import { startApiProcess } from './api-process';
 import { autocannon, pacedLoad } from './autocannon-run';
 import { Benchmark } from './bench-context';
 import { JsonClient, jsonClient } from './json-client';
+import { cpuOf } from './sp2d-cpu';
 import { ms, ratio, repeat, stats } from './stats';
 
 // Listing budget lines with filters, a page of 50, through the API (auth,
@@ -80,10 +80,9 @@ export const budgetLinesBench: Benchmark = {
       const a = stats(ownApi);
       const q = stats(ownSql);
       const f = stats(ownFetch);
-      const ticks = () => readFileSync(`/proc/${own.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((x, y) => x + Number(y), 0);
-      const t0 = ticks();
+      const t0 = cpuOf(own.pid);
       const ownLoad = await autocannon(own.baseUrl + path(0), ownToken, { connections: 10, seconds: 30, rate: 100 });
-      const ownCpuMs = ((ticks() - t0) * 10) / Math.max(1, ownLoad.requests); // clock ticks of 10 ms
+      const ownCpuMs = (cpuOf(own.pid) - t0) / Math.max(1, ownLoad.requests); // clock ticks of 10 ms
       const paced = await pacedLoad(own.baseUrl + path(0), ownToken, { connections: 10, seconds: 30, rate: 100 });
       ownRows = [
         ['API in its own process (warmed up by 500 requests), one OPD, p50 / p95', `${ms(a.p50)} / ${ms(a.p95)}`],

@@ -1,10 +1,10 @@
 import { AUDIT_KEYS, AuditKeys, flushAudit, PendingAuditEvent } from '@grms/core';
-import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { PoolClient } from 'pg';
 import { EntityManager } from 'typeorm';
 import { ApiProcess, startApiProcess } from './api-process';
 import { Benchmark, BenchContext } from './bench-context';
+import { cpuOf } from './sp2d-cpu';
 import { ms, ratio, stats, timeIt } from './stats';
 
 const ITEMS = 500;
@@ -97,8 +97,6 @@ export function checkApproved(docId: string, status: number, body: Buffer): void
   }
 }
 
-/** User + system CPU of a process so far, in ms (Linux clock ticks of 10 ms). */
-const cpuMs = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((x, y) => x + Number(y), 0) * 10;
 
 // The approval's audit records as the API writes them: one statement at the end of the transaction, each record keyed.
 async function auditBySql(ctx: BenchContext, c: PoolClient, docId: string, total: string, before: Row[], entries: Row[], after: Row[], verifierId: string): Promise<void> {
@@ -155,9 +153,9 @@ export async function measureRkaApprovals(ctx: BenchContext, rounds: number, war
   try {
     const ownToken = await own.token('verifier');
     const approveOwn = async (id: string) => {
-      const t0 = cpuMs(own.pid);
+      const t0 = cpuOf(own.pid);
       const res = await postUntilLastByte(`${own.baseUrl}/budgeting/documents/${id}/approve`, ownToken, agent);
-      const cpu = cpuMs(own.pid) - t0;
+      const cpu = cpuOf(own.pid) - t0;
       checkApproved(id, res.status, res.body);
       return { ms: res.ms, cpu };
     };
