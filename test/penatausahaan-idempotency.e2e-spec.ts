@@ -34,6 +34,8 @@ describe('e-penatausahaan: duplicates and idempotency', () => {
     expect(res.map((r) => r.status)).toEqual(Array(20).fill(201));
     // identical responses, to the byte
     for (const r of res) expect(r.text).toBe(res[0].text);
+    // and the same content type, the first answer and the replays alike (the stored text is sent as it is)
+    expect(new Set(res.map((r) => r.headers['content-type']))).toEqual(new Set(['application/json; charset=utf-8']));
     expect(res.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(19);
     expect((await t.sql(`SELECT id FROM sp2d WHERE spm_id = $1`, [spmId]))).toHaveLength(1);
     expect(await line(t, id)).toMatchObject({ disbursed: '80000.00' });

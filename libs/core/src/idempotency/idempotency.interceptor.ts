@@ -71,14 +71,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         res.status(prior.status_code);
         res.setHeader('Idempotent-Replayed', 'true');
-        return prior.response_body === null ? null : JSON.parse(prior.response_body);
+        // the stored text is the answer sent the first time: sent again as it is, not parsed and re-serialized
+        return answerOf(prior.response_body);
       }
       const body = await lastValueFrom(next.handle(), { defaultValue: null });
       const status = this.reflector.get<number>(HTTP_CODE_METADATA, ctx.getHandler()) ?? (req.method === 'POST' ? 201 : 200);
-      // stored with the audit records, in their statement at commit
+      // stored with the audit records, in their statement at commit; the body is serialized once, for the
+      // store and for the answer
+      const text = body instanceof JsonText ? body.text : JSON.stringify(body ?? null);
       this.tx.current()!.tail.push({ sql: `UPDATE idempotency_keys SET status_code = $3::int, response_body = $4::text WHERE user_id = $1::uuid AND key = $2::text`,
-        params: [userId, key, status, body instanceof JsonText ? body.text : JSON.stringify(body ?? null)] });
-      return body;
+        params: [userId, key, status, text] });
+      return answerOf(text);
     }, { preparedStatements: this.reflector.get<boolean>(IDEMPOTENT_PREPARED_METADATA, ctx.getHandler()) }));
   }
+}
+
+/**
+ * The answer of a stored response text: sent as that text (no second serialization); an empty body
+ * (stored as `null`) stays empty.
+ */
+export function answerOf(text: string | null): JsonText | null {
+  return text === null || text === 'null' ? null : new JsonText(text);
 }
