@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Benchmark } from './bench-context';
 import { ms, ratio, timeIt } from './stats';
+import { settled } from './settled';
 
 const ROWS = 20000;
 const perSecond = (rows: number, ms: number) => `${Math.round((rows * 1000) / ms).toLocaleString('en-US')} rows/s`;
@@ -37,15 +38,7 @@ export const catalogueImportBench: Benchmark = {
     // the search rows of an import are written after its commit (decision 0108): each round waits for the last
     // round's to be written before it is timed, so that one import is measured, not one import beside the last
     // one's search catch-up; how long the catch-up took after each new catalogue is a row of its own
-    const searchWritten = async (): Promise<number> => {
-      const t0 = process.hrtime.bigint();
-      for (let i = 0; i < 3000; i++) {
-        const [{ pending }] = (await ctx.pool.query(`SELECT EXISTS (SELECT 1 FROM hsb_search_pending) AS pending`)).rows;
-        if (!pending) return Number(process.hrtime.bigint() - t0) / 1e6;
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      throw new Error('the catalogue search rows were not written within 30 s of an import');
-    };
+    const searchWritten = (): Promise<number> => settled(ctx, 'hsb_search_pending');
     const catchUps: number[] = [];
     await ctx.pool.query(`CREATE TABLE IF NOT EXISTS bench_copy (code text, name text, specification text, unit text, price numeric(20,2), category text, account_codes text, ceiling text)`);
     // ROUNDS new catalogues, each beside a COPY of its own file (alternating), then the last file re-imported ROUNDS times:
