@@ -2,6 +2,9 @@
 // import only the public face (@grms/<lib>) of the libs below it, never a
 // file inside another lib, and never a lib above it.
 import js from '@eslint/js';
+import { execFileSync } from 'node:child_process';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
 
 // Lowest first. A lib may import the libs listed before it.
@@ -23,8 +26,28 @@ const boundaryRules = LAYERS.map((lib, i) => {
   };
 });
 
+// Lint reads the checkout's source, not what lies around in it: nothing git
+// ignores (dist/, coverage/, .data/, node_modules/, screenshots, at any depth)
+// and no folder at the top that git does not track (a build output, a copy of
+// the tree, another checkout). A change's new files in the tracked folders are
+// linted before they are added. Outside a git checkout, the list above holds.
+function untrackedIgnores() {
+  const gitFiles = (...args) => execFileSync('git', ['ls-files', '-z', '--others', '--directory', ...args], {
+    cwd: dirname(fileURLToPath(import.meta.url)), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024,
+  }).split('\0').filter(Boolean);
+  try {
+    const ignored = gitFiles('--ignored', '--exclude-standard');
+    const topFolders = gitFiles('--exclude-standard').filter((p) => /^[^/]+\/$/.test(p));
+    // paths, not patterns: a glob character in a name stands for itself
+    return [...ignored, ...topFolders].map((p) => p.replace(/[\\*?[\]{}()!+@]/g, '\\$&'));
+  } catch {
+    return [];
+  }
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'eslint.config.mjs', 'jest.config.js'] },
+  { ignores: untrackedIgnores() },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,11 +1,10 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditQueryService, AuditService, loadConfig, runMigrations } from '@grms/core';
 import { ALL_MIGRATIONS } from '../migrations';
 import { createApp } from '../apps/api/src/create-app';
 import { asAppRole, TEST_APP_ROLE, withDatabase } from './support/database';
+import { testDataDir } from './support/run-folder';
 
 jest.setTimeout(120_000);
 
@@ -32,7 +31,7 @@ describe('audit trail: upgrade of a database chained by the old trigger', () => 
     await old.destroy();
 
     await runMigrations(url, { appRole: TEST_APP_ROLE });
-    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', DATABASE_URL: asAppRole(url), LOG_LEVEL: 'silent', GRMS_DATA_DIR: join(tmpdir(), 'grms-test-data') });
+    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', DATABASE_URL: asAppRole(url), LOG_LEVEL: 'silent', GRMS_DATA_DIR: testDataDir() });
     const app = await createApp(config, asAppRole(url));
     await app.init();
     const sql = async (q: string) => {

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EmbeddedPostgresHandle, startEmbeddedPostgres } from '@grms/core';
+import { EmbeddedPostgresHandle, startEmbeddedPostgres, TempFolders } from '@grms/core';
 import { freePort } from './support/child-api';
 import { prepareTemplate } from './support/database';
 import { approvedSpm, allottedLine, SUPPLIER } from './support/penatausahaan-fixtures';
@@ -16,16 +13,20 @@ const N = 16;
 // postmaster during a burst of payments, and the API is healthy again within
 // seconds without being restarted, with every acknowledged payment kept.
 describe('embedded PostgreSQL under supervision', () => {
+  // the cluster (and its temp folder under root) goes also when the test fails
+  const temp = new TempFolders();
+  afterAll(() => temp.removeAll());
+
   it('kill -9 of the postmaster during a burst of SP2D: restarted with crash recovery, /health back to 200, every acknowledged payment there', async () => {
-    const dataRoot = mkdtempSync(join(tmpdir(), 'grms-supervised-'));
+    const dataRoot = temp.make('grms-supervised-');
     const logs: string[] = [];
     const restarts: number[] = [];
     let fatal: Error | undefined;
     // durable (fsync on) so that crash recovery is the real one
-    const pg: EmbeddedPostgresHandle = await startEmbeddedPostgres({
+    const pg: EmbeddedPostgresHandle = temp.stopFirst(await startEmbeddedPostgres({
       dataRoot, port: await freePort(), database: 'postgres', log: (l) => void logs.push(l),
       supervise: { onRestart: (pid) => void restarts.push(pid), onFatal: (e) => { fatal = e; } },
-    });
+    }));
     const saved = { admin: process.env.GRMS_TEST_ADMIN_URL, template: process.env.GRMS_TEST_TEMPLATE };
     let t: TestApp | undefined;
     try {
@@ -83,9 +84,6 @@ describe('embedded PostgreSQL under supervision', () => {
       process.env.GRMS_TEST_TEMPLATE = saved.template;
       await t?.close().catch(() => undefined);
       await pg.stop();
-      rmSync(dataRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-      // a backend of the killed postmaster may still be finishing its last write: the cluster's temp folder is best effort
-      try { rmSync(pg.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); } catch { /* left for the OS temp cleaner */ }
     }
   });
 });

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EmbeddedPostgresHandle, startEmbeddedPostgres } from '@grms/core';
+import { EmbeddedPostgresHandle, startEmbeddedPostgres, TempFolders } from '@grms/core';
 import { call, ChildApi, freePort, startChildApi } from './support/child-api';
 import { prepareTemplate } from './support/database';
 import { allottedLine, approvedSpm, line, SUPPLIER } from './support/penatausahaan-fixtures';
@@ -74,6 +71,10 @@ async function retryAll(t: TestApp, api: ChildApi, token: string, spmIds: string
 }
 
 describe('e-penatausahaan: crashes during a burst of SP2D issuance', () => {
+  // the private cluster (and its temp folder under root) goes also when a test fails
+  const temp = new TempFolders();
+  afterAll(() => temp.removeAll());
+
   it('kill -9 of the API process: no half-written SP2D, retried keys give exactly one effect', async () => {
     const t = await startTestApp();
     let api: ChildApi | undefined;
@@ -95,9 +96,9 @@ describe('e-penatausahaan: crashes during a burst of SP2D issuance', () => {
 
   it('immediate stop of PostgreSQL: recovery leaves no half-written SP2D, retried keys give exactly one effect', async () => {
     // A private, durable cluster (fsync on) that this test may stop without disturbing the other test files.
-    const dataRoot = mkdtempSync(join(tmpdir(), 'grms-crash-'));
+    const dataRoot = temp.make('grms-crash-');
     const port = await freePort();
-    const start = () => startEmbeddedPostgres({ dataRoot, port, database: 'postgres', log: () => undefined });
+    const start = async () => temp.stopFirst(await startEmbeddedPostgres({ dataRoot, port, database: 'postgres', log: () => undefined }));
     let pg: EmbeddedPostgresHandle = await start();
     const saved = { admin: process.env.GRMS_TEST_ADMIN_URL, template: process.env.GRMS_TEST_TEMPLATE };
     let t: TestApp | undefined;
@@ -138,7 +139,6 @@ describe('e-penatausahaan: crashes during a burst of SP2D issuance', () => {
       await api?.stop();
       await t?.close().catch(() => undefined);
       await pg.stop();
-      for (const dir of [pg.dataDir, dataRoot]) rmSync(dir, { recursive: true, force: true });
     }
   });
 });

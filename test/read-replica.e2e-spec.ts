@@ -1,13 +1,11 @@
 import { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
-import { EmbeddedPostgresHandle, EmbeddedStandbyHandle, loadConfig, runMigrations, startEmbeddedPostgres, startEmbeddedStandby } from '@grms/core';
+import { EmbeddedPostgresHandle, EmbeddedStandbyHandle, loadConfig, runMigrations, startEmbeddedPostgres, startEmbeddedStandby, TempFolders } from '@grms/core';
 import { createApp } from '../apps/api/src/create-app';
 import { freePort } from './support/child-api';
 import { prepareTemplate, TEST_APP_ROLE, withDatabase } from './support/database';
+import { testDataDir } from './support/run-folder';
 import { startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(240_000);
@@ -43,10 +41,14 @@ interface ReplicaHealth { status: string; standby: string; readsFrom: string; la
 // up, /health shows its lag, and reads fall back to the primary when it lags
 // beyond the bound or is stopped.
 describe('reports from a streaming read replica', () => {
+  // both clusters (and their temp folders under root) go also when the test fails
+  const temp = new TempFolders();
+  afterAll(() => temp.removeAll());
+
   it('reads reports from the standby once it has caught up, shows its lag and falls back to the primary when it lags or stops', async () => {
-    const roots = [mkdtempSync(join(tmpdir(), 'grms-replica-primary-')), mkdtempSync(join(tmpdir(), 'grms-replica-standby-'))];
+    const roots = [temp.make('grms-replica-primary-'), temp.make('grms-replica-standby-')];
     const logs: string[] = [];
-    const pg: EmbeddedPostgresHandle = await startEmbeddedPostgres({ dataRoot: roots[0], port: await freePort(), database: 'postgres', ephemeral: true, log: (l) => void logs.push(l) });
+    const pg: EmbeddedPostgresHandle = temp.stopFirst(await startEmbeddedPostgres({ dataRoot: roots[0], port: await freePort(), database: 'postgres', ephemeral: true, log: (l) => void logs.push(l) }));
     const saved = { admin: process.env.GRMS_TEST_ADMIN_URL, template: process.env.GRMS_TEST_TEMPLATE };
     let standby: EmbeddedStandbyHandle | undefined;
     let t: TestApp | undefined;
@@ -58,10 +60,10 @@ describe('reports from a streaming read replica', () => {
       await sql(pg.adminUrl, `CREATE ROLE ${REPORT_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '${REPORT_PASSWORD}'`);
       await runMigrations(withDatabase(pg.adminUrl, TEMPLATE), { appRole: TEST_APP_ROLE, reportRole: REPORT_ROLE });
 
-      standby = await startEmbeddedStandby({
+      standby = temp.stopFirst(await startEmbeddedStandby({
         primaryAdminUrl: pg.adminUrl, primaryDataDir: pg.dataDir, replication: { user: 'grms_replicator', password: 'grms-test-replication' },
         dataRoot: roots[1], port: await freePort(), ephemeral: true, log: (l) => void logs.push(l),
-      });
+      }));
       const standbyAdmin = standby.adminUrl;
       expect((await sql(standbyAdmin, `SELECT pg_is_in_recovery() AS r`))[0].r).toBe(true);
       const [walSender] = await sql(pg.adminUrl, `SELECT state FROM pg_stat_replication`);
@@ -146,7 +148,7 @@ describe('reports from a streaming read replica', () => {
       // an API whose bound is 1 s finds the standby lagging and reads the primary
       const config = loadConfig({
         NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', DATABASE_URL: t.url, LOG_LEVEL: 'silent',
-        GRMS_DATA_DIR: join(tmpdir(), 'grms-test-data'), DATABASE_REPLICA_URL: onStandby, REPLICA_MAX_LAG_MS: '1000',
+        GRMS_DATA_DIR: testDataDir(), DATABASE_REPLICA_URL: onStandby, REPLICA_MAX_LAG_MS: '1000',
       });
       tight = await createApp(config, t.url);
       await tight.init();
@@ -181,7 +183,6 @@ describe('reports from a streaming read replica', () => {
       await t?.close();
       await standby?.stop();
       await pg.stop();
-      for (const r of roots) rmSync(r, { recursive: true, force: true });
     }
   });
 });

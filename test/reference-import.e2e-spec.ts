@@ -1,7 +1,6 @@
 import { ReferenceImportService } from '@grms/budget';
-import { DomainError, RequestContext } from '@grms/core';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { DomainError, RequestContext, TempFolders } from '@grms/core';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -13,11 +12,12 @@ const REF = join(__dirname, '..', 'data', 'reference');
 describe('reference:import of code-list versions', () => {
   let t: TestApp;
   let importer: ReferenceImportService;
+  const temp = new TempFolders(); // the version folders the tests write
   const run = (dir?: string) => RequestContext.run({ requestId: 'e2e-reference-import' }, () => importer.importAll(dir));
   const versions = async () => (await t.get('/code-list-versions', 'admin')).body.data.map((v: { id: string }) => v.id);
   /** A version folder whose lists are the current ones, with `edit` applied to the accounts CSV. */
   const versionDir = (manifest: { id: string; seq: number }, edit: (csv: string) => string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'grms-version-'));
+    const dir = temp.make('grms-version-');
     const current = join(REF, 'current');
     writeFileSync(join(dir, 'accounts.csv'), edit(readFileSync(join(current, 'accounts.csv'), 'utf8')));
     copyFileSync(join(current, 'nomenclature.csv'), join(dir, 'nomenclature.csv'));
@@ -31,7 +31,9 @@ describe('reference:import of code-list versions', () => {
 
   jest.setTimeout(180_000); // each reload parses and checks ~20,000 codes
   beforeAll(async () => { t = await startTestApp(); importer = t.app.get(ReferenceImportService); });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    try { await t?.close(); } finally { await temp.removeAll(); }
+  });
 
   it('reloads the bundled lists with nothing changed, and says so', async () => {
     const report = await run();

@@ -8,7 +8,7 @@
 // `--screenshots-for-readme` also writes one small screenshot per role to
 // docs/screenshots/.
 /* global fetch, document */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -54,19 +54,27 @@ async function startApi() {
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}):\n${output}`);
-    try { if ((await fetch(`${base}/health`)).ok) break; } catch { /* not yet */ }
-    if (Date.now() > deadline) { child.kill('SIGTERM'); throw new Error(`the API did not start in time:\n${output}`); }
-    await sleep(500);
-  }
   const stop = async () => {
     child.kill('SIGTERM');
     for (let i = 0; i < 60 && child.exitCode === null; i++) await sleep(250);
     if (child.exitCode === null) child.kill('SIGKILL');
+    // `grms reset` removes the data folder with the cluster's own folder in the
+    // temp dir (where the cluster lives under root); rmSync is for the rest
+    spawnSync(process.execPath, [join(root, 'dist', 'apps', 'cli', 'src', 'main.js'), 'reset', '--yes'], { cwd: root, env: { ...process.env, GRMS_DATA_DIR: dataDir }, stdio: 'ignore' });
     rmSync(dataDir, { recursive: true, force: true });
   };
+  const deadline = Date.now() + 240_000;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}):\n${output}`);
+      try { if ((await fetch(`${base}/health`)).ok) break; } catch { /* not yet */ }
+      if (Date.now() > deadline) throw new Error(`the API did not start in time:\n${output}`);
+      await sleep(500);
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
   return { base, stop };
 }
 

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig, runMigrations } from '@grms/core';
 import { createApp, openApiDocumentOf } from '../../apps/api/src/create-app';
 import { DemoSeedService } from '../../apps/api/src/seed/demo-seed.service';
+import { testDataDir, testRunDir } from './run-folder';
 
 // The API under test connects as a least-privileged role, as in production
 // (decision 0020); the test's own hand in the database (t.superSql) is the
@@ -50,13 +50,16 @@ export async function prepareTemplate(adminUrl: string, template: string): Promi
   const templateUrl = withDatabase(adminUrl, template);
   await runMigrations(templateUrl, { appRole: TEST_APP_ROLE });
   const appUrl = asAppRole(templateUrl);
-  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', DATABASE_URL: appUrl, LOG_LEVEL: 'silent', GRMS_DATA_DIR: join(tmpdir(), 'grms-test-data') });
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', DATABASE_URL: appUrl, LOG_LEVEL: 'silent', GRMS_DATA_DIR: testDataDir() });
   const app = await createApp(config, appUrl);
   await app.init();
   await app.get(DemoSeedService).seed();
-  // The OpenAPI document depends only on the code: built once here, read by every test file.
-  const documentFile = join(mkdtempSync(join(tmpdir(), 'grms-openapi-')), 'openapi.json');
-  writeFileSync(documentFile, JSON.stringify(openApiDocumentOf(app)));
-  process.env.GRMS_TEST_OPENAPI_FILE = documentFile;
+  // The OpenAPI document depends only on the code: built once, by the global setup, in the
+  // run's folder, and read by every test file (a test file's own template leaves it as it is).
+  if (!process.env.GRMS_TEST_OPENAPI_FILE) {
+    const documentFile = join(testRunDir(), 'openapi.json');
+    writeFileSync(documentFile, JSON.stringify(openApiDocumentOf(app)));
+    process.env.GRMS_TEST_OPENAPI_FILE = documentFile;
+  }
   await app.close();
 }

@@ -1,30 +1,35 @@
 import './register-paths';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedPostgres } from '@grms/core';
+import { startEmbeddedPostgres, TempFolders } from '@grms/core';
 import { freePort } from './child-api';
 import { prepareTemplate, withDatabase } from './database';
 
 // Migrates and seeds one template database; each test file then gets its own
 // copy (CREATE DATABASE ... TEMPLATE), so files run in parallel, isolated.
+// Everything the run keeps on disk is in one folder of its own in the temp dir
+// (GRMS_TEST_RUN_DIR), removed by the global teardown with the run's cluster.
 export default async function globalSetup(): Promise<void> {
+  const temp = new TempFolders();
+  (globalThis as Record<string, unknown>).__GRMS_TEMP__ = temp;
+  const runDir = temp.make('grms-test-');
+  process.env.GRMS_TEST_RUN_DIR = runDir;
   let adminUrl: string;
-  if (process.env.DATABASE_URL) {
-    adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
-  } else {
-    const dataRoot = mkdtempSync(join(tmpdir(), 'grms-test-'));
-    process.env.GRMS_TEST_DATA_ROOT = dataRoot;
-    const pg = await startEmbeddedPostgres({
-      dataRoot, port: await freePort(), database: 'postgres', ephemeral: true,
-      log: (line) => { if (/PANIC/.test(line)) process.stderr.write(`${line}\n`); },
-    });
-    (globalThis as Record<string, unknown>).__GRMS_PG__ = pg;
-    process.env.GRMS_TEST_PG_DIRS = JSON.stringify([pg.dataDir]);
-    adminUrl = pg.adminUrl;
-  }
   const template = `grms_template_${process.pid}`;
-  await prepareTemplate(adminUrl, template);
+  try {
+    if (process.env.DATABASE_URL) {
+      adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
+    } else {
+      const pg = temp.stopFirst(await startEmbeddedPostgres({
+        dataRoot: runDir, port: await freePort(), database: 'postgres', ephemeral: true,
+        log: (line) => { if (/PANIC/.test(line)) process.stderr.write(`${line}\n`); },
+      }));
+      adminUrl = pg.adminUrl;
+    }
+    await prepareTemplate(adminUrl, template);
+  } catch (err) {
+    // jest runs no teardown after a failed setup
+    await temp.removeAll().catch(() => undefined);
+    throw err;
+  }
   process.env.GRMS_TEST_ADMIN_URL = adminUrl;
   process.env.GRMS_TEST_TEMPLATE = template;
 }

@@ -2,8 +2,6 @@ import { INestApplication } from '@nestjs/common';
 import { OpenAPIObject } from '@nestjs/swagger';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -11,6 +9,7 @@ import { loadConfig } from '@grms/core';
 import { createApp, buildOpenApiDocument } from '../../apps/api/src/create-app';
 import { asAppRole, withDatabase } from './database';
 import { OpenApiValidator } from './openapi-validator';
+import { testDataDir } from './run-folder';
 
 export const PASSWORD = 'grms-demo';
 export const DEMO = ['admin', 'price-admin', 'planner-a', 'planner-b', 'verifier', 'project-officer-a', 'treasurer-a', 'finance-officer-a', 'cash-authority', 'auditor'] as const;
@@ -69,7 +68,7 @@ export async function startTestApp(env: Record<string, string> | ((dbName: strin
   const { url, ownerUrl, name } = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', DATABASE_URL: url, LOG_LEVEL: 'silent',
-    GRMS_DATA_DIR: join(tmpdir(), 'grms-test-data'), ...(typeof env === 'function' ? env(name) : env),
+    GRMS_DATA_DIR: testDataDir(), ...(typeof env === 'function' ? env(name) : env),
   });
   const documentFile = process.env.GRMS_TEST_OPENAPI_FILE;
   const openApi = documentFile ? (JSON.parse(readFileSync(documentFile, 'utf8')) as OpenAPIObject) : undefined;

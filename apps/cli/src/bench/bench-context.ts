@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import type { TempFolders } from '@grms/core';
 import { Pool } from 'pg';
 
 export interface BenchContext {
@@ -10,6 +11,8 @@ export interface BenchContext {
   dataDir?: string;
   token(username: string): Promise<string>;
   api(method: string, path: string, user: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  /** the run's temp folders: a benchmark makes its own here, and the run removes them at its end, also after a benchmark threw */
+  temp: TempFolders;
 }
 
 export interface BenchResult {

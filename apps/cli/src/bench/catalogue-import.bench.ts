@@ -1,5 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Benchmark } from './bench-context';
 import { ms, ratio, timeIt } from './stats';
@@ -25,7 +24,7 @@ function csv(year: number, round: number): string {
 export const catalogueImportBench: Benchmark = {
   name: 'Import a 20,000-row e-HSB catalogue',
   async run(ctx) {
-    const dir = mkdtempSync(join(tmpdir(), 'grms-bench-csv-'));
+    const dir = ctx.temp.make('grms-bench-csv-');
     chmodSync(dir, 0o755);
     const upload = async (body: string) => {
       const form = new FormData();

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BenchContext, Benchmark } from './bench-context';
 import { SIGNING_PGBENCH_SCRIPT } from './contract-signing-pgbench.script';
@@ -46,13 +45,14 @@ async function drafts(ctx: BenchContext, tag: string, n: number): Promise<Draft[
 function pgbench(ctx: BenchContext, n: number): { tps: number | null; note: string } {
   const which = spawnSync('pgbench', ['--version'], { encoding: 'utf8' });
   if (which.status !== 0) return { tps: null, note: 'pgbench is not installed (Debian: apt-get install postgresql-client); no baseline measured' };
-  const dir = mkdtempSync(join(tmpdir(), 'grms-pgbench-'));
+  const dir = ctx.temp.make('grms-pgbench-');
   const file = join(dir, 'sign.sql');
   writeFileSync(file, SIGNING_PGBENCH_SCRIPT);
   const u = new URL(ctx.databaseUrl);
   const res = spawnSync('pgbench', ['-n', '-M', 'extended', '-c', String(CLIENTS), '-j', '2', '-t', String(Math.floor(n / CLIENTS)),
     '-h', u.hostname, '-p', u.port, '-U', decodeURIComponent(u.username), '-f', file, u.pathname.slice(1)],
   { encoding: 'utf8', env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } });
+  rmSync(dir, { recursive: true, force: true }); // the script's folder, left in the temp dir at every run before
   const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(res.stdout);
   return m ? { tps: Number(m[1]), note: `${which.stdout.trim()}, ${CLIENTS} clients` } : { tps: null, note: `pgbench failed: ${(res.stderr || res.stdout).slice(0, 400)}` };
 }

@@ -1,8 +1,5 @@
 import { loadConfig, runMigrations, startEmbeddedStandby } from '@grms/core';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createApp } from '../../../api/src/create-app';
 import { Benchmark } from './bench-context';
 import { ms, ratio, repeat, stats } from './stats';
@@ -40,12 +37,14 @@ export const replicaReportsBench: Benchmark = {
       await ctx.pool.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE ${role} ${attrs} PASSWORD '${SECRET}'; END IF; END $$`);
     }
     await runMigrations(ctx.databaseUrl, { reportRole: REPORT_ROLE });
-    const root = mkdtempSync(join(tmpdir(), 'grms-bench-standby-'));
+    // the standby (a copy of the whole database) is stopped and removed, with its cluster's temp folder under root,
+    // with the run's temp folders at its end, also when this benchmark throws
+    const root = ctx.temp.make('grms-bench-standby-');
     const t0 = Date.now();
-    const standby = await startEmbeddedStandby({
+    const standby = ctx.temp.stopFirst(await startEmbeddedStandby({
       primaryAdminUrl: withUser(ctx.databaseUrl, new URL(ctx.databaseUrl).username, decodeURIComponent(new URL(ctx.databaseUrl).password), undefined, 'postgres'),
       primaryDataDir: primary.dir, replication: { user: REPLICATOR, password: SECRET }, dataRoot: root, port: await freePort(), log: () => undefined,
-    });
+    }));
     const buildSeconds = (Date.now() - t0) / 1000;
     const replicaUrl = withUser(ctx.databaseUrl, REPORT_ROLE, SECRET, Number(new URL(standby.adminUrl).port));
     const config = loadConfig({
@@ -87,7 +86,6 @@ export const replicaReportsBench: Benchmark = {
       await app.close();
       await standby.stop();
       await ctx.pool.query(`SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE NOT active`);
-      rmSync(root, { recursive: true, force: true });
     }
   },
 };

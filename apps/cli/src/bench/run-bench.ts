@@ -1,8 +1,8 @@
-import { AuditService, clusterFolder, loadConfig, runMigrations, startEmbeddedPostgres, TransactionService } from '@grms/core';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { AuditService, loadConfig, runMigrations, startEmbeddedPostgres, TempFolders, TransactionService } from '@grms/core';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../../api/src/create-app';
@@ -30,9 +30,11 @@ export async function runBench(argv: string[]): Promise<void> {
   const only = argv.find((a) => a.startsWith('--only='))?.slice(7);
   const scaleName = argv.find((a) => a.startsWith('--scale='))?.slice(8) ?? 'province';
   const out = resolve(argv.find((a) => a.startsWith('--out='))?.slice(6) ?? 'docs/benchmarks.md');
-  const dataRoot = mkdtempSync(join(tmpdir(), 'grms-bench-'));
-  const pg = await startEmbeddedPostgres({ dataRoot, port: await freePort(), database: 'grms', log: (l) => { if (/FATAL|PANIC/.test(l)) say(l); } });
+  // the run's temp folders: the cluster's data root and what the benchmarks make, removed at the end
+  const temp = new TempFolders();
+  const dataRoot = temp.make('grms-bench-');
   try {
+    const pg = temp.stopFirst(await startEmbeddedPostgres({ dataRoot, port: await freePort(), database: 'grms', log: (l) => { if (/FATAL|PANIC/.test(l)) say(l); } }));
     await runMigrations(pg.url);
     const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: pg.url, LOG_LEVEL: 'silent', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00', GRMS_DATA_DIR: dataRoot, DB_POOL_SIZE: '32' });
     const app = await createApp(config, pg.url);
@@ -63,7 +65,7 @@ export async function runBench(argv: string[]): Promise<void> {
       }
       return tokens.get(u)!;
     };
-    const ctx: BenchContext = { app, baseUrl, pool, databaseUrl: pg.url, token, api };
+    const ctx: BenchContext = { app, baseUrl, pool, databaseUrl: pg.url, token, api, temp };
     ctx.dataDir = dataRoot; // issue 11: the XLSX benchmark starts the API in its own process with the same audit keys
     const results: BenchResult[] = [];
     // `--replica`: one more row, reports read from a streaming standby (decision 0053)
@@ -108,10 +110,8 @@ export async function runBench(argv: string[]): Promise<void> {
     if (!only) writeFileSync(out, md);
     say(only ? md : `written to ${out}`);
   } finally {
-    await pg.stop();
-    // the cluster (2 GB with the province) lives in a temp folder of its own when the data root is not
-    // reachable for its OS user, as under root: it goes too, as the test run's teardown does
-    rmSync(clusterFolder(pg.dataDir), { recursive: true, force: true });
-    rmSync(dataRoot, { recursive: true, force: true });
+    // stops the cluster, then removes the data root with the cluster (2 GB with the province), which lives
+    // in a temp folder of its own when the data root is not reachable for its OS user, as under root
+    await temp.removeAll();
   }
 }

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApiProcess } from './api-process';
 import { BenchContext, Benchmark } from './bench-context';
@@ -50,7 +49,7 @@ async function issueAll(target: Target, spms: PendingSpm[], tag: string): Promis
 function pgbench(ctx: BenchContext, spms: PendingSpm[], queue: string, script = SP2D_PGBENCH_SCRIPT): { tps: number | null; note: string } {
   const which = spawnSync('pgbench', ['--version'], { encoding: 'utf8' });
   if (which.status !== 0) return { tps: null, note: 'pgbench is not installed (Debian: apt-get install postgresql-client); no baseline measured' };
-  const dir = mkdtempSync(join(tmpdir(), 'grms-pgbench-'));
+  const dir = ctx.temp.make('grms-pgbench-');
   const file = join(dir, 'sp2d.sql');
   writeFileSync(file, script.replace(/bench_queue/g, queue));
   const u = new URL(ctx.databaseUrl);

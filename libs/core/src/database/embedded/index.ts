@@ -6,3 +6,5 @@ export { resetEmbeddedData } from './reset';
 export { startEmbeddedStandby } from './standby';
 export type { EmbeddedStandbyHandle, EmbeddedStandbyOptions } from './standby';
 export { clusterFolder } from './data-dir';
+export { TempFolders } from './temp-folders';
+export type { Stoppable } from './temp-folders';
