@@ -47,7 +47,7 @@ export const adminFlows = [
       assert.equal(await waitingCount(page, 'Akun pengguna'), String(total));
       await page.getByRole('region', { name: 'Rantai jejak audit' }).getByRole('button', { name: 'Verifikasi jejak audit' }).click();
       assert.match(await page.getByTestId('home-verify-result').innerText(), /Jejak audit utuh/);
-      await visit('home', { readme: 'admin' });
+      await visit('home');
 
       await nav(page, 'Pengguna');
       const table = page.getByRole('table', { name: 'Pengguna' });
@@ -75,7 +75,7 @@ export const adminFlows = [
       await form.getByRole('button', { name: 'Buat' }).click();
       await form.getByText('must not contain the demo password', { exact: true }).waitFor();
       assert.match(await form.getByRole('alert').innerText(), /400 WEAK_PASSWORD/);
-      await visit('new-user-weak-password');
+      await visit('new-user-weak-password', { readme: 'admin' });
       await field(form, 'Kata sandi').fill('lembar kerja senja merapi');
       await form.getByRole('button', { name: 'Buat' }).click();
       await form.getByRole('status').filter({ hasText: 'planner-d' }).waitFor();
@@ -121,7 +121,7 @@ export const adminFlows = [
       const unlocked = (await call(page, 'GET', '/hsb/items?fiscalYear=2027&locked=false&page=1&limit=1')).body.meta.total;
       assert.ok(unlocked > 0, 'the demo catalogue of 2027 is open');
       assert.equal(await waitingCount(page, 'Item katalog 2027 belum dikunci'), String(unlocked));
-      await visit('home', { readme: 'price-admin' });
+      await visit('home');
       await page.getByRole('link', { name: 'Buka Item katalog 2027 belum dikunci' }).click();
       await page.getByRole('heading', { name: 'Katalog e-HSB 2027' }).waitFor();
       const table = page.getByRole('table', { name: 'Katalog e-HSB' });
@@ -133,7 +133,7 @@ export const adminFlows = [
       const found = (await call(page, 'GET', '/hsb/items?fiscalYear=2027&q=honorarium%20anggota&page=1&limit=20')).body;
       assert.ok(found.meta.total >= 1);
       await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Katalog e-HSB"] table tbody tr').length === n, found.data.length);
-      await visit('catalogue-search');
+      await visit('catalogue-search', { readme: 'price-admin' });
       await page.getByLabel('Cari kode, nama atau spesifikasi').fill('');
 
       // one item locked, then the year's SBU category locked and opened again
