@@ -58,6 +58,13 @@ export const adminFlows = [
       await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Pengguna"] table tbody tr').length === n, treasurers.data.length);
       assert.deepEqual(await table.locator('tbody tr td:first-child').allInnerTexts(), treasurers.data.map((u) => u.username));
       assert.match(await page.getByText(/^Halaman 1 dari/).innerText(), new RegExp(`\\(${treasurers.meta.total}\\)`));
+      // and by OPD: the treasurers of Disdikbud, as the API lists them
+      const disdikbud = (await call(page, 'GET', '/organizations?limit=500')).body.data.find((o) => o.code === '1.01.0.00.0.00.01.0000');
+      await choose(page, page, 'Saring menurut perangkat daerah', `${disdikbud.code} ${disdikbud.name}`);
+      const ofOpd = (await call(page, 'GET', `/users?role=TREASURER&organizationId=${disdikbud.id}&limit=20`)).body.data.map((u) => u.username);
+      assert.deepEqual(ofOpd, ['treasurer-a']);
+      await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Pengguna"] table tbody tr').length === n, ofOpd.length);
+      assert.deepEqual(await table.locator('tbody tr td:first-child').allInnerTexts(), ofOpd);
       await visit('users-by-role');
       await page.reload(); // the filters start empty again
 

@@ -6,6 +6,7 @@ export const ADMIN_DICT = {
   users: ['Pengguna', 'Users'],
   usersSearch: ['Cari nama pengguna atau nama', 'Search a username or name'],
   roleFilter: ['Saring menurut peran', 'Filter by role'],
+  orgFilter: ['Saring menurut perangkat daerah', 'Filter by organization'],
   roles: ['Peran', 'Roles'],
   fullName: ['Nama lengkap', 'Full name'],
   active: ['Aktif', 'Active'],

@@ -7,8 +7,8 @@ import { useSession } from '../session';
 import { DataTable, fieldError, PageTitle, Pager, ProblemAlert } from '../ui';
 import { needsOrganization, ROLES, userChange, UserRow } from './users-model';
 
-// The administrator's Users page: the accounts (GET /users, by text and role
-// as the API filters), a new account (POST /users) with the API's refusals
+// The administrator's Users page: the accounts (GET /users, by text, role
+// and OPD as the API filters), a new account (POST /users) with the API's refusals
 // under their fields, a change of roles and OPD, deactivation and
 // reactivation (PATCH /users/{id}). The auditor reads the same list.
 
@@ -32,9 +32,10 @@ export function UsersPage() {
   const orgs = useOrganizations();
   const [text, setText] = useState('');
   const [role, setRole] = useState<string | null>(null);
+  const [org, setOrg] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<UserRow | null>(null);
-  const list = useQuery({ queryKey: ['users', text.trim(), role, page], queryFn: () => get<Page<UserRow>>(`/users${qs({ q: text.trim(), role, page, limit: 20 })}`) });
+  const list = useQuery({ queryKey: ['users', text.trim(), role, org, page], queryFn: () => get<Page<UserRow>>(`/users${qs({ q: text.trim(), role, organizationId: org, page, limit: 20 })}`) });
   const refresh = () => { void qc.invalidateQueries({ queryKey: ['users'] }); void qc.invalidateQueries({ queryKey: ['waiting'] }); };
   const setActive = useMutation({ mutationFn: (u: UserRow) => api<UserRow>('PATCH', `/users/${u.id}`, { active: !u.active }), onSuccess: refresh });
   return (
@@ -44,6 +45,7 @@ export function UsersPage() {
       <Group mb="sm" align="flex-end">
         <TextInput label={t('usersSearch')} value={text} onChange={(e) => { setText(e.currentTarget.value); setPage(1); }} w={320} />
         <Select label={t('roleFilter')} data={ROLE_OPTIONS} value={role} onChange={(v) => { setRole(v); setPage(1); }} clearable placeholder={t('all')} w={260} />
+        <Select label={t('orgFilter')} data={orgs.options} value={org} onChange={(v) => { setOrg(v); setPage(1); }} searchable clearable placeholder={t('all')} w={420} />
       </Group>
       <ProblemAlert error={list.error ?? setActive.error} />
       <DataTable caption={t('users')} head={[t('username'), t('fullName'), t('roles'), t('organization'), t('status'), ...(manage ? [t('actions')] : [])]}>
