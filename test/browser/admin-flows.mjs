@@ -5,10 +5,13 @@
 // checks what the page shows against the API's own answer.
 /* global fetch, sessionStorage, document */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { login } from './flows.mjs';
+
+// the price list uploaded lands beside the screenshots (not committed), as the LRA's XLSX does
+const shots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
 /** The API as the logged-in user of the page (its token), for what the page is checked against. */
 const call = (page, method, path, body) => page.evaluate(async ([m, p, b]) => {
@@ -158,8 +161,7 @@ export const adminFlows = [
       await year.getByTestId('lock-result').filter({ hasText: `2027 SBU: Terbuka — ${sbu} / ${sbu} ` }).waitFor();
 
       // an import: one good row, one bad price
-      const dir = mkdtempSync(join(tmpdir(), 'grms-browser-hsb-'));
-      const file = join(dir, 'harga-2027.csv');
+      const file = join(shots, '21-harga-2027.csv');
       writeFileSync(file, 'code,name,specification,unit,price,category,accountCodes,ceiling\n'
         + 'SSH.ATK.9101,Map Plastik Kancing,folio,Buah,4250.50,SSH,5.1.02.01.01.0024,ESTIMATE\n'
         + 'SSH.ATK.9102,Penjepit Kertas,no. 107,Kotak,12.5.0,SSH,5.1.02.01.01.0024,ESTIMATE\n');
