@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { flows } from './flows.mjs';
 import { reportFlows } from './report-flows.mjs';
+import { adminFlows } from './admin-flows.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -105,7 +106,7 @@ async function main() {
   let passed = 0;
   let failed = 0;
   try {
-    for (const flow of [...flows, ...reportFlows]) {
+    for (const flow of [...flows, ...reportFlows, ...adminFlows]) {
       if (only && !flow.name.includes(only)) continue;
       const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'id-ID', acceptDownloads: true });
       const page = await context.newPage();

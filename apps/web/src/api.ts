@@ -31,7 +31,11 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return answer<T>(await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), path);
+}
+
+/** The body of an answer, or its problem thrown as an ApiError (a 401 with a token: the session expired). */
+async function answer<T>(res: Response, path: string): Promise<T> {
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   let parsed: unknown = null;
@@ -65,4 +69,11 @@ export async function download(path: string): Promise<void> {
   const a = document.createElement('a');
   a.href = url; a.download = name; a.click();
   URL.revokeObjectURL(url);
+}
+
+/** Sends a multipart form (a file upload) with the token; the answer and the problems as `api` gives them. */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  return answer<T>(await fetch(`/api/v1${path}`, { method: 'POST', headers, body: form }), path);
 }

@@ -1,6 +1,7 @@
 import { createContext, ReactNode, useCallback, useContext, useState } from 'react';
 import { REPORT_DICT } from './i18n-reports';
 import { DAILY } from './i18n-daily';
+import { ADMIN_DICT } from './i18n-admin';
 
 export type Lang = 'id' | 'en';
 
@@ -128,6 +129,7 @@ const DICT = {
   signedInAs: ['Masuk sebagai', 'Signed in as'],
   ...REPORT_DICT,
   ...DAILY,
+  ...ADMIN_DICT,
 } as const;
 
 export type Key = keyof typeof DICT;

@@ -18,6 +18,7 @@ import { REPORT_NAV, reportPage } from './pages/report-routes';
 import { MonevQueuePage } from './pages/monev-queue';
 import { PackagePage, PackagesPage } from './pages/packages';
 import { RevenuePage } from './pages/revenue';
+import { ADMIN_NAV, ADMIN_PAGES } from './pages/admin-routes';
 import { SessionProvider, useSession } from './session';
 import { ProblemAlert } from './ui';
 
@@ -66,6 +67,10 @@ const DAILY_PAGES: Record<string, (id?: string) => ReactNode> = {
   packages: (id) => (id ? <PackagePage id={id} /> : <PackagesPage />),
   monev: () => <MonevQueuePage />,
 };
+
+// The administrator's users and the price team's e-HSB catalogue (decision 0517).
+NAV.push(...ADMIN_NAV);
+Object.assign(DAILY_PAGES, ADMIN_PAGES);
 
 function LoginForm({ onDone, username: fixed }: { onDone?: () => void; username?: string }) {
   const { t } = useI18n();

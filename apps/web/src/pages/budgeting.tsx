@@ -7,9 +7,10 @@ import { useI18n } from '../i18n';
 import { formatMoney, multiplyToSen, parseMoney, subtractMoney } from '../money';
 import { useDraft, useSession } from '../session';
 import { DataTable, DateText, fieldError, Money, MoneyInput, PageTitle, Pager, ProblemAlert, StatusBadge } from '../ui';
+import { mayDecide, shiftClassOf } from './approvers';
 import { useFundingName, useFundingSources } from './funding';
 
-interface Doc { id: string; fiscalYear: number; organizationId: string; organizationName: string; subActivityCode: string; subActivityName: string; stage: string; revision: number; status: string; total: string; itemCount: number; rejectionReason: string | null; updatedAt: string; createdBy: string }
+interface Doc { id: string; fiscalYear: number; organizationId: string; organizationName: string; subActivityCode: string; subActivityName: string; stage: string; revision: number; status: string; total: string; itemCount: number; rejectionReason: string | null; updatedAt: string; createdBy: string; shiftClass?: string | null }
 interface Item { id: string; accountCode: string; fundingSourceCode: string; hsbCode: string | null; description: string; coefficients: { quantity: string; unit: string }[]; volume: string; volumeUnit: string; unitPrice: string; vat: boolean; subtotal: string; vatAmount: string; total: string }
 interface DocDetail extends Doc { items: Item[]; subtotal: string; vatTotal: string; lines: { accountCode: string; accountName: string; fundingSourceCode: string; total: string }[] }
 interface Code { code: string; name: string }
@@ -20,14 +21,17 @@ interface DocEvent { action: string; fromStatus: string | null; toStatus: string
 
 export function BudgetDocumentsPage() {
   const { t } = useI18n();
-  const { has } = useSession();
+  const { has, user } = useSession();
   const verifier = has('BUDGET_VERIFIER');
-  const [status, setStatus] = useState<string | null>(verifier ? 'SUBMITTED' : null);
+  // the regional finance head and the regional secretary decide budget shifts (PERGESERAN) of their class
+  const shiftApprover = shiftClassOf(user?.roles ?? []) !== null;
+  const stage = shiftApprover ? 'PERGESERAN' : null;
+  const [status, setStatus] = useState<string | null>(verifier || shiftApprover ? 'SUBMITTED' : null);
   const [page, setPage] = useState(1);
-  const q = useQuery({ queryKey: ['documents', status, page], queryFn: () => get<Page<Doc>>(`/budgeting/documents${qs({ status, page, limit: 20 })}`) });
+  const q = useQuery({ queryKey: ['documents', status, stage, page], queryFn: () => get<Page<Doc>>(`/budgeting/documents${qs({ status, stage, page, limit: 20 })}`) });
   return (
     <>
-      <PageTitle>{verifier ? t('verifierQueue') : t('budgetDocs')}</PageTitle>
+      <PageTitle>{verifier ? t('verifierQueue') : shiftApprover ? t('shiftQueue') : t('budgetDocs')}</PageTitle>
       {has('PLANNER') && <NewDocumentForm />}
       <Select label={t('status')} data={['DRAFT', 'SUBMITTED', 'APPROVED', 'SUPERSEDED']} value={status} onChange={(v) => { setStatus(v); setPage(1); }} clearable placeholder={t('all')} maw={240} mb="sm" />
       <ProblemAlert error={q.error} />
@@ -37,7 +41,7 @@ export function BudgetDocumentsPage() {
             <Table.Td><Text size="sm" fw={600}>{d.subActivityCode}</Text><Text size="sm">{d.subActivityName}</Text></Table.Td>
             <Table.Td>{d.organizationName}</Table.Td>
             <Table.Td>{d.fiscalYear}</Table.Td>
-            <Table.Td>{d.stage} r{d.revision}</Table.Td>
+            <Table.Td>{d.stage} r{d.revision}{d.shiftClass ? ` · ${d.shiftClass}` : ''}</Table.Td>
             <Table.Td><StatusBadge status={d.status} /></Table.Td>
             <Table.Td className="num"><Money value={d.total} /></Table.Td>
             <Table.Td><Anchor href={`#/documents/${d.id}`}>{t('open')}<span className="visually-hidden"> {d.subActivityCode}</span></Anchor></Table.Td>
@@ -157,15 +161,18 @@ function MoneyField(props: { label: string; value: string; onChange: (v: string)
   return <MoneyInput label={props.label} value={props.value} onChange={props.onChange} error={props.error} w={240} required />;
 }
 
+// the roles the API lets read ceilings (ceiling:read): the others see no ceiling rather than a refusal
+const CEILING_READERS = ['ADMIN', 'AUDITOR', 'PLANNER', 'BUDGET_VERIFIER'];
+
 export function BudgetDocumentPage({ id }: { id: string }) {
   const { t, lang } = useI18n();
-  const { has } = useSession();
+  const { has, user } = useSession();
   const qc = useQueryClient();
   const doc = useQuery({ queryKey: ['document', id], queryFn: () => get<DocDetail>(`/budgeting/documents/${id}`) });
   const d = doc.data;
   const fundingName = useFundingName(d?.fiscalYear);
-  const ceilings = useQuery({ queryKey: ['ceilings', d?.fiscalYear, d?.organizationId], enabled: !!d, queryFn: () => get<Page<Ceiling>>(`/budgeting/ceilings${qs({ fiscalYear: d?.fiscalYear, organizationId: d?.organizationId })}`) });
-  const review = useQuery({ queryKey: ['review', id, d?.itemCount], enabled: !!d && has('BUDGET_VERIFIER', 'PLANNER'), queryFn: () => get<{ flags: Flag[] }>(`/budgeting/documents/${id}/review`) });
+  const ceilings = useQuery({ queryKey: ['ceilings', d?.fiscalYear, d?.organizationId], enabled: !!d && has(...CEILING_READERS), queryFn: () => get<Page<Ceiling>>(`/budgeting/ceilings${qs({ fiscalYear: d?.fiscalYear, organizationId: d?.organizationId })}`) });
+  const review = useQuery({ queryKey: ['review', id, d?.itemCount], enabled: !!d && has('BUDGET_VERIFIER', 'PLANNER', 'REGIONAL_FINANCE_HEAD', 'REGIONAL_SECRETARY'), queryFn: () => get<{ flags: Flag[] }>(`/budgeting/documents/${id}/review`) });
   const history = useQuery({ queryKey: ['history', id, d?.status], enabled: !!d, queryFn: () => get<DocEvent[] | Page<DocEvent>>(`/budgeting/documents/${id}/history`) });
   const refresh = () => { void qc.invalidateQueries({ queryKey: ['document', id] }); void qc.invalidateQueries({ queryKey: ['history', id] }); };
   const act = useMutation({ mutationFn: ([action, body]: [string, unknown?]) => post<Doc>(`/budgeting/documents/${id}/${action}`, body ?? {}), onSuccess: refresh });
@@ -184,7 +191,7 @@ export function BudgetDocumentPage({ id }: { id: string }) {
         <Paper withBorder p="sm"><Text size="sm">{t('ceiling')} {d.organizationName} {d.fiscalYear}</Text><Text fw={700}>{ceiling ? <Money value={ceiling.amount} /> : '—'}</Text>
           {ceiling && <Text size="xs">{t('used')} <Money value={ceiling.used} /> · {t('remaining')} <Money value={ceiling.remaining} /></Text>}</Paper>
         {ceiling && d.status === 'DRAFT' && <Paper withBorder p="sm"><Text size="sm">{t('remaining')} − {t('total')}</Text><Text fw={700} data-testid="ceiling-after"><Money value={subtractMoney(ceiling.remaining, d.total)} /></Text></Paper>}
-        <Paper withBorder p="sm"><Text size="sm">{t('stage')}</Text><Text fw={700}>{d.stage} r{d.revision}</Text><Text size="xs">{d.createdBy}, <DateText value={d.updatedAt} /></Text></Paper>
+        <Paper withBorder p="sm"><Text size="sm">{t('stage')}</Text><Text fw={700}>{d.stage} r{d.revision}{d.shiftClass ? ` · ${d.shiftClass}` : ''}</Text><Text size="xs">{d.createdBy}, <DateText value={d.updatedAt} /></Text></Paper>
       </SimpleGrid>
       {d.rejectionReason && d.status === 'DRAFT' && <Alert variant="outline" color="#8a4b00" mb="md" title={t('reject')}>{d.rejectionReason}</Alert>}
       <Title order={2} size="h4" mb="xs">{t('items')} ({d.itemCount})</Title>
@@ -210,7 +217,7 @@ export function BudgetDocumentPage({ id }: { id: string }) {
       <ProblemAlert error={act.error} />
       <Group mt="md">
         {editable && <Button onClick={() => act.mutate(['submit'])} loading={act.isPending}>{t('submit')}</Button>}
-        {d.status === 'SUBMITTED' && has('BUDGET_VERIFIER') && (
+        {mayDecide(user?.roles ?? [], d) && (
           <>
             <Button color="#1b5e20" onClick={() => act.mutate(['approve'])} loading={act.isPending}>{t('approve')}</Button>
             <TextInput label={t('reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(act.error, 'reason')} />

@@ -1,5 +1,6 @@
 import { Anchor, Card, SimpleGrid, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Fragment, ReactNode } from 'react';
 import { get, Page, qs } from '../api';
 import { Key, useI18n } from '../i18n';
 import { useSession } from '../session';
@@ -52,6 +53,23 @@ WAITING.push(
   { roles: ['MONEV_VERIFIER'], label: ['Realisasi indikator menunggu verifikasi', 'Indicator realisations to verify'], path: INDICATORS_PATH, href: '#/monev', count: ((d: Page<Indicator>) => submitted(d).length) as never },
 );
 
+// The roles that had no start page (decision 0517): the administrator's
+// accounts, the price team's catalogue not yet locked for the year being
+// budgeted, the budget shifts waiting for the regional finance head or the
+// regional secretary (the API has no filter by shift class: counted in the
+// first 500 submitted shifts).
+const shiftsOf = (shiftClass: string) => (d: Page<{ shiftClass: string | null }>) => d.data.filter((x) => x.shiftClass === shiftClass).length;
+const SUBMITTED_SHIFTS = `/budgeting/documents${qs({ stage: 'PERGESERAN', status: 'SUBMITTED', limit: 500 })}`;
+WAITING.push(
+  { roles: ['ADMIN'], label: ['Akun pengguna', 'User accounts'], path: `/users${qs({ limit: 1 })}`, href: '#/users' },
+  { roles: ['PRICE_ADMIN'], label: [`Item katalog ${YEAR + 1} belum dikunci`, `Catalogue items of ${YEAR + 1} not locked`], path: `/hsb/items${qs({ fiscalYear: YEAR + 1, locked: 'false', page: 1, limit: 1 })}`, href: '#/hsb' },
+  { roles: ['REGIONAL_FINANCE_HEAD'], label: ['Pergeseran dalam satu objek menunggu persetujuan', 'Shifts within one objek to approve'], path: SUBMITTED_SHIFTS, href: '#/documents', count: shiftsOf('WITHIN_OBJEK') as never },
+  { roles: ['REGIONAL_SECRETARY'], label: ['Pergeseran antar-objek menunggu persetujuan', 'Shifts between objek to approve'], path: SUBMITTED_SHIFTS, href: '#/documents', count: shiftsOf('BETWEEN_OBJEK') as never },
+);
+
+/** More of a start page, after the work waiting, each shown to the roles it names (the audit chain check, the reports a role may open). */
+export const HOME_EXTRAS: { roles: string[]; render: () => ReactNode }[] = [];
+
 function WaitingCard({ w }: { w: Waiting }) {
   const { lang, t } = useI18n();
   const q = useQuery({ queryKey: ['waiting', w.path], queryFn: () => get<Page<unknown>>(w.path) });
@@ -77,6 +95,7 @@ export function HomePage() {
       <PageTitle>{t('home')}: {user?.fullName}</PageTitle>
       <Text component="h2" fw={600} mb="sm">{t('waiting')}</Text>
       {mine.length ? <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>{mine.map((w) => <WaitingCard key={w.path} w={w} />)}</SimpleGrid> : <Text>{t('nothingWaiting')}</Text>}
+      {HOME_EXTRAS.filter((x) => has(...x.roles)).map((x, i) => <Fragment key={i}>{x.render()}</Fragment>)}
     </>
   );
 }

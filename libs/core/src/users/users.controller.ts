@@ -15,7 +15,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List users', description: 'User accounts filtered by text and role, paged.' })
+  @ApiOperation({ summary: 'List users', description: 'User accounts filtered by text (part of the username or full name), role and organization, ordered by username, paged with the real total. ADMIN and AUDITOR. An organization id that is not a UUID is 400; an unknown one lists nothing.' })
   @Authenticated({ permission: Permission.USERS_READ })
   @ApiPage(UserResponse)
   list(@Query() q: UserQueryDto): Promise<Page<UserResponse>> {

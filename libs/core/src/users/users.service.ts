@@ -26,6 +26,7 @@ export class UsersService {
       const where: string[] = [];
       if (q.q) { params.push(`%${q.q.toLowerCase()}%`); where.push(`(lower(username) LIKE $${params.length} OR lower(full_name) LIKE $${params.length})`); }
       if (q.role) { params.push(q.role); where.push(`$${params.length} = ANY(roles)`); }
+      if (q.organizationId) { params.push(q.organizationId); where.push(`organization_id = $${params.length}`); }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM users ${w}`, params);
       const rows = await m.query(`SELECT ${COLUMNS} FROM users ${w} ORDER BY username LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, offsetOf(q)]);

@@ -28,4 +28,6 @@ export class UpdateUserDto {
 export class UserQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'part of the username or full name' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsEnum(Role) role?: Role;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the accounts of this organization (an OPD or a unit; province-wide accounts have none)' })
+  @IsOptional() @IsUUID() organizationId?: string;
 }

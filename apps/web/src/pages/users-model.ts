@@ -1,0 +1,31 @@
+// The rules of the Users page that need no browser: the roles an account may
+// hold, which of them need an OPD (as the API's OPD_ROLES, libs/core
+// auth/roles.ts), and the PATCH body of a change (only what changed).
+
+export const ROLES = [
+  'ADMIN', 'PRICE_ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR',
+  'BUDGET_USER', 'REGIONAL_FINANCE_HEAD', 'REGIONAL_SECRETARY', 'REVENUE_TREASURER', 'SUPERVISOR', 'MONEV_VERIFIER',
+] as const;
+
+/** Roles whose holder works for one organization (the API refuses them without one). */
+export const OPD_ROLES: readonly string[] = ['PLANNER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'REVENUE_TREASURER', 'SUPERVISOR'];
+
+export const needsOrganization = (roles: readonly string[]): boolean => roles.some((r) => OPD_ROLES.includes(r));
+
+export interface UserRow { id: string; username: string; fullName: string; roles: string[]; organizationId: string | null; active: boolean }
+export interface UserChange { roles?: string[]; organizationId?: string | null; active?: boolean }
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * The PATCH body that takes `before` to the roles and organization chosen:
+ * only the fields that differ (an unchanged role set in another order is no
+ * change); an organization left out when the new roles need none keeps the
+ * account's, as the API does.
+ */
+export function userChange(before: UserRow, roles: readonly string[], organizationId: string | null): UserChange {
+  const change: UserChange = {};
+  if (!sameSet(before.roles, roles)) change.roles = [...roles];
+  if ((organizationId ?? null) !== before.organizationId && (organizationId !== null || !needsOrganization(roles))) change.organizationId = organizationId;
+  return change;
+}
