@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { Column } from './tabular-export';
-import { sheetSink, streamDownload } from './streamed-export';
+import { sheetSink, streamDownload, streamJson } from './streamed-export';
 import { download, toXlsx } from './tabular-export';
 
 interface Line { code: string; name: string; amount: string }
@@ -116,5 +116,20 @@ describe('streamed downloads', () => {
       expect(row.getCell(3).value).toBe(1234567.89);
       expect(wb.worksheets[0].getColumn(3).numFmt ?? row.getCell(3).numFmt).toBe('#,##0.00');
     }
+  });
+
+  it('JSON: the bytes JSON.stringify gives of the whole object, written page by page, none read ahead of a client that does not read', async () => {
+    const head = { uri: 'urn:x', version: '1.1', note: undefined, publisher: { name: 'GRMS — Jawa Tengah' } };
+    const item = (l: Line) => ({ id: l.code, title: l.name, optional: l.amount.endsWith('0') ? undefined : l.amount });
+    const whole: Line[] = [];
+    for await (const page of counted().pages) whole.push(...page);
+    const src = counted();
+    const stream = streamJson(head, 'releases', src.pages, item).getStream();
+    stream.pause();
+    expect(await settled(src.asked)).toBeLessThan(PAGES / 2);
+    expect((await bytes(stream)).toString('utf8')).toBe(JSON.stringify({ ...head, releases: whole.map(item) }));
+    async function* none(): AsyncGenerator<Line[]> { /* no page */ }
+    expect((await bytes(streamJson(head, 'releases', none(), item).getStream())).toString('utf8')).toBe(JSON.stringify({ ...head, releases: [] }));
+    expect((await bytes(streamJson({}, 'releases', none(), item).getStream())).toString('utf8')).toBe('{"releases":[]}');
   });
 });
