@@ -54,6 +54,26 @@ export function keysetPages<T>(ds: DataSource, keyset: Keyset<T>, select: string
   }, pageSize);
 }
 
+/**
+ * Pages of rows that come in `key` order, cut again so that no key's rows
+ * straddle two pages: the rows of the last key of a page are held until the
+ * next key's first row has come (or the rows end). For reports assembled per
+ * group (an OPD's subtotals need all its rows): memory holds a page and one
+ * group, never the whole.
+ */
+export async function* wholeGroups<T>(pages: AsyncIterable<T[]>, key: (row: T) => unknown): AsyncGenerator<T[]> {
+  let pending: T[] = [];
+  for await (const rows of pages) {
+    if (!rows.length) continue;
+    const held = pending.concat(rows);
+    const open = key(held[held.length - 1]);
+    const cut = held.findIndex((r) => key(r) === open);
+    pending = held.slice(cut);
+    if (cut > 0) yield held.slice(0, cut);
+  }
+  if (pending.length) yield pending;
+}
+
 function cellOf<T>(c: Column<T>, r: T): string | number | null {
   const v = c.value(r);
   return c.money && typeof v === 'string' ? spreadsheetDecimal(v) : v;
