@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AccessService, AuthUser, DomainError, Money, Permission, snapshotPages, TransactionService, wholeGroups } from '@grms/core';
+import { AccessService, AuthUser, DomainError, Money, Permission, statementPages, TransactionService, wholeGroups } from '@grms/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { CodeListVersionsService } from '../reference/code-list-versions.service';
 import { amounts, LraSums, minus, plus, statutoryTotals, ZERO_SUMS } from './lra-figures';
@@ -19,8 +19,6 @@ const CODE_ORDER = new Intl.Collator('en', { numeric: true });
 interface LraRun { groupBy: LraGroup; level: number; version: string; asOf: string; orgs: string[] | null; levels: number[] }
 /** The head of a download: what its name and columns say. */
 export type LraHead = Pick<LraResponse, 'fiscalYear' | 'asOf' | 'groupBy'>;
-/** Statement rows per FETCH of a download grouped by organization. */
-const FETCH_ROWS = 2000;
 
 const sumsOf = (r: SqlRow): LraSums => ({ budget: Money.of(r.budget), amended: r.amendedYet ? Money.of(r.amended) : null, realized: Money.of(r.realized) });
 
@@ -58,13 +56,8 @@ export class LraService {
     const level = this.checkLevel(q);
     const scope = await this.access.scope(user, Permission.LRA_READ);
     const run = await this.tx.run((m) => this.run(m, scope, q, level));
-    const fetched = snapshotPages<SqlRow>(this.ds, async (m, last, limit) => {
-      if (!last) {
-        await m.query(`DECLARE lra_rows NO SCROLL CURSOR FOR SELECT * FROM (${lraSql('organization')}) r ORDER BY r."organizationCode" COLLATE "C"`,
-          [q.fiscalYear, run.asOf, run.orgs, run.levels, run.version]);
-      }
-      return m.query(`FETCH ${limit} FROM lra_rows`);
-    }, FETCH_ROWS);
+    const fetched = statementPages<SqlRow>(this.ds, `SELECT * FROM (${lraSql('organization')}) r ORDER BY r."organizationCode" COLLATE "C"`,
+      [q.fiscalYear, run.asOf, run.orgs, run.levels, run.version]);
     return { head: { fiscalYear: q.fiscalYear, asOf: run.asOf, groupBy: 'organization' }, pages: this.byOrganization(fetched) };
   }
 

@@ -55,6 +55,19 @@ export function keysetPages<T>(ds: DataSource, keyset: Keyset<T>, select: string
 }
 
 /**
+ * The rows of one statement, read through a cursor `pageSize` rows at a time
+ * inside one read-only snapshot: for a report whose rows need the whole set
+ * (a running balance, sums per group) and so cannot start a page after a key.
+ * PostgreSQL computes it once; the API holds one fetch.
+ */
+export function statementPages<T>(ds: DataSource, sql: string, params: unknown[], pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<T[]> {
+  return snapshotPages<T>(ds, async (m, last, limit) => {
+    if (!last) await m.query(`DECLARE grms_export NO SCROLL CURSOR FOR ${sql}`, params);
+    return m.query(`FETCH ${limit} FROM grms_export`);
+  }, pageSize);
+}
+
+/**
  * Pages of rows that come in `key` order, cut again so that no key's rows
  * straddle two pages: the rows of the last key of a page are held until the
  * next key's first row has come (or the rows end). For reports assembled per
