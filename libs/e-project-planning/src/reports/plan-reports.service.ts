@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AccessService, AuthUser, Keyset, keysetPages, Permission, SqlWhere, TransactionService, withKeyColumn } from '@grms/core';
+import { AccessService, AuthUser, Permission, SqlWhere, statementPages, TransactionService } from '@grms/core';
 import { DataSource } from 'typeorm';
 import { PlanReportQueryDto, RkoRow, RupRow } from './dto/report.dto';
 
@@ -20,20 +20,10 @@ const RKO_SELECT = `SELECT p.sub_activity_code AS "subActivityCode", n.name AS "
          p.value::text AS value, COALESCE(p.physical_plan::text[], '{}') AS physical, COALESCE(p.financial_plan::text[], '{}') AS financial
        FROM packages p JOIN organizations o ON o.id = p.organization_id JOIN nomenclature n ON n.code = p.sub_activity_code`;
 
-/** The OPD's code, only to page by (not a column of the report). */
-type ByOrganization<T> = T & { __org: string };
-
-// The reports' orders: OPD code, then the RUP code (unique once announced) or
-// the sub kegiatan and the package code (unique); a download pages on them.
-const RUP_KEYSET: Keyset<ByOrganization<RupRow>> = {
-  name: 'rup', parts: [{ sql: 'o.code', type: 'text', field: '__org' }, { sql: 'p.rup_code', type: 'text', field: 'rupCode' }],
-};
-const RKO_KEYSET: Keyset<ByOrganization<RkoRow>> = {
-  name: 'rko', parts: [{ sql: 'o.code', type: 'text', field: '__org' }, { sql: 'p.sub_activity_code', type: 'text', field: 'subActivityCode' }, { sql: 'p.code', type: 'text', field: 'packageCode' }],
-};
-
 const RUP_STATES = `p.status IN ('ANNOUNCED','IN_PROCUREMENT','CONTRACTED','COMPLETED')`;
 const RKO_STATES = `p.status <> 'CANCELLED'`;
+const RUP_ORDER = 'ORDER BY o.code, p.rup_code';
+const RKO_ORDER = 'ORDER BY o.code, p.sub_activity_code, p.code';
 
 // The procurement plan (RUP) in SiRUP's columns, and the operational work plan
 // (RKO) per sub kegiatan: SQL aggregations over the packages in scope.
@@ -43,22 +33,24 @@ export class PlanReportsService {
 
   async rup(user: AuthUser, q: PlanReportQueryDto): Promise<RupRow[]> {
     const w = await this.where(user, q, RUP_STATES);
-    return this.tx.run((m) => m.query(`${RUP_SELECT} ${w.clause} ORDER BY o.code, p.rup_code`, w.params));
+    return this.tx.run((m) => m.query(`${RUP_SELECT} ${w.clause} ${RUP_ORDER}`, w.params));
   }
 
-  /** Every row of the RUP, in its order, in pages of one read-only snapshot (the downloads): memory holds a page. */
+  /** Every row of the RUP for a download: the same statement read through a cursor in one read-only snapshot, so memory holds one fetch. */
   async rupPages(user: AuthUser, q: PlanReportQueryDto): Promise<AsyncIterable<RupRow[]>> {
-    return keysetPages(this.ds, RUP_KEYSET, withKeyColumn(RUP_SELECT, 'o.code AS "__org"'), await this.where(user, q, RUP_STATES));
+    const w = await this.where(user, q, RUP_STATES);
+    return statementPages(this.ds, `${RUP_SELECT} ${w.clause} ${RUP_ORDER}`, w.params);
   }
 
   async rko(user: AuthUser, q: PlanReportQueryDto): Promise<RkoRow[]> {
     const w = await this.where(user, q, RKO_STATES);
-    return this.tx.run((m) => m.query(`${RKO_SELECT} ${w.clause} ORDER BY o.code, p.sub_activity_code, p.code`, w.params));
+    return this.tx.run((m) => m.query(`${RKO_SELECT} ${w.clause} ${RKO_ORDER}`, w.params));
   }
 
-  /** Every row of the RKO, in its order, in pages of one read-only snapshot (the downloads): memory holds a page. */
+  /** Every row of the RKO for a download: the same statement read through a cursor in one read-only snapshot, so memory holds one fetch. */
   async rkoPages(user: AuthUser, q: PlanReportQueryDto): Promise<AsyncIterable<RkoRow[]>> {
-    return keysetPages(this.ds, RKO_KEYSET, withKeyColumn(RKO_SELECT, 'o.code AS "__org"'), await this.where(user, q, RKO_STATES));
+    const w = await this.where(user, q, RKO_STATES);
+    return statementPages(this.ds, `${RKO_SELECT} ${w.clause} ${RKO_ORDER}`, w.params);
   }
 
   /** The scope and filters, and the states the report covers (a fixed condition, no input in it). */
