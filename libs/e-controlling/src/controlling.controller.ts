@@ -49,6 +49,9 @@ export class ControllingController {
   @ApiProduces('application/json', CSV_TYPE, XLSX_TYPE)
   @ApiProblems(400, 404, { 422: 'UNKNOWN_PROGRAM' })
   async realizationReport(@CurrentUser() user: AuthUser, @Query() q: RealizationQueryDto): Promise<Page<RealizationRow> | StreamableFile> {
+    if ((q.format === 'csv' || q.format === 'xlsx') && q.groupBy === 'package') {
+      return streamDownload(q.format, `serapan-${q.fiscalYear}-package`, 'Serapan', REALIZATION_COLUMNS, await this.realization.packagePages(user, q));
+    }
     const rows = await this.realization.rows(user, q);
     if (q.format === 'csv' || q.format === 'xlsx') return download(q.format, `serapan-${q.fiscalYear}-${q.groupBy ?? 'organization'}`, 'Serapan', REALIZATION_COLUMNS, rows);
     return pageOf(rows.slice((q.page - 1) * q.limit, q.page * q.limit), rows.length, q);

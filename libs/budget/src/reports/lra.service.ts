@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, AuthUser, DomainError, Money, Permission, TransactionService } from '@grms/core';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessService, AuthUser, DomainError, Money, Permission, statementPages, TransactionService, wholeGroups } from '@grms/core';
+import { DataSource, EntityManager } from 'typeorm';
 import { CodeListVersionsService } from '../reference/code-list-versions.service';
 import { amounts, LraSums, minus, plus, statutoryTotals, ZERO_SUMS } from './lra-figures';
-import { LraQueryDto, LraResponse, LraRow, LraTotals } from './lra.dto';
+import { LraGroup, LraQueryDto, LraResponse, LraRow, LraTotals } from './lra.dto';
 import { lraSql } from './lra.sql';
 
 interface SqlRow {
@@ -14,6 +15,11 @@ interface SqlRow {
 const SECTION: Record<string, string> = { 4: 'REVENUE', 5: 'EXPENDITURE', 6: 'FINANCING' };
 // codes in numeric segment order ("5.1.2" before "5.1.10"); one collator, built once (localeCompare with options builds one per call)
 const CODE_ORDER = new Intl.Collator('en', { numeric: true });
+/** What a report reads: the grouping and level, the year's code-list version, the date and the OPDs (null: all). */
+interface LraRun { groupBy: LraGroup; level: number; version: string; asOf: string; orgs: string[] | null; levels: number[] }
+/** The head of a download: what its name and columns say. */
+export type LraHead = Pick<LraResponse, 'fiscalYear' | 'asOf' | 'groupBy'>;
+
 const sumsOf = (r: SqlRow): LraSums => ({ budget: Money.of(r.budget), amended: r.amendedYet ? Money.of(r.amended) : null, realized: Money.of(r.realized) });
 
 // The budget realisation report (LRA, Laporan Realisasi Anggaran) from the
@@ -22,24 +28,64 @@ const sumsOf = (r: SqlRow): LraSums => ({ budget: Money.of(r.budget), amended: r
 // Auditors and province-wide roles read every OPD; OPD roles their own.
 @Injectable()
 export class LraService {
-  constructor(private readonly tx: TransactionService, private readonly access: AccessService, private readonly codes: CodeListVersionsService) {}
+  constructor(
+    private readonly tx: TransactionService, private readonly access: AccessService, private readonly codes: CodeListVersionsService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
 
   async report(user: AuthUser, q: LraQueryDto): Promise<LraResponse> {
+    const level = this.checkLevel(q);
+    const scope = await this.access.scope(user, Permission.LRA_READ);
+    return this.tx.run(async (m) => {
+      const run = await this.run(m, scope, q, level);
+      const rows: SqlRow[] = await m.query(lraSql(run.groupBy), [q.fiscalYear, run.asOf, run.orgs, run.levels, run.version]);
+      const { rows: out, totals } = this.assemble(run.groupBy, rows.filter((r) => r.part === 'row'), rows.filter((r) => r.part === 'total'));
+      return { fiscalYear: q.fiscalYear, asOf: run.asOf, groupBy: run.groupBy, level, organizationId: q.organizationId ?? null, codeListVersion: run.version, rows: out, totals };
+    });
+  }
+
+  /**
+   * The rows of the LRA grouped by organization, for a download, without
+   * holding the province: the same statement, read through a cursor in OPD
+   * code order inside one read-only snapshot, each OPD assembled (its rows
+   * in the statutory order, its surplus, net financing and SiLPA from its
+   * own class sums) once all its rows have come. Memory holds one fetch and
+   * one OPD's rows. The year, level and OPD are checked before the first byte.
+   */
+  async organizationPages(user: AuthUser, q: LraQueryDto): Promise<{ head: LraHead; pages: AsyncIterable<LraRow[]> }> {
+    const level = this.checkLevel(q);
+    const scope = await this.access.scope(user, Permission.LRA_READ);
+    const run = await this.tx.run((m) => this.run(m, scope, q, level));
+    const fetched = statementPages<SqlRow>(this.ds, `SELECT * FROM (${lraSql('organization')}) r ORDER BY r."organizationCode" COLLATE "C"`,
+      [q.fiscalYear, run.asOf, run.orgs, run.levels, run.version]);
+    return { head: { fiscalYear: q.fiscalYear, asOf: run.asOf, groupBy: 'organization' }, pages: this.byOrganization(fetched) };
+  }
+
+  /** The statement's rows (in OPD code order) assembled OPD by OPD: an OPD is written once the next one's first row has come, or the rows end. */
+  private async *byOrganization(fetched: AsyncIterable<SqlRow[]>): AsyncGenerator<LraRow[]> {
+    for await (const rows of wholeGroups(fetched, (r) => r.organizationCode)) yield this.assembleRows(rows);
+  }
+
+  private assembleRows(rows: SqlRow[]): LraRow[] {
+    return this.assemble('organization', rows.filter((r) => r.part === 'row'), rows.filter((r) => r.part === 'total')).rows;
+  }
+
+  private checkLevel(q: LraQueryDto): number {
     const groupBy = q.groupBy ?? 'account';
     const level = q.level ?? (groupBy === 'program' ? 5 : 3);
     if (groupBy === 'program' && (level < 3 || level > 5)) {
       throw DomainError.invalid('with groupBy=program, level is 3 (program), 4 (kegiatan) or 5 (sub kegiatan)', [{ field: 'level', message: 'between 3 and 5 with groupBy=program' }]);
     }
-    const scope = await this.access.scope(user, Permission.LRA_READ);
-    return this.tx.run(async (m) => {
-      const version = await this.codes.versionOf(m, q.fiscalYear);
-      const asOf = q.asOf ?? (await this.defaultAsOf(m, q.fiscalYear));
-      const orgs = await this.organizations(m, scope, q.organizationId);
-      const levels = groupBy === 'program' ? [1, ...[3, 4, 5].filter((n) => n <= level)] : [...Array(level).keys()].map((i) => i + 1);
-      const rows: SqlRow[] = await m.query(lraSql(groupBy), [q.fiscalYear, asOf, orgs, levels, version]);
-      const { rows: out, totals } = this.assemble(groupBy, rows.filter((r) => r.part === 'row'), rows.filter((r) => r.part === 'total'));
-      return { fiscalYear: q.fiscalYear, asOf, groupBy, level, organizationId: q.organizationId ?? null, codeListVersion: version, rows: out, totals };
-    });
+    return level;
+  }
+
+  private async run(m: EntityManager, scope: string[] | null, q: LraQueryDto, level: number): Promise<LraRun> {
+    const groupBy = q.groupBy ?? 'account';
+    const version = await this.codes.versionOf(m, q.fiscalYear);
+    const asOf = q.asOf ?? (await this.defaultAsOf(m, q.fiscalYear));
+    const orgs = await this.organizations(m, scope, q.organizationId);
+    const levels = groupBy === 'program' ? [1, ...[3, 4, 5].filter((n) => n <= level)] : [...Array(level).keys()].map((i) => i + 1);
+    return { groupBy, level, version, asOf, orgs, levels };
   }
 
   private async defaultAsOf(m: EntityManager, year: number): Promise<string> {

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { Column } from './tabular-export';
-import { sheetSink, streamDownload } from './streamed-export';
+import fc from 'fast-check';
+import { sheetSink, streamDownload, streamJson, wholeGroups } from './streamed-export';
 import { download, toXlsx } from './tabular-export';
 
 interface Line { code: string; name: string; amount: string }
@@ -116,5 +117,39 @@ describe('streamed downloads', () => {
       expect(row.getCell(3).value).toBe(1234567.89);
       expect(wb.worksheets[0].getColumn(3).numFmt ?? row.getCell(3).numFmt).toBe('#,##0.00');
     }
+  });
+
+  it('JSON: the bytes JSON.stringify gives of the whole object, written page by page, none read ahead of a client that does not read', async () => {
+    const head = { uri: 'urn:x', version: '1.1', note: undefined, publisher: { name: 'GRMS — Jawa Tengah' } };
+    const item = (l: Line) => ({ id: l.code, title: l.name, optional: l.amount.endsWith('0') ? undefined : l.amount });
+    const whole: Line[] = [];
+    for await (const page of counted().pages) whole.push(...page);
+    const src = counted();
+    const stream = streamJson(head, 'releases', src.pages, item).getStream();
+    stream.pause();
+    expect(await settled(src.asked)).toBeLessThan(PAGES / 2);
+    expect((await bytes(stream)).toString('utf8')).toBe(JSON.stringify({ ...head, releases: whole.map(item) }));
+    async function* none(): AsyncGenerator<Line[]> { /* no page */ }
+    expect((await bytes(streamJson(head, 'releases', none(), item).getStream())).toString('utf8')).toBe(JSON.stringify({ ...head, releases: [] }));
+    expect((await bytes(streamJson({}, 'releases', none(), item).getStream())).toString('utf8')).toBe('{"releases":[]}');
+  });
+
+  it('wholeGroups: the same rows in the same order, every group whole in one page, however the pages cut them', async () => {
+    async function* of<T>(pages: T[][]): AsyncGenerator<T[]> { for (const p of pages) yield p; }
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 12 }), fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 30 }),
+      async (groupSizes, cuts) => {
+        const rows = groupSizes.flatMap((n, g) => Array.from({ length: n }, (_, i) => ({ g, i })));
+        const pages: { g: number; i: number }[][] = [];
+        let at = 0;
+        for (const c of cuts) { pages.push(rows.slice(at, at + c)); at += c; }
+        pages.push(rows.slice(at));
+        const out: { g: number; i: number }[][] = [];
+        for await (const p of wholeGroups(of(pages), (r) => r.g)) out.push(p);
+        expect(out.flat()).toEqual(rows);
+        const pageOfGroup = new Map<number, number>();
+        out.forEach((p, n) => p.forEach((r) => { expect(pageOfGroup.get(r.g) ?? n).toBe(n); pageOfGroup.set(r.g, n); }));
+        expect(out.every((p) => p.length > 0)).toBe(true);
+      }));
   });
 });

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { EventEmitter, once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
+import { Keyset, keysetAfterRow, keysetOrderBy, whereAnd } from '../http/cursor';
 import { csvCell } from '../http/formula-safe';
 import { spreadsheetDecimal } from '../money/money';
 import { Column } from './tabular-export';
@@ -38,6 +39,52 @@ export async function* snapshotPages<T>(ds: DataSource, fetch: (m: EntityManager
     if (open) await runner.query('COMMIT').catch(() => undefined);
     await runner.release();
   }
+}
+
+/**
+ * The rows of `select` (SELECT ... FROM ... JOINs, no WHERE) that match
+ * `where`, in the keyset's order, as pages of one snapshot: each page starts
+ * after the last row of the one before (the list's order, its last key
+ * unique), so no page costs an OFFSET.
+ */
+export function keysetPages<T>(ds: DataSource, keyset: Keyset<T>, select: string, where: { clause: string; params: unknown[] }, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<T[]> {
+  return snapshotPages<T>(ds, (m, last, limit) => {
+    const after = keysetAfterRow(keyset, last, where.params.length);
+    return m.query(`${select} ${whereAnd(where.clause, after?.sql)} ${keysetOrderBy(keyset)} LIMIT ${limit}`, [...where.params, ...(after?.params ?? [])]);
+  }, pageSize);
+}
+
+/**
+ * The rows of one statement, read through a cursor `pageSize` rows at a time
+ * inside one read-only snapshot: for a report whose rows need the whole set
+ * (a running balance, sums per group) and so cannot start a page after a key.
+ * PostgreSQL computes it once; the API holds one fetch.
+ */
+export function statementPages<T>(ds: DataSource, sql: string, params: unknown[], pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<T[]> {
+  return snapshotPages<T>(ds, async (m, last, limit) => {
+    if (!last) await m.query(`DECLARE grms_export NO SCROLL CURSOR FOR ${sql}`, params);
+    return m.query(`FETCH ${limit} FROM grms_export`);
+  }, pageSize);
+}
+
+/**
+ * Pages of rows that come in `key` order, cut again so that no key's rows
+ * straddle two pages: the rows of the last key of a page are held until the
+ * next key's first row has come (or the rows end). For reports assembled per
+ * group (an OPD's subtotals need all its rows): memory holds a page and one
+ * group, never the whole.
+ */
+export async function* wholeGroups<T>(pages: AsyncIterable<T[]>, key: (row: T) => unknown): AsyncGenerator<T[]> {
+  let pending: T[] = [];
+  for await (const rows of pages) {
+    if (!rows.length) continue;
+    const held = pending.concat(rows);
+    const open = key(held[held.length - 1]);
+    const cut = held.findIndex((r) => key(r) === open);
+    pending = held.slice(cut);
+    if (cut > 0) yield held.slice(0, cut);
+  }
+  if (pending.length) yield pending;
 }
 
 function cellOf<T>(c: Column<T>, r: T): string | number | null {
@@ -133,4 +180,26 @@ export function streamDownload<T>(format: 'csv' | 'xlsx', baseName: string, shee
   return new StreamableFile(xlsxStream(sheet, columns, pages), {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disposition: `attachment; filename="${baseName}.xlsx"`,
   });
+}
+
+async function* jsonChunks<T>(head: Record<string, unknown>, key: string, pages: AsyncIterable<T[]>, item: (row: T) => unknown): AsyncGenerator<Buffer> {
+  const open = JSON.stringify(head);
+  yield Buffer.from(`${open === '{}' ? '{' : `${open.slice(0, -1)},`}${JSON.stringify(key)}:[`, 'utf8');
+  let first = true;
+  for await (const rows of pages) {
+    if (!rows.length) continue;
+    yield Buffer.from(`${first ? '' : ','}${rows.map((r) => JSON.stringify(item(r)) ?? 'null').join(',')}`, 'utf8');
+    first = false;
+  }
+  yield Buffer.from(']}', 'utf8');
+}
+
+/**
+ * A JSON document whose last member is a long array (`{ ...head, [key]: rows.map(item) }`),
+ * written as the pages come: the bytes `JSON.stringify` of the whole object
+ * gives (what `res.json` sends), without ever holding the whole array or its
+ * text. A byte stream like the CSV download's: one page ahead at most.
+ */
+export function streamJson<T>(head: Record<string, unknown>, key: string, pages: AsyncIterable<T[]>, item: (row: T) => unknown): StreamableFile {
+  return new StreamableFile(Readable.from(jsonChunks(head, key, pages, item), { objectMode: false, highWaterMark: 1 << 16 }), { type: 'application/json; charset=utf-8' });
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
@@ -17,9 +17,9 @@ export class OcdsController {
 
   @Get()
   @Authenticated({ permission: Permission.CONTRACT_READ })
-  @ApiOperation({ summary: 'OCDS 1.1 release package of a year\'s procurement', description: 'Readers of contracts (OPD roles: their OPD). One release per package past approval: planning (package, budget lines), tender (method), awards and contracts, amendments, termins and handovers as milestones, SP2D payments as transactions. Valid against the OCDS 1.1.5 release-package schema.' })
+  @ApiOperation({ summary: 'OCDS 1.1 release package of a year\'s procurement', description: 'Readers of contracts (OPD roles: their OPD). One release per package past approval: planning (package, budget lines), tender (method), awards and contracts, amendments, termins and handovers as milestones, SP2D payments as transactions. Valid against the OCDS 1.1.5 release-package schema. The package is written as it is read (releases in package code order, in pages of one read-only snapshot), so its size does not bound the server\'s memory.' })
   @ApiOkResponse({ description: 'an OCDS release package (application/json)' })
-  get(@CurrentUser() user: AuthUser, @Query() q: OcdsQueryDto): Promise<Record<string, unknown>> {
+  get(@CurrentUser() user: AuthUser, @Query() q: OcdsQueryDto): Promise<StreamableFile> {
     return this.ocds.releasePackage(user, q);
   }
 }

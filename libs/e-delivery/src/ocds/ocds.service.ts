@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { AccessService, AuthUser, Permission, spreadsheetDecimal, SqlWhere, TransactionService } from '@grms/core';
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessService, AuthUser, Permission, snapshotPages, spreadsheetDecimal, SqlWhere, streamJson } from '@grms/core';
+import { DataSource } from 'typeorm';
 
 const OCID_PREFIX = 'ocds-grms01';
 const METHOD: Record<string, string> = {
@@ -26,19 +28,12 @@ interface Row {
   }[] | null;
 }
 
-// The open-data view of a year's procurement: one OCDS 1.1 release per
-// package (planning from the package and its budget lines, tender method,
-// awards and contracts, amendments, termins and handovers as milestones,
-// SP2D payments as implementation transactions).
-@Injectable()
-export class OcdsService {
-  constructor(private readonly tx: TransactionService, private readonly access: AccessService) {}
+/** Releases per page: a release with its contracts is a few kB of JSON, so a page is a few MB at most. */
+const RELEASES_PER_PAGE = 500;
 
-  async releasePackage(user: AuthUser, q: { fiscalYear: number; organizationId?: string }): Promise<Record<string, unknown>> {
-    const scope = await this.access.scope(user, Permission.CONTRACT_READ);
-    const w = new SqlWhere().scope('p.organization_id', scope).add('p.fiscal_year = ?', q.fiscalYear).add('p.organization_id = ?', q.organizationId);
-    const rows: Row[] = await this.tx.run((m) => m.query(
-      `SELECT p.id, p.code, p.name, p.description, p.type, p.method, p.value::text, p.status, p.rup_code, o.id AS org_id, o.code AS org_code, o.name AS org_name,
+/** A package's release facts: its budget lines and its contracts (with termins and approved addenda) as JSON. */
+const RELEASE_SELECT = `
+      SELECT p.id, p.code, p.name, p.description, p.type, p.method, p.value::text, p.status, p.rup_code, o.id AS org_id, o.code AS org_code, o.name AS org_name,
          to_char(p.procurement_start, 'YYYY-MM-DD') AS procurement_start, to_char(p.procurement_end, 'YYYY-MM-DD') AS procurement_end,
          to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at,
          (SELECT json_agg(json_build_object('id', b.id, 'description', b.sub_activity_code || ' / ' || b.account_code || ' / ' || b.funding_source_code, 'amount', f.amount::text))
@@ -52,16 +47,37 @@ export class OcdsService {
              'addenda', (SELECT json_agg(json_build_object('no', a.addendum_no, 'date', to_char(a.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'reason', a.reason, 'kind', a.kind) ORDER BY a.addendum_no)
                FROM contract_addenda a WHERE a.contract_id = c.id AND a.status = 'APPROVED')) ORDER BY c.number)
             FROM contracts c JOIN vendors v ON v.id = c.vendor_id WHERE c.package_id = p.id AND c.status <> 'DRAFT') AS contracts
-       FROM packages p JOIN organizations o ON o.id = p.organization_id ${w.clause} AND p.status NOT IN ('DRAFT','SUBMITTED') ORDER BY p.code`, w.params));
-    return {
+       FROM packages p JOIN organizations o ON o.id = p.organization_id`;
+
+// The open-data view of a year's procurement: one OCDS 1.1 release per
+// package (planning from the package and its budget lines, tender method,
+// awards and contracts, amendments, termins and handovers as milestones,
+// SP2D payments as implementation transactions).
+@Injectable()
+export class OcdsService {
+  constructor(private readonly access: AccessService, @InjectDataSource() private readonly ds: DataSource) {}
+
+  /**
+   * The release package, written as it is read: the packages in code order,
+   * in keyset pages of one read-only snapshot, each page's releases out before
+   * the next is read, so memory holds a page, never the year's releases (the
+   * bytes are those of the whole package as one JSON text).
+   */
+  async releasePackage(user: AuthUser, q: { fiscalYear: number; organizationId?: string }): Promise<StreamableFile> {
+    const scope = await this.access.scope(user, Permission.CONTRACT_READ);
+    const head = {
       uri: `urn:grms:ocds:${q.fiscalYear}${q.organizationId ? `:${q.organizationId}` : ''}`,
       version: '1.1',
       publishedDate: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       publisher: { name: 'GRMS — Pemerintah Provinsi Jawa Tengah' },
       license: 'https://creativecommons.org/licenses/by/4.0/',
       publicationPolicy: 'https://github.com/grms/grms/blob/main/docs/modules/e-delivery.md',
-      releases: rows.map((r) => this.release(r)),
     };
+    const pages = snapshotPages<Row>(this.ds, (m, last, limit) => {
+      const w = new SqlWhere().scope('p.organization_id', scope).add('p.fiscal_year = ?', q.fiscalYear).add('p.organization_id = ?', q.organizationId).add('p.code > ?', last?.code);
+      return m.query(`${RELEASE_SELECT} ${w.clause} AND p.status NOT IN ('DRAFT','SUBMITTED') ORDER BY p.code LIMIT ${limit}`, w.params);
+    }, RELEASES_PER_PAGE);
+    return streamJson(head, 'releases', pages, (r) => this.release(r));
   }
 
   private release(r: Row): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces,
 import { Authenticated, AuthUser, CurrentUser, Idempotent, Permission, ApiProblems } from '@grms/core';
 import { BkuService } from './bku.service';
 import { bkuExport } from './bku-export';
-import { bookExport } from './books-export';
+import { bookStreamExport } from './books-export';
 import { BooksService } from './books.service';
 import { BookKind, BookQueryDto, BookResponse, BOOKS } from './dto/books.dto';
 import { BkuEntryResponse, BkuQueryDto, BkuResponse, CreateBkuEntryDto } from './dto/bku.dto';
@@ -36,12 +36,12 @@ export class BkuController {
 
   @Get('books/:book')
   @Authenticated({ permission: Permission.BKU_READ })
-  @ApiOperation({ summary: 'A subsidiary book (buku pembantu) of the BKU', description: 'cash, bank, tax (per tax type, `taxCode` for one) read from the BKU entries in entry order with the running balance of that sub-ledger or tax type; rincian-objek: the spending realised on the OPD\'s budget lines, cumulative per rincian objek (`accountCode` prefix to narrow). `to` cuts at a date (month end). format=csv|xlsx downloads it with document numbers and names, never ids. Roles that read the BKU; another OPD\'s is 404.' })
+  @ApiOperation({ summary: 'A subsidiary book (buku pembantu) of the BKU', description: 'cash, bank, tax (per tax type, `taxCode` for one) read from the BKU entries in entry order with the running balance of that sub-ledger or tax type; rincian-objek: the spending realised on the OPD\'s budget lines, cumulative per rincian objek (`accountCode` prefix to narrow). `to` cuts at a date (month end). format=csv|xlsx downloads it with document numbers and names, never ids, streamed from one read-only snapshot. Roles that read the BKU; another OPD\'s is 404.' })
   @ApiParam({ name: 'book', enum: BOOKS })
   @ApiOkResponse({ type: BookResponse })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async subsidiary(@CurrentUser() user: AuthUser, @Param('book', new ParseEnumPipe(Object.fromEntries(BOOKS.map((b) => [b, b])))) book: BookKind, @Query() q: BookQueryDto): Promise<BookResponse | StreamableFile> {
-    const b = await this.books.book(user, book, q);
-    return !q.format || q.format === 'json' ? b : bookExport(q.format, b);
+    if (q.format === 'csv' || q.format === 'xlsx') return bookStreamExport(q.format, book, q.fiscalYear, await this.books.bookPages(user, book, q));
+    return this.books.book(user, book, q);
   }
 }

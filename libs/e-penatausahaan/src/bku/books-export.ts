@@ -1,6 +1,6 @@
 import { StreamableFile } from '@nestjs/common';
-import { Column, download } from '../common/export';
-import { BookResponse, BookRow } from './dto/books.dto';
+import { Column, streamDownload } from '@grms/core';
+import { BookKind, BookRow } from './dto/books.dto';
 
 const COLUMNS: Column<BookRow>[] = [
   { header: 'No', value: (r) => r.no },
@@ -17,6 +17,7 @@ const COLUMNS: Column<BookRow>[] = [
 
 const SHEETS: Record<string, string> = { cash: 'Buku Kas Tunai', bank: 'Buku Bank', tax: 'Buku Pajak', panjar: 'Buku Panjar', 'rincian-objek': 'Buku Rincian Objek' };
 
-export function bookExport(format: 'csv' | 'xlsx', b: BookResponse): Promise<StreamableFile> {
-  return download(format, `buku-${b.book}-${b.fiscalYear}`, SHEETS[b.book], COLUMNS, b.rows);
+/** A book as a download, its rows written as they are read (decision 0114). */
+export function bookStreamExport(format: 'csv' | 'xlsx', book: BookKind, fiscalYear: number, pages: AsyncIterable<BookRow[]>): StreamableFile {
+  return streamDownload(format, `buku-${book}-${fiscalYear}`, SHEETS[book], COLUMNS, pages);
 }

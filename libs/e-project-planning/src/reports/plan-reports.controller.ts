@@ -1,6 +1,6 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Authenticated, AuthUser, Column, CurrentUser, download, Permission } from '@grms/core';
+import { Authenticated, AuthUser, Column, CurrentUser, Permission, streamDownload } from '@grms/core';
 import { PlanReportQueryDto, RkoRow, RupRow } from './dto/report.dto';
 import { PlanReportsService } from './plan-reports.service';
 
@@ -31,21 +31,21 @@ export class PlanReportsController {
 
   @Get('rup')
   @Authenticated({ permission: Permission.PACKAGE_READ })
-  @ApiOperation({ summary: 'Procurement plan (RUP) in the columns SiRUP uses', description: 'Announced packages (and later states) of the year; OPD roles see their OPD. format=json|csv|xlsx.' })
+  @ApiOperation({ summary: 'Procurement plan (RUP) in the columns SiRUP uses', description: 'Announced packages (and later states) of the year; OPD roles see their OPD. format=json|csv|xlsx (the downloads stream every row from one read-only snapshot, page by page).' })
   @ApiOkResponse({ type: [RupRow] })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async rup(@CurrentUser() user: AuthUser, @Query() q: PlanReportQueryDto): Promise<RupRow[] | StreamableFile> {
-    const rows = await this.reports.rup(user, q);
-    return !q.format || q.format === 'json' ? rows : download(q.format, `rup-${q.fiscalYear}`, 'RUP', RUP_COLUMNS, rows);
+    if (!q.format || q.format === 'json') return this.reports.rup(user, q);
+    return streamDownload(q.format, `rup-${q.fiscalYear}`, 'RUP', RUP_COLUMNS, await this.reports.rupPages(user, q));
   }
 
   @Get('rko')
   @Authenticated({ permission: Permission.PACKAGE_READ })
-  @ApiOperation({ summary: 'Operational work plan (RKO) per sub kegiatan', description: 'Every package not cancelled, with its monthly S-curve and financial plan; OPD roles see their OPD. format=json|csv|xlsx.' })
+  @ApiOperation({ summary: 'Operational work plan (RKO) per sub kegiatan', description: 'Every package not cancelled, with its monthly S-curve and financial plan; OPD roles see their OPD. format=json|csv|xlsx (the downloads stream every row from one read-only snapshot, page by page).' })
   @ApiOkResponse({ type: [RkoRow] })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async rko(@CurrentUser() user: AuthUser, @Query() q: PlanReportQueryDto): Promise<RkoRow[] | StreamableFile> {
-    const rows = await this.reports.rko(user, q);
-    return !q.format || q.format === 'json' ? rows : download(q.format, `rko-${q.fiscalYear}`, 'RKO', RKO_COLUMNS, rows);
+    if (!q.format || q.format === 'json') return this.reports.rko(user, q);
+    return streamDownload(q.format, `rko-${q.fiscalYear}`, 'RKO', RKO_COLUMNS, await this.reports.rkoPages(user, q));
   }
 }
