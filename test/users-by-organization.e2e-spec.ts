@@ -39,4 +39,12 @@ describe('users: the accounts of one organization', () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['organizationId']);
     expect((await t.get(`/users?organizationId=${orgA}`, 'planner-a')).status).toBe(403);
   });
+
+  it('refuses an account of an OPD role without its organization, naming every OPD role in the message', async () => {
+    const res = await t.post('/users', { username: 'supervisor-x', password: 'a long enough passphrase 2026', fullName: 'Pengawas X', roles: ['SUPERVISOR'] }, 'admin');
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'organizationId', message: 'required for an OPD role' }]);
+    for (const role of ['PLANNER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'REVENUE_TREASURER', 'SUPERVISOR']) expect(res.body.detail).toContain(role);
+    expect(await t.sql(`SELECT 1 FROM users WHERE username = 'supervisor-x'`)).toHaveLength(0);
+  });
 });

@@ -44,7 +44,7 @@ export class UsersService {
 
   private checkOrganization(roles: Role[], organizationId: string | null | undefined): void {
     if (roles.some((r) => OPD_ROLES.has(r)) && !organizationId) {
-      throw DomainError.invalid('organizationId is required for the roles PLANNER, PROJECT_OFFICER, TREASURER and FINANCE_OFFICER', [
+      throw DomainError.invalid(`organizationId is required for the roles ${[...OPD_ROLES].join(', ')}`, [
         { field: 'organizationId', message: 'required for an OPD role' },
       ]);
     }
