@@ -4,7 +4,7 @@ import Decimal from 'decimal.js';
 import { ControllingQueryDto } from '../common/controlling-query.dto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { byOrganization } from '../common/by-organization';
+import { byOrganization, WARNING_ORGS_PER_PAGE } from '../common/by-organization';
 import { ControllingScopeService, ReportContext } from '../common/controlling-scope.service';
 import { PlanActualService } from '../packages/plan-actual.service';
 import { lineFigures } from '../realization/line-figures.query';
@@ -27,17 +27,28 @@ export class WarningsService {
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
-  list(user: AuthUser, q: ControllingQueryDto): Promise<Page<WarningRow>> {
-    return this.tx.run(async (m) => {
-      const out = await this.rows(m, q.fiscalYear, await this.scope.context(m, user, q));
-      return pageOf(out.slice(offsetOf(q), offsetOf(q) + q.limit), out.length, q);
-    });
+  /**
+   * One page of the warnings with their real total. The warnings are judged OPD by OPD in one snapshot, as
+   * the download reads them, keeping only the page's rows: judged for the whole province at once they needed
+   * more than the API's heap (an auditor's first page ended the process on the province data set).
+   */
+  async list(user: AuthUser, q: ControllingQueryDto): Promise<Page<WarningRow>> {
+    const from = offsetOf(q);
+    const page: WarningRow[] = [];
+    let total = 0;
+    for await (const rows of await this.download(user, q)) {
+      for (const row of rows) {
+        if (total >= from && page.length < q.limit) page.push(row);
+        total++;
+      }
+    }
+    return pageOf(page, total, q);
   }
 
   /** Every warning (the same filters), OPD by OPD in one snapshot, for a download. */
   async download(user: AuthUser, q: ControllingQueryDto): Promise<AsyncIterable<WarningRow[]>> {
     const ctx = await this.tx.run((m) => this.scope.context(m, user, q));
-    return byOrganization(this.ds, ctx.orgs, (m, organizationIds) => this.rows(m, q.fiscalYear, { ...ctx, orgs: organizationIds }));
+    return byOrganization(this.ds, ctx.orgs, (m, organizationIds) => this.rows(m, q.fiscalYear, { ...ctx, orgs: organizationIds }), WARNING_ORGS_PER_PAGE);
   }
 
   /** The warnings of the context's scope (and program: TU advances, which belong to no program, are left out then), in OPD, kind and subject order. */
