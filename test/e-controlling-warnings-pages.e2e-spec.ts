@@ -1,4 +1,4 @@
-import { WARNING_ORGS_PER_PAGE } from '../libs/e-controlling/src/common/by-organization';
+import { WARNING_ORGS_PER_PAGE } from '@grms/e-controlling';
 import { allRows, Row } from './support/controlling-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -12,3 +12,4 @@ export * from './realization/line-figures.query';
 export * from './packages/plan-actual.query';
 export * from './rfk/rfk.query';
 export { plannedOn } from './status/s-curve';
+export { ORGS_PER_PAGE, WARNING_ORGS_PER_PAGE } from './common/by-organization';
