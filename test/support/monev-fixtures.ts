@@ -69,13 +69,19 @@ export async function xlsxRows(body: Buffer): Promise<string[][]> {
   return rows;
 }
 
+/** `path` with `&format=xlsx` as `user`: its status and the file's bytes. */
+export async function xlsxDownload(t: TestApp, path: string, user: string): Promise<{ status: number; body: Buffer }> {
+  const x = await request(t.app.getHttpServer()).get(`/api/v1${path}&format=xlsx`).set('Authorization', `Bearer ${await t.token(user)}`).buffer(true)
+    .parse((res, cb) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks))); });
+  return { status: x.status, body: x.body as Buffer };
+}
+
 /** The CSV and XLSX downloads of an evaluation query, each as rows keyed by header. */
 export async function evaluationFiles(t: TestApp, query: string, user = 'auditor'): Promise<{ csv: Record<string, string>[]; xlsx: Record<string, string>[] }> {
   const csv = await t.get(`${query}&format=csv`, user);
   if (csv.status !== 200) throw new Error(`csv: ${csv.status} ${csv.text}`);
-  const x = await request(t.app.getHttpServer()).get(`/api/v1${query}&format=xlsx`).set('Authorization', `Bearer ${await t.token(user)}`).buffer(true)
-    .parse((res, cb) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks))); });
+  const x = await xlsxDownload(t, query, user);
   if (x.status !== 200) throw new Error(`xlsx: ${x.status}`);
-  const [header, ...lines] = await xlsxRows(x.body as Buffer);
+  const [header, ...lines] = await xlsxRows(x.body);
   return { csv: parse(csv.text, { columns: true }) as Record<string, string>[], xlsx: lines.map((l) => Object.fromEntries(header.map((h, i) => [h, l[i] ?? '']))) };
 }
