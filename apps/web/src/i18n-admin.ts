@@ -65,4 +65,6 @@ export const ADMIN_DICT = {
   yourReports: ['Laporan yang dapat Anda buka', 'Reports you may open'],
   shiftQueue: ['Pergeseran menunggu persetujuan', 'Shifts to approve'],
   shiftClass: ['Jenis pergeseran', 'Kind of shift'],
+  // the session's fiscal year (year.tsx)
+  workingYear: ['Tahun kerja', 'Working year'],
 } as const;
