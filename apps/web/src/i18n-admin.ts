@@ -59,7 +59,6 @@ export const ADMIN_DICT = {
   column: ['Kolom', 'Column'],
   apiField: ['Isian API', 'API field'],
   message: ['Pesan', 'Message'],
-  nothingWritten: ['Tidak ada yang ditulis.', 'Nothing was written.'],
   unlockedItems: ['Item katalog belum dikunci', 'Catalogue items not locked'],
   shiftsToApprove: ['Pergeseran anggaran menunggu persetujuan Anda', 'Budget shifts waiting for your approval'],
   yourReports: ['Laporan yang dapat Anda buka', 'Reports you may open'],

@@ -7,7 +7,7 @@ import { useSession } from '../session';
 import { DataTable, Money, PageTitle, Pager, ProblemAlert } from '../ui';
 import { useYear } from '../year';
 import { YearSelect } from './report-filters';
-import { HSB_CATEGORIES, IMPORT_PROFILES, importForm, ImportIssue, importIssues, ImportOptions, ImportReport } from './hsb-model';
+import { HSB_CATEGORIES, IMPORT_PROFILES, importForm, ImportIssue, importIssues, ImportOptions, importOutcome, ImportReport } from './hsb-model';
 
 // The price team's e-HSB page: the catalogue of a fiscal year (GET
 // /hsb/items, paged by number, searched and filtered as the API allows),
@@ -135,14 +135,15 @@ function ImportPanel({ year, onDone }: { year: number; onDone: () => void }) {
 }
 
 function ImportCounts({ r }: { r: ImportReport }) {
-  const { t } = useI18n();
-  const cells: [string, string, number][] = [['rows', t('rowsRead'), r.rows], ['imported', t('imported'), r.imported], ['updated', t('updated'), r.updated],
-    ['unchanged', t('unchanged'), r.unchanged], ['skipped', t('skipped'), r.skipped]];
+  const { t, lang } = useI18n();
+  const outcome = importOutcome(r);
+  const cells: [string, string, number][] = [['rows', t('rowsRead'), r.rows],
+    ...(outcome.counts ? [['imported', t('imported'), r.imported], ['updated', t('updated'), r.updated], ['unchanged', t('unchanged'), r.unchanged], ['skipped', t('skipped'), r.skipped]] as [string, string, number][] : [])];
   return (
     <section aria-label={t('importResult')} data-testid="import-result">
       <Title order={3} size="h5" mt="md" mb="xs">{t('importResult')}{r.dryRun ? ` — ${t('dryRun')}` : ''}</Title>
       <Group gap="lg">{cells.map(([key, label, n]) => <Text key={key} size="sm">{label}: <strong data-testid={`import-${key}`}>{n}</strong></Text>)}</Group>
-      {r.dryRun && <Text size="sm">{t('nothingWritten')}</Text>}
+      <Text size="sm" mt="xs" role="status" data-testid="import-outcome" fw={outcome.kind === 'refused' ? 700 : undefined}>{outcome.text[lang === 'id' ? 0 : 1]}</Text>
     </section>
   );
 }
