@@ -45,6 +45,8 @@ import { HsbTimeOrderedIds1764305400100 } from './1764305400100-hsb-time-ordered
 // issue 11, catalogue import (decision 0113)
 import { HsbUsersPerStatement1764306300000 } from './1764306300000-hsb-users-per-statement';
 import { HsbCodesOfYearDistinctLists1764306300100 } from './1764306300100-hsb-codes-of-year-distinct-lists';
+// one order of OPDs (decision 0520)
+import { OpdCodeCollationC1764307100000 } from './1764307100000-opd-code-collation-c';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -96,4 +98,6 @@ export const ALL_MIGRATIONS = [
   // issue 11, catalogue import (decision 0113)
   HsbUsersPerStatement1764306300000,
   HsbCodesOfYearDistinctLists1764306300100,
+  // one order of OPDs (decision 0520)
+  OpdCodeCollationC1764307100000,
 ];

@@ -171,6 +171,9 @@ export const adminFlows = [
       const errors = form.getByTestId('import-errors');
       await errors.getByRole('cell', { name: '3', exact: true }).waitFor();
       assert.equal(await form.getByTestId('import-rows').innerText(), '2');
+      // a strict dry run with a bad row would write nothing: said so, with no "0 new" shown as if it were a result
+      assert.match(await form.getByTestId('import-outcome').innerText(), /^Tidak ada yang akan ditulis: 1 dari 2 baris salah \(baris 3\), dan impor mode ketat menolak seluruh berkas/);
+      assert.equal(await form.getByTestId('import-imported').count(), 0);
       const cells = await errors.locator('tbody tr').first().getByRole('cell').allInnerTexts();
       assert.deepEqual(cells.slice(0, 3), ['3', 'price (E)', 'price']);
       assert.match(cells[3], /^price "12\.5\.0" is not a non-negative amount/);

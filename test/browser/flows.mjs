@@ -1,7 +1,7 @@
 // The flows of the browser tests, in order, against one fresh demo (a flow
 // may use what an earlier one made): each drives the web app as the demo
 // user would, by labels and roles, and asserts what the page shows.
-/* global fetch, sessionStorage, document */
+/* global fetch, sessionStorage, document, URL */
 import assert from 'node:assert/strict';
 
 const PASSWORD = 'grms-demo';
@@ -430,6 +430,54 @@ flows.push(
       await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Realisasi indikator"] table tbody tr').length < n, queue);
       const after = (await bearer(page, '/monev/indicators?fiscalYear=2026&limit=500')).data.flatMap((i) => i.realizations).find((r) => r.id === rejected.id);
       assert.equal(after.status, 'VERIFIED');
+    },
+  },
+);
+
+// The fiscal year of the session (decision 0518): the working year is the
+// API's year in EXECUTION, the year picked in the header is asked of the API
+// by every page and kept through a reload, the e-HSB catalogue takes the year
+// in PLANNING while the session has picked none.
+const sessionYear = (page) => page.getByTestId('session-year');
+const asked = (page, path, year) => page.waitForResponse((r) => r.url().includes(`/api/v1${path}?`) && new URL(r.url()).searchParams.get('fiscalYear') === String(year));
+
+flows.push(
+  {
+    name: 'the fiscal year of the session: the year in execution by default, the year picked in the header followed by every page and kept through a reload',
+    slug: '12-fiscal-year',
+    async run({ page, base, visit }) {
+      const years = (await (await fetch(`${base}/api/v1/fiscal-years?limit=100`, { headers: { authorization: `Bearer ${(await (await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'auditor', password: PASSWORD }) })).json()).accessToken}` } })).json()).data;
+      const execution = years.find((y) => y.status === 'EXECUTION').year;
+      const planning = years.find((y) => y.status === 'PLANNING').year;
+      assert.notEqual(execution, planning);
+      await login(page, base, 'auditor');
+      assert.equal(await sessionYear(page).inputValue(), String(execution));
+      await nav(page, 'Laporan');
+      await page.getByRole('heading', { name: `Laporan ${execution}` }).waitFor();
+      // the header's year: the page asks the API for that year's lines
+      const lines = asked(page, '/budget-lines', planning);
+      await pick(page, 'Tahun kerja', null, String(planning));
+      await lines;
+      await page.getByRole('heading', { name: `Laporan ${planning}` }).waitFor();
+      await visit('reports-planning-year');
+      // another page follows the same year, and a reload keeps it
+      const lra = asked(page, '/reports/lra', planning);
+      await page.getByRole('navigation').getByRole('link', { name: 'LRA', exact: true }).click();
+      await lra;
+      await page.getByRole('heading', { name: `Laporan Realisasi Anggaran (LRA) ${planning}` }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: `Laporan Realisasi Anggaran (LRA) ${planning}` }).waitFor();
+      assert.equal(await sessionYear(page).inputValue(), String(planning));
+      // the report page's own year picker is the session's: back to the working year everywhere
+      await pick(page, 'Tahun anggaran', null, String(execution));
+      await page.getByRole('heading', { name: `Laporan Realisasi Anggaran (LRA) ${execution}` }).waitFor();
+      assert.equal(await sessionYear(page).inputValue(), String(execution));
+      await visit('lra-working-year');
+      // the price team's catalogue is the planning year's while the session has picked no year
+      await login(page, base, 'price-admin');
+      await page.getByRole('link', { name: `Buka Item katalog ${planning} belum dikunci` }).waitFor();
+      await page.goto(`${base}/#/hsb`);
+      await page.getByRole('heading', { name: `Katalog e-HSB ${planning}` }).waitFor();
     },
   },
 );

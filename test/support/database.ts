@@ -39,13 +39,16 @@ export async function ensureTestAppRole(adminUrl: string): Promise<void> {
   }
 }
 
-/** Creates `template` on the server of `adminUrl`, migrates it as the owner and seeds the demo through the API's role. */
-export async function prepareTemplate(adminUrl: string, template: string): Promise<void> {
+/**
+ * Creates `template` on the server of `adminUrl`, migrates it as the owner and seeds the demo through the API's role.
+ * `createOptions`: more of CREATE DATABASE (a database whose default collation is another, say).
+ */
+export async function prepareTemplate(adminUrl: string, template: string, createOptions = ''): Promise<void> {
   await ensureTestAppRole(adminUrl);
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
-  await admin.query(`CREATE DATABASE ${template}`);
+  await admin.query(`CREATE DATABASE ${template} ${createOptions}`);
   await admin.end();
   const templateUrl = withDatabase(adminUrl, template);
   await runMigrations(templateUrl, { appRole: TEST_APP_ROLE });

@@ -59,10 +59,11 @@ export const ADMIN_DICT = {
   column: ['Kolom', 'Column'],
   apiField: ['Isian API', 'API field'],
   message: ['Pesan', 'Message'],
-  nothingWritten: ['Tidak ada yang ditulis.', 'Nothing was written.'],
   unlockedItems: ['Item katalog belum dikunci', 'Catalogue items not locked'],
   shiftsToApprove: ['Pergeseran anggaran menunggu persetujuan Anda', 'Budget shifts waiting for your approval'],
   yourReports: ['Laporan yang dapat Anda buka', 'Reports you may open'],
   shiftQueue: ['Pergeseran menunggu persetujuan', 'Shifts to approve'],
   shiftClass: ['Jenis pergeseran', 'Kind of shift'],
+  // the session's fiscal year (year.tsx)
+  workingYear: ['Tahun kerja', 'Working year'],
 } as const;

@@ -20,6 +20,7 @@ import { PackagePage, PackagesPage } from './pages/packages';
 import { RevenuePage } from './pages/revenue';
 import { ADMIN_NAV, ADMIN_PAGES } from './pages/admin-routes';
 import { SessionProvider, useSession } from './session';
+import { SessionYearSelect, YearProvider } from './year';
 import { ProblemAlert } from './ui';
 
 // Darker primary shades than the defaults, so text on buttons and links
@@ -142,30 +143,34 @@ function Shell() {
   if (!user) return <LoginPage />;
   const current = route[0] ?? '';
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm' }} padding="md">
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('skipToContent')}</a>
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Text fw={700} component="span">GRMS</Text>
-          <Group gap="sm">
-            <LanguageSwitch />
-            <Text size="sm" data-testid="whoami">{user.fullName} ({user.username}, {user.roles.join(', ')})</Text>
-            <Button variant="default" size="xs" onClick={logout}>{t('logout')}</Button>
+    <YearProvider>
+      <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm' }} padding="md">
+        <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t('skipToContent')}</a>
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between">
+            <Text fw={700} component="span">GRMS</Text>
+            <Group gap="sm">
+              <Text size="sm" component="span" aria-hidden>{t('workingYear')}</Text>
+              <SessionYearSelect size="xs" hiddenLabel w={90} />
+              <LanguageSwitch />
+              <Text size="sm" data-testid="whoami">{user.fullName} ({user.username}, {user.roles.join(', ')})</Text>
+              <Button variant="default" size="xs" onClick={logout}>{t('logout')}</Button>
+            </Group>
           </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('mainNav')}>
-        {NAV.filter((n) => n.roles === 'all' || has(...n.roles)).map((n) => (
-          <NavLink key={n.path} href={`#/${n.path}`} label={t(n.label)} active={current === n.path} aria-current={current === n.path ? 'page' : undefined} />
-        ))}
-      </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1} component="main">
-        <Page route={route} />
-      </AppShell.Main>
-      <Modal opened={expired} onClose={() => undefined} withCloseButton={false} title={t('sessionExpired')} centered>
-        <LoginForm username={user.username} />
-      </Modal>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" component="nav" aria-label={t('mainNav')}>
+          {NAV.filter((n) => n.roles === 'all' || has(...n.roles)).map((n) => (
+            <NavLink key={n.path} href={`#/${n.path}`} label={t(n.label)} active={current === n.path} aria-current={current === n.path ? 'page' : undefined} />
+          ))}
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1} component="main">
+          <Page route={route} />
+        </AppShell.Main>
+        <Modal opened={expired} onClose={() => undefined} withCloseButton={false} title={t('sessionExpired')} centered>
+          <LoginForm username={user.username} />
+        </Modal>
+      </AppShell>
+    </YearProvider>
   );
 }
 

@@ -38,6 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void post('/auth/logout').catch(() => undefined);
     setToken(null);
     sessionStorage.removeItem('grms.user');
+    sessionStorage.removeItem('grms.year');
     setUser(null);
     setExpired(false);
     location.hash = '';

@@ -46,3 +46,5 @@ export * from './http/cursor';
 export * from './http/json-text';
 export * from './export/streamed-export';
 export * from './tax-id/npwp';
+// one order of OPD codes, in SQL and out of it (decision 0520)
+export * from './database/code-order';

@@ -7,6 +7,8 @@ import { useI18n } from '../i18n';
 import { formatMoney, multiplyToSen, parseMoney, subtractMoney } from '../money';
 import { useDraft, useSession } from '../session';
 import { DataTable, DateText, fieldError, Money, MoneyInput, PageTitle, Pager, ProblemAlert, StatusBadge } from '../ui';
+import { yearOptions } from '../fiscal-year-model';
+import { useYear } from '../year';
 import { mayDecide, shiftClassOf } from './approvers';
 import { useFundingName, useFundingSources } from './funding';
 
@@ -58,7 +60,11 @@ function NewDocumentForm() {
   const { user } = useSession();
   const [search, setSearch] = useState('');
   const [code, setCode] = useState<string | null>(null);
-  const [year, setYear] = useState('2027');
+  // a new document is for the year being budgeted (PLANNING), or another open year
+  const planning = useYear('planning');
+  const [chosen, setYear] = useState<string | null>(null);
+  const year = chosen ?? String(planning.year);
+  const open = yearOptions(planning.years.filter((y) => y.status !== 'CLOSED')).map(String);
   const subs = useQuery({ queryKey: ['nomenclature', year, search], queryFn: () => get<Page<Code>>(`/nomenclature${qs({ fiscalYear: year, level: 'SUB_KEGIATAN', q: search, limit: 20 })}`) });
   const create = useMutation({
     mutationFn: () => post<Doc>('/budgeting/documents', { fiscalYear: Number(year), organizationId: user?.organizationId, subActivityCode: code, stage: 'MURNI' }),
@@ -68,7 +74,7 @@ function NewDocumentForm() {
     <Paper withBorder p="md" mb="md" component="form" onSubmit={(e: FormEvent) => { e.preventDefault(); create.mutate(); }} aria-label={t('newDocument')}>
       <Title order={2} size="h4" mb="sm">{t('newDocument')}</Title>
       <Group align="flex-end">
-        <Select label={t('fiscalYear')} data={['2026', '2027']} value={year} onChange={(v) => setYear(v ?? '2027')} w={140} allowDeselect={false} />
+        <Select label={t('fiscalYear')} data={open.includes(year) ? open : [year, ...open]} value={year} onChange={(v) => v && setYear(v)} w={140} allowDeselect={false} />
         <Select label={t('subActivity')} searchable required w={480} value={code} onChange={setCode} searchValue={search} onSearchChange={setSearch}
           filter={({ options }) => options} nothingFoundMessage="—"
           data={(subs.data?.data ?? []).map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
@@ -245,13 +251,14 @@ interface CashPlan { budgetLineId: string; subActivityCode: string; accountCode:
 export function CashPlansPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
+  const { year } = useYear();
   const [page, setPage] = useState(1);
-  const q = useQuery({ queryKey: ['cash-plans', page], queryFn: () => get<Page<CashPlan>>(`/budgeting/cash-plans${qs({ fiscalYear: 2026, organizationId: user?.organizationId, page, limit: 20 })}`) });
+  const q = useQuery({ queryKey: ['cash-plans', page, year], queryFn: () => get<Page<CashPlan>>(`/budgeting/cash-plans${qs({ fiscalYear: year, organizationId: user?.organizationId, page, limit: 20 })}`) });
   const amount = (m: CashPlan['months'][number]) => (typeof m === 'string' ? m : m.amount);
-  const fundingName = useFundingName(2026);
+  const fundingName = useFundingName(year);
   return (
     <>
-      <PageTitle>{t('cashPlans')} 2026</PageTitle>
+      <PageTitle>{t('cashPlans')} {year}</PageTitle>
       <ProblemAlert error={q.error} />
       <DataTable caption={t('cashPlans')} head={[t('budgetLine'), t('appropriated'), ...MONTH_NAMES[lang].map((m) => m.slice(0, 3)), t('remaining')]}>
         {q.data?.data.map((p) => (

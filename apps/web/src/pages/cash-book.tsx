@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { download, get, qs } from '../api';
 import { useI18n } from '../i18n';
 import { DataTable, DateText, Money, PageTitle, Pager, ProblemAlert } from '../ui';
-import { YEAR } from './home';
+import { useYear } from '../year';
 import { useOrganization } from './payments';
 
 interface Balances { cash: string; bank: string; tax: string; panjar: string; total: string }
@@ -22,17 +22,18 @@ function BalanceCard({ title, b }: { title: string; b: Balances }) {
 }
 
 export function CashBookPage() {
+  const { year } = useYear();
   const { t } = useI18n();
   const [org, orgPicker] = useOrganization();
   const [page, setPage] = useState(1);
-  const path = `/penatausahaan/bku${qs({ organizationId: org, fiscalYear: YEAR, page, limit: 50 })}`;
-  const q = useQuery({ queryKey: ['bku', org, page], enabled: !!org, queryFn: () => get<Bku>(path) });
+  const path = `/penatausahaan/bku${qs({ organizationId: org, fiscalYear: year, page, limit: 50 })}`;
+  const q = useQuery({ queryKey: ['bku', org, page, year], enabled: !!org, queryFn: () => get<Bku>(path) });
   const [error, setError] = useState<unknown>(null);
-  const exportAs = (format: string) => { setError(null); download(`/penatausahaan/bku${qs({ organizationId: org, fiscalYear: YEAR, format })}`).catch(setError); };
+  const exportAs = (format: string) => { setError(null); download(`/penatausahaan/bku${qs({ organizationId: org, fiscalYear: year, format })}`).catch(setError); };
   return (
     <>
       <PageTitle right={<Group gap="xs"><Button size="xs" variant="default" onClick={() => exportAs('xlsx')}>{t('download')} XLSX</Button><Button size="xs" variant="default" onClick={() => exportAs('csv')}>{t('download')} CSV</Button></Group>}>
-        {t('cashBook')} {YEAR}{q.data ? ` — ${q.data.organizationName}` : ''}
+        {t('cashBook')} {year}{q.data ? ` — ${q.data.organizationName}` : ''}
       </PageTitle>
       {orgPicker}
       <ProblemAlert error={q.error ?? error} />

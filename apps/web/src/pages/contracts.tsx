@@ -6,7 +6,7 @@ import { today } from '../dates';
 import { useI18n } from '../i18n';
 import { useDraft, useSession } from '../session';
 import { DataTable, DateText, fieldError, Money, PageTitle, Pager, ProblemAlert, StatusBadge } from '../ui';
-import { YEAR } from './home';
+import { useYear } from '../year';
 import { Pkg } from './packages';
 import { SCurve } from './scurve';
 
@@ -21,8 +21,9 @@ const CONTROLLING_READERS = ['PLANNER', 'PROJECT_OFFICER', 'SUPERVISOR', 'BUDGET
 
 /** The critical contracts (kontrak kritis, decision 0500) of the year, as e-controlling computes them today. */
 function CriticalContracts() {
+  const { year } = useYear();
   const { t } = useI18n();
-  const q = useQuery({ queryKey: ['critical-contracts'], queryFn: () => get<Page<ControlRow>>(`/controlling/packages${qs({ fiscalYear: YEAR, status: 'CRITICAL', limit: 100 })}`) });
+  const q = useQuery({ queryKey: ['critical-contracts', year], queryFn: () => get<Page<ControlRow>>(`/controlling/packages${qs({ fiscalYear: year, status: 'CRITICAL', limit: 100 })}`) });
   if (!q.data?.data.length) return <ProblemAlert error={q.error} />;
   return (
     <>
@@ -42,13 +43,14 @@ function CriticalContracts() {
 }
 
 export function ContractsPage() {
+  const { year } = useYear();
   const { t } = useI18n();
   const { has } = useSession();
   const [page, setPage] = useState(1);
-  const q = useQuery({ queryKey: ['contracts', page], queryFn: () => get<Page<Contract>>(`/delivery/contracts${qs({ fiscalYear: YEAR, page, limit: 20 })}`) });
+  const q = useQuery({ queryKey: ['contracts', page, year], queryFn: () => get<Page<Contract>>(`/delivery/contracts${qs({ fiscalYear: year, page, limit: 20 })}`) });
   return (
     <>
-      <PageTitle>{t('contracts')} {YEAR}</PageTitle>
+      <PageTitle>{t('contracts')} {year}</PageTitle>
       {has(...CONTROLLING_READERS) && <CriticalContracts />}
       <ProblemAlert error={q.error} />
       <DataTable caption={t('contracts')} head={[t('number'), t('vendor'), t('status'), t('value'), t('progress'), t('paid'), '']}>

@@ -9,7 +9,7 @@ import { get, Page, qs } from '../api';
 import { PercentBars } from '../charts';
 import { useI18n } from '../i18n';
 import { DataTable, Money, PageTitle, Pager, ProblemAlert } from '../ui';
-import { YEAR } from './home';
+import { useYear } from '../year';
 import { currentMonth, Downloads, MonthSelect, useReportOrganization, YearSelect } from './report-filters';
 import { PackageStatus } from './rfk';
 
@@ -99,8 +99,8 @@ function WarningsTab({ params }: { params: Record<string, string | number | null
 
 export function ControllingPage() {
   const { t } = useI18n();
-  const [year, setYear] = useState(YEAR);
-  const [month, setMonth] = useState(() => currentMonth(YEAR));
+  const { year, setYear } = useYear();
+  const [month, setMonth] = useState(() => currentMonth(year));
   const [org, orgPicker] = useReportOrganization();
   const [tab, setTab] = useState<string | null>('absorption');
   const params = { fiscalYear: year, month, organizationId: org };

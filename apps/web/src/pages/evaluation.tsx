@@ -9,7 +9,7 @@ import { get, Page, qs } from '../api';
 import { BAND_COLOURS, BAND_LABELS, BandBars } from '../charts';
 import { useI18n } from '../i18n';
 import { DataTable, Money, PageTitle, Pager, ProblemAlert } from '../ui';
-import { YEAR } from './home';
+import { useYear } from '../year';
 import { Downloads, useReportOrganization, YearSelect } from './report-filters';
 
 interface Quarter { quarter: number; target: string | null; value: string | null; status: string | null; amount: string | null }
@@ -35,7 +35,7 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 
 export function EvaluationPage() {
   const { t } = useI18n();
-  const [year, setYear] = useState(YEAR);
+  const { year, setYear } = useYear();
   const [quarter, setQuarter] = useState(2);
   const [org, orgPicker] = useReportOrganization();
   const [page, setPage] = useState(1);

@@ -5,7 +5,9 @@ import { ApiError, download, get, Page, post, qs, upload } from '../api';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { DataTable, Money, PageTitle, Pager, ProblemAlert } from '../ui';
-import { HSB_CATEGORIES, IMPORT_PROFILES, importForm, ImportIssue, importIssues, ImportOptions, ImportReport } from './hsb-model';
+import { useYear } from '../year';
+import { YearSelect } from './report-filters';
+import { HSB_CATEGORIES, IMPORT_PROFILES, importForm, ImportIssue, importIssues, ImportOptions, importOutcome, ImportReport } from './hsb-model';
 
 // The price team's e-HSB page: the catalogue of a fiscal year (GET
 // /hsb/items, paged by number, searched and filtered as the API allows),
@@ -14,7 +16,6 @@ import { HSB_CATEGORIES, IMPORT_PROFILES, importForm, ImportIssue, importIssues,
 // row by its line, column and field as the API answers.
 
 interface Item { id: string; fiscalYear: number; code: string; name: string; specification: string; unit: string; price: string; category: string; ceiling: string; version: number; locked: boolean }
-interface FiscalYear { year: number; status: string }
 interface LockResult { fiscalYear: number; category: string | null; locked: boolean; changed: number; total: number }
 
 export function HsbPage() {
@@ -22,10 +23,9 @@ export function HsbPage() {
   const { has } = useSession();
   const manage = has('PRICE_ADMIN');
   const qc = useQueryClient();
-  const years = useQuery({ queryKey: ['fiscal-years'], staleTime: Infinity, queryFn: () => get<Page<FiscalYear>>('/fiscal-years') });
-  const [chosenYear, setYear] = useState<string | null>(null);
-  // the year in planning (the budgeting round the catalogue prices) unless another is chosen
-  const year = chosenYear ?? String(years.data?.data.find((y) => y.status === 'PLANNING')?.year ?? years.data?.data[0]?.year ?? '');
+  // the year in planning (the budgeting round the catalogue prices) unless the session chose another
+  const session = useYear('planning');
+  const year = String(session.year);
   const [text, setText] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   const [locked, setLocked] = useState<string | null>(null);
@@ -39,7 +39,7 @@ export function HsbPage() {
     <>
       <PageTitle>{t('hsb')} {year}</PageTitle>
       <Group mb="sm" align="flex-end">
-        <Select label={t('fiscalYear')} data={(years.data?.data ?? []).map((y) => String(y.year))} value={year || null} onChange={(v) => reset(() => setYear(v))} allowDeselect={false} w={140} />
+        <YearSelect value={session.year} onChange={(y) => reset(() => session.setYear(y))} />
         <TextInput label={t('hsbSearch')} value={text} onChange={(e) => { const v = e.currentTarget.value; reset(() => setText(v)); }} w={320} />
         <Select label={t('category')} data={[...HSB_CATEGORIES]} value={category} onChange={(v) => reset(() => setCategory(v))} clearable placeholder={t('all')} w={140} />
         <Select label={t('lockState')} data={[{ value: 'true', label: t('locked') }, { value: 'false', label: t('unlocked') }]} value={locked} onChange={(v) => reset(() => setLocked(v))} clearable placeholder={t('all')} w={160} />
@@ -135,14 +135,15 @@ function ImportPanel({ year, onDone }: { year: number; onDone: () => void }) {
 }
 
 function ImportCounts({ r }: { r: ImportReport }) {
-  const { t } = useI18n();
-  const cells: [string, string, number][] = [['rows', t('rowsRead'), r.rows], ['imported', t('imported'), r.imported], ['updated', t('updated'), r.updated],
-    ['unchanged', t('unchanged'), r.unchanged], ['skipped', t('skipped'), r.skipped]];
+  const { t, lang } = useI18n();
+  const outcome = importOutcome(r);
+  const cells: [string, string, number][] = [['rows', t('rowsRead'), r.rows],
+    ...(outcome.counts ? [['imported', t('imported'), r.imported], ['updated', t('updated'), r.updated], ['unchanged', t('unchanged'), r.unchanged], ['skipped', t('skipped'), r.skipped]] as [string, string, number][] : [])];
   return (
     <section aria-label={t('importResult')} data-testid="import-result">
       <Title order={3} size="h5" mt="md" mb="xs">{t('importResult')}{r.dryRun ? ` — ${t('dryRun')}` : ''}</Title>
       <Group gap="lg">{cells.map(([key, label, n]) => <Text key={key} size="sm">{label}: <strong data-testid={`import-${key}`}>{n}</strong></Text>)}</Group>
-      {r.dryRun && <Text size="sm">{t('nothingWritten')}</Text>}
+      <Text size="sm" mt="xs" role="status" data-testid="import-outcome" fw={outcome.kind === 'refused' ? 700 : undefined}>{outcome.text[lang === 'id' ? 0 : 1]}</Text>
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { get, Page, qs } from '../api';
 import { useI18n } from '../i18n';
 import { DataTable, Money, PageTitle, ProblemAlert } from '../ui';
 import { DrillPanel, DrillTarget } from './drill';
-import { YEAR } from './home';
+import { useYear } from '../year';
 import { Downloads, useReportOrganization, YearSelect } from './report-filters';
 
 interface SourceAmounts { budget: string; realized: string; remaining: string; percent: string }
@@ -92,7 +92,7 @@ function ControlCardTab({ year, asOf }: { year: number; asOf: string }) {
 
 export function LedgerReportsPage() {
   const { t } = useI18n();
-  const [year, setYear] = useState(YEAR);
+  const { year, setYear } = useYear();
   const [asOf, setAsOf] = useState('');
   const [tab, setTab] = useState<string | null>('sources');
   return (

@@ -9,7 +9,7 @@ import { get, qs } from '../api';
 import { Key, useI18n } from '../i18n';
 import { DataTable, Money, PageTitle, ProblemAlert } from '../ui';
 import { DrillPanel, DrillTarget } from './drill';
-import { YEAR } from './home';
+import { useYear } from '../year';
 import { Downloads, useOrganizations, useReportOrganization, YearSelect } from './report-filters';
 
 interface Amounts { budget: string; amendedBudget: string | null; realized: string; difference: string; percent: string | null }
@@ -26,7 +26,7 @@ function Difference({ value }: { value: string }) {
 
 export function LraPage() {
   const { t } = useI18n();
-  const [year, setYear] = useState(YEAR);
+  const { year, setYear } = useYear();
   const [asOf, setAsOf] = useState('');
   const [groupBy, setGroupBy] = useState<GroupBy>('account');
   const [level, setLevel] = useState(3);

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { get, Page, post } from '../api';
 import { useI18n } from '../i18n';
 import { DataTable, PageTitle, ProblemAlert, StatusBadge } from '../ui';
-import { Indicator, INDICATORS_PATH, submitted, YEAR } from './home';
+import { useYear } from '../year';
+import { Indicator, indicatorsPath, submitted } from './home';
 
 // The monitoring verifier's queue: indicator realisations submitted by the
 // OPDs' planners, to verify or reject with a reason
@@ -13,13 +14,14 @@ import { Indicator, INDICATORS_PATH, submitted, YEAR } from './home';
 export function MonevQueuePage() {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['indicators', YEAR], queryFn: () => get<Page<Indicator>>(INDICATORS_PATH) });
+  const { year } = useYear();
+  const q = useQuery({ queryKey: ['indicators', year], queryFn: () => get<Page<Indicator>>(indicatorsPath(year)) });
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const act = useMutation({ mutationFn: ([path, body]: [string, unknown?]) => post(path, body ?? {}), onSuccess: () => void qc.invalidateQueries({ queryKey: ['indicators'] }) });
   const rows = submitted(q.data);
   return (
     <>
-      <PageTitle>{t('monevQueue')} {YEAR}</PageTitle>
+      <PageTitle>{t('monevQueue')} {year}</PageTitle>
       <ProblemAlert error={q.error ?? act.error} />
       <DataTable caption={t('monevQueue')} head={[t('organization'), t('indicator'), t('quarter'), t('realisation'), t('evidence'), t('status'), t('actions')]}>
         {rows.map(({ ind, r }) => (

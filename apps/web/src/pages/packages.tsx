@@ -5,7 +5,7 @@ import { get, Page, qs } from '../api';
 import { MONTH_NAMES } from '../dates';
 import { DateText, DataTable, Money, PageTitle, Pager, ProblemAlert, StatusBadge } from '../ui';
 import { useI18n } from '../i18n';
-import { YEAR } from './home';
+import { useYear } from '../year';
 import { BudgetLine } from './payments';
 import { CurvePoint, SCurve } from './scurve';
 
@@ -17,8 +17,8 @@ interface ContractRow { id: string; number: string; packageId: string; vendorNam
 interface ProgressRow { id: string; reportedOn: string; cumulativePercent: string; status: string }
 
 /** Budget lines by id, for the funding source names of a package's funding lines. */
-function useLinesById(organizationId: string | undefined): Map<string, BudgetLine> {
-  const q = useQuery({ queryKey: ['budget-lines', organizationId], enabled: !!organizationId, queryFn: () => get<Page<BudgetLine>>(`/budget-lines${qs({ fiscalYear: YEAR, organizationId, limit: 500 })}`) });
+function useLinesById(organizationId: string | undefined, year: number | undefined): Map<string, BudgetLine> {
+  const q = useQuery({ queryKey: ['budget-lines', organizationId, year], enabled: !!organizationId && !!year, queryFn: () => get<Page<BudgetLine>>(`/budget-lines${qs({ fiscalYear: year, organizationId, limit: 500 })}`) });
   return new Map((q.data?.data ?? []).map((l) => [l.id, l]));
 }
 
@@ -29,13 +29,14 @@ function FundingNames({ pkg, lines }: { pkg: Pkg; lines: Map<string, BudgetLine>
 }
 
 export function PackagesPage() {
+  const { year } = useYear();
   const { t } = useI18n();
   const [page, setPage] = useState(1);
-  const q = useQuery({ queryKey: ['packages', page], queryFn: () => get<Page<Pkg>>(`/project-planning/packages${qs({ fiscalYear: YEAR, page, limit: 20 })}`) });
-  const lines = useLinesById(q.data?.data[0]?.organizationId);
+  const q = useQuery({ queryKey: ['packages', page, year], queryFn: () => get<Page<Pkg>>(`/project-planning/packages${qs({ fiscalYear: year, page, limit: 20 })}`) });
+  const lines = useLinesById(q.data?.data[0]?.organizationId, year);
   return (
     <>
-      <PageTitle>{t('packages')} {YEAR}</PageTitle>
+      <PageTitle>{t('packages')} {year}</PageTitle>
       <ProblemAlert error={q.error} />
       <DataTable caption={t('packages')} head={[t('package'), t('subActivity'), t('fundingSource'), t('status'), t('value'), '']}>
         {q.data?.data.map((p) => (
@@ -68,8 +69,10 @@ function ContractCurve({ pkg, contract }: { pkg: Pkg; contract: ContractRow }) {
 export function PackagePage({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const q = useQuery({ queryKey: ['package', id], queryFn: () => get<Pkg>(`/project-planning/packages/${id}`) });
-  const contracts = useQuery({ queryKey: ['contracts-all'], queryFn: () => get<Page<ContractRow>>(`/delivery/contracts${qs({ fiscalYear: YEAR, limit: 500 })}`) });
-  const lines = useLinesById(q.data?.organizationId);
+  // the package's own year, whichever year the session shows
+  const year = q.data?.fiscalYear;
+  const contracts = useQuery({ queryKey: ['contracts-all', year], enabled: !!year, queryFn: () => get<Page<ContractRow>>(`/delivery/contracts${qs({ fiscalYear: year, limit: 500 })}`) });
+  const lines = useLinesById(q.data?.organizationId, year);
   if (q.error) return <ProblemAlert error={q.error} />;
   if (!q.data) return <Text>{t('loading')}</Text>;
   const p = q.data;

@@ -8,7 +8,7 @@ import { formatMoney, parseMoney, subtractMoney } from '../money';
 import { useDraft, useSession } from '../session';
 import { DataTable, DateText, fieldError, Money, MoneyInput, PageTitle, Pager, ProblemAlert, StatusBadge } from '../ui';
 import { DOC_KINDS, DocKind, DocLink, DocumentPage } from './history';
-import { YEAR } from './home';
+import { useYear } from '../year';
 
 export interface BudgetLine { id: string; organizationId: string; organizationName: string; subActivityCode: string; subActivityName: string; accountCode: string; accountName: string; fundingSourceCode: string; fundingSourceName: string; appropriated: string; allotted: string; committed: string; disbursed: string; available: string; allottedUnspent: string }
 interface Spd { id: string; number: string; month: number; status: string; total: string; createdBy: string; approvedBy: string | null; createdAt: string }
@@ -35,25 +35,27 @@ export function useOrganization(): [string | null, ReactNode] {
 }
 
 export function useBudgetLines(organizationId: string | null) {
+  const { year } = useYear();
   return useQuery({
-    queryKey: ['budget-lines', organizationId], enabled: !!organizationId,
-    queryFn: () => get<Page<BudgetLine>>(`/budget-lines${qs({ fiscalYear: YEAR, organizationId, limit: 100 })}`),
+    queryKey: ['budget-lines', organizationId, year], enabled: !!organizationId,
+    queryFn: () => get<Page<BudgetLine>>(`/budget-lines${qs({ fiscalYear: year, organizationId, limit: 100 })}`),
   });
 }
 
 export const lineLabel = (l: BudgetLine): string => `${l.subActivityCode} · ${l.accountCode} ${l.accountName} · ${l.fundingSourceCode} ${l.fundingSourceName}`;
 
 function SpdTab() {
+  const { year } = useYear();
   const { t, lang } = useI18n();
   const { has } = useSession();
   const qc = useQueryClient();
   const [org, orgPicker] = useOrganization();
   const lines = useBudgetLines(org);
   const [page, setPage] = useState(1);
-  const list = useQuery({ queryKey: ['spd', org, page], enabled: !!org, queryFn: () => get<Page<Spd>>(`/penatausahaan/spd${qs({ fiscalYear: YEAR, organizationId: org, page, limit: 20 })}`) });
+  const list = useQuery({ queryKey: ['spd', org, page, year], enabled: !!org, queryFn: () => get<Page<Spd>>(`/penatausahaan/spd${qs({ fiscalYear: year, organizationId: org, page, limit: 20 })}`) });
   const [form, setForm, clear] = useDraft('spd', { month: '1', budgetLineId: '', amount: '' });
   const create = useMutation({
-    mutationFn: () => post<Spd>('/penatausahaan/spd', { fiscalYear: YEAR, organizationId: org, month: Number(form.month), lines: [{ budgetLineId: form.budgetLineId, amount: parseMoney(form.amount) ?? form.amount }] }),
+    mutationFn: () => post<Spd>('/penatausahaan/spd', { fiscalYear: year, organizationId: org, month: Number(form.month), lines: [{ budgetLineId: form.budgetLineId, amount: parseMoney(form.amount) ?? form.amount }] }),
     onSuccess: () => { clear(); void qc.invalidateQueries({ queryKey: ['spd'] }); },
   });
   const approve = useMutation({ mutationFn: (id: string) => post<Spd>(`/penatausahaan/spd/${id}/approve`), onSuccess: () => void qc.invalidateQueries({ queryKey: ['spd'] }) });
@@ -107,13 +109,14 @@ function Availability({ line, amount }: { line: BudgetLine; amount: string | nul
 }
 
 function SppTab() {
+  const { year } = useYear();
   const { t } = useI18n();
   const { user, has } = useSession();
   const qc = useQueryClient();
   const [org, orgPicker] = useOrganization();
   const lines = useBudgetLines(has('TREASURER') ? org : null);
   const [page, setPage] = useState(1);
-  const list = useQuery({ queryKey: ['spp', org, page], enabled: !!org, queryFn: () => get<Page<Spp>>(`/penatausahaan/spp${qs({ fiscalYear: YEAR, organizationId: org, page, limit: 20 })}`) });
+  const list = useQuery({ queryKey: ['spp', org, page, year], enabled: !!org, queryFn: () => get<Page<Spp>>(`/penatausahaan/spp${qs({ fiscalYear: year, organizationId: org, page, limit: 20 })}`) });
   const [form, setForm, clear] = useDraft('spp', EMPTY_SPP);
   const amount = parseMoney(form.amount);
   const line = lines.data?.data.find((l) => l.id === form.budgetLineId);
@@ -184,13 +187,14 @@ function SppTab() {
 }
 
 function SpmTab({ forSp2d }: { forSp2d?: boolean }) {
+  const { year } = useYear();
   const { t } = useI18n();
   const { has } = useSession();
   const qc = useQueryClient();
   const [org, orgPicker] = useOrganization();
   const [page, setPage] = useState(1);
-  const list = useQuery({ queryKey: ['spm', org, page, forSp2d], enabled: !!org, queryFn: () => get<Page<Spm>>(`/penatausahaan/spm${qs({ fiscalYear: YEAR, organizationId: org, status: forSp2d ? 'APPROVED' : undefined, page, limit: 20 })}`) });
-  const sp2ds = useQuery({ queryKey: ['sp2d', org], enabled: !!org && !!forSp2d, queryFn: () => get<Page<Sp2d>>(`/penatausahaan/sp2d${qs({ fiscalYear: YEAR, organizationId: org, limit: 50 })}`) });
+  const list = useQuery({ queryKey: ['spm', org, page, forSp2d, year], enabled: !!org, queryFn: () => get<Page<Spm>>(`/penatausahaan/spm${qs({ fiscalYear: year, organizationId: org, status: forSp2d ? 'APPROVED' : undefined, page, limit: 20 })}`) });
+  const sp2ds = useQuery({ queryKey: ['sp2d', org, year], enabled: !!org && !!forSp2d, queryFn: () => get<Page<Sp2d>>(`/penatausahaan/sp2d${qs({ fiscalYear: year, organizationId: org, limit: 50 })}`) });
   const refresh = () => { void qc.invalidateQueries({ queryKey: ['spm'] }); void qc.invalidateQueries({ queryKey: ['sp2d'] }); };
   const act = useMutation({ mutationFn: ([path, body]: [string, unknown?]) => post(path, body ?? {}), onSuccess: refresh });
   const paid = new Set((sp2ds.data?.data ?? []).filter((s) => s.status !== 'CANCELLED').map((s) => s.spmNumber));

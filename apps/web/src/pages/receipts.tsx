@@ -5,23 +5,24 @@ import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { DataTable, DateText, Money, PageTitle, ProblemAlert, StatusBadge } from '../ui';
 import { DocLink } from './history';
-import { YEAR } from './home';
+import { useYear } from '../year';
 import { useOrganization } from './payments';
 
 interface Receipt { id: string; number: string; receiptDate: string; description: string; gross: string; status: string; payee: { name: string } | null }
 interface Spj { id: string; number: string; status: string; total: string; createdBy: string; createdAt: string }
 
 export function ReceiptsPage() {
+  const { year } = useYear();
   const { t } = useI18n();
   const { has } = useSession();
   const qc = useQueryClient();
   const [org, orgPicker] = useOrganization();
-  const receipts = useQuery({ queryKey: ['receipts', org], enabled: !!org, queryFn: () => get<Page<Receipt>>(`/penatausahaan/receipts${qs({ organizationId: org, fiscalYear: YEAR, limit: 50 })}`) });
-  const spjs = useQuery({ queryKey: ['spj', org], enabled: !!org, queryFn: () => get<Page<Spj>>(`/penatausahaan/spj${qs({ organizationId: org, fiscalYear: YEAR, limit: 50 })}`) });
+  const receipts = useQuery({ queryKey: ['receipts', org, year], enabled: !!org, queryFn: () => get<Page<Receipt>>(`/penatausahaan/receipts${qs({ organizationId: org, fiscalYear: year, limit: 50 })}`) });
+  const spjs = useQuery({ queryKey: ['spj', org, year], enabled: !!org, queryFn: () => get<Page<Spj>>(`/penatausahaan/spj${qs({ organizationId: org, fiscalYear: year, limit: 50 })}`) });
   const approve = useMutation({ mutationFn: (id: string) => post(`/penatausahaan/spj/${id}/approve`), onSuccess: () => void qc.invalidateQueries({ queryKey: ['spj'] }) });
   return (
     <>
-      <PageTitle>{t('receipts')} {YEAR}</PageTitle>
+      <PageTitle>{t('receipts')} {year}</PageTitle>
       {orgPicker}
       <ProblemAlert error={receipts.error ?? spjs.error ?? approve.error} />
       <Title order={2} size="h4" mb="xs">Bukti / receipts</Title>

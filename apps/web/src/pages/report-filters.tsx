@@ -10,10 +10,10 @@ import { MONTH_NAMES } from '../dates';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { ProblemAlert } from '../ui';
-import { YEAR } from './home';
+import { yearOptions } from '../fiscal-year-model';
+import { useYear } from '../year';
 
 interface Org { id: string; code: string; name: string }
-interface FiscalYear { year: number }
 
 export const ALL = '';
 
@@ -41,11 +41,11 @@ export function useReportOrganization(allowAll = true): [string | null, ReactNod
   )];
 }
 
+/** A report's year: the years the API lists (the session's year, see year.tsx, kept among them). */
 export function YearSelect({ value, onChange }: { value: number; onChange: (y: number) => void }) {
   const { t } = useI18n();
-  const years = useQuery({ queryKey: ['fiscal-years'], queryFn: () => get<FiscalYear[] | Page<FiscalYear>>('/fiscal-years') });
-  const list = (Array.isArray(years.data) ? years.data : years.data?.data ?? []).map((y) => String(y.year));
-  const data = list.length ? list : [String(YEAR)];
+  const list = yearOptions(useYear().years).map(String);
+  const data = list.includes(String(value)) ? list : [String(value), ...list];
   return <Select label={t('fiscalYear')} value={String(value)} onChange={(v) => v && onChange(Number(v))} allowDeselect={false} data={data} w={140} />;
 }
 
@@ -57,7 +57,7 @@ export function MonthSelect({ value, onChange, label }: { value: number; onChang
   );
 }
 
-/** The month that last ended (a past month's RFK is frozen), in the demo year. */
+/** The month that last ended (a past month's RFK is frozen), in the year shown. */
 export function lastMonthOver(year: number): number {
   const now = new Date();
   if (year < now.getFullYear()) return 12;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { download, get, Page, qs } from '../api';
 import { useI18n } from '../i18n';
 import { DataTable, Money, PageTitle, Pager, ProblemAlert } from '../ui';
-import { YEAR } from './home';
+import { useYear } from '../year';
 import { BudgetLine, useOrganization } from './payments';
 import { REPORT_NAV } from './report-routes';
 import { useSession } from '../session';
@@ -17,17 +17,18 @@ interface Entry { id: string; kind: string; amount: string; valueDate: string; s
  * evaluation, e-controlling, funding sources and control card).
  */
 export function ReportsPage() {
+  const { year } = useYear();
   const { t } = useI18n();
   const { has } = useSession();
   const [org, orgPicker] = useOrganization();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
-  const lines = useQuery({ queryKey: ['report-lines', org, page], enabled: !!org, queryFn: () => get<Page<BudgetLine>>(`/budget-lines${qs({ fiscalYear: YEAR, organizationId: org, page, limit: 25 })}`) });
+  const lines = useQuery({ queryKey: ['report-lines', org, page, year], enabled: !!org, queryFn: () => get<Page<BudgetLine>>(`/budget-lines${qs({ fiscalYear: year, organizationId: org, page, limit: 25 })}`) });
   const entries = useQuery({ queryKey: ['entries', open], enabled: !!open, queryFn: () => get<Page<Entry>>(`/budget-lines/${open}/entries${qs({ limit: 100 })}`) });
   const [error, setError] = useState<unknown>(null);
   return (
     <>
-      <PageTitle right={<Button variant="default" onClick={() => { setError(null); download(`/budget-lines${qs({ fiscalYear: YEAR, organizationId: org, format: 'xlsx' })}`).catch(setError); }}>{t('download')} XLSX</Button>}>{t('reports')} {YEAR}</PageTitle>
+      <PageTitle right={<Button variant="default" onClick={() => { setError(null); download(`/budget-lines${qs({ fiscalYear: year, organizationId: org, format: 'xlsx' })}`).catch(setError); }}>{t('download')} XLSX</Button>}>{t('reports')} {year}</PageTitle>
       <nav aria-label={t('reportIndex')}>
         <Text fw={600} mb={4}>{t('reportIndex')}</Text>
         <Group gap="lg" mb="md">{REPORT_NAV.filter((n) => has(...n.roles)).map((n) => <Anchor key={n.path} href={`#/${n.path}`}>{t(n.label === 'lraShort' ? 'lra' : n.label === 'rfkShort' ? 'rfk' : n.label)}</Anchor>)}</Group>

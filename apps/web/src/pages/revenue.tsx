@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 import { parseMoney } from '../money';
 import { useDraft, useSession } from '../session';
 import { DataTable, DateText, fieldError, Money, MoneyInput, PageTitle, Pager, ProblemAlert } from '../ui';
-import { YEAR } from './home';
+import { useYear } from '../year';
 import { BudgetLine, useOrganization } from './payments';
 
 // The revenue treasurer's day (bendahara penerimaan): a deposit slip (STS)
@@ -55,20 +55,21 @@ function StsForm({ org, lines }: { org: string | null; lines: BudgetLine[] }) {
 }
 
 export function RevenuePage() {
+  const { year } = useYear();
   const { t } = useI18n();
   const { has } = useSession();
   const [org, orgPicker] = useOrganization();
   const [page, setPage] = useState(1);
   const [bookPage, setBookPage] = useState(1);
   const lines = useQuery({
-    queryKey: ['revenue-lines', org], enabled: !!org && has('REVENUE_TREASURER'),
-    queryFn: () => get<Page<BudgetLine>>(`/budget-lines${qs({ fiscalYear: YEAR, organizationId: org, accountCode: '4', limit: 100 })}`),
+    queryKey: ['revenue-lines', org, year], enabled: !!org && has('REVENUE_TREASURER'),
+    queryFn: () => get<Page<BudgetLine>>(`/budget-lines${qs({ fiscalYear: year, organizationId: org, accountCode: '4', limit: 100 })}`),
   });
-  const sts = useQuery({ queryKey: ['sts', org, page], enabled: !!org, queryFn: () => get<Page<Sts>>(`/penatausahaan/sts${qs({ fiscalYear: YEAR, organizationId: org, page, limit: 20 })}`) });
-  const book = useQuery({ queryKey: ['revenue-book', org, bookPage], enabled: !!org, queryFn: () => get<RevenueBook>(`/penatausahaan/revenue-book${qs({ fiscalYear: YEAR, organizationId: org, page: bookPage, limit: 50 })}`) });
+  const sts = useQuery({ queryKey: ['sts', org, page, year], enabled: !!org, queryFn: () => get<Page<Sts>>(`/penatausahaan/sts${qs({ fiscalYear: year, organizationId: org, page, limit: 20 })}`) });
+  const book = useQuery({ queryKey: ['revenue-book', org, bookPage, year], enabled: !!org, queryFn: () => get<RevenueBook>(`/penatausahaan/revenue-book${qs({ fiscalYear: year, organizationId: org, page: bookPage, limit: 50 })}`) });
   return (
     <>
-      <PageTitle>{t('sts')} {YEAR}</PageTitle>
+      <PageTitle>{t('sts')} {year}</PageTitle>
       {orgPicker}
       {has('REVENUE_TREASURER') && <StsForm org={org} lines={lines.data?.data ?? []} />}
       <ProblemAlert error={sts.error ?? book.error} />

@@ -11,7 +11,7 @@ import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { DataTable, Money, PageTitle, Pager, ProblemAlert } from '../ui';
 import { DrillPanel, DrillTarget } from './drill';
-import { YEAR } from './home';
+import { useYear } from '../year';
 import { Downloads, lastMonthOver, MonthSelect, useReportOrganization, YearSelect } from './report-filters';
 
 interface RfkRow {
@@ -54,8 +54,8 @@ export function RfkPage() {
   const { t, lang } = useI18n();
   const { has } = useSession();
   const qc = useQueryClient();
-  const [year, setYear] = useState(YEAR);
-  const [month, setMonth] = useState(() => lastMonthOver(YEAR));
+  const { year, setYear } = useYear();
+  const [month, setMonth] = useState(() => lastMonthOver(year));
   const [version, setVersion] = useState<string>('latest');
   const [org, orgPicker] = useReportOrganization();
   const [page, setPage] = useState(1);

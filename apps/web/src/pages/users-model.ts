@@ -1,14 +1,9 @@
-// The rules of the Users page that need no browser: the roles an account may
-// hold, which of them need an OPD (as the API's OPD_ROLES, libs/core
-// auth/roles.ts), and the PATCH body of a change (only what changed).
+// The rules of the Users page that need no browser: which of the roles (the
+// API's list, ../roles.ts) need an OPD, and the PATCH body of a change (only
+// what changed).
+import { OPD_ROLES } from '../roles';
 
-export const ROLES = [
-  'ADMIN', 'PRICE_ADMIN', 'PLANNER', 'BUDGET_VERIFIER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR',
-  'BUDGET_USER', 'REGIONAL_FINANCE_HEAD', 'REGIONAL_SECRETARY', 'REVENUE_TREASURER', 'SUPERVISOR', 'MONEV_VERIFIER',
-] as const;
-
-/** Roles whose holder works for one organization (the API refuses them without one). */
-export const OPD_ROLES: readonly string[] = ['PLANNER', 'PROJECT_OFFICER', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'REVENUE_TREASURER', 'SUPERVISOR'];
+export { OPD_ROLES, ROLES } from '../roles';
 
 export const needsOrganization = (roles: readonly string[]): boolean => roles.some((r) => OPD_ROLES.includes(r));
 

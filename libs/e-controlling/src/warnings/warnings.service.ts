@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, offsetOf, Page, pageOf, TransactionService } from '@grms/core';
+import { AuthUser, compareCodesC, offsetOf, Page, pageOf, TransactionService } from '@grms/core';
 import Decimal from 'decimal.js';
 import { ControllingQueryDto } from '../common/controlling-query.dto';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -109,7 +109,7 @@ export class WarningsService {
        WHERE d.fiscal_year = $1 AND NOT d.accounted AND d.account_due_on < $2::date AND ($3::uuid[] IS NULL OR d.organization_id = ANY($3::uuid[])) ORDER BY o.code, d.number`,
       [fiscalYear, ctx.asOf, ctx.orgs]);
     for (const d of tu) out.push({ kind: 'TU_OVERDUE', organizationCode: d.organizationCode, organizationName: d.organizationName, subject: d.number, subjectName: `TU ${d.gross}`, detail: `TU advance ${d.gross} not accounted by an approved SPJ; due ${d.dueOn}, ${daysBetween(d.dueOn, ctx.asOf)} days overdue` });
-    out.sort((a, b) => a.organizationCode.localeCompare(b.organizationCode) || a.kind.localeCompare(b.kind) || a.subject.localeCompare(b.subject));
+    out.sort((a, b) => compareCodesC(a.organizationCode, b.organizationCode) || a.kind.localeCompare(b.kind) || a.subject.localeCompare(b.subject));
     return out;
   }
 }
