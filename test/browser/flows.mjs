@@ -211,6 +211,10 @@ export const flows = [
       state.sp2dNumber = (await sp2d.getByRole('cell').first().innerText()).trim();
       assert.match(state.sp2dNumber, /SP2D/);
       assert.match(await sp2d.innerText(), /Rp 1\.000\.000,55/);
+      // every status badge shows its whole word in the tables' narrow columns (they were cut to "APPR..." and "I...")
+      const cut = await page.locator('.mantine-Badge-label').evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent));
+      assert.deepEqual(cut, []);
+      assert.ok(await sp2d.getByText('ISSUED', { exact: true }).isVisible());
       await visit('sp2d-issued', { readme: 'cash-authority' });
 
       await login(page, base, 'treasurer-a');

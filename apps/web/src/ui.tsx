@@ -67,8 +67,11 @@ const STATUS_COLOURS: Record<string, string> = {
   REJECTED: RED, CANCELLED: RED, WITHDRAWN: RED, SUPERSEDED: GREY, SIGNED: GREEN, CLOSED: GREY,
 };
 
+// Never cut to "APPR..." or "I...": a narrow table column widens to the whole status instead.
+const WHOLE_LABEL = { root: { minWidth: 'max-content' }, label: { overflow: 'visible' } };
+
 export function StatusBadge({ status }: { status: string }) {
-  return <Badge color={STATUS_COLOURS[status] ?? GREY} variant="filled">{status}</Badge>;
+  return <Badge color={STATUS_COLOURS[status] ?? GREY} variant="filled" styles={WHOLE_LABEL}>{status}</Badge>;
 }
 
 export function PageTitle({ children, right }: { children: ReactNode; right?: ReactNode }) {
