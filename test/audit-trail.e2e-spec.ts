@@ -37,6 +37,17 @@ describe('audit trail', () => {
     expect(login).toMatchObject({ entityType: 'User', entityLabel: 'auditor' });
   });
 
+  it('names a budget line by its codes (year, OPD, sub kegiatan, account, funding source), in the list and the CSV', async () => {
+    const [posted] = (await t.get('/audit/events?entityType=BudgetLine&action=LEDGER.POST&limit=1', 'auditor')).body.data;
+    expect(posted).toBeDefined();
+    const line = (await t.get(`/budget-lines/${posted.entityId}`, 'auditor')).body;
+    const org = (await t.get(`/organizations/${line.organizationId}`, 'auditor')).body;
+    const label = `${line.fiscalYear} ${org.code} / ${line.subActivityCode} / ${line.accountCode} / ${line.fundingSourceCode}`;
+    expect(posted.entityLabel).toBe(label);
+    const csv = await t.get(`/audit/events?entityType=BudgetLine&entityId=${posted.entityId}&format=csv`, 'auditor');
+    expect(csv.text).toContain(`,BudgetLine,${label},`);
+  });
+
   it('filters by actor and time and paginates with a real total', async () => {
     const admin = (await t.get('/auth/me', 'admin')).body;
     const all = await t.get(`/audit/events?actorId=${admin.id}&limit=1`, 'auditor');

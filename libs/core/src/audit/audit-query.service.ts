@@ -14,9 +14,16 @@ import { AuditEventResponse, AuditQueryDto, AuditVerifyResponse } from './audit.
 // its record carries (after the change, else before), so the trail and its
 // exports name documents rather than identifiers; a user acting on their own
 // account (a login, a password change) by their username. Null when the record
-// has none (a budget line's balances, a bulk event over several rows).
+// has none (a bulk event over several rows). A budget line's records (its
+// balances: LEDGER.POST and the like) carry no code of their own: the line is
+// named by its codes, the ones of its unique key (year, OPD, sub kegiatan,
+// account, funding source), read from the line itself, so that older records
+// are named too.
 const LABEL_KEYS = ['number', 'documentNumber', 'contractNumber', 'code', 'username', 'name', 'fileName'];
-const ENTITY_LABEL = `coalesce(${LABEL_KEYS.map((k) => `e.after ->> '${k}', e.before ->> '${k}'`).join(', ')}, CASE WHEN e.entity_id = e.actor_id::text THEN e.actor_username END)`;
+const BUDGET_LINE_LABEL = `(SELECT b.fiscal_year || ' ' || b.organization_code || ' / ' || b.sub_activity_code || ' / ' || b.account_code || ' / ' || b.funding_source_code
+  FROM budget_lines b WHERE b.id = e.entity_id::uuid)`;
+const ENTITY_LABEL = `coalesce(${LABEL_KEYS.map((k) => `e.after ->> '${k}', e.before ->> '${k}'`).join(', ')}, CASE WHEN e.entity_id = e.actor_id::text THEN e.actor_username END,
+  CASE WHEN e.entity_type = 'BudgetLine' THEN ${BUDGET_LINE_LABEL} END)`;
 
 const COLUMNS = `e.id, c.chain_no::text AS "chainNo", e.occurred_at AS "occurredAt", e.actor_id AS "actorId",
   e.actor_username AS "actorUsername", e.request_id AS "requestId", e.action, e.entity_type AS "entityType",

@@ -28,7 +28,7 @@ export class AuditEventResponse {
   @ApiProperty() action: string;
   @ApiProperty() entityType: string;
   @ApiPropertyOptional({ type: String, nullable: true }) entityId: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'what readers call the entity: the document number, code, username or name its record carries (after the change, else before), or the username of a user acting on their own account (a login); null when there is none' }) entityLabel: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'what readers call the entity: the document number, code, username or name its record carries (after the change, else before), or the username of a user acting on their own account (a login), or a budget line\'s codes (year, OPD / sub kegiatan / account / funding source); null when there is none' }) entityLabel: string | null;
   @ApiPropertyOptional({ ...CHANGE_SCHEMA, description: 'the record before the change: an object, or an array for events about several rows; null when there is none' }) before: unknown;
   @ApiPropertyOptional({ ...CHANGE_SCHEMA, description: 'the record after the change: an object, or an array for events about several rows; null when there is none' }) after: unknown;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'keyed hash of the record before it in the chain' }) prevHash: string | null;
