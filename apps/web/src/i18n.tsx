@@ -97,6 +97,7 @@ const DICT = {
   note: ['Catatan', 'Note'],
   evidence: ['Bukti dukung (nama berkas)', 'Evidence (file names)'],
   termins: ['Termin', 'Termins'],
+  payable: ['Dibayarkan', 'Payable'],
   verify: ['Verifikasi', 'Verify'],
   vendor: ['Penyedia', 'Vendor'],
   value: ['Nilai kontrak', 'Contract value'],

@@ -103,7 +103,7 @@ export function ContractPage({ id }: { id: string }) {
       </SimpleGrid>
       <SCurve title={`${t('scurve')} ${k.number}`} plan={pkg.data?.physicalPlan ?? null} start={k.startDate} end={k.endDate} year={k.fiscalYear} actual={reports.map((r) => ({ date: r.reportedOn, percent: r.cumulativePercent, status: r.status }))} />
       <Title order={2} size="h4" mt="md" mb="xs">{t('termins')}</Title>
-      <DataTable caption={t('termins')} head={['No', t('description'), '%', t('amount'), t('progress'), 'Dibayar/payable', 'SP2D']}>
+      <DataTable caption={t('termins')} head={['No', t('description'), '%', t('amount'), t('progress'), t('payable'), 'SP2D']}>
         {k.termins.map((tm) => (
           <Table.Tr key={tm.terminNo}>
             <Table.Td>{tm.terminNo}</Table.Td><Table.Td>{tm.kind}</Table.Td><Table.Td>{tm.percent}</Table.Td><Table.Td className="num"><Money value={tm.amount} /></Table.Td>
