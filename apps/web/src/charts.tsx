@@ -3,6 +3,7 @@
 // readers (role="img", aria-labelledby) and comes with the same figures as a
 // table. The values are the API's percentages as decimal strings; they are
 // read as numbers only to size the bars, never to compute a figure shown.
+import { Table } from '@mantine/core';
 import { ReactNode, useId } from 'react';
 import { useI18n } from './i18n';
 import { DataTable } from './ui';
@@ -16,11 +17,13 @@ export interface BarRow { label: string; values: Record<string, string | null> }
 const LABEL_W = 280;
 const BAR_W = 420;
 const ROW_GAP = 10;
+/** Room right of a full bar for its figure and band ("120.00 · Sangat rendah"). */
+const RIGHT_W = 160;
 
 function Frame({ title, desc, height, children }: { title: string; desc: string; height: number; children: ReactNode }) {
   const id = useId();
   return (
-    <svg className="chart" role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${LABEL_W + BAR_W + 80} ${height}`} width="100%" style={{ maxWidth: LABEL_W + BAR_W + 80 }}>
+    <svg className="chart" role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${LABEL_W + BAR_W + RIGHT_W} ${height}`} width="100%" style={{ maxWidth: LABEL_W + BAR_W + RIGHT_W }}>
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{desc}</desc>
       {children}
@@ -75,7 +78,7 @@ export function PercentBars({ title, desc, rows, series, testId }: { title: stri
         <summary>{t('tableAlternative')}</summary>
         <DataTable caption={title} head={['', ...series.map((s) => s.label)]}>
           {rows.map((r, i) => (
-            <tr key={r.label + i}><th scope="row">{r.label}</th>{series.map((s) => <td key={s.key} className="num">{r.values[s.key] ?? '—'}</td>)}</tr>
+            <Table.Tr key={r.label + i}><Table.Th scope="row">{r.label}</Table.Th>{series.map((s) => <Table.Td key={s.key} className="num">{r.values[s.key] ?? '—'}</Table.Td>)}</Table.Tr>
           ))}
         </DataTable>
       </details>
@@ -135,7 +138,7 @@ export function BandBars({ title, desc, rows, limits, testId }: { title: string;
       <details>
         <summary>{t('tableAlternative')}</summary>
         <DataTable caption={title} head={[t('indicator'), t('achievement'), t('band')]}>
-          {rows.map((r, i) => <tr key={r.label + i}><th scope="row">{r.label}</th><td className="num">{r.achievement ?? '—'}</td><td>{bandName(r.band)}</td></tr>)}
+          {rows.map((r, i) => <Table.Tr key={r.label + i}><Table.Th scope="row">{r.label}</Table.Th><Table.Td className="num">{r.achievement ?? '—'}</Table.Td><Table.Td>{bandName(r.band)}</Table.Td></Table.Tr>)}
         </DataTable>
       </details>
     </figure>
