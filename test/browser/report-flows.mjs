@@ -148,6 +148,8 @@ export const reportFlows = [
       await visit('critical-contracts');
       await page.getByRole('tab', { name: 'Peringatan dini' }).click();
       await page.getByTestId('warning-row').first().waitFor();
+      // each kind is said in the page's language, its code beside it
+      assert.match(await page.getByTestId('warning-row').filter({ hasText: 'ALLOTMENT_UNSPENT' }).first().innerText(), /SPD belum terserap/);
       await visit('warnings');
 
       await nav(page, 'Sumber dana & kartu kendali');

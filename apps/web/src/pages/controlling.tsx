@@ -23,6 +23,17 @@ interface PackageRow {
 }
 interface Warning { kind: string; organizationCode: string; organizationName: string; subject: string; subjectName: string; detail: string }
 
+// What each kind of early warning means, in the page's language; the API's code stays beside it.
+const WARNING_KINDS: Record<string, [string, string]> = {
+  NOT_TENDERED: ['Paket belum berkontrak', 'Package not contracted'],
+  CRITICAL_CONTRACT: ['Kontrak kritis', 'Critical contract'],
+  NO_PROGRESS_REPORT: ['Tanpa laporan kemajuan', 'No progress report'],
+  ALLOTMENT_UNSPENT: ['SPD belum terserap', 'Allotment unspent'],
+  TU_OVERDUE: ['TU lewat batas pertanggungjawaban', 'TU advance overdue'],
+  BEHIND_CASH_PLAN: ['Realisasi di bawah rencana kas', 'Behind the cash plan'],
+  YEAR_END_REMAINING: ['Sisa anggaran menjelang akhir tahun', 'Budget left near year end'],
+};
+
 // Dark enough for their value labels on white, and told apart by the legend.
 const SERIES_COLOURS = { absorptionPercent: '#1c4f8a', plannedPercent: '#8a5a00' };
 
@@ -78,7 +89,7 @@ function CriticalTab({ params }: { params: Record<string, string | number | null
 }
 
 function WarningsTab({ params }: { params: Record<string, string | number | null | undefined> }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [page, setPage] = useState(1);
   const q = useQuery({ queryKey: ['warnings', params, page], queryFn: () => get<Page<Warning>>(`/controlling/warnings${qs({ ...params, page, limit: 25 })}`) });
   return (
@@ -87,7 +98,7 @@ function WarningsTab({ params }: { params: Record<string, string | number | null
       <DataTable caption={t('warnings')} head={[t('kind'), t('organization'), t('subject'), t('description')]}>
         {q.data?.data.map((w, i) => (
           <Table.Tr key={`${w.kind}-${w.subject}-${i}`} data-testid="warning-row">
-            <Table.Td><Code>{w.kind}</Code></Table.Td><Table.Td>{w.organizationName}</Table.Td>
+            <Table.Td>{WARNING_KINDS[w.kind]?.[lang === 'id' ? 0 : 1] ?? w.kind}<br /><Code>{w.kind}</Code></Table.Td><Table.Td>{w.organizationName}</Table.Td>
             <Table.Td><Text size="xs">{w.subject}</Text>{w.subjectName}</Table.Td><Table.Td><Text size="sm">{w.detail}</Text></Table.Td>
           </Table.Tr>
         ))}
