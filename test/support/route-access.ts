@@ -122,6 +122,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'POST /api/v1/penatausahaan/spm': ['FINANCE_OFFICER'],
   'POST /api/v1/penatausahaan/spm/{id}/approve': ['BUDGET_USER'],
   'POST /api/v1/penatausahaan/spm/{id}/cancel': ['BUDGET_USER'],
+  'POST /api/v1/penatausahaan/spm/{id}/reject': ['BUDGET_USER'],
   'PATCH /api/v1/penatausahaan/spp/{id}': ['TREASURER'],
   'POST /api/v1/penatausahaan/spp/{id}/cancel': ['TREASURER'],
   'GET /api/v1/penatausahaan/spm': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
