@@ -45,6 +45,7 @@ import { HsbTimeOrderedIds1764305400100 } from './1764305400100-hsb-time-ordered
 // issue 11, catalogue import (decision 0113)
 import { HsbUsersPerStatement1764306300000 } from './1764306300000-hsb-users-per-statement';
 import { HsbCodesOfYearDistinctLists1764306300100 } from './1764306300100-hsb-codes-of-year-distinct-lists';
+import { VendorQualificationOptional1764307000000 } from './1764307000000-vendor-qualification-optional';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -96,4 +97,6 @@ export const ALL_MIGRATIONS = [
   // issue 11, catalogue import (decision 0113)
   HsbUsersPerStatement1764306300000,
   HsbCodesOfYearDistinctLists1764306300100,
+  // acceptance walk of API.md (decision 0115)
+  VendorQualificationOptional1764307000000,
 ];
