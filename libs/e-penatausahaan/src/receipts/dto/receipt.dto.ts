@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { plainToInstance, Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsMoney, PageQueryDto } from '@grms/core';
 import { SppTaxResponse, TaxCodeDto } from '../../spp/dto/spp.dto';
@@ -13,12 +13,16 @@ export class ReceiptPayeeDto {
   @ApiPropertyOptional({ default: false, description: 'VAT-registered (PKP): the gross includes VAT' }) @IsOptional() @IsBoolean() vatRegistered?: boolean;
 }
 
+@ApiExtraModels(ReceiptPayeeDto)
 export class CreateReceiptDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId: string;
   @ApiProperty({ format: 'uuid', description: 'the live SP2D of the UP, GU or TU advance the payment is made from' }) @IsUUID() advanceSp2dId: string;
   @ApiProperty({ example: '2026-03-05', description: 'the day the payment was made: the BKU is written on it' }) @IsISO8601({ strict: true }) receiptDate: string;
   @ApiProperty({ example: 'BKT-0001', description: 'the receipt (kuitansi) number, unique in the OPD and year' }) @IsString() @IsNotEmpty() @MaxLength(60) number: string;
-  @ApiProperty({ type: ReceiptPayeeDto }) @ValidateNested() @Type(() => ReceiptPayeeDto) payee: ReceiptPayeeDto;
+  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(ReceiptPayeeDto) }, { type: 'string', example: 'Toko Sumber Rejeki' }],
+    description: 'the payee; API.md\'s plain name (a string) is the payee `{ name }` without an NPWP (PPh 22 and PPh 23 then at twice the rate) and not VAT-registered' })
+  @Transform(({ value }) => (typeof value === 'string' ? plainToInstance(ReceiptPayeeDto, { name: value.trim() }) : value))
+  @ValidateNested() @Type(() => ReceiptPayeeDto) payee: ReceiptPayeeDto;
   @ApiProperty({ format: 'uuid' }) @IsUUID() budgetLineId: string;
   @IsMoney({ allowZero: false }) gross: string;
   @ApiPropertyOptional({ type: [TaxCodeDto], description: 'taxes withheld on the payment (codes of the year\'s tax table)' })
