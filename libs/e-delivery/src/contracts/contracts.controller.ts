@@ -75,10 +75,9 @@ export class ContractsController {
   }
 
   @Post(':id/handovers')
-  @HttpCode(200)
   @Authenticated({ permission: Permission.CONTRACT_WRITE })
-  @ApiOperation({ summary: 'Record a handover (BAST)', description: 'PROJECT_OFFICER. PHO at 100% verified progress opens the maintenance period; FHO after it (PHO date + maintenance days) completes the contract and makes the retention termin due.' })
-  @ApiOkResponse({ type: ContractResponse })
+  @ApiOperation({ summary: 'Record a handover (BAST)', description: 'PROJECT_OFFICER. PHO at 100% verified progress opens the maintenance period; FHO after it (PHO date + maintenance days) completes the contract and makes the retention termin due. 201: the handover is created (as a progress report or an addendum is); the answer is the contract card with it.' })
+  @ApiCreatedResponse({ type: ContractResponse, description: 'the handover is recorded; the contract card with it' })
   @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION' })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'PROGRESS_NOT_COMPLETE, MAINTENANCE_NOT_OVER' })
   handover(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: HandoverDto): Promise<ContractResponse> {
