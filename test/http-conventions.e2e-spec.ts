@@ -129,6 +129,16 @@ describe('HTTP conventions', () => {
     expect((await t.get('/organizations/not-a-uuid', 'auditor')).status).toBe(400);
   });
 
+  it('names the path parameter that is not a UUID, as every validation error names its field', async () => {
+    const org = await t.get('/organizations/not-a-uuid', 'auditor');
+    expect(org.status).toBe(400);
+    expect(org.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'id', message: 'must be a UUID' }] });
+    const spm = await t.post('/penatausahaan/spm/123/approve', {}, 'budget-user-a');
+    expect([spm.status, spm.body.errors]).toEqual([400, [{ field: 'id', message: 'must be a UUID' }]]);
+    const realization = await t.post('/monev/realizations/x-1/verify', {}, 'monev-verifier');
+    expect(realization.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+  });
+
   it('paginates with a real total', async () => {
     const p1 = await t.get('/accounts?level=SUB_RINCIAN_OBJEK&limit=10&page=1', 'auditor');
     const p2 = await t.get('/accounts?level=SUB_RINCIAN_OBJEK&limit=10&page=2', 'auditor');
