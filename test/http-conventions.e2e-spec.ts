@@ -117,6 +117,11 @@ describe('HTTP conventions', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.headers['content-type']).toMatch(/problem\+json/);
     expect(malformed.body.stack).toBeUndefined();
+    expect(malformed.body.errors).toEqual([{ field: 'body', message: 'must be a well-formed JSON object' }]);
+    for (const text of ['"x"', '42', 'null']) {
+      const scalar = await t.req('post', '/fiscal-years', { user: 'admin', headers: { 'Content-Type': 'application/json' }, body: text });
+      expect([scalar.status, scalar.body.code, scalar.body.errors]).toEqual([400, 'VALIDATION_FAILED', [{ field: 'body', message: 'must be a well-formed JSON object' }]]);
+    }
   });
 
   it('answers unknown routes and ids with 404 problem documents carrying the request id', async () => {

@@ -104,7 +104,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const errors: FieldError[] = typeof body === 'object' && Array.isArray(body.errors) ? body.errors : [];
       let detail = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : body.message ?? exception.message;
       const code = (typeof body === 'object' && body.code) || HTTP_CODES[status] || 'ERROR';
-      if (status === 400 && /JSON/i.test(detail) && errors.length === 0) detail = `the request body is not valid JSON: ${detail}`;
+      if (status === 400 && /JSON/i.test(detail) && errors.length === 0) {
+        detail = `the request body is not valid JSON: ${detail}`;
+        // a JSON text that is not an object or array ("x", 42, null) is refused by the strict parser too
+        errors.push({ field: 'body', message: 'must be a well-formed JSON object' });
+      }
       return { type: `https://grms.example/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: TITLES[status] ?? 'Error', status, detail, code, errors };
     }
     const e = exception as { type?: string; status?: number; message?: string };
