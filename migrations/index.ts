@@ -46,6 +46,7 @@ import { HsbTimeOrderedIds1764305400100 } from './1764305400100-hsb-time-ordered
 import { HsbUsersPerStatement1764306300000 } from './1764306300000-hsb-users-per-statement';
 import { HsbCodesOfYearDistinctLists1764306300100 } from './1764306300100-hsb-codes-of-year-distinct-lists';
 import { VendorQualificationOptional1764307000000 } from './1764307000000-vendor-qualification-optional';
+import { AddendumRejection1764307000100 } from './1764307000100-addendum-rejection';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -99,4 +100,5 @@ export const ALL_MIGRATIONS = [
   HsbCodesOfYearDistinctLists1764306300100,
   // acceptance walk of API.md (decision 0115)
   VendorQualificationOptional1764307000000,
+  AddendumRejection1764307000100,
 ];

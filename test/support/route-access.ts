@@ -177,6 +177,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'POST /api/v1/delivery/contracts/{id}/sign': CONTRACT_SIGNERS,
   'POST /api/v1/delivery/contracts/{id}/addenda': ['PROJECT_OFFICER'],
   'POST /api/v1/delivery/contracts/{id}/addenda/approve': CONTRACT_SIGNERS,
+  'POST /api/v1/delivery/contracts/{id}/addenda/reject': CONTRACT_SIGNERS,
   'POST /api/v1/delivery/contracts/{id}/progress': ['PROJECT_OFFICER'],
   'GET /api/v1/delivery/contracts/{id}/progress': CONTRACT_READERS,
   'POST /api/v1/delivery/contracts/{id}/handovers': ['PROJECT_OFFICER'],

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, streamDownload } from '@grms/core';
+import { ApiCursorPage, ApiProblems, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, streamDownload } from '@grms/core';
 import { ProgressService } from '../progress/progress.service';
-import { AddendumDto, HandoverDto, ProgressDto, ProgressResponse } from '../progress/dto/progress.dto';
+import { AddendumDto, HandoverDto, ProgressDto, ProgressResponse, ReasonDto } from '../progress/dto/progress.dto';
 import { ContractLifecycleService } from './contract-lifecycle.service';
 import { CONTRACT_REGISTER_COLUMNS } from './contract-register';
 import { ContractsService } from './contracts.service';
@@ -54,6 +54,16 @@ export class ContractsController {
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'INSUFFICIENT_BUDGET, NO_UNPAID_TERMIN, ADDENDUM_BELOW_PAID' })
   approveAddendum(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ContractResponse> {
     return this.lifecycle.approveAddendum(user, id);
+  }
+
+  @Post(':id/addenda/reject')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CONTRACT_SIGN })
+  @ApiOperation({ summary: 'Reject the pending addendum', description: 'A contract signer of the OPD refuses the addendum awaiting approval, with a reason (its proposer may withdraw it the same way). Nothing of the contract changes (value, end date, termins, commitment); the addendum is kept as REJECTED in the audit trail, and a new one may be proposed.' })
+  @ApiOkResponse({ type: ContractResponse, description: 'the contract, unchanged' })
+  @ApiProblems({ 409: 'NO_PENDING_ADDENDUM' })
+  rejectAddendum(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ContractResponse> {
+    return this.lifecycle.rejectAddendum(user, id, dto.reason);
   }
 
   @Post(':id/progress')
