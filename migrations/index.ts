@@ -47,6 +47,7 @@ import { HsbUsersPerStatement1764306300000 } from './1764306300000-hsb-users-per
 import { HsbCodesOfYearDistinctLists1764306300100 } from './1764306300100-hsb-codes-of-year-distinct-lists';
 import { VendorQualificationOptional1764307000000 } from './1764307000000-vendor-qualification-optional';
 import { AddendumRejection1764307000100 } from './1764307000100-addendum-rejection';
+import { ReceiptCancellation1764307000200 } from './1764307000200-receipt-cancellation';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -101,4 +102,5 @@ export const ALL_MIGRATIONS = [
   // acceptance walk of API.md (decision 0115)
   VendorQualificationOptional1764307000000,
   AddendumRejection1764307000100,
+  ReceiptCancellation1764307000200,
 ];

@@ -142,6 +142,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
   'PUT /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN'],
   'POST /api/v1/penatausahaan/receipts': ['TREASURER'],
+  'POST /api/v1/penatausahaan/receipts/{id}/cancel': ['TREASURER'],
   'GET /api/v1/penatausahaan/receipts': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'CASH_AUTHORITY', 'AUDITOR'],
   'GET /api/v1/penatausahaan/receipts/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'CASH_AUTHORITY', 'AUDITOR'],
   'POST /api/v1/penatausahaan/tax-deposits': ['TREASURER'],

@@ -5,7 +5,7 @@ import { IsMoney, PageQueryDto } from '@grms/core';
 import { SppTaxResponse, TaxCodeDto } from '../../spp/dto/spp.dto';
 
 export const MEDIA = ['CASH', 'BANK', 'PANJAR'] as const;
-export const RECEIPT_STATUSES = ['RECORDED', 'IN_SPJ', 'REALISED'] as const;
+export const RECEIPT_STATUSES = ['RECORDED', 'IN_SPJ', 'REALISED', 'CANCELLED'] as const;
 
 export class ReceiptPayeeDto {
   @ApiProperty({ example: 'Toko Sumber Rejeki' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
@@ -59,7 +59,8 @@ export class ReceiptResponse {
   @ApiProperty({ enum: MEDIA }) medium: string;
   @ApiProperty({ nullable: true, type: String }) officer: string | null;
   @ApiProperty() description: string;
-  @ApiProperty({ enum: RECEIPT_STATUSES, description: 'RECORDED; IN_SPJ once an SPJ gathers it; REALISED when that SPJ is approved' }) status: string;
+  @ApiProperty({ enum: RECEIPT_STATUSES, description: 'RECORDED; IN_SPJ once an SPJ gathers it; REALISED when that SPJ is approved; CANCELLED (recorded by mistake, its BKU entries reversed)' }) status: string;
+  @ApiProperty({ nullable: true, type: String, description: 'why it was cancelled' }) cancelReason: string | null;
   @ApiProperty({ nullable: true, type: String }) spjNumber: string | null;
   @ApiProperty() createdBy: string;
 }
