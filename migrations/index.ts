@@ -48,6 +48,7 @@ import { HsbCodesOfYearDistinctLists1764306300100 } from './1764306300100-hsb-co
 import { VendorQualificationOptional1764307000000 } from './1764307000000-vendor-qualification-optional';
 import { AddendumRejection1764307000100 } from './1764307000100-addendum-rejection';
 import { ReceiptCancellation1764307000200 } from './1764307000200-receipt-cancellation';
+import { ContractDraftCancellation1764307000300 } from './1764307000300-contract-draft-cancellation';
 
 // Every migration, in order. A new migration is appended here; committed
 // migrations are never rewritten.
@@ -103,4 +104,5 @@ export const ALL_MIGRATIONS = [
   VendorQualificationOptional1764307000000,
   AddendumRejection1764307000100,
   ReceiptCancellation1764307000200,
+  ContractDraftCancellation1764307000300,
 ];

@@ -176,6 +176,7 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/delivery/contracts': CONTRACT_READERS,
   'GET /api/v1/delivery/contracts/{id}': CONTRACT_READERS,
   'POST /api/v1/delivery/contracts/{id}/sign': CONTRACT_SIGNERS,
+  'POST /api/v1/delivery/contracts/{id}/cancel': ['PROJECT_OFFICER'],
   'POST /api/v1/delivery/contracts/{id}/addenda': ['PROJECT_OFFICER'],
   'POST /api/v1/delivery/contracts/{id}/addenda/approve': CONTRACT_SIGNERS,
   'POST /api/v1/delivery/contracts/{id}/addenda/reject': CONTRACT_SIGNERS,

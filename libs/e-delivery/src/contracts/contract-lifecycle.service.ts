@@ -101,6 +101,21 @@ export class ContractLifecycleService {
     });
   }
 
+  // A contract drafted by mistake is withdrawn by the OPD's project officer
+  // before anyone signs it: it committed nothing, so nothing is reversed; it
+  // keeps its number, and the package can take a new contract.
+  cancelDraft(user: AuthUser, id: string, reason: string): Promise<ContractResponse> {
+    return this.tx.run(async (m) => {
+      const c = await this.contracts.lock(m, user, id, Permission.CONTRACT_WRITE);
+      if (c.status !== 'DRAFT') throw DomainError.invalidTransition('contract', c.status, 'cancelled (only a DRAFT; a signed contract is terminated by an addendum)');
+      const before = await fetchContract(m, id);
+      await m.query(`UPDATE contracts SET status = 'CANCELLED', cancelled_by = $2, cancelled_at = now(), cancel_reason = $3 WHERE id = $1`, [id, user.id, reason]);
+      const after = await fetchContract(m, id);
+      this.audit.record({ action: 'CONTRACT.CANCEL', entityType: 'Contract', entityId: id, before, after: { ...after, reason } });
+      return after;
+    });
+  }
+
   private paymentsInProcess(): ContractPaymentsInProcess | null {
     try {
       return this.moduleRef.get<ContractPaymentsInProcess>(CONTRACT_PAYMENTS_IN_PROCESS, { strict: false });

@@ -56,6 +56,16 @@ export class ContractsController {
     return this.lifecycle.approveAddendum(user, id);
   }
 
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CONTRACT_WRITE })
+  @ApiOperation({ summary: 'Cancel a contract drafted by mistake', description: 'PROJECT_OFFICER of the OPD, with a reason, while the contract is a DRAFT (nobody signed it, so it committed nothing). It keeps its number as CANCELLED in the register, leaves the OCDS package and e-controlling, and the package can take a new contract. A signed contract is ended by a termination addendum instead.' })
+  @ApiOkResponse({ type: ContractResponse, description: 'the contract, CANCELLED' })
+  @ApiProblems({ 404: 'NOT_FOUND', 409: 'INVALID_STATE_TRANSITION' })
+  cancel(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ContractResponse> {
+    return this.lifecycle.cancelDraft(user, id, dto.reason);
+  }
+
   @Post(':id/addenda/reject')
   @HttpCode(200)
   @Authenticated({ permission: Permission.CONTRACT_SIGN })
