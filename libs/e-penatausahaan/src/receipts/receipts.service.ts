@@ -6,6 +6,7 @@ import { requireBookDate } from '../bku/book-date';
 import { loadOrgLines, requireOrganizationExists } from '../common/doc-lines';
 import { accountCodesOf, paymentTaxes } from '../spp/spp.service';
 import { storeTaxes } from '../taxes/store-taxes';
+import { asksPkpTax } from '../taxes/tax-calc';
 import { CreateReceiptDto, ReceiptQueryDto, ReceiptResponse } from './dto/receipt.dto';
 import { accountedOf, fetchReceipt, RECEIPT_SELECT } from './receipts.queries';
 
@@ -48,15 +49,18 @@ export class ReceiptsService {
       if (gross.gt(rest)) {
         throw DomainError.rule('RECEIPT_EXCEEDS_ADVANCE', `receipt ${gross} > advance ${Money.of(adv.gross)} - already accounted or recorded ${Money.of(adv.gross).minus(rest)} = ${rest} (SP2D ${adv.number})`, [{ field: 'gross', message: `at most ${rest}` }]);
       }
-      const t = await paymentTaxes(m, this.taxes, year, (dto.taxes ?? []).map((x) => x.code), {
+      const codes = (dto.taxes ?? []).map((x) => x.code);
+      // an unstated VAT registration follows the taxes asked (a PPN withheld says the payee is a PKP)
+      const vatRegistered = dto.payee.vatRegistered ?? (codes.length > 0 && asksPkpTax(codes, await this.taxes.rulesOf(m, year)));
+      const t = await paymentTaxes(m, this.taxes, year, codes, {
         gross, paymentKind: adv.type as PaymentKind, accountCodes: await accountCodesOf(m, [dto.budgetLineId]),
-        payee: { hasNpwp: npwp !== null, vatRegistered: dto.payee.vatRegistered ?? false, qualification: null },
+        payee: { hasNpwp: npwp !== null, vatRegistered, qualification: null },
       });
       const [{ id }] = await m.query(
         `INSERT INTO receipts (number, organization_id, fiscal_year, advance_sp2d_id, receipt_date, payee_name, payee_npwp, payee_vat_registered, budget_line_id,
            gross, dpp, taxes_total, net, medium, description, created_by, officer)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
-        [dto.number.trim(), dto.organizationId, year, adv.id, dto.receiptDate, dto.payee.name.trim(), npwp, dto.payee.vatRegistered ?? false, dto.budgetLineId,
+        [dto.number.trim(), dto.organizationId, year, adv.id, dto.receiptDate, dto.payee.name.trim(), npwp, vatRegistered, dto.budgetLineId,
           gross.toString(), t.dpp.toString(), t.taxesTotal.toString(), t.net.toString(), dto.medium, dto.description.trim(), user.id, dto.officer?.trim() ?? null]);
       await storeTaxes(m, 'receipt', id, t.taxes);
       const doc = `bukti ${dto.number.trim()}`;

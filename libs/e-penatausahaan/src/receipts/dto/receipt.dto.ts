@@ -10,7 +10,7 @@ export const RECEIPT_STATUSES = ['RECORDED', 'IN_SPJ', 'REALISED', 'CANCELLED'] 
 export class ReceiptPayeeDto {
   @ApiProperty({ example: 'Toko Sumber Rejeki' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiPropertyOptional({ example: '01.234.567.8-901.000', description: 'without it PPh 22 and PPh 23 are withheld at twice the rate' }) @IsOptional() @IsString() @MaxLength(30) npwp?: string;
-  @ApiPropertyOptional({ default: false, description: 'VAT-registered (PKP): the gross includes VAT' }) @IsOptional() @IsBoolean() vatRegistered?: boolean;
+  @ApiPropertyOptional({ description: 'VAT-registered (PKP): the gross includes VAT. Left out: true when PPN is withheld (only a PKP charges it), else false' }) @IsOptional() @IsBoolean() vatRegistered?: boolean;
 }
 
 @ApiExtraModels(ReceiptPayeeDto)
@@ -20,7 +20,7 @@ export class CreateReceiptDto {
   @ApiProperty({ example: '2026-03-05', description: 'the day the payment was made: the BKU is written on it' }) @IsISO8601({ strict: true }) receiptDate: string;
   @ApiProperty({ example: 'BKT-0001', description: 'the receipt (kuitansi) number, unique in the OPD and year' }) @IsString() @IsNotEmpty() @MaxLength(60) number: string;
   @ApiProperty({ oneOf: [{ $ref: getSchemaPath(ReceiptPayeeDto) }, { type: 'string', example: 'Toko Sumber Rejeki' }],
-    description: 'the payee; API.md\'s plain name (a string) is the payee `{ name }` without an NPWP (PPh 22 and PPh 23 then at twice the rate) and not VAT-registered' })
+    description: 'the payee; API.md\'s plain name (a string) is the payee `{ name }` without an NPWP (PPh 22 and PPh 23 then at twice the rate)' })
   @Transform(({ value }) => (typeof value === 'string' ? plainToInstance(ReceiptPayeeDto, { name: value.trim() }) : value))
   @ValidateNested() @Type(() => ReceiptPayeeDto) payee: ReceiptPayeeDto;
   @ApiProperty({ format: 'uuid' }) @IsUUID() budgetLineId: string;
