@@ -122,7 +122,6 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'POST /api/v1/penatausahaan/spm': ['FINANCE_OFFICER'],
   'POST /api/v1/penatausahaan/spm/{id}/approve': ['BUDGET_USER'],
   'POST /api/v1/penatausahaan/spm/{id}/cancel': ['BUDGET_USER'],
-  'POST /api/v1/penatausahaan/spm/{id}/reject': ['BUDGET_USER'],
   'PATCH /api/v1/penatausahaan/spp/{id}': ['TREASURER'],
   'POST /api/v1/penatausahaan/spp/{id}/cancel': ['TREASURER'],
   'GET /api/v1/penatausahaan/spm': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
@@ -142,7 +141,6 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'CASH_AUTHORITY', 'AUDITOR', 'BUDGET_USER'],
   'PUT /api/v1/penatausahaan/up-limits/{fiscalYear}/{organizationId}': ['ADMIN'],
   'POST /api/v1/penatausahaan/receipts': ['TREASURER'],
-  'POST /api/v1/penatausahaan/receipts/{id}/cancel': ['TREASURER'],
   'GET /api/v1/penatausahaan/receipts': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'CASH_AUTHORITY', 'AUDITOR'],
   'GET /api/v1/penatausahaan/receipts/{id}': ['ADMIN', 'TREASURER', 'FINANCE_OFFICER', 'BUDGET_USER', 'CASH_AUTHORITY', 'AUDITOR'],
   'POST /api/v1/penatausahaan/tax-deposits': ['TREASURER'],
@@ -176,10 +174,8 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/delivery/contracts': CONTRACT_READERS,
   'GET /api/v1/delivery/contracts/{id}': CONTRACT_READERS,
   'POST /api/v1/delivery/contracts/{id}/sign': CONTRACT_SIGNERS,
-  'POST /api/v1/delivery/contracts/{id}/cancel': ['PROJECT_OFFICER'],
   'POST /api/v1/delivery/contracts/{id}/addenda': ['PROJECT_OFFICER'],
   'POST /api/v1/delivery/contracts/{id}/addenda/approve': CONTRACT_SIGNERS,
-  'POST /api/v1/delivery/contracts/{id}/addenda/reject': CONTRACT_SIGNERS,
   'POST /api/v1/delivery/contracts/{id}/progress': ['PROJECT_OFFICER'],
   'GET /api/v1/delivery/contracts/{id}/progress': CONTRACT_READERS,
   'POST /api/v1/delivery/contracts/{id}/handovers': ['PROJECT_OFFICER'],
@@ -216,4 +212,9 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/reports/lra': LRA_READERS,
   // e-monev
   ...MONEV_ROUTES,
+  // ways back found by the acceptance walk of API.md (decision 0116)
+  'POST /api/v1/penatausahaan/spm/{id}/reject': ['BUDGET_USER'],
+  'POST /api/v1/penatausahaan/receipts/{id}/cancel': ['TREASURER'],
+  'POST /api/v1/delivery/contracts/{id}/cancel': ['PROJECT_OFFICER'],
+  'POST /api/v1/delivery/contracts/{id}/addenda/reject': CONTRACT_SIGNERS,
 };
