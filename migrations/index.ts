@@ -45,6 +45,11 @@ import { HsbTimeOrderedIds1764305400100 } from './1764305400100-hsb-time-ordered
 // issue 11, catalogue import (decision 0113)
 import { HsbUsersPerStatement1764306300000 } from './1764306300000-hsb-users-per-statement';
 import { HsbCodesOfYearDistinctLists1764306300100 } from './1764306300100-hsb-codes-of-year-distinct-lists';
+// acceptance walk of API.md (decisions 0115, 0116)
+import { VendorQualificationOptional1764307000000 } from './1764307000000-vendor-qualification-optional';
+import { AddendumRejection1764307000100 } from './1764307000100-addendum-rejection';
+import { ReceiptCancellation1764307000200 } from './1764307000200-receipt-cancellation';
+import { ContractDraftCancellation1764307000300 } from './1764307000300-contract-draft-cancellation';
 // one order of OPDs (decision 0520)
 import { OpdCodeCollationC1764307100000 } from './1764307100000-opd-code-collation-c';
 
@@ -98,6 +103,11 @@ export const ALL_MIGRATIONS = [
   // issue 11, catalogue import (decision 0113)
   HsbUsersPerStatement1764306300000,
   HsbCodesOfYearDistinctLists1764306300100,
+  // acceptance walk of API.md (decisions 0115, 0116)
+  VendorQualificationOptional1764307000000,
+  AddendumRejection1764307000100,
+  ReceiptCancellation1764307000200,
+  ContractDraftCancellation1764307000300,
   // one order of OPDs (decision 0520)
   OpdCodeCollationC1764307100000,
 ];

@@ -24,7 +24,7 @@ describe('e-delivery: demo data and the generated data set', () => {
     expect(byNumber.get('KTR/003/DISDIKBUD/2026')).toMatchObject({ status: 'HANDED_OVER', progress: '100.00', phoDate: '2026-05-29' });
     const paid = res.body.data.flatMap((c: { termins: { paidSp2dNumber: string | null }[] }) => c.termins.filter((x) => x.paidSp2dNumber));
     expect(paid.length).toBe(4);
-    expect((await t.get('/project-planning/rup?fiscalYear=2026', 'planner-a')).body.length).toBeGreaterThanOrEqual(3);
+    expect((await t.get('/project-planning/rup?fiscalYear=2026', 'planner-a')).body.meta.total).toBeGreaterThanOrEqual(3);
     expect((await t.get('/delivery/contracts?fiscalYear=2026', 'planner-b')).body.data).toEqual([]);
   });
 

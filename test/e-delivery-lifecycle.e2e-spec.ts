@@ -36,10 +36,10 @@ describe('e-delivery: a contract from signing to closing', () => {
     // the retention waits for FHO
     const ret = await t.post('/penatausahaan/spp', { type: 'LS', organizationId: await t.orgId('A'), lines: [{ budgetLineId: lineId, amount: '5000000.00' }], payee, contractId: id, terminNo: 2 }, 'treasurer-a');
     expect(ret.body.code).toBe('TERMIN_NOT_DUE');
-    expectOk(await t.post(`/delivery/contracts/${id}/handovers`, { kind: 'PHO', date: '2026-07-10', number: 'BAST/PHO/1' }, 'project-officer-a'), 200, 'PHO');
+    expectOk(await t.post(`/delivery/contracts/${id}/handovers`, { kind: 'PHO', date: '2026-07-10', number: 'BAST/PHO/1' }, 'project-officer-a'), 201, 'PHO');
     const soon = await t.post(`/delivery/contracts/${id}/handovers`, { kind: 'FHO', date: '2026-07-19' }, 'project-officer-a');
     expect(soon.body.code).toBe('MAINTENANCE_NOT_OVER');
-    expectOk(await t.post(`/delivery/contracts/${id}/handovers`, { kind: 'FHO', date: '2026-07-20', number: 'BAST/FHO/1' }, 'project-officer-a'), 200, 'FHO');
+    expectOk(await t.post(`/delivery/contracts/${id}/handovers`, { kind: 'FHO', date: '2026-07-20', number: 'BAST/FHO/1' }, 'project-officer-a'), 201, 'FHO');
     await payTermin(t, { contractId: id, terminNo: 2, lineId, amount: '5000000.00', payee });
     expect(await line(t, lineId)).toMatchObject({ committed: '1000000.00', disbursed: '99000000.00' });
     const closed = await t.post(`/delivery/contracts/${id}/close`, {}, 'budget-user-a');

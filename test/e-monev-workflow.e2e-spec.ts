@@ -31,7 +31,9 @@ describe('e-monev: the realisation workflow and the entry window', () => {
     expect(r.body).toMatchObject({ status: 'DRAFT', value: '3.0000', enteredBy: 'planner-a' });
     const rid = r.body.id as string;
     expect((await t.post(`/monev/indicators/${id}/realizations`, { quarter: 2, value: '1', evidence: 'x' }, 'planner-a')).body.code).toBe('DUPLICATE');
-    expect((await t.post(`/monev/realizations/${rid}/verify`, {}, 'monev-verifier')).body.code).toBe('INVALID_STATE_TRANSITION');
+    const early = await t.post(`/monev/realizations/${rid}/verify`, {}, 'monev-verifier');
+    expect([early.status, early.body.code]).toEqual([409, 'INVALID_STATE_TRANSITION']);
+    expect(early.body.detail).toBe(`realization in state DRAFT cannot be verified until the OPD's planner submits it (POST /monev/realizations/${rid}/submit)`);
     expect((await t.patch(`/monev/realizations/${rid}`, { value: '4' }, 'planner-a')).body.value).toBe('4.0000');
     expect((await t.post(`/monev/realizations/${rid}/submit`, {}, 'planner-a')).body.status).toBe('SUBMITTED');
     expect((await t.patch(`/monev/realizations/${rid}`, { value: '5' }, 'planner-a')).status).toBe(409);

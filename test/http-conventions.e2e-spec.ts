@@ -117,6 +117,11 @@ describe('HTTP conventions', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.headers['content-type']).toMatch(/problem\+json/);
     expect(malformed.body.stack).toBeUndefined();
+    expect(malformed.body.errors).toEqual([{ field: 'body', message: 'must be a well-formed JSON object' }]);
+    for (const text of ['"x"', '42', 'null']) {
+      const scalar = await t.req('post', '/fiscal-years', { user: 'admin', headers: { 'Content-Type': 'application/json' }, body: text });
+      expect([scalar.status, scalar.body.code, scalar.body.errors]).toEqual([400, 'VALIDATION_FAILED', [{ field: 'body', message: 'must be a well-formed JSON object' }]]);
+    }
   });
 
   it('answers unknown routes and ids with 404 problem documents carrying the request id', async () => {
@@ -127,6 +132,16 @@ describe('HTTP conventions', () => {
     const org = await t.get('/organizations/8f0e7a35-3f7c-4d7b-9c55-0d7d3a0d9a11', 'auditor');
     expect(org.status).toBe(404);
     expect((await t.get('/organizations/not-a-uuid', 'auditor')).status).toBe(400);
+  });
+
+  it('names the path parameter that is not a UUID, as every validation error names its field', async () => {
+    const org = await t.get('/organizations/not-a-uuid', 'auditor');
+    expect(org.status).toBe(400);
+    expect(org.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'id', message: 'must be a UUID' }] });
+    const spm = await t.post('/penatausahaan/spm/123/approve', {}, 'budget-user-a');
+    expect([spm.status, spm.body.errors]).toEqual([400, [{ field: 'id', message: 'must be a UUID' }]]);
+    const realization = await t.post('/monev/realizations/x-1/verify', {}, 'monev-verifier');
+    expect(realization.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
   });
 
   it('paginates with a real total', async () => {

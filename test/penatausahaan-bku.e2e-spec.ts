@@ -99,6 +99,16 @@ describe('e-penatausahaan: BKU and the SP2D register', () => {
     expect(ws.getRow(6).getCell(10).numFmt).toBe('#,##0.00');
   });
 
+  it('answers API.md\'s list shape: the page of entries in data, with meta, beside opening and closing', async () => {
+    const page = (await book('&page=1&limit=2')).body;
+    expect(page.meta).toMatchObject({ page: 1, limit: 2, total: 5 });
+    expect(page.data.map((e: { no: number }) => e.no)).toEqual([1, 2]);
+    expect(page.entries).toEqual(page.data);
+    const next = (await book('&page=3&limit=2')).body;
+    expect(next.data.map((e: { no: number }) => e.no)).toEqual([5]);
+    expect(next.closing).toEqual(page.closing);
+  });
+
   it('exports the SP2D register', async () => {
     const json = await t.get('/penatausahaan/sp2d/register?fiscalYear=2026', 'auditor');
     expect(json.status).toBe(200);

@@ -47,7 +47,8 @@ describe('e-penatausahaan: receipts, the cash book and tax deposits', () => {
     expect((await receipt({ advanceSp2dId: tu, number: 'BKT-001', payee: { name: 'x' }, budgetLineId: id, gross: '1.00' })).body.code).toBe('RECEIPT_NUMBER_TAKEN');
     expect((await receipt({ advanceSp2dId: tu, number: 'BKT-005', payee: { name: 'x' }, budgetLineId: id, gross: '1.00', receiptDate: '2026-01-01' })).body.code).toBe('BKU_DATE_BEFORE_LAST');
     expect((await receipt({ advanceSp2dId: tu, number: 'BKT-006', payee: { name: 'x' }, budgetLineId: id, gross: '300000.01', medium: 'CASH' })).body.code).toBe('BKU_NEGATIVE_BALANCE');
-    expect((await receipt({ advanceSp2dId: tu, number: 'BKT-007', payee: { name: 'x' }, budgetLineId: id, gross: '5.00', taxes: [{ code: 'PPN' }] })).body.code).toBe('TAX_NOT_APPLICABLE');
+    // PPN from a payee stated not to be a PKP (unstated, PPN would say it is one: decision 0115)
+    expect((await receipt({ advanceSp2dId: tu, number: 'BKT-007', payee: { name: 'x', vatRegistered: false }, budgetLineId: id, gross: '5.00', taxes: [{ code: 'PPN' }] })).body.code).toBe('TAX_NOT_APPLICABLE');
     expect((await t.get(`/penatausahaan/receipts?organizationId=${orgA}&advanceSp2dId=${tu}`, 'auditor')).body.meta.total).toBe(3);
 
     // the taxes withheld wait in the TAX sub-ledger per type until deposited

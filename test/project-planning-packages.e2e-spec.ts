@@ -69,7 +69,7 @@ describe('e-project planning: packages, plans, thresholds and reports', () => {
 
     // OPD B: none of OPD A's packages
     expect((await t.get(`/project-planning/packages/${a.body.id}`, 'planner-b')).status).toBe(404);
-    expect((await t.get('/project-planning/rup?fiscalYear=2026', 'planner-b')).body.map((r: { packageCode: string }) => r.packageCode)).not.toContain(a.body.code);
+    expect((await t.get('/project-planning/rup?fiscalYear=2026&limit=500', 'planner-b')).body.data.map((r: { packageCode: string }) => r.packageCode)).not.toContain(a.body.code);
     const audit = await t.get(`/audit/events?entityType=Package&entityId=${a.body.id}`, 'auditor');
     expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['PACKAGE.CREATE', 'PACKAGE.APPROVE', 'PACKAGE.ANNOUNCE', 'PACKAGE.REVISE']));
     expect(await announcedPackage(t, await freshLine(t, 'A', '10000000'), '10000000', { type: 'GOODS', method: 'E_PURCHASING' })).toBeDefined();

@@ -212,4 +212,9 @@ export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   'GET /api/v1/reports/lra': LRA_READERS,
   // e-monev
   ...MONEV_ROUTES,
+  // ways back found by the acceptance walk of API.md (decision 0116)
+  'POST /api/v1/penatausahaan/spm/{id}/reject': ['BUDGET_USER'],
+  'POST /api/v1/penatausahaan/receipts/{id}/cancel': ['TREASURER'],
+  'POST /api/v1/delivery/contracts/{id}/cancel': ['PROJECT_OFFICER'],
+  'POST /api/v1/delivery/contracts/{id}/addenda/reject': CONTRACT_SIGNERS,
 };

@@ -49,6 +49,22 @@ export function fromDatabaseError(err: QueryFailedError & { code?: string; const
   }
 }
 
+const PARAM_SHAPES: Record<string, { test: RegExp; message: string }> = {
+  uuid: { test: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message: 'must be a UUID' },
+  'numeric string': { test: /^-?\d+$/, message: 'must be a whole number' },
+};
+
+// Nest's parse pipes (ParseUUIDPipe, ParseIntPipe) refuse a path parameter with
+// "Validation failed (uuid is expected)" and no field: name the parameters of
+// the request that do not have the expected shape, as every validation error
+// names its field.
+export function pathParamErrors(detail: string, params: Record<string, string>): FieldError[] {
+  const expected = /^Validation failed \((.+) is expected\)$/.exec(detail)?.[1];
+  const shape = expected ? PARAM_SHAPES[expected] : undefined;
+  if (!shape) return [];
+  return Object.entries(params).filter(([, v]) => !shape.test.test(v)).map(([field]) => ({ field, message: shape.message }));
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -58,6 +74,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
     const problem = this.toProblem(exception);
+    if (problem.status === 400 && problem.errors.length === 0) problem.errors = pathParamErrors(problem.detail, (req.params ?? {}) as Record<string, string>);
     problem.instance = req.originalUrl ?? req.url;
     problem.requestId = RequestContext.requestId() ?? (req.headers['x-request-id'] as string | undefined);
     if (problem.status >= 500) {
@@ -87,7 +104,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const errors: FieldError[] = typeof body === 'object' && Array.isArray(body.errors) ? body.errors : [];
       let detail = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : body.message ?? exception.message;
       const code = (typeof body === 'object' && body.code) || HTTP_CODES[status] || 'ERROR';
-      if (status === 400 && /JSON/i.test(detail) && errors.length === 0) detail = `the request body is not valid JSON: ${detail}`;
+      if (status === 400 && /JSON/i.test(detail) && errors.length === 0) {
+        detail = `the request body is not valid JSON: ${detail}`;
+        // a JSON text that is not an object or array ("x", 42, null) is refused by the strict parser too
+        errors.push({ field: 'body', message: 'must be a well-formed JSON object' });
+      }
       return { type: `https://grms.example/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: TITLES[status] ?? 'Error', status, detail, code, errors };
     }
     const e = exception as { type?: string; status?: number; message?: string };

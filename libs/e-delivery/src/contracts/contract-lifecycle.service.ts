@@ -87,6 +87,35 @@ export class ContractLifecycleService {
     });
   }
 
+  // A pending addendum refused (or withdrawn by its proposer) with a reason:
+  // nothing of the contract changes, and a new addendum may be proposed.
+  rejectAddendum(user: AuthUser, id: string, reason: string): Promise<ContractResponse> {
+    return this.tx.run(async (m) => {
+      const c = await this.contracts.lock(m, user, id, Permission.CONTRACT_SIGN);
+      const [a] = await m.query(`SELECT id, addendum_no, kind, value_after::text, to_char(end_date_after, 'YYYY-MM-DD') AS end_date_after FROM contract_addenda WHERE contract_id = $1 AND status = 'DRAFT' FOR UPDATE`, [id]);
+      if (!a) throw DomainError.conflict('NO_PENDING_ADDENDUM', `contract ${c.number} has no addendum awaiting approval`);
+      await m.query(`UPDATE contract_addenda SET status = 'REJECTED', rejected_by = $2, rejected_at = now(), reject_reason = $3 WHERE id = $1`, [a.id, user.id, reason]);
+      this.audit.record({ action: 'CONTRACT.ADDENDUM_REJECT', entityType: 'Contract', entityId: id,
+        after: { addendumNo: a.addendum_no, kind: a.kind, valueAfter: a.value_after, endDate: a.end_date_after, reason } });
+      return fetchContract(m, id);
+    });
+  }
+
+  // A contract drafted by mistake is withdrawn by the OPD's project officer
+  // before anyone signs it: it committed nothing, so nothing is reversed; it
+  // keeps its number, and the package can take a new contract.
+  cancelDraft(user: AuthUser, id: string, reason: string): Promise<ContractResponse> {
+    return this.tx.run(async (m) => {
+      const c = await this.contracts.lock(m, user, id, Permission.CONTRACT_WRITE);
+      if (c.status !== 'DRAFT') throw DomainError.invalidTransition('contract', c.status, 'cancelled (only a DRAFT; a signed contract is terminated by an addendum)');
+      const before = await fetchContract(m, id);
+      await m.query(`UPDATE contracts SET status = 'CANCELLED', cancelled_by = $2, cancelled_at = now(), cancel_reason = $3 WHERE id = $1`, [id, user.id, reason]);
+      const after = await fetchContract(m, id);
+      this.audit.record({ action: 'CONTRACT.CANCEL', entityType: 'Contract', entityId: id, before, after: { ...after, reason } });
+      return after;
+    });
+  }
+
   private paymentsInProcess(): ContractPaymentsInProcess | null {
     try {
       return this.moduleRef.get<ContractPaymentsInProcess>(CONTRACT_PAYMENTS_IN_PROCESS, { strict: false });

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiCursorPage, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, streamDownload } from '@grms/core';
+import { ApiCursorPage, ApiProblems, Authenticated, AuthUser, CurrentUser, CursorPage, Idempotent, Permission, ProblemResponse, streamDownload } from '@grms/core';
 import { ProgressService } from '../progress/progress.service';
-import { AddendumDto, HandoverDto, ProgressDto, ProgressResponse } from '../progress/dto/progress.dto';
+import { AddendumDto, HandoverDto, ProgressDto, ProgressResponse, ReasonDto } from '../progress/dto/progress.dto';
 import { ContractLifecycleService } from './contract-lifecycle.service';
 import { CONTRACT_REGISTER_COLUMNS } from './contract-register';
 import { ContractsService } from './contracts.service';
@@ -56,6 +56,26 @@ export class ContractsController {
     return this.lifecycle.approveAddendum(user, id);
   }
 
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CONTRACT_WRITE })
+  @ApiOperation({ summary: 'Cancel a contract drafted by mistake', description: 'PROJECT_OFFICER of the OPD, with a reason, while the contract is a DRAFT (nobody signed it, so it committed nothing). It keeps its number as CANCELLED in the register, leaves the OCDS package and e-controlling, and the package can take a new contract. A signed contract is ended by a termination addendum instead.' })
+  @ApiOkResponse({ type: ContractResponse, description: 'the contract, CANCELLED' })
+  @ApiProblems({ 404: 'NOT_FOUND', 409: 'INVALID_STATE_TRANSITION' })
+  cancel(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ContractResponse> {
+    return this.lifecycle.cancelDraft(user, id, dto.reason);
+  }
+
+  @Post(':id/addenda/reject')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.CONTRACT_SIGN })
+  @ApiOperation({ summary: 'Reject the pending addendum', description: 'A contract signer of the OPD refuses the addendum awaiting approval, with a reason (its proposer may withdraw it the same way). Nothing of the contract changes (value, end date, termins, commitment); the addendum is kept as REJECTED in the audit trail, and a new one may be proposed.' })
+  @ApiOkResponse({ type: ContractResponse, description: 'the contract, unchanged' })
+  @ApiProblems({ 409: 'NO_PENDING_ADDENDUM' })
+  rejectAddendum(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ContractResponse> {
+    return this.lifecycle.rejectAddendum(user, id, dto.reason);
+  }
+
   @Post(':id/progress')
   @Authenticated({ permission: Permission.CONTRACT_WRITE })
   @ApiOperation({ summary: 'Report cumulative physical progress', description: 'PROJECT_OFFICER. Dated, cumulative, 0..100, never below the previous report; counts once a SUPERVISOR verifies it.' })
@@ -75,10 +95,9 @@ export class ContractsController {
   }
 
   @Post(':id/handovers')
-  @HttpCode(200)
   @Authenticated({ permission: Permission.CONTRACT_WRITE })
-  @ApiOperation({ summary: 'Record a handover (BAST)', description: 'PROJECT_OFFICER. PHO at 100% verified progress opens the maintenance period; FHO after it (PHO date + maintenance days) completes the contract and makes the retention termin due.' })
-  @ApiOkResponse({ type: ContractResponse })
+  @ApiOperation({ summary: 'Record a handover (BAST)', description: 'PROJECT_OFFICER. PHO at 100% verified progress opens the maintenance period; FHO after it (PHO date + maintenance days) completes the contract and makes the retention termin due. 201: the handover is created (as a progress report or an addendum is); the answer is the contract card with it.' })
+  @ApiCreatedResponse({ type: ContractResponse, description: 'the handover is recorded; the contract card with it' })
   @ApiConflictResponse({ type: ProblemResponse, description: 'INVALID_STATE_TRANSITION' })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'PROGRESS_NOT_COMPLETE, MAINTENANCE_NOT_OVER' })
   handover(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: HandoverDto): Promise<ContractResponse> {

@@ -40,7 +40,7 @@ export class ContractsService {
       const maxPct = vendor.qualification === 'SMALL' ? settings.advanceMaxSmallPercent : settings.advanceMaxOtherPercent;
       const maxAdvance = value.times(new Decimal(maxPct).dividedBy(100));
       if (advance.gt(maxAdvance)) {
-        throw DomainError.rule('ADVANCE_ABOVE_LIMIT', `advance ${advance} > ${maxPct}% of the value ${value} = ${maxAdvance} (vendor qualification ${vendor.qualification})`, [{ field: 'advance', message: `at most ${maxAdvance}` }]);
+        throw DomainError.rule('ADVANCE_ABOVE_LIMIT', `advance ${advance} > ${maxPct}% of the value ${value} = ${maxAdvance} (vendor qualification ${vendor.qualification ?? 'not declared'})`, [{ field: 'advance', message: `at most ${maxAdvance}` }]);
       }
       const retention = dto.maintenanceBond ? '0' : settings.retentionPercent;
       const termins = terminSchedule(value, advance, retention, dto.termins);

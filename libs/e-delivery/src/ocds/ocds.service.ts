@@ -46,7 +46,7 @@ const RELEASE_SELECT = `
                FROM contract_termins t WHERE t.contract_id = c.id),
              'addenda', (SELECT json_agg(json_build_object('no', a.addendum_no, 'date', to_char(a.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'reason', a.reason, 'kind', a.kind) ORDER BY a.addendum_no)
                FROM contract_addenda a WHERE a.contract_id = c.id AND a.status = 'APPROVED')) ORDER BY c.number)
-            FROM contracts c JOIN vendors v ON v.id = c.vendor_id WHERE c.package_id = p.id AND c.status <> 'DRAFT') AS contracts
+            FROM contracts c JOIN vendors v ON v.id = c.vendor_id WHERE c.package_id = p.id AND c.status NOT IN ('DRAFT','CANCELLED')) AS contracts
        FROM packages p JOIN organizations o ON o.id = p.organization_id`;
 
 // The open-data view of a year's procurement: one OCDS 1.1 release per

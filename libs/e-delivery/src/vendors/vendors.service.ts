@@ -27,7 +27,7 @@ export class VendorsService {
       const [{ id }] = await m.query(
         `INSERT INTO vendors (kind, name, npwp, business_id, vat_registered, qualification, certificates, bank_accounts, blacklisted, blacklist_ref, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [dto.kind, dto.name.trim(), npwp, dto.businessId ?? null, dto.vatRegistered ?? false, dto.qualification, JSON.stringify(dto.certificates ?? []),
+        [dto.kind ?? 'COMPANY', dto.name.trim(), npwp, dto.businessId ?? null, dto.vatRegistered ?? false, dto.qualification ?? null, JSON.stringify(dto.certificates ?? []),
           JSON.stringify(accounts), dto.blacklisted ?? false, dto.blacklistRef ?? null, _user.id]);
       const after = await this.fetch(m, id);
       this.audit.record({ action: 'VENDOR.CREATE', entityType: 'Vendor', entityId: id, after });

@@ -76,7 +76,10 @@ export class RealizationsService {
   private decide(user: AuthUser, id: string, action: 'VERIFY' | 'REJECT', reason: string | null): Promise<RealizationResponse> {
     return this.tx.run(async (m) => {
       const { row } = await this.lock(m, user, id, Permission.MONEV_VERIFY);
-      if (row.status !== 'SUBMITTED') throw DomainError.invalidTransition('realization', row.status, action === 'VERIFY' ? 'verified' : 'rejected');
+      const verb = action === 'VERIFY' ? 'verified' : 'rejected';
+      // the way forward, for a client that follows API.md (create, then verify) and meets the submission step
+      if (row.status === 'DRAFT') throw DomainError.invalidTransition('realization', row.status, `${verb} until the OPD's planner submits it (POST /monev/realizations/${id}/submit)`);
+      if (row.status !== 'SUBMITTED') throw DomainError.invalidTransition('realization', row.status, verb);
       if (row.submitted_by === user.id) throw DomainError.sameMakerAndApprover('realization');
       const before = await fetchRealization(m, id);
       await m.query(`UPDATE monev_realizations SET status = $2, reject_reason = $3, verified_by = $4, verified_at = now(), updated_at = now() WHERE id = $1`,

@@ -147,7 +147,7 @@ export class BkuService {
       const { from, to } = r.head;
       const opening = from ? await balancesAt('entry_date < $3', [from]) : { cash: '0.00', bank: '0.00', tax: '0.00', panjar: '0.00', total: '0.00' };
       const closing = to ? await balancesAt('entry_date <= $3', [to]) : await balancesAt('true', []);
-      return { organizationId: q.organizationId, ...r.head, opening, entries: page.data, closing, meta: page.meta };
+      return { organizationId: q.organizationId, ...r.head, opening, data: page.data, entries: page.data, closing, meta: page.meta };
     });
   }
 

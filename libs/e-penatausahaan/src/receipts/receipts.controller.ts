@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { ApiPage, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
+import { ApiPage, ApiProblems, Authenticated, AuthUser, CurrentUser, Idempotent, Page, Permission, ProblemResponse } from '@grms/core';
+import { ReasonDto } from '../common/reason.dto';
 import { CreateReceiptDto, ReceiptQueryDto, ReceiptResponse } from './dto/receipt.dto';
 import { ReceiptsService } from './receipts.service';
 
@@ -18,6 +19,16 @@ export class ReceiptsController {
   @ApiConflictResponse({ type: ProblemResponse, description: 'RECEIPT_NUMBER_TAKEN' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateReceiptDto): Promise<ReceiptResponse> {
     return this.receipts.create(user, dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.SPJ_WRITE })
+  @ApiOperation({ summary: 'Cancel a receipt recorded by mistake', description: 'By the OPD\'s treasurer, with a reason, while no SPJ gathers it (a receipt in a submitted SPJ is freed by the PA/KPA rejecting that SPJ). Its BKU entries are reversed, naming it (the book may not go negative: a tax of it already deposited is 422 BKU_NEGATIVE_BALANCE); it no longer counts against its advance and keeps its number (a corrected receipt takes a new one). Audited as RECEIPT.CANCEL with the reason.' })
+  @ApiOkResponse({ type: ReceiptResponse, description: 'the receipt, CANCELLED' })
+  @ApiProblems({ 404: 'NOT_FOUND', 409: ['RECEIPT_IN_SPJ', 'INVALID_STATE_TRANSITION'], 422: ['BKU_NEGATIVE_BALANCE', 'FISCAL_YEAR_NOT_OPEN'] })
+  cancel(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ReceiptResponse> {
+    return this.receipts.cancel(user, id, dto.reason);
   }
 
   @Get()

@@ -6,7 +6,7 @@ export const RECEIPT_SELECT = `
   SELECT r.id, r.number, r.organization_id AS "organizationId", r.fiscal_year AS "fiscalYear", r.advance_sp2d_id AS "advanceSp2dId", d.number AS "advanceNumber",
     to_char(r.receipt_date, 'YYYY-MM-DD') AS "receiptDate", r.payee_name AS "payeeName", r.payee_npwp AS "payeeNpwp", r.budget_line_id AS "budgetLineId",
     b.account_code AS "accountCode", r.gross::text AS gross, r.dpp::text AS dpp, r.taxes_total::text AS "taxesTotal", r.net::text AS net, r.medium, r.officer, r.description, r.status,
-    j.number AS "spjNumber", u.username AS "createdBy",
+    j.number AS "spjNumber", u.username AS "createdBy", r.cancel_reason AS "cancelReason",
     COALESCE((SELECT json_agg(json_build_object('code', t.code, 'name', t.name, 'base', t.base, 'baseAmount', t.base_amount::text, 'rate', t.rate::text,
       'surcharge', t.surcharge::text, 'amount', t.amount::text, 'note', t.note) ORDER BY t.code) FROM receipt_taxes t WHERE t.receipt_id = r.id), '[]') AS taxes
   FROM receipts r JOIN sp2d d ON d.id = r.advance_sp2d_id JOIN budget_lines b ON b.id = r.budget_line_id JOIN users u ON u.id = r.created_by

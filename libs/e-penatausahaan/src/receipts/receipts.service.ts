@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, AuditService, AuthUser, DomainError, Money, offsetOf, Page, pageOf, Permission, SqlWhere, TransactionService, normalizeNpwp } from '@grms/core';
-import { PaymentKind, TaxRatesService } from '@grms/budget';
+import { FiscalYearsService, PaymentKind, TaxRatesService } from '@grms/budget';
 import { BkuPosting, BkuService } from '../bku/bku.service';
 import { requireBookDate } from '../bku/book-date';
 import { loadOrgLines, requireOrganizationExists } from '../common/doc-lines';
 import { accountCodesOf, paymentTaxes } from '../spp/spp.service';
 import { storeTaxes } from '../taxes/store-taxes';
+import { asksPkpTax } from '../taxes/tax-calc';
 import { CreateReceiptDto, ReceiptQueryDto, ReceiptResponse } from './dto/receipt.dto';
 import { accountedOf, fetchReceipt, RECEIPT_SELECT } from './receipts.queries';
 
@@ -17,7 +18,7 @@ import { accountedOf, fetchReceipt, RECEIPT_SELECT } from './receipts.queries';
 export class ReceiptsService {
   constructor(
     private readonly tx: TransactionService, private readonly access: AccessService, private readonly audit: AuditService,
-    private readonly taxes: TaxRatesService, private readonly bku: BkuService,
+    private readonly taxes: TaxRatesService, private readonly bku: BkuService, private readonly years: FiscalYearsService,
   ) {}
 
   create(user: AuthUser, dto: CreateReceiptDto): Promise<ReceiptResponse> {
@@ -48,15 +49,18 @@ export class ReceiptsService {
       if (gross.gt(rest)) {
         throw DomainError.rule('RECEIPT_EXCEEDS_ADVANCE', `receipt ${gross} > advance ${Money.of(adv.gross)} - already accounted or recorded ${Money.of(adv.gross).minus(rest)} = ${rest} (SP2D ${adv.number})`, [{ field: 'gross', message: `at most ${rest}` }]);
       }
-      const t = await paymentTaxes(m, this.taxes, year, (dto.taxes ?? []).map((x) => x.code), {
+      const codes = (dto.taxes ?? []).map((x) => x.code);
+      // an unstated VAT registration follows the taxes asked (a PPN withheld says the payee is a PKP)
+      const vatRegistered = dto.payee.vatRegistered ?? (codes.length > 0 && asksPkpTax(codes, await this.taxes.rulesOf(m, year)));
+      const t = await paymentTaxes(m, this.taxes, year, codes, {
         gross, paymentKind: adv.type as PaymentKind, accountCodes: await accountCodesOf(m, [dto.budgetLineId]),
-        payee: { hasNpwp: npwp !== null, vatRegistered: dto.payee.vatRegistered ?? false, qualification: null },
+        payee: { hasNpwp: npwp !== null, vatRegistered, qualification: null },
       });
       const [{ id }] = await m.query(
         `INSERT INTO receipts (number, organization_id, fiscal_year, advance_sp2d_id, receipt_date, payee_name, payee_npwp, payee_vat_registered, budget_line_id,
            gross, dpp, taxes_total, net, medium, description, created_by, officer)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
-        [dto.number.trim(), dto.organizationId, year, adv.id, dto.receiptDate, dto.payee.name.trim(), npwp, dto.payee.vatRegistered ?? false, dto.budgetLineId,
+        [dto.number.trim(), dto.organizationId, year, adv.id, dto.receiptDate, dto.payee.name.trim(), npwp, vatRegistered, dto.budgetLineId,
           gross.toString(), t.dpp.toString(), t.taxesTotal.toString(), t.net.toString(), dto.medium, dto.description.trim(), user.id, dto.officer?.trim() ?? null]);
       await storeTaxes(m, 'receipt', id, t.taxes);
       const doc = `bukti ${dto.number.trim()}`;
@@ -69,6 +73,27 @@ export class ReceiptsService {
       await this.bku.append(m, dto.organizationId, year, postings.filter((x) => !x.amount.isZero()), dto.receiptDate);
       const after = await fetchReceipt(m, id);
       this.audit.record({ action: 'RECEIPT.CREATE', entityType: 'Receipt', entityId: id, after });
+      return after;
+    });
+  }
+
+  // A receipt recorded by mistake, before an SPJ gathers it: its BKU entries
+  // are reversed (dated as the book allows, naming the receipt), it no longer
+  // counts against its advance, and it keeps its number. A receipt in an SPJ
+  // is freed by rejecting that SPJ first.
+  cancel(user: AuthUser, id: string, reason: string): Promise<ReceiptResponse> {
+    return this.tx.run(async (m) => {
+      const [row] = await m.query(`SELECT r.id, r.number, r.status, r.organization_id, r.fiscal_year, j.number AS spj_number FROM receipts r LEFT JOIN spj j ON j.id = r.spj_id WHERE r.id = $1 FOR UPDATE OF r`, [id]);
+      if (!row) throw DomainError.notFound('receipt', id);
+      await this.access.requireOrganization(user, Permission.SPJ_WRITE, row.organization_id, 'receipt', id);
+      if (row.status === 'IN_SPJ') throw DomainError.conflict('RECEIPT_IN_SPJ', `receipt ${row.number} is gathered by SPJ ${row.spj_number}: the PA/KPA rejects that SPJ first, then the receipt can be cancelled`);
+      if (row.status !== 'RECORDED') throw DomainError.invalidTransition('receipt', row.status, 'cancelled');
+      await this.years.requireStatus(m, row.fiscal_year, ['EXECUTION']);
+      const before = await fetchReceipt(m, id);
+      await this.bku.reverseSource(m, 'Receipt', id, { sourceType: 'ReceiptCancellation', sourceId: id, description: `bukti ${row.number} cancelled: ${reason}` });
+      await m.query(`UPDATE receipts SET status = 'CANCELLED', cancelled_by = $2, cancelled_at = now(), cancel_reason = $3 WHERE id = $1`, [id, user.id, reason]);
+      const after = await fetchReceipt(m, id);
+      this.audit.record({ action: 'RECEIPT.CANCEL', entityType: 'Receipt', entityId: id, before, after: { ...after, reason } });
       return after;
     });
   }

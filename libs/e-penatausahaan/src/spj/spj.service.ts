@@ -155,6 +155,7 @@ async function gatherReceipts(m: EntityManager, ids: string[], advanceId: string
   ids.forEach((rid, i) => {
     const r = rows.find((x) => x.id === rid);
     if (!r || r.advance_sp2d_id !== advanceId) throw DomainError.rule('RECEIPT_NOT_OF_ADVANCE', `receipt ${rid} is not a receipt of advance ${advanceNumber}`, [{ field: `receiptIds.${i}`, message: 'not of this advance' }]);
+    if (r.status === 'CANCELLED') throw DomainError.conflict('RECEIPT_CANCELLED', `receipt ${r.number} is cancelled`);
     if (r.status !== 'RECORDED') throw DomainError.conflict('RECEIPT_ALREADY_GATHERED', `receipt ${r.number} is already in an SPJ (${r.status})`);
     if (ids.indexOf(rid) !== i) throw DomainError.invalid(`receipt ${r.number} is named twice`, [{ field: `receiptIds.${i}`, message: 'duplicate' }]);
   });

@@ -45,6 +45,21 @@ export class SpmController {
     return this.spm.cancel(user, id, dto.reason);
   }
 
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.SPM_APPROVE })
+  @ApiOperation({
+    summary: 'Reject a drafted SPM',
+    description: 'For the PA/KPA (BUDGET_USER) of the OPD, who refuses to issue an SPM the finance officer drafted: only a DRAFT SPM (an issued one is cancelled). '
+      + 'The SPM is cancelled with the reason (it keeps its number; nothing was committed) and its SPP goes back to the treasurer as REJECTED, '
+      + 'to be corrected (PATCH) and resubmitted, or cancelled. Audited as SPM.REJECT with the reason.',
+  })
+  @ApiOkResponse({ type: SpmResponse, description: 'the SPM, CANCELLED with the reason; its SPP is REJECTED' })
+  @ApiProblems({ 404: 'NOT_FOUND', 409: 'INVALID_STATE_TRANSITION', 422: 'FISCAL_YEAR_NOT_OPEN' })
+  reject(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<SpmResponse> {
+    return this.spm.reject(user, id, dto.reason);
+  }
+
   @Get()
   @ApiOperation({ summary: 'List SPMs', description: 'SPMs filtered by fiscal year, organization and status, paged. OPD roles see their own organization only.' })
   @Authenticated({ permission: Permission.SPP_READ })

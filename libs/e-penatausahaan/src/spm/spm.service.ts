@@ -81,11 +81,24 @@ export class SpmService {
   // goes back to the treasurer as REJECTED with the reason, to be corrected
   // and resubmitted, or cancelled.
   cancel(user: AuthUser, id: string, reason: string): Promise<SpmResponse> {
+    return this.sendBack(user, id, reason, 'cancel');
+  }
+
+  // The PA/KPA refuses to issue a drafted SPM (API.md's `spm/:id/reject`):
+  // only a DRAFT; it is then cancelled with the reason, exactly as `cancel`
+  // does (nothing was committed yet), and the SPP goes back to the treasurer
+  // as REJECTED. An approved SPM is cancelled instead.
+  reject(user: AuthUser, id: string, reason: string): Promise<SpmResponse> {
+    return this.sendBack(user, id, reason, 'reject');
+  }
+
+  private sendBack(user: AuthUser, id: string, reason: string, how: 'cancel' | 'reject'): Promise<SpmResponse> {
     return this.tx.run(async (m) => {
       const [row] = await m.query(`SELECT id, status, organization_id, fiscal_year, spp_id, number FROM spm WHERE id = $1 FOR UPDATE`, [id]);
       if (!row) throw DomainError.notFound('SPM', id);
       await this.access.requireOrganization(user, Permission.SPM_APPROVE, row.organization_id, 'SPM', id);
-      if (row.status === 'CANCELLED') throw DomainError.invalidTransition('SPM', row.status, 'cancelled');
+      if (row.status === 'CANCELLED') throw DomainError.invalidTransition('SPM', row.status, how === 'cancel' ? 'cancelled' : 'rejected');
+      if (how === 'reject' && row.status !== 'DRAFT') throw DomainError.invalidTransition('SPM', row.status, 'rejected (an issued SPM is cancelled: POST /penatausahaan/spm/:id/cancel)');
       const [live] = await m.query(`SELECT number FROM sp2d WHERE spm_id = $1 AND status = 'ISSUED'`, [id]);
       if (live) throw DomainError.conflict('SP2D_ISSUED', `SP2D ${live.number} pays this SPM; the regional treasurer cancels it first`);
       await this.years.requireStatus(m, row.fiscal_year, ['EXECUTION']);
@@ -94,9 +107,9 @@ export class SpmService {
       const sppBefore = await fetchSpp(m, row.spp_id);
       const reversed = await this.ledger.reverseSource(m, 'Spm', id, { sourceType: 'SpmCancellation', sourceId: id, description: `cancellation of SPM ${row.number}: ${reason}` });
       await m.query(`UPDATE spm SET status = 'CANCELLED', cancelled_by = $2, cancelled_at = now(), cancel_reason = $3 WHERE id = $1`, [id, user.id, reason]);
-      await m.query(`UPDATE spp SET status = 'REJECTED', reject_reason = $2, verified_by = NULL, verified_at = NULL WHERE id = $1`, [row.spp_id, `SPM ${row.number} cancelled: ${reason}`]);
+      await m.query(`UPDATE spp SET status = 'REJECTED', reject_reason = $2, verified_by = NULL, verified_at = NULL WHERE id = $1`, [row.spp_id, `SPM ${row.number} ${how === 'cancel' ? 'cancelled' : 'rejected'}: ${reason}`]);
       const after = await this.fetch(m, id);
-      this.audit.record({ action: 'SPM.CANCEL', entityType: 'Spm', entityId: id, before, after: { ...after, reason, reversedEntries: reversed.map((e) => e.id) } });
+      this.audit.record({ action: how === 'cancel' ? 'SPM.CANCEL' : 'SPM.REJECT', entityType: 'Spm', entityId: id, before, after: { ...after, reason, reversedEntries: reversed.map((e) => e.id) } });
       this.audit.record({ action: 'SPP.REJECT', entityType: 'Spp', entityId: row.spp_id, before: sppBefore, after: { ...(await fetchSpp(m, row.spp_id)), reason } });
       return after;
     });

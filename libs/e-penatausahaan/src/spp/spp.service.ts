@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { loadOrgLines, nextNumber, requireDistinctLines, requireOneOpenYear, requireOrganizationExists, sumOf } from '../common/doc-lines';
 import { PaymentKind, Qualification, TaxRatesService } from '@grms/budget';
 import { storeTaxes } from '../taxes/store-taxes';
-import { computeTaxes, resolveTaxes, TaxedPayment, TaxResult, TaxRule } from '../taxes/tax-calc';
+import { computeTaxes, resolveTaxes, TaxedPayment, TaxResult, TaxRule, asksPkpTax } from '../taxes/tax-calc';
 import { ContractPayeeTaxes, ContractPaymentsService } from '@grms/e-delivery';
 import { CreateSppDto, SppQueryDto, SppResponse } from './dto/spp.dto';
 import { fetchSpp, SPP_SELECT } from './spp.queries';
@@ -78,6 +78,8 @@ export class SppService {
       }
       const gross = sumOf(dto.lines);
       let payee = { vatRegistered: dto.payee.vatRegistered ?? false, qualification: dto.payee.qualification ?? null };
+      // a termin's payee is taxed as its vendor (below); any other payee's unstated VAT registration follows the taxes asked
+      if (!dto.contractId && dto.payee.vatRegistered === undefined && taxCodes.length) payee.vatRegistered = asksPkpTax(taxCodes, await this.taxes.rulesOf(m, year));
       if (dto.contractId) {
         await this.contracts.checkTerminPayment(m, { contractId: dto.contractId, terminNo: dto.terminNo!, organizationId: dto.organizationId, gross, lines: dto.lines, payee: { npwp, bankAccount: dto.payee.bankAccount } });
         const [live] = await m.query(`SELECT number FROM spp WHERE contract_id = $1 AND termin_no = $2 AND status NOT IN ('REJECTED', 'CANCELLED')`, [dto.contractId, dto.terminNo]);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Money } from '@grms/core';
 import { DEFAULT_TAX_RATES, taxOn } from '@grms/budget';
-import { computeTaxes, resolveTaxes, TaxedPayment } from './tax-calc';
+import { asksPkpTax, computeTaxes, resolveTaxes, TaxedPayment } from './tax-calc';
 
 const payment = (gross: string, payee: Partial<TaxedPayment['payee']> = {}, more: Partial<TaxedPayment> = {}): TaxedPayment => ({
   gross: Money.of(gross), paymentKind: 'GOODS_SERVICES', accountCodes: ['5.1.02.01.01.0024'],
@@ -9,6 +9,15 @@ const payment = (gross: string, payee: Partial<TaxedPayment['payee']> = {}, more
 });
 const taxes = (p: TaxedPayment, codes: string[]) => computeTaxes(p, resolveTaxes(codes, DEFAULT_TAX_RATES, p, 2026), '11');
 const amounts = (p: TaxedPayment, codes: string[]) => Object.fromEntries(taxes(p, codes).taxes.map((t) => [t.code, t.amount.toString()]));
+
+describe('a payee\'s unstated VAT registration', () => {
+  it('is a PKP when a tax only a PKP carries (PPN) is asked, and not otherwise', () => {
+    expect(asksPkpTax(['PPN', 'PPH22'], DEFAULT_TAX_RATES)).toBe(true);
+    expect(asksPkpTax(['PPH22', 'PPH23'], DEFAULT_TAX_RATES)).toBe(false);
+    expect(asksPkpTax([], DEFAULT_TAX_RATES)).toBe(false);
+    expect(asksPkpTax(['NOPE'], DEFAULT_TAX_RATES)).toBe(false);
+  });
+});
 
 describe('taxes on the right base', () => {
   it('Rp10,000,000.00 incl. VAT: DPP 9,009,009, PPN 990,990, PPh 22 135,135, net 8,873,875', () => {

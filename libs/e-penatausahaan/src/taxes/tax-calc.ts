@@ -34,6 +34,16 @@ export interface TaxResult {
 }
 
 /**
+ * A payee whose VAT registration the request does not state is a PKP when
+ * the treasurer withholds a tax only a PKP's invoice carries (PPN): only a
+ * PKP charges VAT, so asking for it says so (API.md's payee has no
+ * `vatRegistered`; decision 0115). A stated value is taken as it is.
+ */
+export function asksPkpTax(codes: string[], table: TaxRule[]): boolean {
+  return codes.some((c) => table.some((r) => r.code === c && r.requiresPkp));
+}
+
+/**
  * The DPP of a payment: the gross without VAT. From a VAT-registered (PKP)
  * payee the gross includes VAT, so DPP = gross x 100 / (100 + PPN rate),
  * rounded down to whole rupiah (the one VAT function, splitVat); from anyone

@@ -106,6 +106,7 @@ export class PackagesService {
   }
 
   private async checkBody(m: EntityManager, dto: PackageBodyDto, at: { fiscalYear: number; organizationId: string; subActivityCode: string }, packageId: string | null): Promise<void> {
+    await this.resolveLocation(m, dto, at.organizationId);
     const value = Money.of(dto.value);
     requireFundingSumsToValue(value, dto.fundingLines);
     if (dto.multiYear && !dto.multiYearRef) throw DomainError.invalid('a multi-year package names its approval reference', [{ field: 'multiYearRef', message: 'required when multiYear' }]);
@@ -138,6 +139,23 @@ export class PackagesService {
         : null;
     }).filter((x): x is { field: string; message: string } => x !== null);
     if (refusals.length) throw DomainError.rule('PACKAGE_EXCEEDS_APPROPRIATION', `the package exceeds its budget lines: ${refusals.map((r) => r.message).join('; ')}`, refusals);
+  }
+
+  // API.md's free-text `location` becomes the one location of the package, in
+  // the region of the regional government: the code of the PEMDA organization
+  // above the OPD (33 for the province of Jawa Tengah). Decision 0115.
+  private async resolveLocation(m: EntityManager, dto: PackageBodyDto, organizationId: string): Promise<void> {
+    if (dto.location === undefined) return;
+    if (dto.locations !== undefined) throw DomainError.invalid('give either location or locations, not both', [{ field: 'location', message: 'not with locations' }]);
+    const [pemda] = await m.query(
+      `WITH RECURSIVE up AS (SELECT id, code, kind, parent_id, 0 AS depth FROM organizations WHERE id = $1
+         UNION ALL SELECT o.id, o.code, o.kind, o.parent_id, up.depth + 1 FROM organizations o JOIN up ON o.id = up.parent_id WHERE up.depth < 10)
+       SELECT code FROM up WHERE kind = 'PEMDA' AND code ~ '^[0-9]{2}([.][0-9]{2}){0,3}$' ORDER BY depth LIMIT 1`, [organizationId]);
+    if (!pemda) {
+      throw DomainError.invalid('the organization has no regional government (PEMDA) with a region code above it: give locations with their regionCode',
+        [{ field: 'locations', message: 'required: no region code to place location in' }]);
+    }
+    dto.locations = [{ regionCode: pemda.code, detail: dto.location.trim() }];
   }
 
   private async write(m: EntityManager, id: string, dto: PackageBodyDto): Promise<void> {

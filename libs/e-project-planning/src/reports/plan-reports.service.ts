@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AccessService, AuthUser, Permission, SqlWhere, statementPages, TransactionService } from '@grms/core';
+import { AccessService, AuthUser, offsetOf, Page, pageOf, Permission, SqlWhere, statementPages, TransactionService } from '@grms/core';
 import { DataSource } from 'typeorm';
-import { PlanReportQueryDto, RkoRow, RupRow } from './dto/report.dto';
+import { PlanReportQueryDto, RkoRow, RupQueryDto, RupRow } from './dto/report.dto';
 
 const d = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
 
@@ -31,9 +31,15 @@ const RKO_ORDER = 'ORDER BY o.code, p.sub_activity_code, p.code';
 export class PlanReportsService {
   constructor(private readonly tx: TransactionService, private readonly access: AccessService, @InjectDataSource() private readonly ds: DataSource) {}
 
-  async rup(user: AuthUser, q: PlanReportQueryDto): Promise<RupRow[]> {
+  /** One page of the RUP in report order, with the real total (API.md's list shape). */
+  async rup(user: AuthUser, q: RupQueryDto): Promise<Page<RupRow>> {
     const w = await this.where(user, q, RUP_STATES);
-    return this.tx.run((m) => m.query(`${RUP_SELECT} ${w.clause} ${RUP_ORDER}`, w.params));
+    const n = w.params.length;
+    return this.tx.run(async (m) => {
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM packages p ${w.clause}`, w.params);
+      const rows: RupRow[] = await m.query(`${RUP_SELECT} ${w.clause} ${RUP_ORDER}, p.id LIMIT $${n + 1} OFFSET $${n + 2}`, [...w.params, q.limit, offsetOf(q)]);
+      return pageOf(rows, total, q);
+    });
   }
 
   /** Every row of the RUP for a download: the same statement read through a cursor in one read-only snapshot, so memory holds one fetch. */

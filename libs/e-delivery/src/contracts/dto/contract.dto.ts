@@ -7,7 +7,7 @@ import { FundingLineDto, FundingLineResponse } from '@grms/e-project-planning';
 const PERCENT = /^\d{1,3}(\.\d{1,4})?$/;
 export const DOCUMENT_TYPES = ['RECEIPT', 'SPK', 'AGREEMENT', 'E_PURCHASING_ORDER'] as const;
 export const CONTRACT_TYPES = ['LUMP_SUM', 'UNIT_PRICE', 'COMBINED'] as const;
-export const CONTRACT_STATUSES = ['DRAFT', 'SIGNED', 'HANDED_OVER', 'COMPLETED', 'TERMINATED', 'CLOSED'] as const;
+export const CONTRACT_STATUSES = ['DRAFT', 'SIGNED', 'HANDED_OVER', 'COMPLETED', 'TERMINATED', 'CLOSED', 'CANCELLED'] as const;
 
 export class TerminInputDto {
   @ApiPropertyOptional({ enum: ['PROGRESS', 'MONTHLY'], default: 'PROGRESS' }) @IsOptional() @IsIn(['PROGRESS', 'MONTHLY']) kind?: 'PROGRESS' | 'MONTHLY';

@@ -19,12 +19,14 @@ export class CertificateDto {
 }
 
 export class CreateVendorDto {
-  @ApiProperty({ enum: VENDOR_KINDS }) @IsIn(VENDOR_KINDS) kind: string;
+  @ApiPropertyOptional({ enum: VENDOR_KINDS, default: 'COMPANY', description: 'default COMPANY (a CV or PT), as API.md registers a vendor without it' })
+  @IsOptional() @IsIn(VENDOR_KINDS) kind?: string;
   @ApiProperty({ example: 'CV Maju Jaya' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiProperty({ example: '01.234.567.8-901.000', description: '15 or 16 digits; one vendor per NPWP' }) @IsString() @MaxLength(30) npwp: string;
   @ApiPropertyOptional({ example: '9120001234567', description: 'NIB (business id)' }) @IsOptional() @IsString() @MaxLength(50) businessId?: string;
   @ApiPropertyOptional({ default: false, description: 'PKP: charges VAT' }) @IsOptional() @IsBoolean() vatRegistered?: boolean;
-  @ApiProperty({ enum: QUALIFICATIONS }) @IsIn(QUALIFICATIONS) qualification: string;
+  @ApiPropertyOptional({ enum: QUALIFICATIONS, description: 'the business qualification; left out: not declared (null), and the advance limit is that of a non-small vendor. The taxes of a termin follow the certificates, not this' })
+  @IsOptional() @IsIn(QUALIFICATIONS) qualification?: string;
   @ApiPropertyOptional({ type: [CertificateDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CertificateDto) certificates?: CertificateDto[];
   @ApiPropertyOptional({ example: 'Bank Jateng', description: 'shorthand for one bank account (API.md); or bankAccounts' }) @IsOptional() @IsString() @MaxLength(100) bankName?: string;
   @ApiPropertyOptional({ example: '1234567890' }) @IsOptional() @IsString() @Matches(/^[0-9][0-9-]{4,33}$/, { message: 'bankAccount must be 5-34 digits (dashes allowed)' }) bankAccount?: string;
@@ -44,7 +46,7 @@ export class VendorResponse {
   @ApiProperty({ example: '012345678901000' }) npwp: string;
   @ApiProperty({ nullable: true, type: String }) businessId: string | null;
   @ApiProperty() vatRegistered: boolean;
-  @ApiProperty({ enum: QUALIFICATIONS }) qualification: string;
+  @ApiProperty({ enum: QUALIFICATIONS, nullable: true, type: String, description: 'null: not declared' }) qualification: string | null;
   @ApiProperty({ type: [CertificateDto] }) certificates: CertificateDto[];
   @ApiProperty({ type: [BankAccountDto] }) bankAccounts: BankAccountDto[];
   @ApiProperty() blacklisted: boolean;

@@ -64,7 +64,8 @@ export class BkuResponse {
   @ApiProperty({ nullable: true, type: String }) from: string | null;
   @ApiProperty({ nullable: true, type: String }) to: string | null;
   @ApiProperty({ type: BkuBalances }) opening: BkuBalances;
-  @ApiProperty({ type: [BkuEntryResponse], description: 'the entries of the requested page, in entry order' }) entries: BkuEntryResponse[];
+  @ApiProperty({ type: [BkuEntryResponse], description: 'the entries of the requested page, in entry order (API.md\'s list shape `{ data, meta }`; `entries` holds the same rows)' }) data: BkuEntryResponse[];
+  @ApiProperty({ type: [BkuEntryResponse], description: 'the same rows as `data`, under the name the cash book had first' }) entries: BkuEntryResponse[];
   @ApiProperty({ type: BkuBalances }) closing: BkuBalances;
   @ApiProperty({ type: CursorPageMeta, description: 'paging of `entries`: `total` is the number of entries in the range (numbered pages only); opening and closing are those of the whole range' }) meta: CursorPageMeta;
 }

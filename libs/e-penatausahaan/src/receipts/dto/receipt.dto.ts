@@ -1,24 +1,28 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { plainToInstance, Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsMoney, PageQueryDto } from '@grms/core';
 import { SppTaxResponse, TaxCodeDto } from '../../spp/dto/spp.dto';
 
 export const MEDIA = ['CASH', 'BANK', 'PANJAR'] as const;
-export const RECEIPT_STATUSES = ['RECORDED', 'IN_SPJ', 'REALISED'] as const;
+export const RECEIPT_STATUSES = ['RECORDED', 'IN_SPJ', 'REALISED', 'CANCELLED'] as const;
 
 export class ReceiptPayeeDto {
   @ApiProperty({ example: 'Toko Sumber Rejeki' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiPropertyOptional({ example: '01.234.567.8-901.000', description: 'without it PPh 22 and PPh 23 are withheld at twice the rate' }) @IsOptional() @IsString() @MaxLength(30) npwp?: string;
-  @ApiPropertyOptional({ default: false, description: 'VAT-registered (PKP): the gross includes VAT' }) @IsOptional() @IsBoolean() vatRegistered?: boolean;
+  @ApiPropertyOptional({ description: 'VAT-registered (PKP): the gross includes VAT. Left out: true when PPN is withheld (only a PKP charges it), else false' }) @IsOptional() @IsBoolean() vatRegistered?: boolean;
 }
 
+@ApiExtraModels(ReceiptPayeeDto)
 export class CreateReceiptDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId: string;
   @ApiProperty({ format: 'uuid', description: 'the live SP2D of the UP, GU or TU advance the payment is made from' }) @IsUUID() advanceSp2dId: string;
   @ApiProperty({ example: '2026-03-05', description: 'the day the payment was made: the BKU is written on it' }) @IsISO8601({ strict: true }) receiptDate: string;
   @ApiProperty({ example: 'BKT-0001', description: 'the receipt (kuitansi) number, unique in the OPD and year' }) @IsString() @IsNotEmpty() @MaxLength(60) number: string;
-  @ApiProperty({ type: ReceiptPayeeDto }) @ValidateNested() @Type(() => ReceiptPayeeDto) payee: ReceiptPayeeDto;
+  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(ReceiptPayeeDto) }, { type: 'string', example: 'Toko Sumber Rejeki' }],
+    description: 'the payee; API.md\'s plain name (a string) is the payee `{ name }` without an NPWP (PPh 22 and PPh 23 then at twice the rate)' })
+  @Transform(({ value }) => (typeof value === 'string' ? plainToInstance(ReceiptPayeeDto, { name: value.trim() }) : value))
+  @ValidateNested() @Type(() => ReceiptPayeeDto) payee: ReceiptPayeeDto;
   @ApiProperty({ format: 'uuid' }) @IsUUID() budgetLineId: string;
   @IsMoney({ allowZero: false }) gross: string;
   @ApiPropertyOptional({ type: [TaxCodeDto], description: 'taxes withheld on the payment (codes of the year\'s tax table)' })
@@ -55,7 +59,8 @@ export class ReceiptResponse {
   @ApiProperty({ enum: MEDIA }) medium: string;
   @ApiProperty({ nullable: true, type: String }) officer: string | null;
   @ApiProperty() description: string;
-  @ApiProperty({ enum: RECEIPT_STATUSES, description: 'RECORDED; IN_SPJ once an SPJ gathers it; REALISED when that SPJ is approved' }) status: string;
+  @ApiProperty({ enum: RECEIPT_STATUSES, description: 'RECORDED; IN_SPJ once an SPJ gathers it; REALISED when that SPJ is approved; CANCELLED (recorded by mistake, its BKU entries reversed)' }) status: string;
+  @ApiProperty({ nullable: true, type: String, description: 'why it was cancelled' }) cancelReason: string | null;
   @ApiProperty({ nullable: true, type: String }) spjNumber: string | null;
   @ApiProperty() createdBy: string;
 }

@@ -16,7 +16,7 @@ export class PayeeDto {
   @ApiProperty({ example: 'CV Maju Jaya' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiPropertyOptional({ example: '01.234.567.8-901.000', description: '15 or 16 digits (dots, dashes, spaces allowed); without it PPh 22 and PPh 23 are withheld at twice the rate' })
   @IsOptional() @IsString() @MaxLength(30) npwp?: string;
-  @ApiPropertyOptional({ default: false, description: 'VAT-registered (PKP): the gross includes VAT, the taxes are on the DPP, and PPN is collected' })
+  @ApiPropertyOptional({ description: 'VAT-registered (PKP): the gross includes VAT, the taxes are on the DPP, and PPN is collected. Left out: true when PPN is withheld (only a PKP charges it), else false' })
   @IsOptional() @IsBoolean() vatRegistered?: boolean;
   @ApiPropertyOptional({ enum: QUALIFICATIONS, description: 'construction: SMALL (small qualification or certified individual), CERTIFIED (other), UNCERTIFIED; picks the PPh 4(2) row (PP 9/2022)' })
   @IsOptional() @IsIn(QUALIFICATIONS) qualification?: Qualification;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { CursorPageQueryDto, IsMoney } from '@grms/core';
 import { PACKAGE_METHODS, PACKAGE_MODES, PACKAGE_STATUSES, PACKAGE_TYPES } from '../package.constants';
@@ -30,7 +30,10 @@ export class PackageBodyDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) description?: string;
   @ApiPropertyOptional({ example: '1', description: 'volume, decimal string' }) @IsOptional() @IsString() @Matches(/^\d{1,16}(\.\d{1,4})?$/) volume?: string;
   @ApiPropertyOptional({ example: 'paket' }) @IsOptional() @IsString() @MaxLength(50) unit?: string;
-  @ApiProperty({ type: [LocationDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => LocationDto) locations: LocationDto[];
+  @ApiPropertyOptional({ type: [LocationDto], description: 'where the work is; required unless `location` is given' })
+  @ValidateIf((o: PackageBodyDto) => o.location === undefined) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => LocationDto) locations: LocationDto[];
+  @ApiPropertyOptional({ example: 'SMA Negeri 1 Semarang', description: 'API.md\'s one free-text location, instead of `locations`: stored as one location in the region of the regional government (the code of its PEMDA organization, e.g. 33 for Jawa Tengah)' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) location?: string;
   @ApiProperty({ enum: PACKAGE_TYPES }) @IsIn(PACKAGE_TYPES) type: (typeof PACKAGE_TYPES)[number];
   @ApiPropertyOptional({ enum: PACKAGE_MODES, default: 'PROVIDER' }) @IsOptional() @IsIn(PACKAGE_MODES) mode?: string;
   @ApiProperty({ enum: PACKAGE_METHODS }) @IsIn(PACKAGE_METHODS) method: (typeof PACKAGE_METHODS)[number];
