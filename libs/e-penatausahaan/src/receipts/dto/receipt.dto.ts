@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsMoney, PageQueryDto } from '@grms/core';
 import { SppTaxResponse, TaxCodeDto } from '../../spp/dto/spp.dto';
 
@@ -18,7 +18,7 @@ export class CreateReceiptDto {
   @ApiProperty({ format: 'uuid', description: 'the live SP2D of the UP, GU or TU advance the payment is made from' }) @IsUUID() advanceSp2dId: string;
   @ApiProperty({ example: '2026-03-05', description: 'the day the payment was made: the BKU is written on it' }) @IsISO8601({ strict: true }) receiptDate: string;
   @ApiProperty({ example: 'BKT-0001', description: 'the receipt (kuitansi) number, unique in the OPD and year' }) @IsString() @IsNotEmpty() @MaxLength(60) number: string;
-  @ApiProperty({ type: ReceiptPayeeDto }) @ValidateNested() @Type(() => ReceiptPayeeDto) payee: ReceiptPayeeDto;
+  @ApiProperty({ type: ReceiptPayeeDto }) @IsObject() @ValidateNested() @Type(() => ReceiptPayeeDto) payee: ReceiptPayeeDto;
   @ApiProperty({ format: 'uuid' }) @IsUUID() budgetLineId: string;
   @IsMoney({ allowZero: false }) gross: string;
   @ApiPropertyOptional({ type: [TaxCodeDto], description: 'taxes withheld on the payment (codes of the year\'s tax table)' })
