@@ -1,0 +1,406 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import request from 'supertest';
+import { OpenApiValidator } from './support/openapi-validator';
+import { Role, ROUTE_ACCESS } from './support/route-access';
+import { startTestApp, TestApp } from './support/test-app';
+
+// "Hostile input is normal input": every operation of the OpenAPI document
+// that takes a body, query parameters or path parameters is called, as a role
+// allowed on it, with hostile variants derived from its own schema: a
+// required field missing, a field of the wrong JSON type, malformed money,
+// impossible dates, ids that are not UUIDs and well-formed UUIDs of nothing,
+// values off an enum, strings of 100,000 characters, with NUL or an unpaired
+// surrogate, arrays of 10,000 elements, unknown fields, paging and fiscal
+// years out of range, and for the file uploads no file, an empty, binary or
+// mislabelled file and a CSV row of 100,000 columns. Every answer must be a
+// 4xx problem document with a stable code that the document declares for the
+// operation; never a 5xx, never a hang (a per-request timeout is the net).
+// The variants are fixed (an explicit generator with a fixed seed), so a
+// failure names the operation and the variant and repeats on the next run.
+// GRMS_HOSTILE_LOG=<file> writes every call with its answer to that file.
+//
+// What is not sent, and why: a random well-formed UUID as a query filter (a
+// filter on nothing is a valid question, answered with an empty page);
+// strings of 100,000 characters in a URL (Node's HTTP parser answers 431
+// before the application, at 16 kB of headers); fields nested deeper than
+// four levels (no DTO has hostile-worthy fields deeper).
+
+const USER_OF: Record<Role, string> = {
+  ADMIN: 'admin', PRICE_ADMIN: 'price-admin', PLANNER: 'planner-a', BUDGET_VERIFIER: 'verifier', PROJECT_OFFICER: 'project-officer-a',
+  TREASURER: 'treasurer-a', FINANCE_OFFICER: 'finance-officer-a', CASH_AUTHORITY: 'cash-authority', AUDITOR: 'auditor',
+  BUDGET_USER: 'budget-user-a', REGIONAL_FINANCE_HEAD: 'finance-head', REGIONAL_SECRETARY: 'regional-secretary',
+  REVENUE_TREASURER: 'revenue-treasurer-a', SUPERVISOR: 'supervisor-a', MONEV_VERIFIER: 'monev-verifier',
+};
+
+/** Operations that cannot be driven by this test, each with the reason. Kept empty. */
+const NOT_DRIVEN: Record<string, string> = {};
+
+const REQUEST_TIMEOUT_MS = 20_000; // a safety net against a hang, not a timed assertion
+const CONCURRENCY = 4;
+const STABLE_CODE = /^[A-Z][A-Z0-9_]*$/;
+
+type Schema = {
+  $ref?: string; type?: string; format?: string; enum?: unknown[]; pattern?: string; nullable?: boolean; example?: unknown;
+  properties?: Record<string, Schema>; required?: string[]; items?: Schema; allOf?: Schema[]; minimum?: number; maximum?: number;
+};
+type Param = { name: string; in: string; required?: boolean; schema?: Schema };
+type Operation = {
+  parameters?: Param[];
+  requestBody?: { content: Record<string, { schema: Schema; example?: unknown; examples?: Record<string, { value: unknown }> }> };
+};
+interface Doc { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } }
+
+/** A small seeded generator (mulberry32): the same variants on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = seeded(20261130);
+const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+const randomUuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`;
+const randomBytes = (n: number) => Buffer.from(Array.from({ length: n }, () => Math.floor(random() * 256)));
+
+const MONEY_PATTERN = /\\d\{1,18\}/;
+const DATE_NAME = /(^|[a-z])(date|Date)$|^(from|to|asOf|date|valueDate)$/;
+const ID_NAME = /^(id|.*Id)$/;
+const YEAR_NAME = /^(fiscalYear|year)$/;
+
+interface Variant { label: string; query?: Record<string, string>; path?: Record<string, string>; body?: unknown; multipart?: Multipart; expectCode?: string }
+interface Multipart { fields: Record<string, string>; file?: { content: Buffer; name: string } }
+interface Call { key: string; method: string; template: string; user?: string; variant: Variant }
+
+function makeResolver(doc: Doc) {
+  const resolve = (s: Schema | undefined): Schema => {
+    if (!s) return {};
+    if (s.$ref) return resolve(doc.components.schemas[s.$ref.split('/').pop()!]);
+    if (s.allOf) {
+      return s.allOf.map(resolve).reduce<Schema>((acc, part) => ({
+        ...acc, ...part, properties: { ...acc.properties, ...part.properties }, required: [...(acc.required ?? []), ...(part.required ?? [])],
+      }), { ...s, allOf: undefined });
+    }
+    return s;
+  };
+  return resolve;
+}
+
+const kindOf = (name: string, s: Schema): string => {
+  if (s.enum) return 'enum';
+  if (s.type === 'array') return 'array';
+  if (s.type === 'object' || s.properties) return 'object';
+  if (s.type === 'number' || s.type === 'integer') return YEAR_NAME.test(name) ? 'year' : 'number';
+  if (s.type === 'boolean') return 'boolean';
+  if (s.format === 'uuid') return 'uuid';
+  if (s.pattern && MONEY_PATTERN.test(s.pattern)) return 'money';
+  if (DATE_NAME.test(name) || (typeof s.example === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s.example))) return 'date';
+  return 'string';
+};
+
+/** A type-correct value for a schema, for bodies the document gives no example of. */
+function synthesize(name: string, schema: Schema, resolve: (s?: Schema) => Schema, depth = 0): unknown {
+  const s = resolve(schema);
+  if (s.example !== undefined) return s.example;
+  switch (kindOf(name, s)) {
+    case 'enum': return s.enum![0];
+    case 'array': return [synthesize(name, s.items ?? {}, resolve, depth + 1)];
+    case 'object': return depth > 4 ? {} : Object.fromEntries((s.required ?? []).map((k) => [k, synthesize(k, s.properties?.[k] ?? {}, resolve, depth + 1)]));
+    case 'year': return 2099;
+    case 'number': return s.minimum ?? 1;
+    case 'boolean': return true;
+    case 'uuid': return randomUuid();
+    case 'money': return '1000.00';
+    case 'date': return '2026-03-31';
+    default: return 'x';
+  }
+}
+
+const WRONG_TYPES: [string, unknown][] = [['string', 'x'], ['number', 7], ['boolean', true], ['object', { a: 1 }], ['array', ['x']], ['null', null]];
+const typeName = (k: string) => (k === 'money' || k === 'uuid' || k === 'date' || k === 'enum' || k === 'string' ? 'string' : k === 'year' ? 'number' : k);
+
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+function setAt(body: unknown, path: (string | number)[], value: unknown, remove = false): unknown {
+  const copy = clone(body) as Record<string | number, unknown>;
+  let at = copy as Record<string | number, unknown>;
+  for (const p of path.slice(0, -1)) at = at[p] as Record<string | number, unknown>;
+  const last = path[path.length - 1];
+  if (remove) delete at[last];
+  else at[last] = value;
+  return copy;
+}
+const label = (path: (string | number)[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+
+/** Hostile variants of a JSON body: one change each from a base that is otherwise well formed. */
+function bodyVariants(base: unknown, schema: Schema, resolve: (s?: Schema) => Schema): Variant[] {
+  const out: Variant[] = [];
+  let rotation = 0;
+  const walk = (s0: Schema, value: unknown, path: (string | number)[], depth: number, root: unknown) => {
+    const s = resolve(s0);
+    if (depth > 3 || !s.properties || value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    for (const [name, ps0] of Object.entries(s.properties)) {
+      const ps = resolve(ps0);
+      const here = [...path, name];
+      const present = name in (value as Record<string, unknown>);
+      const required = (s.required ?? []).includes(name);
+      const kind = kindOf(name, ps);
+      const put = (what: string, v: unknown, expectCode?: string) => out.push({ label: `${label(here)} ${what}`, body: setAt(root, here, v), expectCode });
+      if (required && present) out.push({ label: `${label(here)} missing`, body: setAt(root, here, undefined, true) });
+      // one wrong JSON type per field, rotating through the six, so the run covers every pair
+      const wrong = WRONG_TYPES.filter(([t]) => t !== typeName(kind) && !(t === 'null' && (ps.nullable || !required)) && !(t === 'number' && kind === 'year'));
+      const [t, v] = wrong[rotation++ % wrong.length];
+      put(`as ${t}`, v);
+      switch (kind) {
+        case 'money':
+          for (const m of [100000, '1e5', '-0', '12.345', 'NaN', 'Infinity', '1234567890123456789012345']) put(`money ${JSON.stringify(m)}`, m);
+          break;
+        case 'date': for (const d of ['2026-02-30', '2026-13-01', 'not-a-date']) put(`date ${d}`, d); break;
+        case 'uuid': put('not a UUID', 'not-a-uuid'); put('a UUID of nothing', randomUuid()); break;
+        case 'enum': put('off its enum', 'NOT_ON_THE_LIST'); break;
+        case 'year': for (const y of [0, 99999]) put(`year ${y}`, y); break;
+        case 'string':
+          put('of 100,000 characters', 'x'.repeat(100_000));
+          put('with NUL', 'a\u0000b', 'NUL_CHARACTER');
+          put('with an unpaired surrogate', 'a\uD800b', 'INVALID_UNICODE');
+          break;
+        case 'array': {
+          const items = resolve(ps.items);
+          const one = present && Array.isArray((value as Record<string, unknown[]>)[name]) && (value as Record<string, unknown[]>)[name].length
+            ? (value as Record<string, unknown[]>)[name][0] : synthesize(name, items, resolve);
+          put('of 10,000 elements', Array.from({ length: 10_000 }, () => clone(one)));
+          if (items.properties && one && typeof one === 'object') walk(items, one, [...here, 0], depth + 1, present ? root : setAt(root, here, [one]));
+          break;
+        }
+        case 'object':
+          if (present) walk(ps, (value as Record<string, unknown>)[name], here, depth + 1, root);
+          break;
+        default: break;
+      }
+    }
+  };
+  walk(schema, base, [], 0, base);
+  if (base && typeof base === 'object' && !Array.isArray(base)) out.push({ label: 'an unknown field', body: { ...(base as object), unknownField: 1 } });
+  out.push({ label: 'a JSON array instead of an object', body: [base] });
+  return out;
+}
+
+/** Hostile values of one query or path parameter. */
+function parameterValues(p: Param, resolve: (s?: Schema) => Schema): [string, string, string?][] {
+  const s = resolve(p.schema);
+  if (p.name === 'page') return [['0', '0'], ['-1', '-1'], ['1e9', '1e9'], ['abc', 'abc']];
+  if (p.name === 'limit') return [['0', '0'], ['-1', '-1'], ['501', '501'], ['1e9', '1e9'], ['abc', 'abc']];
+  if (p.name === 'cursor') {
+    return [['not base64', '!!not-a-cursor!!'], ['forged', Buffer.from(JSON.stringify(['forged', "'; DROP TABLE users; --", 1e300])).toString('base64url')]];
+  }
+  // path ids are UUIDs by name (the document types them as strings); a random one names nothing: 404
+  if (p.in === 'path' && ID_NAME.test(p.name)) return [['not a UUID', 'not-a-uuid'], ['a UUID of nothing', randomUuid()]];
+  const kind = kindOf(p.name, s);
+  switch (kind) {
+    case 'year': return [['0', '0'], ['99999', '99999'], ['abc', 'abc']];
+    case 'number': {
+      const out: [string, string][] = [['abc', 'abc'], ['1.5', '1.5']];
+      out.push([String((s.minimum ?? 0) - 1), String((s.minimum ?? 0) - 1)]);
+      if (s.maximum !== undefined) out.push([String(s.maximum + 1), String(s.maximum + 1)]);
+      return out;
+    }
+    case 'enum': return [['off its enum', 'NOT_ON_THE_LIST']];
+    case 'uuid': return [['not a UUID', 'not-a-uuid']];
+    case 'date': return [['2026-02-30', '2026-02-30'], ['2026-13-01', '2026-13-01'], ['not-a-date', 'not-a-date']];
+    default: return [['with NUL', 'a%00b', 'NUL_CHARACTER']];
+  }
+}
+
+/** A value of a path parameter that passes its format but names nothing (an unknown year, a UUID of nothing). */
+function basePathValue(p: Param, resolve: (s?: Schema) => Schema): string {
+  const s = resolve(p.schema);
+  if (s.enum) return String(s.enum[0]);
+  if (YEAR_NAME.test(p.name)) return '2099';
+  if (p.name === 'month') return '1';
+  if (ID_NAME.test(p.name)) return randomUuid();
+  return 'PPN';
+}
+
+/** A value of a required query parameter that passes validation. */
+function baseQueryValue(p: Param, resolve: (s?: Schema) => Schema): string {
+  const s = resolve(p.schema);
+  if (s.example !== undefined) return String(s.example);
+  if (s.enum) return String(s.enum[0]);
+  if (YEAR_NAME.test(p.name)) return '2026';
+  if (s.type === 'number') return String(s.minimum ?? 1);
+  if (kindOf(p.name, s) === 'uuid') return randomUuid();
+  return 'x';
+}
+
+const CSV_WIDE = Buffer.from(`${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',')}\n`);
+const SMALL_CSV = Buffer.from('code,name\nA,B\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(2048)]);
+
+/** Hostile uploads and form fields of a multipart operation. */
+/** The import template of an upload route: the same path without its ids, then /template. */
+const templateOf = (template: string) => `${template.replace(/\/\{[^}]+\}/g, '')}/template`;
+
+function multipartVariants(schema: Schema, resolve: (s?: Schema) => Schema, header: string): { base: Multipart; variants: Variant[] } {
+  const s = resolve(schema);
+  const fields: Record<string, string> = {};
+  for (const [name, ps0] of Object.entries(s.properties ?? {})) {
+    const ps = resolve(ps0);
+    if (name === 'file') continue;
+    // not a dry run: a dry run answers 200 with the rows' errors listed, which is its purpose; a real import of
+    // a file with an invalid row is refused whole (strict mode, the default) and writes nothing
+    if ((s.required ?? []).includes(name)) fields[name] = YEAR_NAME.test(name) ? '2027' : String(synthesize(name, ps, resolve));
+  }
+  const csv = (content: Buffer, name = 'upload.csv') => ({ content, name });
+  const out: Variant[] = [
+    { label: 'no file', multipart: { fields } },
+    { label: 'an empty file', multipart: { fields, file: csv(Buffer.alloc(0)) } },
+    { label: 'a binary file', multipart: { fields, file: csv(randomBytes(4096), 'upload.bin') } },
+    { label: 'a PNG named .csv', multipart: { fields, file: csv(PNG) } },
+    { label: 'a PNG named .xlsx', multipart: { fields, file: csv(PNG, 'upload.xlsx') } },
+    { label: 'CSV text named .xlsx', multipart: { fields, file: csv(SMALL_CSV, 'upload.xlsx') } },
+    { label: 'a CSV header of 100,000 columns', multipart: { fields, file: csv(CSV_WIDE) } },
+    { label: 'the template\'s header, then a row of 100,000 columns', multipart: { fields, file: csv(Buffer.concat([Buffer.from(`${header}\n`), CSV_WIDE])) } },
+    { label: 'an unknown form field', multipart: { fields: { ...fields, unknownField: '1' }, file: csv(CSV_WIDE) } },
+  ];
+  for (const [name, ps0] of Object.entries(s.properties ?? {})) {
+    if (name === 'file') continue;
+    const values = parameterValues({ name, in: 'form', schema: ps0 }, resolve);
+    if (kindOf(name, resolve(ps0)) === 'boolean') values.push(['not a boolean', 'maybe']);
+    for (const [what, v] of values) {
+      out.push({ label: `form field ${name} ${what}`, multipart: { fields: { ...fields, [name]: v.replace('%00', '\u0000') }, file: csv(SMALL_CSV) } });
+    }
+  }
+  return { base: { fields, file: csv(SMALL_CSV) }, variants: out };
+}
+
+function callsOf(doc: Doc, headers: Map<string, string>): { calls: Call[]; driven: string[]; withoutInput: string[] } {
+  const resolve = makeResolver(doc);
+  const calls: Call[] = [];
+  const driven: string[] = [];
+  const withoutInput: string[] = [];
+  for (const [template, ops] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(ops)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const key = `${method.toUpperCase()} ${template}`;
+      const params = (op.parameters ?? []).filter((p) => p.in === 'query' || p.in === 'path');
+      const content = op.requestBody?.content ?? {};
+      if (!params.length && !Object.keys(content).length) { withoutInput.push(key); continue; }
+      if (key in NOT_DRIVEN) continue;
+      const rule = ROUTE_ACCESS[key];
+      const user = rule === 'public' || !rule ? undefined : USER_OF[rule[0]];
+      const basePath = Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, basePathValue(p, resolve)]));
+      const baseQuery = Object.fromEntries(params.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, baseQueryValue(p, resolve)]));
+      const json = content['application/json'];
+      const baseBody = json ? (json.examples ? Object.values(json.examples)[0].value : json.example ?? synthesize('', json.schema, resolve)) : undefined;
+      const upload = content['multipart/form-data'] ? multipartVariants(content['multipart/form-data'].schema, resolve, headers.get(key)!) : undefined;
+      const variants: Variant[] = [];
+      for (const p of params) {
+        for (const [what, v, expectCode] of parameterValues(p, resolve)) {
+          variants.push(p.in === 'path'
+            ? { label: `path ${p.name} ${what}`, path: { [p.name]: v }, expectCode }
+            : { label: `query ${p.name} ${what}`, query: { [p.name]: v }, expectCode });
+        }
+      }
+      if (params.some((p) => p.in === 'query')) variants.push({ label: 'an unknown query parameter', query: { unknownParam: '1' } });
+      if (json) variants.push(...bodyVariants(baseBody, json.schema, resolve));
+      if (upload) variants.push(...upload.variants);
+      for (const v of variants) {
+        // what the variant does not change stays at its base
+        const full: Variant = {
+          ...v, path: { ...basePath, ...v.path }, query: { ...baseQuery, ...v.query },
+          body: v.body !== undefined || v.multipart ? v.body : baseBody, multipart: v.multipart ?? (v.body === undefined ? upload?.base : undefined),
+        };
+        calls.push({ key, method, template, user, variant: full });
+      }
+      driven.push(key);
+    }
+  }
+  return { calls, driven, withoutInput };
+}
+
+describe('hostile input on every route', () => {
+  let t: TestApp;
+  let doc: Doc;
+  let validator: OpenApiValidator;
+  const headers = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    doc = JSON.parse(readFileSync(process.env.GRMS_TEST_OPENAPI_FILE!, 'utf8')) as Doc;
+    validator = new OpenApiValidator(doc as never);
+    // every role's token first: the hostile logins below must not stand in their way
+    for (const user of new Set(Object.values(USER_OF))) await t.token(user);
+    // the header row of each upload route's own template, for a file that gets past the header
+    for (const [template, ops] of Object.entries(doc.paths)) {
+      if (!ops.post?.requestBody?.content['multipart/form-data']) continue;
+      const key = `POST ${template}`;
+      const res = await t.get(`${templateOf(template).replace(/^\/api\/v1/, '')}?format=csv`, USER_OF[(ROUTE_ACCESS[key] as Role[])[0]]);
+      expect({ key, status: res.status }).toEqual({ key, status: 200 });
+      headers.set(key, res.text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]);
+    }
+  });
+  afterAll(async () => { await t.close(); });
+
+  it('answers every hostile variant on every operation with a documented 4xx problem carrying a stable code', async () => {
+    const { calls, driven, withoutInput } = callsOf(doc, headers);
+    const server = t.app.getHttpServer();
+    const failures: string[] = [];
+    const answers = new Map<string, number>();
+    const log: string[] = [];
+    const send = async (c: Call) => {
+      const v = c.variant;
+      const path = c.template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(v.path![name]).replace(/%2500/g, '%00'));
+      const query = Object.entries(v.query ?? {}).map(([k, val]) => `${k}=${encodeURIComponent(val).replace(/%2500/g, '%00')}`).join('&');
+      const url = query ? `${path}?${query}` : path;
+      let r = request(server)[c.method as 'get'](url).timeout({ response: REQUEST_TIMEOUT_MS, deadline: REQUEST_TIMEOUT_MS });
+      if (c.user) r = r.set('Authorization', `Bearer ${await t.token(c.user)}`);
+      if (v.multipart) {
+        for (const [k, val] of Object.entries(v.multipart.fields)) r = r.field(k, val);
+        if (v.multipart.file) r = r.attach('file', v.multipart.file.content, v.multipart.file.name);
+      } else if (v.body !== undefined) {
+        r = r.set('Content-Type', 'application/json').send(JSON.stringify(v.body));
+      }
+      const where = `${c.key} [${v.label}] as ${c.user ?? 'anonymous'}`;
+      let res: request.Response;
+      try {
+        res = await r;
+      } catch (err) {
+        failures.push(`${where}: no answer (${(err as Error).message})`);
+        return;
+      }
+      const type = String(res.headers['content-type'] ?? '');
+      answers.set(`${res.status} ${res.body?.code ?? ''}`, (answers.get(`${res.status} ${res.body?.code ?? ''}`) ?? 0) + 1);
+      if (process.env.GRMS_HOSTILE_LOG) log.push(`${where}: ${res.status} ${res.body?.code} ${String(res.body?.detail).slice(0, 160)}`);
+      if (res.status < 400 || res.status >= 500) failures.push(`${where}: ${res.status} ${res.body?.code ?? ''} ${res.body?.detail ?? ''}`.trim());
+      else if (!type.startsWith('application/problem+json')) failures.push(`${where}: ${res.status} as ${type}, not a problem document`);
+      else if (!STABLE_CODE.test(String(res.body?.code))) failures.push(`${where}: ${res.status} without a stable code`);
+      else if (v.expectCode && res.status !== 413 && res.body.code !== v.expectCode) failures.push(`${where}: ${res.status} ${res.body.code}, expected ${v.expectCode}`);
+      const problem = validator.check(c.method, url, res.status, type || undefined, res.text ?? '');
+      if (problem) failures.push(`${where}: ${problem}`);
+    };
+    // the login last: its hostile variants must not be counted against the demo accounts before their tokens are used
+    const ordered = [...calls.filter((c) => c.key !== 'POST /api/v1/auth/login'), ...calls.filter((c) => c.key === 'POST /api/v1/auth/login')];
+    let next = 0;
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < ordered.length) await send(ordered[next++]);
+    }));
+    process.stdout.write(`hostile input: ${driven.length} operations, ${calls.length} calls; ${withoutInput.length} operations take no input (${withoutInput.join(', ')})\n`);
+    if (process.env.GRMS_HOSTILE_LOG) writeFileSync(process.env.GRMS_HOSTILE_LOG, [...failures, ...log].join('\n'));
+    process.stdout.write(`answers: ${[...answers].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} x${n}`).join(', ')}\n`);
+    expect(failures).toEqual([]);
+    // a stable code means one thing: it comes with one status wherever it is answered
+    const statusesOf = new Map<string, Set<string>>();
+    for (const k of answers.keys()) {
+      const [status, code] = k.split(' ');
+      statusesOf.set(code, new Set([...(statusesOf.get(code) ?? []), status]));
+    }
+    expect([...statusesOf].filter(([, st]) => st.size > 1).map(([code, st]) => `${code}: ${[...st].join(', ')}`)).toEqual([]);
+    // every operation with input is driven, and each by more than one variant
+    const all = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${p}`));
+    expect([...driven, ...withoutInput, ...Object.keys(NOT_DRIVEN)].sort()).toEqual(all.sort());
+    expect(Object.keys(NOT_DRIVEN)).toEqual([]);
+    for (const key of driven) expect({ key, variants: calls.filter((c) => c.key === key).length > 1 }).toEqual({ key, variants: true });
+  }, 180_000);
+});
