@@ -69,9 +69,14 @@ const randomBytes = (n: number) => Buffer.from(Array.from({ length: n }, () => M
 const MONEY_PATTERN = /\\d\{1,18\}/;
 const DATE_NAME = /(^|[a-z])(date|Date)$|^(from|to|asOf|date|valueDate)$/;
 const ID_NAME = /^(id|.*Id)$/;
+const DECIMAL_NAME = /(percent|Percent|quantity|volume|rate|Rate|target|Target|baseline|value|Realization|Surcharge|Threshold)$/;
 const YEAR_NAME = /^(fiscalYear|year)$/;
 
-interface Variant { label: string; query?: Record<string, string>; path?: Record<string, string>; body?: unknown; multipart?: Multipart; expectCode?: string }
+interface Variant {
+  label: string; query?: Record<string, string>; path?: Record<string, string>; headers?: Record<string, string>; body?: unknown;
+  /** a body sent as these bytes with this Content-Type instead of JSON; an empty text sends no body */
+  raw?: { type: string; text: string }; multipart?: Multipart; expectCode?: string;
+}
 interface Multipart { fields: Record<string, string>; file?: { content: Buffer; name: string } }
 interface Call { key: string; method: string; template: string; user?: string; variant: Variant }
 
@@ -97,6 +102,7 @@ const kindOf = (name: string, s: Schema): string => {
   if (s.type === 'boolean') return 'boolean';
   if (s.format === 'uuid') return 'uuid';
   if (s.pattern && MONEY_PATTERN.test(s.pattern)) return 'money';
+  if (typeof s.example === 'string' && /^-?\d+(\.\d+)?$/.test(s.example) && (DECIMAL_NAME.test(name) || /decimal|percent|%/i.test(String((s as { description?: string }).description)))) return 'decimal';
   if (DATE_NAME.test(name) || (typeof s.example === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s.example))) return 'date';
   return 'string';
 };
@@ -114,13 +120,14 @@ function synthesize(name: string, schema: Schema, resolve: (s?: Schema) => Schem
     case 'boolean': return true;
     case 'uuid': return randomUuid();
     case 'money': return '1000.00';
+    case 'decimal': return '1';
     case 'date': return '2026-03-31';
     default: return 'x';
   }
 }
 
 const WRONG_TYPES: [string, unknown][] = [['string', 'x'], ['number', 7], ['boolean', true], ['object', { a: 1 }], ['array', ['x']], ['null', null]];
-const typeName = (k: string) => (k === 'money' || k === 'uuid' || k === 'date' || k === 'enum' || k === 'string' ? 'string' : k === 'year' ? 'number' : k);
+const typeName = (k: string) => (['money', 'decimal', 'uuid', 'date', 'enum', 'string'].includes(k) ? 'string' : k === 'year' ? 'number' : k);
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 function setAt(body: unknown, path: (string | number)[], value: unknown, remove = false): unknown {
@@ -137,7 +144,6 @@ const label = (path: (string | number)[]) => path.map((p) => (typeof p === 'numb
 /** Hostile variants of a JSON body: one change each from a base that is otherwise well formed. */
 function bodyVariants(base: unknown, schema: Schema, resolve: (s?: Schema) => Schema): Variant[] {
   const out: Variant[] = [];
-  let rotation = 0;
   const walk = (s0: Schema, value: unknown, path: (string | number)[], depth: number, root: unknown) => {
     const s = resolve(s0);
     if (depth > 3 || !s.properties || value === null || typeof value !== 'object' || Array.isArray(value)) return;
@@ -149,13 +155,14 @@ function bodyVariants(base: unknown, schema: Schema, resolve: (s?: Schema) => Sc
       const kind = kindOf(name, ps);
       const put = (what: string, v: unknown, expectCode?: string) => out.push({ label: `${label(here)} ${what}`, body: setAt(root, here, v), expectCode });
       if (required && present) out.push({ label: `${label(here)} missing`, body: setAt(root, here, undefined, true) });
-      // one wrong JSON type per field, rotating through the six, so the run covers every pair
-      const wrong = WRONG_TYPES.filter(([t]) => t !== typeName(kind) && !(t === 'null' && (ps.nullable || !required)) && !(t === 'number' && kind === 'year'));
-      const [t, v] = wrong[rotation++ % wrong.length];
-      put(`as ${t}`, v);
+      // every other JSON type (null only where the field is required and not nullable: IsOptional takes null as absent)
+      for (const [t, v] of WRONG_TYPES.filter(([t]) => t !== typeName(kind) && !(t === 'null' && (ps.nullable || !required)))) put(`as ${t}`, v);
       switch (kind) {
         case 'money':
           for (const m of [100000, '1e5', '-0', '12.345', 'NaN', 'Infinity', '1234567890123456789012345']) put(`money ${JSON.stringify(m)}`, m);
+          break;
+        case 'decimal':
+          for (const m of [100000, '1e5', 'NaN', 'Infinity', '1234567890123456789012345']) put(`decimal ${JSON.stringify(m)}`, m);
           break;
         case 'date': for (const d of ['2026-02-30', '2026-13-01', 'not-a-date']) put(`date ${d}`, d); break;
         case 'uuid': put('not a UUID', 'not-a-uuid'); put('a UUID of nothing', randomUuid()); break;
@@ -184,6 +191,10 @@ function bodyVariants(base: unknown, schema: Schema, resolve: (s?: Schema) => Sc
   walk(schema, base, [], 0, base);
   if (base && typeof base === 'object' && !Array.isArray(base)) out.push({ label: 'an unknown field', body: { ...(base as object), unknownField: 1 } });
   out.push({ label: 'a JSON array instead of an object', body: [base] });
+  out.push({ label: 'JSON null instead of an object', raw: { type: 'application/json', text: 'null' } });
+  out.push({ label: 'no body', raw: { type: 'application/json', text: '' } });
+  out.push({ label: 'malformed JSON', raw: { type: 'application/json', text: JSON.stringify(base).slice(0, -1) } });
+  out.push({ label: 'the body as text/plain', raw: { type: 'text/plain', text: JSON.stringify(base) } });
   return out;
 }
 
@@ -304,13 +315,16 @@ function callsOf(doc: Doc, headers: Map<string, string>): { calls: Call[]; drive
         }
       }
       if (params.some((p) => p.in === 'query')) variants.push({ label: 'an unknown query parameter', query: { unknownParam: '1' } });
+      if ((op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) {
+        for (const [what, key] of [['of 7 characters', 'k'.repeat(7)], ['of 201 characters', 'k'.repeat(201)]]) variants.push({ label: `Idempotency-Key ${what}`, headers: { 'Idempotency-Key': key } });
+      }
       if (json) variants.push(...bodyVariants(baseBody, json.schema, resolve));
       if (upload) variants.push(...upload.variants);
       for (const v of variants) {
         // what the variant does not change stays at its base
         const full: Variant = {
           ...v, path: { ...basePath, ...v.path }, query: { ...baseQuery, ...v.query },
-          body: v.body !== undefined || v.multipart ? v.body : baseBody, multipart: v.multipart ?? (v.body === undefined ? upload?.base : undefined),
+          body: v.body !== undefined || v.multipart || v.raw ? v.body : baseBody, multipart: v.multipart ?? (v.body === undefined && !v.raw ? upload?.base : undefined),
         };
         calls.push({ key, method, template, user, variant: full });
       }
@@ -356,9 +370,13 @@ describe('hostile input on every route', () => {
       const url = query ? `${path}?${query}` : path;
       let r = request(server)[c.method as 'get'](url).timeout({ response: REQUEST_TIMEOUT_MS, deadline: REQUEST_TIMEOUT_MS });
       if (c.user) r = r.set('Authorization', `Bearer ${await t.token(c.user)}`);
+      for (const [k, val] of Object.entries(v.headers ?? {})) r = r.set(k, val);
       if (v.multipart) {
         for (const [k, val] of Object.entries(v.multipart.fields)) r = r.field(k, val);
         if (v.multipart.file) r = r.attach('file', v.multipart.file.content, v.multipart.file.name);
+      } else if (v.raw) {
+        r = r.set('Content-Type', v.raw.type);
+        if (v.raw.text) r = r.send(v.raw.text);
       } else if (v.body !== undefined) {
         r = r.set('Content-Type', 'application/json').send(JSON.stringify(v.body));
       }
