@@ -76,6 +76,8 @@ interface Variant {
   label: string; query?: Record<string, string>; path?: Record<string, string>; headers?: Record<string, string>; body?: unknown;
   /** a body sent as these bytes with this Content-Type instead of JSON; an empty text sends no body */
   raw?: { type: string; text: string }; multipart?: Multipart; expectCode?: string;
+  /** query text added as it is (a parameter twice, brackets) */
+  rawQuery?: string;
 }
 interface Multipart { fields: Record<string, string>; file?: { content: Buffer; name: string } }
 interface Call { key: string; method: string; template: string; user?: string; variant: Variant }
@@ -167,7 +169,8 @@ function bodyVariants(base: unknown, schema: Schema, resolve: (s?: Schema) => Sc
         case 'date': for (const d of ['2026-02-30', '2026-13-01', 'not-a-date']) put(`date ${d}`, d); break;
         case 'uuid': put('not a UUID', 'not-a-uuid'); put('a UUID of nothing', randomUuid()); break;
         case 'enum': put('off its enum', 'NOT_ON_THE_LIST'); break;
-        case 'year': for (const y of [0, 99999]) put(`year ${y}`, y); break;
+        case 'year': for (const y of [0, 99999, 2026.5]) put(`year ${y}`, y); break;
+        case 'number': for (const n of [-1, 1.5, 2147483648, 1e308]) put(`number ${n}`, n); break;
         case 'string':
           put('of 100,000 characters', 'x'.repeat(100_000));
           put('with NUL', 'a\u0000b', 'NUL_CHARACTER');
@@ -315,6 +318,12 @@ function callsOf(doc: Doc, headers: Map<string, string>): { calls: Call[]; drive
         }
       }
       if (params.some((p) => p.in === 'query')) variants.push({ label: 'an unknown query parameter', query: { unknownParam: '1' } });
+      // the same parameter twice (an array to the code) and with brackets (an object): what a query string can carry besides a string
+      for (const p of params.filter((q) => q.in === 'query')) {
+        const v = baseQueryValue(p, resolve);
+        variants.push({ label: `query ${p.name} twice`, rawQuery: `${p.name}=${encodeURIComponent(v)}&${p.name}=${encodeURIComponent(v)}` });
+        variants.push({ label: `query ${p.name} as an object`, rawQuery: `${p.name}[a]=${encodeURIComponent(v)}` });
+      }
       if ((op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) {
         for (const [what, key] of [['of 7 characters', 'k'.repeat(7)], ['of 201 characters', 'k'.repeat(201)]]) variants.push({ label: `Idempotency-Key ${what}`, headers: { 'Idempotency-Key': key } });
       }
@@ -323,7 +332,8 @@ function callsOf(doc: Doc, headers: Map<string, string>): { calls: Call[]; drive
       for (const v of variants) {
         // what the variant does not change stays at its base
         const full: Variant = {
-          ...v, path: { ...basePath, ...v.path }, query: { ...baseQuery, ...v.query },
+          ...v, path: { ...basePath, ...v.path },
+          query: Object.fromEntries(Object.entries({ ...baseQuery, ...v.query }).filter(([k]) => !v.rawQuery?.startsWith(`${k}=`) && !v.rawQuery?.startsWith(`${k}[`))),
           body: v.body !== undefined || v.multipart || v.raw ? v.body : baseBody, multipart: v.multipart ?? (v.body === undefined && !v.raw ? upload?.base : undefined),
         };
         calls.push({ key, method, template, user, variant: full });
@@ -366,7 +376,7 @@ describe('hostile input on every route', () => {
     const send = async (c: Call) => {
       const v = c.variant;
       const path = c.template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(v.path![name]).replace(/%2500/g, '%00'));
-      const query = Object.entries(v.query ?? {}).map(([k, val]) => `${k}=${encodeURIComponent(val).replace(/%2500/g, '%00')}`).join('&');
+      const query = [...Object.entries(v.query ?? {}).map(([k, val]) => `${k}=${encodeURIComponent(val).replace(/%2500/g, '%00')}`), ...(v.rawQuery ? [v.rawQuery] : [])].join('&');
       const url = query ? `${path}?${query}` : path;
       let r = request(server)[c.method as 'get'](url).timeout({ response: REQUEST_TIMEOUT_MS, deadline: REQUEST_TIMEOUT_MS });
       if (c.user) r = r.set('Authorization', `Bearer ${await t.token(c.user)}`);
