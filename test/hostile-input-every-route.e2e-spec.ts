@@ -144,7 +144,7 @@ function setAt(body: unknown, path: (string | number)[], value: unknown, remove 
 const label = (path: (string | number)[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
 
 /** Hostile variants of a JSON body: one change each from a base that is otherwise well formed. */
-function bodyVariants(base: unknown, schema: Schema, resolve: (s?: Schema) => Schema): Variant[] {
+function bodyVariants(base: unknown, schema: Schema, resolve: (s?: Schema) => Schema, update: boolean): Variant[] {
   const out: Variant[] = [];
   const walk = (s0: Schema, value: unknown, path: (string | number)[], depth: number, root: unknown) => {
     const s = resolve(s0);
@@ -157,8 +157,9 @@ function bodyVariants(base: unknown, schema: Schema, resolve: (s?: Schema) => Sc
       const kind = kindOf(name, ps);
       const put = (what: string, v: unknown, expectCode?: string) => out.push({ label: `${label(here)} ${what}`, body: setAt(root, here, v), expectCode });
       if (required && present) out.push({ label: `${label(here)} missing`, body: setAt(root, here, undefined, true) });
-      // every other JSON type (null only where the field is required and not nullable: IsOptional takes null as absent)
-      for (const [t, v] of WRONG_TYPES.filter(([t]) => t !== typeName(kind) && !(t === 'null' && (ps.nullable || !required)))) put(`as ${t}`, v);
+      // every other JSON type; null where the field is required, or is a field of an update (PATCH) that is not nullable:
+      // elsewhere null in an optional field is taken as left out (decision 0521)
+      for (const [t, v] of WRONG_TYPES.filter(([t]) => t !== typeName(kind) && !(t === 'null' && (ps.nullable || (!required && !update))))) put(`as ${t}`, v);
       switch (kind) {
         case 'money':
           for (const m of [100000, '1e5', '-0', '12.345', 'NaN', 'Infinity', '1234567890123456789012345']) put(`money ${JSON.stringify(m)}`, m);
@@ -294,7 +295,16 @@ function multipartVariants(schema: Schema, resolve: (s?: Schema) => Schema, head
   return { base: { fields, file: csv(SMALL_CSV) }, variants: out };
 }
 
-function callsOf(doc: Doc, headers: Map<string, string>): { calls: Call[]; driven: string[]; withoutInput: string[] } {
+/** What the test found in the demo data: the user's organization, and a record of each route's own list the user may see. */
+interface Found { orgOf: Map<string, string>; recordOf: Map<string, string> }
+
+/** The list route of a record route: /x/{id} and /x/{id}/verb are records of GET /x. */
+const listOf = (template: string): string | null => {
+  const m = /^(.*)\/\{id\}(\/[a-z-]+)?$/.exec(template);
+  return m && !m[1].includes('{') ? m[1] : null;
+};
+
+function callsOf(doc: Doc, headers: Map<string, string>, found: Found): { calls: Call[]; driven: string[]; withoutInput: string[] } {
   const resolve = makeResolver(doc);
   const calls: Call[] = [];
   const driven: string[] = [];
@@ -312,7 +322,9 @@ function callsOf(doc: Doc, headers: Map<string, string>): { calls: Call[]; drive
       const basePath = Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, basePathValue(p, resolve)]));
       const baseQuery = Object.fromEntries(params.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, baseQueryValue(p, resolve)]));
       const json = content['application/json'];
-      const baseBody = json ? (json.examples ? Object.values(json.examples)[0].value : json.example ?? synthesize('', json.schema, resolve)) : undefined;
+      let baseBody = json ? (json.examples ? Object.values(json.examples)[0].value : json.example ?? synthesize('', json.schema, resolve)) : undefined;
+      // the user's own organization, so that the body is checked further than an unknown organization
+      if (user && found.orgOf.has(user) && baseBody && typeof baseBody === 'object' && 'organizationId' in baseBody) baseBody = { ...baseBody, organizationId: found.orgOf.get(user) };
       const upload = content['multipart/form-data'] ? multipartVariants(content['multipart/form-data'].schema, resolve, headers.get(key)!) : undefined;
       const variants: Variant[] = [];
       for (const p of params) {
@@ -332,7 +344,10 @@ function callsOf(doc: Doc, headers: Map<string, string>): { calls: Call[]; drive
       if ((op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) {
         for (const [what, key] of [['of 7 characters', 'k'.repeat(7)], ['of 201 characters', 'k'.repeat(201)]]) variants.push({ label: `Idempotency-Key ${what}`, headers: { 'Idempotency-Key': key } });
       }
-      if (json) variants.push(...bodyVariants(baseBody, json.schema, resolve));
+      if (json) variants.push(...bodyVariants(baseBody, json.schema, resolve, method === 'patch'));
+      // and the body's variants again on a record that exists (the first of its list the user sees): the checks past the lookup
+      const record = found.recordOf.get(key);
+      if (json && record) variants.push(...bodyVariants(baseBody, json.schema, resolve, method === 'patch').map((v) => ({ ...v, label: `on a real record, ${v.label}`, path: { id: record } })));
       if (upload) variants.push(...upload.variants);
       for (const v of variants) {
         // what the variant does not change stays at its base
@@ -354,6 +369,7 @@ describe('hostile input on every route', () => {
   let doc: Doc;
   let validator: OpenApiValidator;
   const headers = new Map<string, string>();
+  const found: Found = { orgOf: new Map(), recordOf: new Map() };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -369,11 +385,28 @@ describe('hostile input on every route', () => {
       expect({ key, status: res.status }).toEqual({ key, status: 200 });
       headers.set(key, res.text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]);
     }
+    for (const user of new Set(Object.values(USER_OF))) {
+      const me = await t.get('/auth/me', user);
+      if (me.body.organizationId) found.orgOf.set(user, me.body.organizationId);
+    }
+    const resolve = makeResolver(doc);
+    for (const [template, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const list = listOf(template);
+        const rule = ROUTE_ACCESS[`${method.toUpperCase()} ${template}`];
+        if (!op.requestBody?.content['application/json'] || !list || !doc.paths[list]?.get || !Array.isArray(rule)) continue;
+        const required = (doc.paths[list].get.parameters ?? []).filter((p) => p.in === 'query' && p.required);
+        const query = ['limit=1', ...required.map((p) => `${p.name}=${encodeURIComponent(baseQueryValue(p, resolve))}`)].join('&');
+        const res = await t.get(`${list.replace(/^\/api\/v1/, '')}?${query}`, USER_OF[rule[0]]);
+        const id = res.status === 200 ? res.body.data?.[0]?.id : undefined;
+        if (typeof id === 'string') found.recordOf.set(`${method.toUpperCase()} ${template}`, id);
+      }
+    }
   });
   afterAll(async () => { await t.close(); });
 
   it('answers every hostile variant on every operation with a documented 4xx problem carrying a stable code', async () => {
-    const { calls, driven, withoutInput } = callsOf(doc, headers);
+    const { calls, driven, withoutInput } = callsOf(doc, headers, found);
     const server = t.app.getHttpServer();
     const failures: string[] = [];
     const answers = new Map<string, number>();
