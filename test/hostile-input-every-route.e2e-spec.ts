@@ -282,6 +282,7 @@ function multipartVariants(schema: Schema, resolve: (s?: Schema) => Schema, head
     { label: 'CSV text named .xlsx', multipart: { fields, file: csv(SMALL_CSV, 'upload.xlsx') } },
     { label: 'a CSV header of 100,000 columns', multipart: { fields, file: csv(CSV_WIDE) } },
     { label: 'the template\'s header, then a row of 100,000 columns', multipart: { fields, file: csv(Buffer.concat([Buffer.from(`${header}\n`), CSV_WIDE])) } },
+    { label: 'JSON instead of a form', raw: { type: 'application/json', text: JSON.stringify(fields) } },
     { label: 'an unknown form field', multipart: { fields: { ...fields, unknownField: '1' }, file: csv(CSV_WIDE) } },
   ];
   for (const [name, ps0] of Object.entries(s.properties ?? {})) {
@@ -300,7 +301,7 @@ interface Found { orgOf: Map<string, string>; recordOf: Map<string, string> }
 
 /** The list route of a record route: /x/{id} and /x/{id}/verb are records of GET /x. */
 const listOf = (template: string): string | null => {
-  const m = /^(.*)\/\{id\}(\/[a-z-]+)?$/.exec(template);
+  const m = /^(.*)\/\{id\}(\/[a-z-]+)*$/.exec(template);
   return m && !m[1].includes('{') ? m[1] : null;
 };
 
@@ -347,6 +348,7 @@ function callsOf(doc: Doc, headers: Map<string, string>, found: Found): { calls:
       if (json) variants.push(...bodyVariants(baseBody, json.schema, resolve, method === 'patch'));
       // and the body's variants again on a record that exists (the first of its list the user sees): the checks past the lookup
       const record = found.recordOf.get(key);
+      if (upload && record) variants.push(...upload.variants.map((v) => ({ ...v, label: `on a real record, ${v.label}`, path: { id: record } })));
       if (json && record) variants.push(...bodyVariants(baseBody, json.schema, resolve, method === 'patch').map((v) => ({ ...v, label: `on a real record, ${v.label}`, path: { id: record } })));
       if (upload) variants.push(...upload.variants);
       for (const v of variants) {
@@ -394,7 +396,7 @@ describe('hostile input on every route', () => {
       for (const [method, op] of Object.entries(ops)) {
         const list = listOf(template);
         const rule = ROUTE_ACCESS[`${method.toUpperCase()} ${template}`];
-        if (!op.requestBody?.content['application/json'] || !list || !doc.paths[list]?.get || !Array.isArray(rule)) continue;
+        if (!op.requestBody || !list || !doc.paths[list]?.get || !Array.isArray(rule)) continue;
         const required = (doc.paths[list].get.parameters ?? []).filter((p) => p.in === 'query' && p.required);
         const query = ['limit=1', ...required.map((p) => `${p.name}=${encodeURIComponent(baseQueryValue(p, resolve))}`)].join('&');
         const res = await t.get(`${list.replace(/^\/api\/v1/, '')}?${query}`, USER_OF[rule[0]]);
