@@ -336,6 +336,14 @@ function callsOf(doc: Doc, headers: Map<string, string>, found: Found): { calls:
         }
       }
       if (params.some((p) => p.in === 'query')) variants.push({ label: 'an unknown query parameter', query: { unknownParam: '1' } });
+      // and the query variants again as a download (CSV, XLSX), whose answer is streamed: refused before the first byte
+      // (but the cursor: a download is every matching row and never reads one, so a well-formed forged cursor is not refused)
+      const formats = (resolve(params.find((p) => p.in === 'query' && p.name === 'format')?.schema).enum ?? []).filter((f) => f !== 'json');
+      for (const format of formats as string[]) {
+        for (const p of params.filter((q) => q.in === 'query' && q.name !== 'format' && q.name !== 'cursor')) {
+          for (const [what, v, expectCode] of parameterValues(p, resolve)) variants.push({ label: `format=${format}, query ${p.name} ${what}`, query: { format, [p.name]: v }, expectCode });
+        }
+      }
       // the same parameter twice (an array to the code) and with brackets (an object): what a query string can carry besides a string
       for (const p of params.filter((q) => q.in === 'query')) {
         const v = baseQueryValue(p, resolve);
