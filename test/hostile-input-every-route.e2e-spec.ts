@@ -356,6 +356,11 @@ function callsOf(doc: Doc, headers: Map<string, string>, found: Found): { calls:
       if (json) variants.push(...bodyVariants(baseBody, json.schema, resolve, method === 'patch'));
       // and the body's variants again on a record that exists (the first of its list the user sees): the checks past the lookup
       const record = found.recordOf.get(key);
+      if (record) {
+        for (const p of params.filter((q) => q.in === 'query')) {
+          for (const [what, v, expectCode] of parameterValues(p, resolve)) variants.push({ label: `on a real record, query ${p.name} ${what}`, query: { [p.name]: v }, path: { id: record }, expectCode });
+        }
+      }
       if (upload && record) variants.push(...upload.variants.map((v) => ({ ...v, label: `on a real record, ${v.label}`, path: { id: record } })));
       if (json && record) variants.push(...bodyVariants(baseBody, json.schema, resolve, method === 'patch').map((v) => ({ ...v, label: `on a real record, ${v.label}`, path: { id: record } })));
       if (upload) variants.push(...upload.variants);
@@ -404,7 +409,7 @@ describe('hostile input on every route', () => {
       for (const [method, op] of Object.entries(ops)) {
         const list = listOf(template);
         const rule = ROUTE_ACCESS[`${method.toUpperCase()} ${template}`];
-        if (!op.requestBody || !list || !doc.paths[list]?.get || !Array.isArray(rule)) continue;
+        if ((!op.requestBody && !(op.parameters ?? []).some((p) => p.in === 'query')) || !list || !doc.paths[list]?.get || !Array.isArray(rule)) continue;
         const required = (doc.paths[list].get.parameters ?? []).filter((p) => p.in === 'query' && p.required);
         const query = ['limit=1', ...required.map((p) => `${p.name}=${encodeURIComponent(baseQueryValue(p, resolve))}`)].join('&');
         const res = await t.get(`${list.replace(/^\/api\/v1/, '')}?${query}`, USER_OF[rule[0]]);
