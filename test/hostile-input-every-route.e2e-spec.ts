@@ -5,25 +5,34 @@ import { Role, ROUTE_ACCESS } from './support/route-access';
 import { startTestApp, TestApp } from './support/test-app';
 
 // "Hostile input is normal input": every operation of the OpenAPI document
-// that takes a body, query parameters or path parameters is called, as a role
-// allowed on it, with hostile variants derived from its own schema: a
-// required field missing, a field of the wrong JSON type, malformed money,
-// impossible dates, ids that are not UUIDs and well-formed UUIDs of nothing,
-// values off an enum, strings of 100,000 characters, with NUL or an unpaired
-// surrogate, arrays of 10,000 elements, unknown fields, paging and fiscal
-// years out of range, and for the file uploads no file, an empty, binary or
-// mislabelled file and a CSV row of 100,000 columns. Every answer must be a
-// 4xx problem document with a stable code that the document declares for the
-// operation; never a 5xx, never a hang (a per-request timeout is the net).
-// The variants are fixed (an explicit generator with a fixed seed), so a
-// failure names the operation and the variant and repeats on the next run.
-// GRMS_HOSTILE_LOG=<file> writes every call with its answer to that file.
+// that takes a body, query parameters or path parameters is called, as the
+// first role route-access.ts allows on it, with hostile variants derived from
+// its own schema, each one change from a well-formed base: a required field
+// missing, every other JSON type, malformed money and decimals, impossible
+// dates, ids that are not UUIDs and well-formed UUIDs of nothing, values off
+// an enum, numbers and years out of range, strings of 100,000 and 10,000
+// characters, with NUL or an unpaired surrogate, arrays of 10,000 and 1,000
+// elements, unknown fields, bodies that are not objects or not JSON, paging
+// out of range and forged cursors, parameters twice or with brackets, the
+// same again as a CSV or XLSX download, and for the file uploads no file, an
+// empty, binary or mislabelled file and rows of 100,000 columns. Body, upload
+// and query variants run again on a record that exists (the first of the
+// route's own list), so checks past the lookup answer too.
 //
-// What is not sent, and why: a random well-formed UUID as a query filter (a
-// filter on nothing is a valid question, answered with an empty page);
-// strings of 100,000 characters in a URL (Node's HTTP parser answers 431
-// before the application, at 16 kB of headers); fields nested deeper than
-// four levels (no DTO has hostile-worthy fields deeper).
+// Every answer must be a 4xx problem document with a stable code, of a status
+// the operation documents (the OpenAPI validator), each code with one status;
+// never a 5xx, never a hang (a per-request timeout is the net, not a timed
+// assertion). The variants are fixed (an explicit generator, a seeded random
+// source), so a failure names the operation and the variant and repeats on
+// the next run. GRMS_HOSTILE_LOG=<file> writes every call with its answer.
+//
+// What is not sent, and why (decision 0521): a random UUID as a query filter
+// (a filter on nothing is a valid question, answered with an empty page); a
+// forged cursor to a download (it streams every row and reads no cursor);
+// strings of 100,000 characters in a URL (Node's HTTP parser answers 431 at
+// 16 kB of headers, before the application); null in optional fields of
+// create and PUT bodies (null there means "not given"); no body where every
+// field is optional (a valid request); fields nested deeper than four levels.
 
 const USER_OF: Record<Role, string> = {
   ADMIN: 'admin', PRICE_ADMIN: 'price-admin', PLANNER: 'planner-a', BUDGET_VERIFIER: 'verifier', PROJECT_OFFICER: 'project-officer-a',
