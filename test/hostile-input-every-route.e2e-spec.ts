@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { OpenApiValidator } from './support/openapi-validator';
 import { Role, ROUTE_ACCESS } from './support/route-access';
@@ -75,6 +76,8 @@ const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() *
 const randomUuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`;
 const randomBytes = (n: number) => Buffer.from(Array.from({ length: n }, () => Math.floor(random() * 256)));
 
+/** A value sent as it is, not percent-encoded: an incomplete UTF-8 sequence in percent-encoding. */
+const BROKEN_ENCODING = 'RAW:%E0%A4%A';
 const MONEY_PATTERN = /\\d\{1,18\}/;
 const DATE_NAME = /(^|[a-z])(date|Date)$|^(from|to|asOf|date|valueDate)$/;
 const ID_NAME = /^(id|.*Id)$/;
@@ -84,7 +87,7 @@ const YEAR_NAME = /^(fiscalYear|year)$/;
 interface Variant {
   label: string; query?: Record<string, string>; path?: Record<string, string>; headers?: Record<string, string>; body?: unknown;
   /** a body sent as these bytes with this Content-Type instead of JSON; an empty text sends no body */
-  raw?: { type: string; text: string }; multipart?: Multipart; expectCode?: string;
+  raw?: { type: string; text: string | Buffer }; multipart?: Multipart; expectCode?: string;
   /** query text added as it is (a parameter twice, brackets) */
   rawQuery?: string;
 }
@@ -208,6 +211,9 @@ function bodyVariants(base: unknown, schema: Schema, resolve: (s?: Schema) => Sc
   out.push({ label: 'a JSON array instead of an object', body: [base] });
   out.push({ label: 'JSON null instead of an object', raw: { type: 'application/json', text: 'null' } });
   out.push({ label: 'malformed JSON', raw: { type: 'application/json', text: JSON.stringify(base).slice(0, -1) } });
+  out.push({ label: 'a gzip bomb (10 MB of JSON in 10 kB)', raw: { type: 'application/json', text: GZIP_BOMB }, headers: { 'Content-Encoding': 'gzip' } });
+  out.push({ label: 'Content-Encoding gzip over bytes that are not gzip', raw: { type: 'application/json', text: Buffer.from(JSON.stringify(base)) }, headers: { 'Content-Encoding': 'gzip' } });
+  out.push({ label: 'an unknown Content-Encoding', raw: { type: 'application/json', text: JSON.stringify(base) }, headers: { 'Content-Encoding': 'x-unknown' } });
   if (resolve(schema).required?.length) {
     // without a body (or with one that is not JSON, which is not read) the required fields are missing; where every field is optional this is a valid request
     out.push({ label: 'no body', raw: { type: 'application/json', text: '' } });
@@ -225,7 +231,7 @@ function parameterValues(p: Param, resolve: (s?: Schema) => Schema): [string, st
     return [['not base64', '!!not-a-cursor!!'], ['forged', Buffer.from(JSON.stringify(['forged', "'; DROP TABLE users; --", 1e300])).toString('base64url')]];
   }
   // path ids are UUIDs by name (the document types them as strings); a random one names nothing: 404
-  if (p.in === 'path' && ID_NAME.test(p.name)) return [['not a UUID', 'not-a-uuid'], ['a UUID of nothing', randomUuid()]];
+  if (p.in === 'path' && ID_NAME.test(p.name)) return [['not a UUID', 'not-a-uuid'], ['a UUID of nothing', randomUuid()], ['broken percent-encoding', BROKEN_ENCODING]];
   const kind = kindOf(p.name, s);
   switch (kind) {
     case 'year': return [['0', '0'], ['99999', '99999'], ['abc', 'abc']];
@@ -238,6 +244,7 @@ function parameterValues(p: Param, resolve: (s?: Schema) => Schema): [string, st
     case 'enum': return [['off its enum', 'NOT_ON_THE_LIST']];
     case 'uuid': return [['not a UUID', 'not-a-uuid']];
     case 'date': return [['2026-02-30', '2026-02-30'], ['2026-13-01', '2026-13-01'], ['not-a-date', 'not-a-date']];
+    // (a query text whose percent-encoding is broken stays as it is, a literal search text: not hostile)
     default: return [['with NUL', 'a%00b', 'NUL_CHARACTER']];
   }
 }
@@ -264,6 +271,8 @@ function baseQueryValue(p: Param, resolve: (s?: Schema) => Schema): string {
 }
 
 const CSV_WIDE = Buffer.from(`${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',')}\n`);
+/** A JSON array of 10 MB of zeros, gzipped to about 10 kB: inflated, it must be cut at the route's limit. */
+const GZIP_BOMB = gzipSync(Buffer.concat([Buffer.from('['), Buffer.alloc(10 * 1024 * 1024, '0,'), Buffer.from('0]')]), { level: 9 });
 const SMALL_CSV = Buffer.from('code,name\nA,B\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(2048)]);
 
@@ -298,7 +307,7 @@ function multipartVariants(schema: Schema, resolve: (s?: Schema) => Schema, head
     if (name === 'file') continue;
     const values = parameterValues({ name, in: 'form', schema: ps0 }, resolve);
     if (kindOf(name, resolve(ps0)) === 'boolean') values.push(['not a boolean', 'maybe']);
-    for (const [what, v] of values) {
+    for (const [what, v] of values.filter(([, val]) => !val.startsWith('RAW:'))) {
       out.push({ label: `form field ${name} ${what}`, multipart: { fields: { ...fields, [name]: v.replace('%00', '\u0000') }, file: csv(SMALL_CSV) } });
     }
   }
@@ -437,8 +446,9 @@ describe('hostile input on every route', () => {
     const log: string[] = [];
     const send = async (c: Call) => {
       const v = c.variant;
-      const path = c.template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(v.path![name]).replace(/%2500/g, '%00'));
-      const query = [...Object.entries(v.query ?? {}).map(([k, val]) => `${k}=${encodeURIComponent(val).replace(/%2500/g, '%00')}`), ...(v.rawQuery ? [v.rawQuery] : [])].join('&');
+      const encode = (val: string) => (val.startsWith('RAW:') ? val.slice(4) : encodeURIComponent(val).replace(/%2500/g, '%00'));
+      const path = c.template.replace(/\{([^}]+)\}/g, (_, name: string) => encode(v.path![name]));
+      const query = [...Object.entries(v.query ?? {}).map(([k, val]) => `${k}=${encode(val)}`), ...(v.rawQuery ? [v.rawQuery] : [])].join('&');
       const url = query ? `${path}?${query}` : path;
       let r = request(server)[c.method as 'get'](url).timeout({ response: REQUEST_TIMEOUT_MS, deadline: REQUEST_TIMEOUT_MS });
       if (c.user) r = r.set('Authorization', `Bearer ${await t.token(c.user)}`);
@@ -447,8 +457,9 @@ describe('hostile input on every route', () => {
         for (const [k, val] of Object.entries(v.multipart.fields)) r = r.field(k, val);
         if (v.multipart.file) r = r.attach('file', v.multipart.file.content, v.multipart.file.name);
       } else if (v.raw) {
-        r = r.set('Content-Type', v.raw.type);
-        if (v.raw.text) r = r.send(v.raw.text);
+        // sent as these bytes: superagent would serialise a Buffer as JSON
+        r = r.set('Content-Type', v.raw.type).serialize((d: unknown) => d as string);
+        if (v.raw.text.length) r = r.send(v.raw.text as string);
       } else if (v.body !== undefined) {
         r = r.set('Content-Type', 'application/json').send(JSON.stringify(v.body));
       }
