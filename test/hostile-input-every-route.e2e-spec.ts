@@ -76,6 +76,16 @@ const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() *
 const randomUuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`;
 const randomBytes = (n: number) => Buffer.from(Array.from({ length: n }, () => Math.floor(random() * 256)));
 
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+/** Bearer tokens that are not the API's: each must be 401 on every protected route, whatever the token holds. */
+const FORGED_TOKENS: [string, string][] = [
+  ['not a JWT', 'Bearer not-a-token'],
+  ['a JWT of another key', `Bearer ${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: '00000000-0000-4000-8000-000000000000', roles: ['ADMIN'], exp: 4102444800 })}.${Buffer.from('forged-signature').toString('base64url')}`],
+  ['a JWT with alg none', `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'admin', roles: ['ADMIN'] })}.`],
+  ['a JWT whose payload is an array', `Bearer ${b64({ alg: 'HS256', typ: 'JWT' })}.${b64([1, 2])}.x`],
+  ['of 10,000 characters', `Bearer ${'a'.repeat(10_000)}`],
+  ['of another scheme', 'Basic YWRtaW46Z3Jtcy1kZW1v'],
+];
 /** A value sent as it is, not percent-encoded: an incomplete UTF-8 sequence in percent-encoding. */
 const BROKEN_ENCODING = 'RAW:%E0%A4%A';
 const MONEY_PATTERN = /\\d\{1,18\}/;
@@ -368,6 +378,7 @@ function callsOf(doc: Doc, headers: Map<string, string>, found: Found): { calls:
         variants.push({ label: `query ${p.name} twice`, rawQuery: `${p.name}=${encodeURIComponent(v)}&${p.name}=${encodeURIComponent(v)}` });
         variants.push({ label: `query ${p.name} as an object`, rawQuery: `${p.name}[a]=${encodeURIComponent(v)}` });
       }
+      if (user) for (const [what, value] of FORGED_TOKENS) variants.push({ label: `Authorization ${what}`, headers: { Authorization: value } });
       if ((op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) {
         for (const [what, key] of [['of 7 characters', 'k'.repeat(7)], ['of 201 characters', 'k'.repeat(201)]]) variants.push({ label: `Idempotency-Key ${what}`, headers: { 'Idempotency-Key': key } });
       }
