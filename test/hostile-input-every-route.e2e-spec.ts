@@ -223,6 +223,7 @@ function bodyVariants(base: unknown, schema: Schema, resolve: (s?: Schema) => Sc
   out.push({ label: 'malformed JSON', raw: { type: 'application/json', text: JSON.stringify(base).slice(0, -1) } });
   out.push({ label: 'a gzip bomb (10 MB of JSON in 10 kB)', raw: { type: 'application/json', text: GZIP_BOMB }, headers: { 'Content-Encoding': 'gzip' } });
   out.push({ label: 'Content-Encoding gzip over bytes that are not gzip', raw: { type: 'application/json', text: Buffer.from(JSON.stringify(base)) }, headers: { 'Content-Encoding': 'gzip' } });
+  out.push({ label: 'JSON in UTF-16', raw: { type: 'application/json; charset=utf-16le', text: Buffer.from(JSON.stringify(base), 'utf16le') }, expectCode: 'UNSUPPORTED_MEDIA_TYPE' });
   out.push({ label: 'an unknown Content-Encoding', raw: { type: 'application/json', text: JSON.stringify(base) }, headers: { 'Content-Encoding': 'x-unknown' } });
   if (resolve(schema).required?.length) {
     // without a body (or with one that is not JSON, which is not read) the required fields are missing; where every field is optional this is a valid request
