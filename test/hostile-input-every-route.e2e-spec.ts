@@ -379,7 +379,12 @@ function callsOf(doc: Doc, headers: Map<string, string>, found: Found): { calls:
         variants.push({ label: `query ${p.name} twice`, rawQuery: `${p.name}=${encodeURIComponent(v)}&${p.name}=${encodeURIComponent(v)}` });
         variants.push({ label: `query ${p.name} as an object`, rawQuery: `${p.name}[a]=${encodeURIComponent(v)}` });
       }
-      if (user) for (const [what, value] of FORGED_TOKENS) variants.push({ label: `Authorization ${what}`, headers: { Authorization: value } });
+      // two forged tokens an operation, in turn, so each is sent to some fifty operations (the guard is one for all)
+      if (user) {
+        for (const [what, value] of [FORGED_TOKENS[driven.length % FORGED_TOKENS.length], FORGED_TOKENS[(driven.length + 3) % FORGED_TOKENS.length]]) {
+          variants.push({ label: `Authorization ${what}`, headers: { Authorization: value } });
+        }
+      }
       if ((op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) {
         for (const [what, key] of [['of 7 characters', 'k'.repeat(7)], ['of 201 characters', 'k'.repeat(201)]]) variants.push({ label: `Idempotency-Key ${what}`, headers: { 'Idempotency-Key': key } });
       }
