@@ -26,6 +26,7 @@ export * from './http/problem.response';
 export * from './http/openapi';
 export * from './http/problem-details.filter';
 export * from './http/validation.pipe';
+export * from './http/is-omittable.decorator';
 export * from './http/fiscal-year.pipe';
 export * from './http/input-guard';
 export * from './http/body-limits';

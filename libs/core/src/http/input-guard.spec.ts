@@ -51,3 +51,23 @@ describe('body shape limits', () => {
     }
   });
 });
+
+describe('unpaired surrogates', () => {
+  const codeOf = (fn: () => void): string => { try { fn(); return 'ok'; } catch (e) { return `${(e as { code: string }).code} ${(e as { errors: { field: string }[] }).errors[0].field}`; } };
+
+  it('refuses half a surrogate pair in a value or a key, naming the field, and lets whole pairs through', () => {
+    expect(codeOf(() => assertBodyShape(JSON.parse('{"payee":{"name":"a\\ud800b"}}')))).toBe('INVALID_UNICODE payee.name');
+    expect(codeOf(() => assertBodyShape(JSON.parse('{"items":["ok","\\udc00"]}')))).toBe('INVALID_UNICODE items[1]');
+    expect(codeOf(() => assertBodyShape(JSON.parse('{"x\\ud83d":1}')))).toBe('INVALID_UNICODE x\uFFFD');
+    expect(codeOf(() => assertBodyShape(JSON.parse('{"name":"Warung \\ud83d\\ude00 Sate","tail":"\\ud83d\\ude00"}')))).toBe('ok');
+  });
+
+  it('refuses a string exactly when it is not well-formed UTF-16', () => {
+    // UTF-16 code units, half of them surrogates, so that pairs, halves and plain characters all come up
+    const unit = fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }), fc.integer({ min: 1, max: 0xffff }));
+    fc.assert(fc.property(fc.array(unit, { maxLength: 8 }).map((units) => String.fromCharCode(...units)), (s) => {
+      const wellFormed = Buffer.from(s, 'utf8').toString('utf8') === s;
+      expect(codeOf(() => assertBodyShape({ v: s })) === 'ok').toBe(wellFormed);
+    }), { seed: 521, numRuns: 2000 });
+  });
+});

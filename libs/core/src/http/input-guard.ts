@@ -27,6 +27,15 @@ function invalidValue(field: string, message: string, code: string): DomainError
   return new DomainError(code, `${field}: ${message}`, ErrorKind.INVALID, [{ field, message }]);
 }
 
+/**
+ * Half of a UTF-16 surrogate pair without its other half (JSON allows "\ud800"):
+ * not a character, and UTF-8 has no encoding for it, so PostgreSQL would get
+ * U+FFFD instead of what was sent. Refused, never replaced (decision 0521).
+ */
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNPAIRED_SURROGATE_G = new RegExp(UNPAIRED_SURROGATE.source, 'g');
+const UNPAIRED_SURROGATE_MESSAGE = 'must not contain an unpaired UTF-16 surrogate (\\uD800-\\uDFFF without its pair)';
+
 const pathOf = (parent: string, key: string | number): string =>
   typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
 
@@ -45,6 +54,7 @@ export function assertBodyShape(body: unknown, limits: BodyShapeLimits = BODY_SH
     if (++nodes > limits.maxTotalNodes) throw tooComplex('', `has more than ${limits.maxTotalNodes} values`);
     if (typeof value === 'string') {
       if (value.includes('\u0000')) throw invalidValue(path || '(body)', 'must not contain a NUL character', 'NUL_CHARACTER');
+      if (UNPAIRED_SURROGATE.test(value)) throw invalidValue(path || '(body)', UNPAIRED_SURROGATE_MESSAGE, 'INVALID_UNICODE');
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -61,6 +71,7 @@ export function assertBodyShape(body: unknown, limits: BodyShapeLimits = BODY_SH
       const field = pathOf(path, key);
       if (FORBIDDEN_KEYS.has(key)) throw invalidValue(field, `the key "${key}" is not allowed`, 'FORBIDDEN_KEY');
       if (key.includes('\u0000')) throw invalidValue(pathOf(path, key.split('\u0000').join('\\0')), 'a key must not contain a NUL character', 'NUL_CHARACTER');
+      if (UNPAIRED_SURROGATE.test(key)) throw invalidValue(pathOf(path, key.replace(UNPAIRED_SURROGATE_G, '\uFFFD')), `a key ${UNPAIRED_SURROGATE_MESSAGE}`, 'INVALID_UNICODE');
       stack.push({ value: (value as Record<string, unknown>)[key], path: field, depth: depth + 1 });
     }
   }

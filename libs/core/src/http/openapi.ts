@@ -119,7 +119,8 @@ export function finishDocument(doc: OpenAPIObject): OpenAPIObject {
       // a realistic request body, where the body's DTO has one (body-examples.ts)
       addBodyExample((op as { requestBody?: Parameters<typeof addBodyExample>[0] }).requestBody);
       // any route that takes a body may refuse it before it is read: too large, or not UTF-8 JSON (decision 0010)
-      if (method !== 'get' && method !== 'delete') {
+      // (a DELETE that takes a body, such as a reason, is refused the same way)
+      if (method !== 'get' && (method !== 'delete' || (op as { requestBody?: unknown }).requestBody)) {
         for (const s of BODY_STATUSES) op.responses[s] ??= { description: problemDescription(s) };
         // the body limit of the route (decision 0015)
         const upload = Boolean((op as { requestBody?: { content?: Record<string, unknown> } }).requestBody?.content?.['multipart/form-data']);

@@ -3,9 +3,16 @@ import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSch
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/**
+ * The deepest page number a list answers (decision 0521): no one pages a
+ * million pages by hand, and a deeper OFFSET only makes the database walk
+ * past rows; lists with a cursor go on from there.
+ */
+export const PAGE_MAX = 1_000_000;
+
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_MAX, default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_MAX)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })

@@ -125,6 +125,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // any other refusal of the body parser (aborted, bad length): the client's fault
       return { type: 'https://grms.example/problems/validation-failed', title: TITLES[e.status] ?? 'Bad Request', status: e.status, detail: `the request body cannot be read: ${e.message ?? e.type}`, code: HTTP_CODES[e.status] ?? 'VALIDATION_FAILED', errors: [] };
     }
+    const z = exception as { status?: number; expose?: boolean; code?: string; message?: string };
+    if (z && z.expose === true && typeof z.status === 'number' && z.status >= 400 && z.status < 500 && /^Z_/.test(z.code ?? '')) {
+      // a body that is not the gzip or deflate its Content-Encoding declares: the body parser passes zlib's error on untyped (was 500)
+      return {
+        type: 'https://grms.example/problems/validation-failed', title: TITLES[z.status] ?? 'Bad Request', status: z.status,
+        detail: `the request body cannot be read: it is not encoded as its Content-Encoding declares (${z.message ?? z.code})`,
+        code: HTTP_CODES[z.status] ?? 'VALIDATION_FAILED', errors: [{ field: 'Content-Encoding', message: 'the body is not encoded as declared' }],
+      };
+    }
     return { type: 'https://grms.example/problems/internal-error', title: 'Internal Server Error', status: 500, detail: 'an unexpected error occurred; it has been logged with the request id', code: 'INTERNAL_ERROR', errors: [] };
   }
 }

@@ -70,7 +70,7 @@ export class UsersService {
 
   private async requireOrg(m: { query: (s: string, p: unknown[]) => Promise<unknown[]> }, id: string): Promise<void> {
     const rows = await m.query(`SELECT 1 FROM organizations WHERE id = $1`, [id]);
-    if (!rows.length) throw DomainError.invalid(`organization ${id} does not exist`, [{ field: 'organizationId', message: 'unknown organization' }], 'UNKNOWN_ORGANIZATION');
+    if (!rows.length) throw DomainError.rule('UNKNOWN_ORGANIZATION', `organization ${id} does not exist`, [{ field: 'organizationId', message: 'unknown organization' }]);
   }
 
   async update(id: string, dto: UpdateUserDto): Promise<UserResponse> {

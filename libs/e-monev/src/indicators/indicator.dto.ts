@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsMoney, PageQueryDto } from '@grms/core';
+import { IsMoney, IsOmittable, PageQueryDto } from '@grms/core';
 
 export const LEVELS = ['PROGRAM', 'KEGIATAN', 'SUB_KEGIATAN'] as const;
 export type IndicatorLevel = (typeof LEVELS)[number];
@@ -28,9 +28,9 @@ export class CreateIndicatorDto {
   @IsOptional() @IsArray() @ArrayMinSize(4) @ArrayMaxSize(4) @IsString({ each: true }) @Matches(QUANTITY, { each: true }) quarterlyTargets?: string[];
   @QO('baseline (condition at the start of the Renstra)') @IsOptional() @IsString() @Matches(QUANTITY) baseline?: string;
   @QO('five-year (Renstra) end target', '60') @IsOptional() @IsString() @Matches(QUANTITY) renstraTarget?: string;
-  @IsOptional() @IsMoney({}, undefined, { description: 'Renstra end target, Rp' }) renstraAmount?: string;
+  @IsOptional() @IsMoney({}, undefined, { required: false, description: 'Renstra end target, Rp' }) renstraAmount?: string;
   @QO('realisation of the Renstra to last year', '24') @IsOptional() @IsString() @Matches(QUANTITY) previousRealization?: string;
-  @IsOptional() @IsMoney({}, undefined, { description: 'budget realised on the row to last year, Rp' }) previousAmount?: string;
+  @IsOptional() @IsMoney({}, undefined, { required: false, description: 'budget realised on the row to last year, Rp' }) previousAmount?: string;
   @ApiPropertyOptional({ example: 'Bidang Pembinaan SMA' }) @IsOptional() @IsString() @MaxLength(300) responsibleUnit?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) notes?: string;
 }
@@ -42,17 +42,17 @@ export class CreateIndicatorDto {
  */
 export class UpdateIndicatorDto {
   @ApiProperty({ example: 1, description: 'optimistic check: the indicator\'s `version` the client last read (STALE_VERSION, 409, when it has changed since)' }) @IsInt() @Min(1) expectedVersion: number;
-  @ApiPropertyOptional({ example: 'Jumlah sekolah penerima manfaat' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) name?: string;
-  @ApiPropertyOptional({ example: 'Ruang', description: 'a sub kegiatan keeps the nomenclature\'s unit (UNIT_MISMATCH otherwise)' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(60) unit?: string;
-  @ApiPropertyOptional({ enum: DIRECTIONS }) @IsOptional() @IsIn(DIRECTIONS) direction?: (typeof DIRECTIONS)[number];
-  @ApiPropertyOptional({ enum: AGGREGATIONS }) @IsOptional() @IsIn(AGGREGATIONS) aggregation?: (typeof AGGREGATIONS)[number];
-  @QO('baseline (condition at the start of the Renstra)') @IsOptional() @IsString() @Matches(QUANTITY) baseline?: string;
-  @QO('annual target') @IsOptional() @IsString() @Matches(QUANTITY) target?: string;
+  @ApiPropertyOptional({ example: 'Jumlah sekolah penerima manfaat' }) @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(500) name?: string;
+  @ApiPropertyOptional({ example: 'Ruang', description: 'a sub kegiatan keeps the nomenclature\'s unit (UNIT_MISMATCH otherwise)' }) @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(60) unit?: string;
+  @ApiPropertyOptional({ enum: DIRECTIONS }) @IsOmittable() @IsIn(DIRECTIONS) direction?: (typeof DIRECTIONS)[number];
+  @ApiPropertyOptional({ enum: AGGREGATIONS }) @IsOmittable() @IsIn(AGGREGATIONS) aggregation?: (typeof AGGREGATIONS)[number];
+  @QO('baseline (condition at the start of the Renstra)') @IsOmittable() @IsString() @Matches(QUANTITY) baseline?: string;
+  @QO('annual target') @IsOmittable() @IsString() @Matches(QUANTITY) target?: string;
   @ApiPropertyOptional({ type: [String], example: ['2', '4', '6', '8'], description: 'cumulative targets to the end of TW I-IV' })
-  @IsOptional() @IsArray() @ArrayMinSize(4) @ArrayMaxSize(4) @IsString({ each: true }) @Matches(QUANTITY, { each: true }) quarterlyTargets?: string[];
-  @QO('five-year (Renstra) end target', '60') @IsOptional() @IsString() @Matches(QUANTITY) renstraTarget?: string;
+  @IsOmittable() @IsArray() @ArrayMinSize(4) @ArrayMaxSize(4) @IsString({ each: true }) @Matches(QUANTITY, { each: true }) quarterlyTargets?: string[];
+  @QO('five-year (Renstra) end target', '60') @IsOmittable() @IsString() @Matches(QUANTITY) renstraTarget?: string;
   @ApiPropertyOptional({ example: 'Perubahan Renja: target disesuaikan dengan APBD Perubahan', description: 'why: required when Bappeda\'s monitoring team changes what a verified quarter depends on (unit, direction, aggregation, the target to a verified quarter); kept in the audit trail' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000) reason?: string;
+  @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(1000) reason?: string;
 }
 
 export class IndicatorQueryDto extends PageQueryDto {

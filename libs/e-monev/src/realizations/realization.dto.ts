@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOmittable } from '@grms/core';
 import { QUANTITY } from '../indicators/indicator.dto';
 
 export class CreateRealizationDto {
@@ -12,10 +13,10 @@ export class CreateRealizationDto {
 }
 
 export class UpdateRealizationDto {
-  @ApiPropertyOptional({ example: '2' }) @IsOptional() @IsString() @Matches(QUANTITY) value?: string;
-  @ApiPropertyOptional({ example: 'Ruang' }) @IsOptional() @IsString() @MaxLength(60) unit?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(4000) evidence?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) obstacles?: string;
+  @ApiPropertyOptional({ example: '2' }) @IsOmittable() @IsString() @Matches(QUANTITY) value?: string;
+  @ApiPropertyOptional({ example: 'Ruang' }) @IsOmittable() @IsString() @MaxLength(60) unit?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(4000) evidence?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(4000) obstacles?: string;
 }
 
 export class RejectRealizationDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsMoney } from '@grms/core';
 import { PAYMENT_KINDS, PaymentKind, Qualification, QUALIFICATIONS, TAX_BASES, TaxBase } from '../tax-rate';
 
@@ -22,13 +22,13 @@ export class PutTaxRateDto {
   @ApiPropertyOptional({ type: [String], example: ['5.1.01'], description: 'account code prefixes the tax does not apply to' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(/^[0-9](\.[0-9]+)*$/, { each: true, message: 'each excluded account is an account code prefix' }) excludedAccounts?: string[];
   @ApiPropertyOptional({ enum: PAYMENT_KINDS, isArray: true, description: 'payment kinds the tax does not apply to' })
-  @IsOptional() @IsArray() @IsIn(PAYMENT_KINDS, { each: true }) excludedPaymentKinds?: PaymentKind[];
+  @IsOptional() @IsArray() @ArrayMaxSize(PAYMENT_KINDS.length) @ArrayUnique() @IsIn(PAYMENT_KINDS, { each: true }) excludedPaymentKinds?: PaymentKind[];
   @ApiPropertyOptional({ description: 'collected only from a VAT-registered payee (PKP)' }) @IsOptional() @IsBoolean() requiresPkp?: boolean;
   @ApiPropertyOptional({ example: '100', description: 'percent added to the rate when the payee has no NPWP (100 = twice the rate)' })
   @IsOptional() @IsString() @Matches(PERCENT, { message: 'noNpwpSurcharge must be a percentage from 0 to 100, as a string' }) noNpwpSurcharge?: string;
   @ApiPropertyOptional({ type: String, example: 'PPH4_2', nullable: true, description: 'rows of one group are alternatives picked by the payee qualification' })
   @IsOptional() @IsString() @Matches(/^[A-Z0-9_]{2,30}$/) group?: string | null;
-  @ApiPropertyOptional({ enum: QUALIFICATIONS, isArray: true }) @IsOptional() @IsArray() @IsIn(QUALIFICATIONS, { each: true }) qualifications?: Qualification[];
+  @ApiPropertyOptional({ enum: QUALIFICATIONS, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(QUALIFICATIONS.length) @ArrayUnique() @IsIn(QUALIFICATIONS, { each: true }) qualifications?: Qualification[];
 }
 
 export class TaxRateResponse {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Role } from '../../auth/roles';
 import { PageQueryDto } from '../../http/pagination';
+import { IsOmittable } from '../../http/is-omittable.decorator';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'planner-c', description: 'lowercase letters, digits, dot, dash, underscore; 3-64 characters' })
@@ -17,12 +18,12 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) fullName?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(1) @MaxLength(200) fullName?: string;
   @ApiPropertyOptional({ minLength: 12, description: 'a new password (same policy as on creation); revokes every token issued before' })
-  @IsOptional() @IsString() @MinLength(12) @MaxLength(256) password?: string;
-  @ApiPropertyOptional({ enum: Role, isArray: true }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(Role, { each: true }) roles?: Role[];
+  @IsOmittable() @IsString() @MinLength(12) @MaxLength(256) password?: string;
+  @ApiPropertyOptional({ enum: Role, isArray: true }) @IsOmittable() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(Role, { each: true }) roles?: Role[];
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() organizationId?: string | null;
-  @ApiPropertyOptional({ description: 'false deactivates the account and revokes its tokens; reactivating does not bring old tokens back' }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ description: 'false deactivates the account and revokes its tokens; reactivating does not bring old tokens back' }) @IsOmittable() @IsBoolean() active?: boolean;
 }
 
 export class UserQueryDto extends PageQueryDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches, ValidateIf, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { IsMoney } from '@grms/core';
+import { IsMoney, IsOmittable } from '@grms/core';
 import { QUANTITY_PATTERN } from '../../pricing/item-amounts';
 
 export class CoefficientDto {
@@ -24,14 +24,14 @@ export class CreateDocumentItemDto {
 }
 
 export class UpdateDocumentItemDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[0-9.]+$/) accountCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[0-9.]+$/) fundingSourceCode?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Matches(/^[0-9.]+$/) accountCode?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Matches(/^[0-9.]+$/) fundingSourceCode?: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() hsbItemId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(1000) description?: string;
-  @ApiPropertyOptional({ type: [CoefficientDto] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @ValidateNested({ each: true }) @Type(() => CoefficientDto) coefficients?: CoefficientDto[];
-  @IsOptional() @IsMoney() unitPrice?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() vat?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) justification?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(1) @MaxLength(1000) description?: string;
+  @ApiPropertyOptional({ type: [CoefficientDto] }) @IsOmittable() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @ValidateNested({ each: true }) @Type(() => CoefficientDto) coefficients?: CoefficientDto[];
+  @IsOmittable() @IsMoney({}, undefined, { required: false }) unitPrice?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() vat?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(2000) justification?: string;
 }
 
 export class DocumentItemResponse {

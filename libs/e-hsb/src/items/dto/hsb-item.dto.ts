@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, Max, MinLength } from 'class-validator';
-import { CursorPageQueryDto, IsMoney } from '@grms/core';
+import { CursorPageQueryDto, IsMoney, IsOmittable } from '@grms/core';
 import { HSB_CATEGORIES, HSB_CEILINGS, HsbCategory, HsbCeiling } from '../hsb-item.types';
 
 const ACCOUNT = /^5\.\d\.\d{2}\.\d{2}\.\d{2}\.\d{3,4}$/;
@@ -21,14 +21,14 @@ export class CreateHsbItemDto {
 }
 
 export class UpdateHsbItemDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) specification?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(64) unit?: string;
-  @IsOptional() @IsMoney() price?: string;
-  @ApiPropertyOptional({ enum: HSB_CATEGORIES }) @IsOptional() @IsIn(HSB_CATEGORIES) category?: HsbCategory;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(ACCOUNT, { each: true, message: 'each account code must be an expenditure leaf such as 5.1.02.01.01.0024' }) accountCodes?: string[];
-  @ApiPropertyOptional({ enum: HSB_CEILINGS }) @IsOptional() @IsIn(HSB_CEILINGS) ceiling?: HsbCeiling;
-  @ApiPropertyOptional({ description: 'optimistic check: the version the client last saw' }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(1) @MaxLength(500) name?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(2000) specification?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MinLength(1) @MaxLength(64) unit?: string;
+  @IsOmittable() @IsMoney({}, undefined, { required: false }) price?: string;
+  @ApiPropertyOptional({ enum: HSB_CATEGORIES }) @IsOmittable() @IsIn(HSB_CATEGORIES) category?: HsbCategory;
+  @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsArray() @ArrayMaxSize(50) @Matches(ACCOUNT, { each: true, message: 'each account code must be an expenditure leaf such as 5.1.02.01.01.0024' }) accountCodes?: string[];
+  @ApiPropertyOptional({ enum: HSB_CEILINGS }) @IsOmittable() @IsIn(HSB_CEILINGS) ceiling?: HsbCeiling;
+  @ApiPropertyOptional({ description: 'optimistic check: the version the client last saw' }) @IsOmittable() @IsInt() @Min(1) expectedVersion?: number;
 }
 
 export class HsbItemQueryDto extends CursorPageQueryDto {

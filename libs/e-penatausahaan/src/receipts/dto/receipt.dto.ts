@@ -1,6 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsMoney, PageQueryDto } from '@grms/core';
 import { SppTaxResponse, TaxCodeDto } from '../../spp/dto/spp.dto';
 
@@ -22,7 +22,7 @@ export class CreateReceiptDto {
   @ApiProperty({ oneOf: [{ $ref: getSchemaPath(ReceiptPayeeDto) }, { type: 'string', example: 'Toko Sumber Rejeki' }],
     description: 'the payee; API.md\'s plain name (a string) is the payee `{ name }` without an NPWP (PPh 22 and PPh 23 then at twice the rate)' })
   @Transform(({ value }) => (typeof value === 'string' ? plainToInstance(ReceiptPayeeDto, { name: value.trim() }) : value))
-  @ValidateNested() @Type(() => ReceiptPayeeDto) payee: ReceiptPayeeDto;
+  @IsObject() @ValidateNested() @Type(() => ReceiptPayeeDto) payee: ReceiptPayeeDto;
   @ApiProperty({ format: 'uuid' }) @IsUUID() budgetLineId: string;
   @IsMoney({ allowZero: false }) gross: string;
   @ApiPropertyOptional({ type: [TaxCodeDto], description: 'taxes withheld on the payment (codes of the year\'s tax table)' })

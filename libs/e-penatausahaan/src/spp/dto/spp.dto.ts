@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CursorPageQueryDto } from '@grms/core';
 import { Qualification, QUALIFICATIONS, TAX_BASES } from '@grms/budget';
 import { LineAmountDto, LineAmountResponse } from '../../common/line-amount.dto';
@@ -34,7 +34,7 @@ export class CreateSppDto {
   @ApiProperty({ type: [LineAmountDto] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => LineAmountDto)
   lines: LineAmountDto[];
-  @ApiProperty({ type: PayeeDto }) @ValidateNested() @Type(() => PayeeDto) payee: PayeeDto;
+  @ApiProperty({ type: PayeeDto }) @IsObject() @ValidateNested() @Type(() => PayeeDto) payee: PayeeDto;
   @ApiPropertyOptional({ format: 'uuid', description: 'LS against a contract (checked once e-delivery contracts exist)' }) @IsOptional() @IsUUID() contractId?: string;
   @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(100) terminNo?: number;
   @ApiPropertyOptional({ format: 'uuid', description: 'GU: the approved SPJ this replenishes' }) @IsOptional() @IsUUID() spjId?: string;
@@ -101,6 +101,6 @@ export class SppResponse {
 }
 
 export class CorrectSppDto {
-  @ApiProperty({ type: PayeeDto, description: 'the corrected payee (name, NPWP, bank and account)' }) @ValidateNested() @Type(() => PayeeDto) payee: PayeeDto;
+  @ApiProperty({ type: PayeeDto, description: 'the corrected payee (name, NPWP, bank and account)' }) @IsObject() @ValidateNested() @Type(() => PayeeDto) payee: PayeeDto;
   @ApiProperty({ example: 'the supplier\'s account number was wrong; SP2D cancelled' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
 }
