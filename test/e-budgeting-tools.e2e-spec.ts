@@ -44,6 +44,19 @@ describe('e-budgeting bulk tools', () => {
     expect(ok.body).toMatchObject({ imported: 3, total: '71249750.00' });
   });
 
+  it('answers for the document before reading the file: unknown or another OPD\'s 404, not a draft 409, whatever the file holds', async () => {
+    const headerless = await sheet([['no', 'such', 'columns']]);
+    const unknown = await upload('/budgeting/documents/00000000-0000-4000-8000-000000000000/items/imports', headerless);
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'NOT_FOUND']);
+    const orgB = await t.orgId('B');
+    const [other] = (await t.get(`/budgeting/documents?fiscalYear=2026&organizationId=${orgB}&limit=1`, 'auditor')).body.data;
+    const foreign = await upload(`/budgeting/documents/${other.id}/items/imports`, headerless);
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'NOT_FOUND']);
+    const [approved] = (await t.get(`/budgeting/documents?fiscalYear=2026&organizationId=${orgA}&status=APPROVED&limit=1`, 'planner-a')).body.data;
+    const notDraft = await upload(`/budgeting/documents/${approved.id}/items/imports`, headerless);
+    expect([notDraft.status, notDraft.body.code]).toEqual([409, 'DOCUMENT_NOT_DRAFT']);
+  });
+
   it('exports the DPA as XLSX grouped by account, and as JSON', async () => {
     const [dpa] = (await t.get(`/budgeting/documents?fiscalYear=2026&organizationId=${orgA}&subActivityCode=1.01.02.1.01.0072&status=APPROVED`, 'planner-a')).body.data;
     const json = await t.get(`/budgeting/documents/${dpa.id}/export`, 'auditor');

@@ -27,6 +27,9 @@ export class ItemImportService {
   constructor(private readonly tx: TransactionService, private readonly audit: AuditService, private readonly items: DocumentItemsService) {}
 
   async import(user: AuthUser, documentId: string, buffer: Buffer, fileName: string, locale: NumberLocale = 'en'): Promise<ItemImportResult> {
+    // the document first: an unknown or another OPD's document is 404 and a submitted one 409 whatever the file
+    // holds (checked again, under its lock, in the transaction that writes)
+    await this.tx.run((m) => this.items.draft(m, user, documentId));
     const table = await readTable(buffer, fileName, { numberLocale: locale }).catch((e: unknown) => {
       if (e instanceof TableReadError) throw DomainError.invalid(e.message, [{ field: 'file', message: e.message }], 'UNREADABLE_FILE');
       throw e;
