@@ -81,6 +81,18 @@ describe('input hardening', () => {
     expect(await t.sql(`SELECT 1 FROM users WHERE username = 'nul-user'`)).toEqual([]);
   });
 
+  it('refuses a NUL byte in an upload\'s form fields as in a JSON body, naming the field (multipart text is UTF-8 bytes: half a surrogate pair cannot arrive)', async () => {
+    const csv = Buffer.from('code,name,specification,unit,price,category,accountCodes,ceiling\n');
+    const send = async (fields: Record<string, string>) => {
+      let r = request(t.app.getHttpServer()).post('/api/v1/hsb/imports').set('Authorization', `Bearer ${await t.token('price-admin')}`);
+      for (const [k, v] of Object.entries(fields)) r = r.field(k, v);
+      return r.attach('file', csv, 'prices.csv');
+    };
+    const nul = await send({ fiscalYear: '2027', profile: 'kota\u0000malang' });
+    expect([nul.status, nul.body.code, nul.body.errors]).toEqual([400, 'NUL_CHARACTER', [{ field: 'profile', message: 'must not contain a NUL character' }]]);
+    expect(nul.body.detail).not.toContain('\u0000');
+  });
+
   it('refuses JSON declared in another charset with 415 naming Content-Type', async () => {
     const res = await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json; charset=latin1').send('{"username":"admin","password":"grms-demo"}');
     expect(res.status).toBe(415);

@@ -1,5 +1,6 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError } from '../errors/domain-error';
+import { assertBodyShape } from './input-guard';
 import { cacheValidationMetadata } from './validation-metadata-cache';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -19,11 +20,24 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return out;
 }
 
+/**
+ * The fields of a multipart upload (an import's `fiscalYear`, `profile`, `locale`) are parsed by multer inside
+ * the route's interceptor, after the input guard's middleware has seen the request: they get the same checks here
+ * (no NUL, no half surrogate pair, no prototype key), before validation. Multer's body is the one body with no
+ * prototype; a JSON body was checked by the middleware already.
+ */
+class GuardedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === null) assertBodyShape(value);
+    return super.transform(value, metadata);
+  }
+}
+
 // whitelist + forbidNonWhitelisted + transform, with field errors in the
 // problem document.
 export function createValidationPipe(): ValidationPipe {
   cacheValidationMetadata();
-  return new ValidationPipe({
+  return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
