@@ -100,6 +100,19 @@ describe('input hardening', () => {
     expect(res.body.errors[0].field).toBe('Content-Type');
   });
 
+  it('refuses a body sent as text/plain or XML with 415 naming Content-Type, instead of reading it as no body', async () => {
+    const token = await t.token('admin');
+    for (const type of ['text/plain', 'text/plain; charset=utf-8', 'application/xml']) {
+      const res = await request(server).post('/api/v1/fiscal-years').set('Authorization', `Bearer ${token}`).set('Content-Type', type).send('{"year":2041,"status":"PLANNING"}');
+      expect({ type, status: res.status, code: res.body.code, field: res.body.errors?.[0]?.field }).toEqual({ type, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', field: 'Content-Type' });
+      expect(res.body.detail).toContain(type.split(';')[0]);
+    }
+    expect(await t.sql('SELECT 1 FROM fiscal_years WHERE year = 2041')).toEqual([]);
+    // the same body as JSON is read
+    const json = await request(server).post('/api/v1/fiscal-years').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send('{"year":2041,"status":"PLANNING"}');
+    expect(json.status).toBe(201);
+  });
+
   it('refuses __proto__, constructor and prototype keys with 400 instead of dropping them', async () => {
     for (const [key, raw] of [
       ['__proto__', '{"username":"admin","password":"grms-demo","__proto__":{"roles":["ADMIN"]}}'],

@@ -130,6 +130,24 @@ function notUtf8Json(req: Request): Error | null {
   return Object.assign(new Error(`unsupported charset "${charset.toUpperCase()}"`), { status: 415, type: 'charset.unsupported', charset });
 }
 
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * A body sent as something the API does not read (`text/plain`, `application/xml`, `text/csv` outside a
+ * multipart upload): no parser takes it, so it used to reach the route as no body at all and be answered
+ * "field is required", as if the client had sent nothing. Refused instead with 415 naming Content-Type.
+ * A body without a Content-Type is left as before (no parser reads it), and so is a DELETE's.
+ */
+function unreadableMediaType(req: Request): Error | null {
+  const type = req.headers['content-type'];
+  if (!type || !BODY_METHODS.has(req.method)) return null;
+  const length = req.headers['content-length'];
+  if ((length === undefined || Number(length) === 0) && req.headers['transfer-encoding'] === undefined) return null;
+  if (/^\s*(application\/([\w.+-]+\+)?json|application\/x-www-form-urlencoded)\s*(;|$)/i.test(type)) return null;
+  const media = type.split(';')[0].trim().toLowerCase();
+  return Object.assign(new Error(`unsupported media type "${media}"`), { status: 415, type: 'media-type.unsupported' });
+}
+
 const LIMITS = new WeakMap<object, { limit: number; refused: boolean }>();
 
 /**
@@ -182,7 +200,7 @@ export function bodyLimits(options: BodyLimitOptions): { check: RequestHandler; 
       if (state.refused || res.headersSent) return;
       next(err);
     };
-    const refused = notUtf8Json(req);
+    const refused = notUtf8Json(req) ?? unreadableMediaType(req);
     if (refused) {
       // read off the body (within the limit counted above), then answer, as the parser does with a charset it refuses
       if (req.complete) return done(refused);

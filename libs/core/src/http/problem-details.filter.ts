@@ -118,8 +118,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (e && e.type === 'entity.too.large') {
       return { type: 'https://grms.example/problems/payload-too-large', title: 'Payload Too Large', status: 413, detail: 'the request body is too large', code: 'PAYLOAD_TOO_LARGE', errors: [] };
     }
-    if (e && (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported')) {
-      return { type: 'https://grms.example/problems/unsupported-media-type', title: 'Unsupported Media Type', status: 415, detail: `${e.message ?? 'unsupported body encoding'}: send JSON as UTF-8 (Content-Type: application/json; charset=utf-8)`, code: 'UNSUPPORTED_MEDIA_TYPE', errors: [{ field: e.type === 'charset.unsupported' ? 'Content-Type' : 'Content-Encoding', message: 'only UTF-8 JSON is accepted' }] };
+    if (e && (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported' || e.type === 'media-type.unsupported')) {
+      return { type: 'https://grms.example/problems/unsupported-media-type', title: 'Unsupported Media Type', status: 415, detail: `${e.message ?? 'unsupported body encoding'}: send JSON as UTF-8 (Content-Type: application/json; charset=utf-8)`, code: 'UNSUPPORTED_MEDIA_TYPE', errors: [{ field: e.type === 'encoding.unsupported' ? 'Content-Encoding' : 'Content-Type', message: 'only UTF-8 JSON is accepted' }] };
     }
     if (e && typeof e.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
       // any other refusal of the body parser (aborted, bad length): the client's fault
