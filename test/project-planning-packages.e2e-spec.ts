@@ -64,8 +64,18 @@ describe('e-project planning: packages, plans, thresholds and reports', () => {
     expect(rup.text).not.toContain(a.body.id);
     const rko = await t.req('get', '/project-planning/rko?fiscalYear=2026&format=xlsx', { user: 'planner-a' });
     expect(rko.headers['content-type']).toContain('spreadsheetml');
-    expect((await t.get('/project-planning/rko?fiscalYear=2026', 'planner-a')).body.find((r: { packageCode: string }) => r.packageCode === a.body.code))
+    const rkoPage = (await t.get('/project-planning/rko?fiscalYear=2026&limit=500', 'planner-a')).body;
+    expect(rkoPage.meta).toMatchObject({ page: 1, limit: 500, total: rkoPage.data.length });
+    expect(rkoPage.data.find((r: { packageCode: string }) => r.packageCode === a.body.code))
       .toMatchObject({ value: '140000000.00', physical: planOf('150000000').physical.map((p) => `${p}.00`) });
+    // one row a page: the pages walk the same rows in the same order, none twice
+    const walked: string[] = [];
+    for (let page = 1; page <= rkoPage.meta.total; page++) {
+      const one = (await t.get(`/project-planning/rko?fiscalYear=2026&limit=1&page=${page}`, 'planner-a')).body;
+      expect(one.meta.total).toBe(rkoPage.meta.total);
+      walked.push(one.data[0].packageCode);
+    }
+    expect(walked).toEqual(rkoPage.data.map((r: { packageCode: string }) => r.packageCode));
 
     // OPD B: none of OPD A's packages
     expect((await t.get(`/project-planning/packages/${a.body.id}`, 'planner-b')).status).toBe(404);

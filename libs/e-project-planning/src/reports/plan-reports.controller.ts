@@ -1,7 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiPage, Authenticated, AuthUser, Column, CurrentUser, Page, Permission, streamDownload } from '@grms/core';
-import { PlanReportQueryDto, RkoRow, RupQueryDto, RupRow } from './dto/report.dto';
+import { PlanReportPageQueryDto, RkoRow, RupRow } from './dto/report.dto';
 import { PlanReportsService } from './plan-reports.service';
 
 const RUP_COLUMNS: Column<RupRow>[] = [
@@ -34,17 +34,17 @@ export class PlanReportsController {
   @ApiOperation({ summary: 'Procurement plan (RUP) in the columns SiRUP uses', description: 'Announced packages (and later states) of the year; OPD roles see their OPD. format=json (default): one page `{ data, meta: { page, limit, total } }` in report order (OPD code, RUP code); format=csv|xlsx: every row, streamed from one read-only snapshot, page by page.' })
   @ApiPage(RupRow)
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async rup(@CurrentUser() user: AuthUser, @Query() q: RupQueryDto): Promise<Page<RupRow> | StreamableFile> {
+  async rup(@CurrentUser() user: AuthUser, @Query() q: PlanReportPageQueryDto): Promise<Page<RupRow> | StreamableFile> {
     if (!q.format || q.format === 'json') return this.reports.rup(user, q);
     return streamDownload(q.format, `rup-${q.fiscalYear}`, 'RUP', RUP_COLUMNS, await this.reports.rupPages(user, q));
   }
 
   @Get('rko')
   @Authenticated({ permission: Permission.PACKAGE_READ })
-  @ApiOperation({ summary: 'Operational work plan (RKO) per sub kegiatan', description: 'Every package not cancelled, with its monthly S-curve and financial plan; OPD roles see their OPD. format=json|csv|xlsx (the downloads stream every row from one read-only snapshot, page by page).' })
-  @ApiOkResponse({ type: [RkoRow] })
+  @ApiOperation({ summary: 'Operational work plan (RKO) per sub kegiatan', description: 'Every package not cancelled, with its monthly S-curve and financial plan; OPD roles see their OPD. format=json (default): one page `{ data, meta: { page, limit, total } }` in report order (OPD code, sub kegiatan, package code), as the RUP; format=csv|xlsx: every row, streamed from one read-only snapshot, page by page.' })
+  @ApiPage(RkoRow)
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async rko(@CurrentUser() user: AuthUser, @Query() q: PlanReportQueryDto): Promise<RkoRow[] | StreamableFile> {
+  async rko(@CurrentUser() user: AuthUser, @Query() q: PlanReportPageQueryDto): Promise<Page<RkoRow> | StreamableFile> {
     if (!q.format || q.format === 'json') return this.reports.rko(user, q);
     return streamDownload(q.format, `rko-${q.fiscalYear}`, 'RKO', RKO_COLUMNS, await this.reports.rkoPages(user, q));
   }

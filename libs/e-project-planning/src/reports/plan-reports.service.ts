@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, AuthUser, offsetOf, Page, pageOf, Permission, SqlWhere, statementPages, TransactionService } from '@grms/core';
 import { DataSource } from 'typeorm';
-import { PlanReportQueryDto, RkoRow, RupQueryDto, RupRow } from './dto/report.dto';
+import { PlanReportPageQueryDto, PlanReportQueryDto, RkoRow, RupRow } from './dto/report.dto';
 
 const d = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
 
@@ -32,14 +32,8 @@ export class PlanReportsService {
   constructor(private readonly tx: TransactionService, private readonly access: AccessService, @InjectDataSource() private readonly ds: DataSource) {}
 
   /** One page of the RUP in report order, with the real total (API.md's list shape). */
-  async rup(user: AuthUser, q: RupQueryDto): Promise<Page<RupRow>> {
-    const w = await this.where(user, q, RUP_STATES);
-    const n = w.params.length;
-    return this.tx.run(async (m) => {
-      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM packages p ${w.clause}`, w.params);
-      const rows: RupRow[] = await m.query(`${RUP_SELECT} ${w.clause} ${RUP_ORDER}, p.id LIMIT $${n + 1} OFFSET $${n + 2}`, [...w.params, q.limit, offsetOf(q)]);
-      return pageOf(rows, total, q);
-    });
+  async rup(user: AuthUser, q: PlanReportPageQueryDto): Promise<Page<RupRow>> {
+    return this.page<RupRow>(user, q, RUP_STATES, RUP_SELECT, RUP_ORDER);
   }
 
   /** Every row of the RUP for a download: the same statement read through a cursor in one read-only snapshot, so memory holds one fetch. */
@@ -48,15 +42,25 @@ export class PlanReportsService {
     return statementPages(this.ds, `${RUP_SELECT} ${w.clause} ${RUP_ORDER}`, w.params);
   }
 
-  async rko(user: AuthUser, q: PlanReportQueryDto): Promise<RkoRow[]> {
-    const w = await this.where(user, q, RKO_STATES);
-    return this.tx.run((m) => m.query(`${RKO_SELECT} ${w.clause} ${RKO_ORDER}`, w.params));
+  async rko(user: AuthUser, q: PlanReportPageQueryDto): Promise<Page<RkoRow>> {
+    return this.page<RkoRow>(user, q, RKO_STATES, RKO_SELECT, RKO_ORDER);
   }
 
   /** Every row of the RKO for a download: the same statement read through a cursor in one read-only snapshot, so memory holds one fetch. */
   async rkoPages(user: AuthUser, q: PlanReportQueryDto): Promise<AsyncIterable<RkoRow[]>> {
     const w = await this.where(user, q, RKO_STATES);
     return statementPages(this.ds, `${RKO_SELECT} ${w.clause} ${RKO_ORDER}`, w.params);
+  }
+
+  /** One page of a plan report with its real total, in the report's order (the package id breaks ties, so pages never overlap). */
+  private async page<T>(user: AuthUser, q: PlanReportPageQueryDto, states: string, select: string, order: string): Promise<Page<T>> {
+    const w = await this.where(user, q, states);
+    const n = w.params.length;
+    return this.tx.run(async (m) => {
+      const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM packages p ${w.clause}`, w.params);
+      const rows: T[] = await m.query(`${select} ${w.clause} ${order}, p.id LIMIT $${n + 1} OFFSET $${n + 2}`, [...w.params, q.limit, offsetOf(q)]);
+      return pageOf(rows, total, q);
+    });
   }
 
   /** The scope and filters, and the states the report covers (a fixed condition, no input in it). */

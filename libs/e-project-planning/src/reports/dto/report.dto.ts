@@ -9,8 +9,8 @@ export class PlanReportQueryDto {
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv', 'xlsx']) format?: 'json' | 'csv' | 'xlsx';
 }
 
-/** The RUP's filters and, for its JSON, the page (API.md's list shape); the downloads carry every row. */
-export class RupQueryDto extends PageQueryDto {
+/** A plan report's filters and, for its JSON, the page (API.md's list shape); the downloads carry every row. */
+export class PlanReportPageQueryDto extends PageQueryDto {
   @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv', 'xlsx']) format?: 'json' | 'csv' | 'xlsx';
