@@ -162,6 +162,10 @@ for (const [role, granted] of Object.entries(MONEV_GRANTS) as [Role, Permission[
 // quarter depends on, with a reason).
 ROLE_PERMISSIONS[Role.PLANNER].push(Permission.MONEV_INDICATOR_EDIT);
 ROLE_PERMISSIONS[Role.MONEV_VERIFIER].push(Permission.MONEV_INDICATOR_EDIT);
+// e-monev (decision 0118): DOMAIN.md's budget team (BUDGET_VERIFIER: TAPD,
+// Bappeda, BPKAD) verifies or rejects indicator data, province-wide, beside
+// Bappeda's monitoring team; never a realisation it submitted itself.
+ROLE_PERMISSIONS[Role.BUDGET_VERIFIER].push(Permission.MONEV_VERIFY);
 
 export function rolesWith(permission: Permission): Role[] {
   return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => ROLE_PERMISSIONS[r].includes(permission));
