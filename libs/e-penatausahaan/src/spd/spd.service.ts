@@ -57,7 +57,7 @@ export class SpdService {
     return this.tx.run(async (m) => {
       const [row] = await m.query(`SELECT id, status, created_by, organization_id, fiscal_year, month, number FROM spd WHERE id = $1 FOR UPDATE`, [id]);
       if (!row) throw DomainError.notFound('SPD', id);
-      await this.access.requireOrganization(user, Permission.SPD_WRITE, row.organization_id, 'SPD', id);
+      await this.access.requireOrganization(user, Permission.SPD_APPROVE, row.organization_id, 'SPD', id);
       if (row.status !== 'DRAFT') throw DomainError.invalidTransition('SPD', row.status, 'approved');
       if (row.created_by === user.id) throw DomainError.sameMakerAndApprover('SPD');
       await this.years.requireStatus(m, row.fiscal_year, ['EXECUTION']);
