@@ -94,6 +94,11 @@ describe('e-budgeting revisions', () => {
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('BELOW_COMMITTED');
     expect(res.body.detail).toContain(used.account_code);
+    // the arithmetic: what is left, committed + disbursed, short by how much (decision 0117)
+    const [b] = await t.sql<{ committed: string; disbursed: string }>(
+      `SELECT committed::text, disbursed::text FROM budget_lines WHERE fiscal_year = 2026 AND organization_id = $1 AND sub_activity_code = '1.01.02.1.01.0072' AND account_code = $2 AND funding_source_code = $3`,
+      [orgA, used.account_code, used.funding_source_code]);
+    expect(res.body.detail).toContain(`line ${used.account_code} / ${used.funding_source_code} of sub kegiatan 1.01.02.1.01.0072 would have 0.00 but committed ${b.committed} + disbursed ${b.disbursed} = ${used.used} is already used on it (short by ${used.used})`);
     expect(await t.sql(`SELECT count(*)::int AS n FROM ledger_entries`)).toEqual(before);
     expect((await t.get(`/budgeting/documents/${rev.id}`, 'planner-a')).body.status).toBe('DRAFT');
   });

@@ -103,6 +103,9 @@ describe('SPD revision and withdrawal', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('SPD_REVISION_BELOW_USED');
     expect(refused.body.detail).toContain(`in process ${free}`);
+    // and the line as the DPA names it (decision 0117)
+    const codes = (await t.get(`/budget-lines/${l.id}`, 'auditor')).body;
+    expect(refused.body.detail).toContain(`(sub kegiatan ${codes.subActivityCode} / account ${codes.accountCode} / funding source ${codes.fundingSourceCode})`);
     expect(await t.sql(`SELECT count(*)::int AS n FROM ledger_entries`)).toEqual(entries);
     expect((await t.get(`/budgeting/documents/${third}`, 'planner-a')).body.status).toBe('SUBMITTED');
     await ledgerClean(t);

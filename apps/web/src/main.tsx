@@ -61,7 +61,7 @@ NAV.push(...REPORT_NAV);
 NAV.push(
   { path: 'revenue', label: 'sts', roles: ['REVENUE_TREASURER', 'BUDGET_USER', 'CASH_AUTHORITY', 'AUDITOR', 'ADMIN'] },
   { path: 'packages', label: 'packages', roles: ['PLANNER', 'PROJECT_OFFICER', 'SUPERVISOR', 'BUDGET_USER', 'AUDITOR', 'ADMIN'] },
-  { path: 'monev', label: 'monevQueue', roles: ['MONEV_VERIFIER'] },
+  { path: 'monev', label: 'monevQueue', roles: ['MONEV_VERIFIER', 'BUDGET_VERIFIER'] },
 );
 const DAILY_PAGES: Record<string, (id?: string) => ReactNode> = {
   revenue: () => <RevenuePage />,

@@ -5,6 +5,7 @@ export * from './ledger/ledger.service';
 export * from './ledger/ledger-verify.service';
 export * from './budget-lines/budget-lines.service';
 export * from './budget-lines/dto/budget-line.dto';
+export * from './budget-lines/line-labels';
 export * from './fiscal-years/fiscal-years.service';
 export * from './fiscal-years/dto/fiscal-year.dto';
 export * from './organizations/organizations.service';

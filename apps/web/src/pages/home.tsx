@@ -52,7 +52,7 @@ WAITING.push(
   { roles: ['PLANNER'], label: ['Paket pengadaan berstatus DRAFT', 'Procurement packages in DRAFT'], path: ({ year }) => `/project-planning/packages${qs({ fiscalYear: year, status: 'DRAFT', limit: 1 })}`, href: '#/packages' },
   { roles: ['REVENUE_TREASURER'], label: ['STS tahun ini', 'Deposit slips (STS) this year'], path: ({ year }) => `/penatausahaan/sts${qs({ fiscalYear: year, limit: 1 })}`, href: '#/revenue' },
   { roles: ['REVENUE_TREASURER'], label: ['Kas penerimaan belum disetor', 'Revenue received, not yet deposited'], path: ({ year }) => `/penatausahaan/revenue-book${qs({ fiscalYear: year, limit: 1 })}`, href: '#/revenue', money: ((d: { balance: string }) => d.balance) as never },
-  { roles: ['MONEV_VERIFIER'], label: ['Realisasi indikator menunggu verifikasi', 'Indicator realisations to verify'], path: ({ year }) => indicatorsPath(year), href: '#/monev', count: ((d: Page<Indicator>) => submitted(d).length) as never },
+  { roles: ['MONEV_VERIFIER', 'BUDGET_VERIFIER'], label: ['Realisasi indikator menunggu verifikasi', 'Indicator realisations to verify'], path: ({ year }) => indicatorsPath(year), href: '#/monev', count: ((d: Page<Indicator>) => submitted(d).length) as never },
 );
 
 // The roles that had no start page (decision 0517): the administrator's

@@ -66,6 +66,8 @@ export enum Permission {
   MONEV_VERIFY = 'monev:verify',
   MONEV_SETTINGS_MANAGE = 'monev:settings:manage',
   MONEV_INDICATOR_EDIT = 'monev:indicator:edit',
+  // e-penatausahaan: signing (approving) an SPD (decision 0119)
+  SPD_APPROVE = 'spd:approve',
 }
 
 const READ_EVERYTHING: Permission[] = [
@@ -162,6 +164,15 @@ for (const [role, granted] of Object.entries(MONEV_GRANTS) as [Role, Permission[
 // quarter depends on, with a reason).
 ROLE_PERMISSIONS[Role.PLANNER].push(Permission.MONEV_INDICATOR_EDIT);
 ROLE_PERMISSIONS[Role.MONEV_VERIFIER].push(Permission.MONEV_INDICATOR_EDIT);
+// e-monev (decision 0118): DOMAIN.md's budget team (BUDGET_VERIFIER: TAPD,
+// Bappeda, BPKAD) verifies or rejects indicator data, province-wide, beside
+// Bappeda's monitoring team; never a realisation it submitted itself.
+ROLE_PERMISSIONS[Role.BUDGET_VERIFIER].push(Permission.MONEV_VERIFY);
+// SPD (decision 0119): drafted by the regional treasurer (CASH_AUTHORITY), signed
+// (approved) by another cash authority or by the PPKD (REGIONAL_FINANCE_HEAD,
+// head of BPKAD), as DOMAIN.md names them; never by its maker.
+ROLE_PERMISSIONS[Role.CASH_AUTHORITY].push(Permission.SPD_APPROVE);
+ROLE_PERMISSIONS[Role.REGIONAL_FINANCE_HEAD].push(Permission.SPD_READ, Permission.SPD_APPROVE);
 
 export function rolesWith(permission: Permission): Role[] {
   return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => ROLE_PERMISSIONS[r].includes(permission));

@@ -123,15 +123,21 @@ export class DocumentWorkflowService {
    */
   private async checkCommitted(m: EntityManager, doc: DocumentRow): Promise<void> {
     if (!doc.previousId || doc.kind === 'REVENUE') return;
-    const rows: { accountCode: string; fundingSourceCode: string; amount: string; used: string }[] = await m.query(
+    const rows: { accountCode: string; fundingSourceCode: string; amount: string; used: string; committed: string; disbursed: string }[] = await m.query(
       `SELECT b.account_code AS "accountCode", b.funding_source_code AS "fundingSourceCode",
          COALESCE((SELECT sum(i.total) FROM budget_document_items i WHERE i.document_id = $1 AND i.account_code = b.account_code AND i.funding_source_code = b.funding_source_code), 0)::numeric(20,2)::text AS amount,
-         (CASE WHEN b.account_code LIKE '6.2.%' THEN b.realized ELSE b.committed + b.disbursed END)::numeric(20,2)::text AS used
+         (CASE WHEN b.account_code LIKE '6.2.%' THEN b.realized ELSE b.committed + b.disbursed END)::numeric(20,2)::text AS used,
+         b.committed::text AS committed, b.disbursed::text AS disbursed
        FROM budget_lines b WHERE b.fiscal_year = $2 AND b.organization_id = $3 AND b.sub_activity_code = $4 AND starts_with(b.account_code, $5)`,
       [doc.id, doc.fiscalYear, doc.organizationId, doc.subActivityCode, ACCOUNT_CLASS[doc.kind].prefix]);
     const below = rows.filter((r) => Money.of(r.amount).lt(Money.of(r.used)));
     if (below.length) {
-      throw DomainError.rule('BELOW_COMMITTED', below.map((r) => `line ${r.accountCode} / ${r.fundingSourceCode} would have ${r.amount} but ${r.used} is already committed or disbursed`).join('; '),
+      // the arithmetic of each line (decision 0117): what the revision leaves, what is used, by whom, short by how much
+      const said = (r: (typeof below)[number]) => {
+        const used = r.accountCode.startsWith('6.2.') ? `realised ${Money.of(r.used)}` : `committed ${Money.of(r.committed)} + disbursed ${Money.of(r.disbursed)} = ${Money.of(r.used)}`;
+        return `line ${r.accountCode} / ${r.fundingSourceCode} of sub kegiatan ${doc.subActivityCode} would have ${Money.of(r.amount)} but ${used} is already used on it (short by ${Money.of(r.used).minus(Money.of(r.amount))})`;
+      };
+      throw DomainError.rule('BELOW_COMMITTED', below.map(said).join('; '),
         below.map((r) => ({ field: `lines.${r.accountCode}`, message: `${r.amount} < committed + disbursed ${r.used}` })));
     }
   }

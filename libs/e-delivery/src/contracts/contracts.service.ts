@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessService, AuditService, AuthUser, CursorPage, DomainError, Keyset, keysetAfterRow, keysetOrderBy, listPage, Money, Permission, snapshotPages, SqlWhere, TransactionService, whereAnd } from '@grms/core';
-import { FiscalYearsService, LedgerKind, LedgerService } from '@grms/budget';
+import { FiscalYearsService, LedgerKind, LedgerService, labelSuffix, lineLabels } from '@grms/budget';
 import { CONTRACTABLE, PackageStatus, PackageWorkflowService } from '@grms/e-project-planning';
 import { DataSource, EntityManager } from 'typeorm';
 import { CONTRACT_SELECT, fetchContract, lockContract } from './contract.queries';
@@ -107,11 +107,12 @@ export class ContractsService {
   async requireAvailable(m: EntityManager, lines: { budgetLineId: string; amount: Money }[]): Promise<{ budgetLineId: string; amount: Money }[]> {
     const nonZero = lines.filter((l) => !l.amount.isZero());
     const locked = await this.ledger.lockLines(m, nonZero.map((l) => l.budgetLineId));
+    const labels = await lineLabels(m, nonZero.map((l) => l.budgetLineId));
     const refusals = nonZero.filter((l) => l.amount.isPositive()).map((l) => {
       const b = locked.get(l.budgetLineId)!;
       const avail = Money.of(b.appropriated).minus(Money.of(b.committed)).minus(Money.of(b.disbursed));
       return l.amount.gt(avail)
-        ? `requested ${l.amount} > appropriated ${Money.of(b.appropriated)} - committed ${Money.of(b.committed)} - disbursed ${Money.of(b.disbursed)} = ${avail} on budget line ${l.budgetLineId}`
+        ? `requested ${l.amount} > appropriated ${Money.of(b.appropriated)} - committed ${Money.of(b.committed)} - disbursed ${Money.of(b.disbursed)} = ${avail} on budget line ${l.budgetLineId}${labelSuffix(labels, l.budgetLineId)}`
         : null;
     }).filter((x): x is string => x !== null);
     if (refusals.length) throw DomainError.rule('INSUFFICIENT_BUDGET', `not enough uncommitted budget: ${refusals.join('; ')}`, refusals.map((r) => ({ field: 'fundingLines', message: r })));

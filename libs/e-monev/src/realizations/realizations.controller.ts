@@ -32,7 +32,7 @@ export class RealizationsController {
   @Post(':id/verify')
   @HttpCode(200)
   @Authenticated({ permission: Permission.MONEV_VERIFY })
-  @ApiOperation({ summary: 'Verify a submitted realisation', description: 'MONEV_VERIFIER (Bappeda\'s monitoring team), not the submitter. Only VERIFIED realisations count in the evaluation report.' })
+  @ApiOperation({ summary: 'Verify a submitted realisation', description: 'MONEV_VERIFIER (Bappeda\'s monitoring team) or BUDGET_VERIFIER (the budget team, decision 0118), province-wide, not the submitter. Only VERIFIED realisations count in the evaluation report.' })
   @ApiOkResponse({ type: RealizationResponse })
   @ApiProblems({ 403: 'SAME_MAKER_AND_APPROVER', 409: 'INVALID_STATE_TRANSITION' })
   verify(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<RealizationResponse> {
@@ -42,7 +42,7 @@ export class RealizationsController {
   @Post(':id/reject')
   @HttpCode(200)
   @Authenticated({ permission: Permission.MONEV_VERIFY })
-  @ApiOperation({ summary: 'Reject a submitted realisation with a reason', description: 'MONEV_VERIFIER, not the submitter. The OPD corrects it (PATCH) and submits it again.' })
+  @ApiOperation({ summary: 'Reject a submitted realisation with a reason', description: 'MONEV_VERIFIER or BUDGET_VERIFIER (decision 0118), not the submitter. The OPD corrects it (PATCH) and submits it again.' })
   @ApiOkResponse({ type: RealizationResponse })
   @ApiProblems({ 403: 'SAME_MAKER_AND_APPROVER', 409: 'INVALID_STATE_TRANSITION' })
   reject(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectRealizationDto): Promise<RealizationResponse> {

@@ -7,6 +7,8 @@ export interface SpdLimitInput {
   planCumulative: Money | null;
   /** what earlier SPDs (any status except none) already gave the line */
   earlierSpds: Money;
+  /** how a user knows the line (sub kegiatan / account / funding source), said after the arithmetic */
+  label?: string;
 }
 
 export interface SpdLimitRefusal {
@@ -23,7 +25,7 @@ export function checkSpdLimit(x: SpdLimitInput): SpdLimitRefusal | null {
   if (x.requested.gt(available)) {
     return {
       budgetLineId: x.budgetLineId,
-      detail: `budget line ${x.budgetLineId}: requested ${x.requested} > cash plan to date ${x.planCumulative} - earlier SPDs ${x.earlierSpds} = ${available}`,
+      detail: `budget line ${x.budgetLineId}: requested ${x.requested} > cash plan to date ${x.planCumulative} - earlier SPDs ${x.earlierSpds} = ${available}${x.label ? ` (${x.label})` : ''}`,
     };
   }
   return null;
@@ -35,13 +37,15 @@ export interface AvailabilityInput {
   allotted: Money;
   disbursed: Money;
   inProcess: Money;
+  /** how a user knows the line (sub kegiatan / account / funding source), said after the arithmetic */
+  label?: string;
 }
 
 // Per line: requested <= allotted - disbursed - payments in process.
 export function checkAvailability(x: AvailabilityInput): string | null {
   const available = x.allotted.minus(x.disbursed).minus(x.inProcess);
   if (x.requested.gt(available)) {
-    return `budget line ${x.budgetLineId}: requested ${x.requested} > allotted ${x.allotted} - disbursed ${x.disbursed} - in process ${x.inProcess} = ${available}`;
+    return `budget line ${x.budgetLineId}: requested ${x.requested} > allotted ${x.allotted} - disbursed ${x.disbursed} - in process ${x.inProcess} = ${available}${x.label ? ` (${x.label})` : ''}`;
   }
   return null;
 }

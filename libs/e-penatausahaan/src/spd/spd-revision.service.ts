@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, AuditService, AuthUser, DomainError, Money, Permission, TransactionService } from '@grms/core';
-import { AllotmentReleaser, FiscalYearsService, LedgerKind, LedgerService } from '@grms/budget';
+import { AllotmentReleaser, FiscalYearsService, labelSuffix, LedgerKind, LedgerService, lineLabels } from '@grms/budget';
 import { EntityManager } from 'typeorm';
 import { requireDistinctLines } from '../common/doc-lines';
 import { inProcessByLine } from '../spp/spp.queries';
@@ -75,13 +75,14 @@ export class SpdRevisionService implements AllotmentReleaser {
     const ids = cuts.map((c) => c.budgetLineId);
     const locked = await this.ledger.lockLines(m, ids);
     const inProcess = await inProcessByLine(m, ids, null);
+    const labels = await lineLabels(m, ids);
     const refusals = cuts.map((c) => {
       const b = locked.get(c.budgetLineId)!;
       const left = Money.of(b.allotted).minus(c.cut);
       const used = Money.of(b.disbursed).plus(Money.of(inProcess.get(c.budgetLineId) ?? '0'));
       return left.lt(used) ? {
         field: `${c.field}.amount`,
-        message: `budget line ${c.budgetLineId}: allotted ${Money.of(b.allotted)} - cut ${c.cut} = ${left} < disbursed ${Money.of(b.disbursed)} + in process ${Money.of(inProcess.get(c.budgetLineId) ?? '0')} = ${used} (at most ${Money.of(b.allotted).minus(used)} can be given back)`,
+        message: `budget line ${c.budgetLineId}: allotted ${Money.of(b.allotted)} - cut ${c.cut} = ${left} < disbursed ${Money.of(b.disbursed)} + in process ${Money.of(inProcess.get(c.budgetLineId) ?? '0')} = ${used} (at most ${Money.of(b.allotted).minus(used)} can be given back)${labelSuffix(labels, c.budgetLineId)}`,
       } : null;
     }).filter((x): x is { field: string; message: string } => x !== null);
     if (refusals.length) throw DomainError.rule('SPD_REVISION_BELOW_USED', `the revision of SPD ${spd.number} would take back allotment already spent or in process: ${refusals.map((r) => r.message).join('; ')}`, refusals);

@@ -24,10 +24,10 @@ export class SpdController {
   }
 
   @Post(':id/approve')
-  @ApiOperation({ summary: 'Approve an SPD', description: 'A cash authority other than the maker (four-eyes) approves the SPD; ALLOTMENT is posted per line, bounded by the appropriation.' })
+  @ApiOperation({ summary: 'Approve (sign) an SPD', description: 'A cash authority other than the maker (four-eyes), or the PPKD (REGIONAL_FINANCE_HEAD, head of BPKAD, decision 0119), signs the SPD; ALLOTMENT is posted per line, bounded by the appropriation and the cash plan to the SPD\'s month.' })
   @ApiProblems({ 409: 'INVALID_STATE_TRANSITION', 403: 'SAME_MAKER_AND_APPROVER', 422: ['INSUFFICIENT_APPROPRIATION', 'EXCEEDS_CASH_PLAN'] })
   @HttpCode(200)
-  @Authenticated({ permission: Permission.SPD_WRITE })
+  @Authenticated({ permission: Permission.SPD_APPROVE })
   @ApiOkResponse({ type: SpdResponse, description: 'approved by a cash authority other than the maker; posts ALLOTMENT' })
   approve(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<SpdResponse> {
     return this.spd.approve(user, id);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, AuditService, AuthUser, CursorPage, DomainError, Money, Permission, TransactionService } from '@grms/core';
 import { listDocuments } from '../common/list-documents';
-import { FiscalYearsService, LedgerKind, LedgerService } from '@grms/budget';
+import { FiscalYearsService, LedgerKind, LedgerService, lineLabels } from '@grms/budget';
 import { CashPlansService } from '@grms/e-budgeting';
 import { EntityManager } from 'typeorm';
 import { loadOrgLines, nextNumber, requireDistinctLines, requireOrganizationExists, sumOf, ts } from '../common/doc-lines';
@@ -57,7 +57,7 @@ export class SpdService {
     return this.tx.run(async (m) => {
       const [row] = await m.query(`SELECT id, status, created_by, organization_id, fiscal_year, month, number FROM spd WHERE id = $1 FOR UPDATE`, [id]);
       if (!row) throw DomainError.notFound('SPD', id);
-      await this.access.requireOrganization(user, Permission.SPD_WRITE, row.organization_id, 'SPD', id);
+      await this.access.requireOrganization(user, Permission.SPD_APPROVE, row.organization_id, 'SPD', id);
       if (row.status !== 'DRAFT') throw DomainError.invalidTransition('SPD', row.status, 'approved');
       if (row.created_by === user.id) throw DomainError.sameMakerAndApprover('SPD');
       await this.years.requireStatus(m, row.fiscal_year, ['EXECUTION']);
@@ -99,8 +99,10 @@ export class SpdService {
       [ids, excludeSpdId],
     );
     const givenById = new Map(given.map((g) => [g.id, Money.of(g.total)]));
+    const labels = await lineLabels(m, ids);
     const refusals = lines.map((l, i) => ({ i, r: checkSpdLimit({
       budgetLineId: l.budgetLineId, requested: Money.of(l.amount), planCumulative: plan.get(l.budgetLineId) ?? null, earlierSpds: givenById.get(l.budgetLineId) ?? Money.ZERO,
+      label: labels.get(l.budgetLineId),
     }) })).filter((x) => x.r !== null);
     if (refusals.length) {
       throw DomainError.rule('EXCEEDS_CASH_PLAN', `the SPD exceeds the cash plan to month ${month}: ${refusals.map((x) => x.r!.detail).join('; ')}`,

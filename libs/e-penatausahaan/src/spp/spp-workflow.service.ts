@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, AuditService, AuthUser, DomainError, Money, Permission, TransactionService } from '@grms/core';
-import { FiscalYearsService, LedgerService } from '@grms/budget';
+import { FiscalYearsService, LedgerService, lineLabels } from '@grms/budget';
 import { ContractPaymentsService } from '@grms/e-delivery';
 import { EntityManager } from 'typeorm';
 import { checkAvailability } from '../spd/spd-limits';
@@ -83,11 +83,12 @@ export class SppWorkflowService {
     const ids = lines.map((l) => l.budgetLineId);
     const locked = await this.ledger.lockLines(m, ids);
     const inProcess = await inProcessByLine(m, ids, sppId);
+    const labels = await lineLabels(m, ids);
     const refusals = lines.map((l, i) => {
       const b = locked.get(l.budgetLineId)!;
       const detail = checkAvailability({
         budgetLineId: l.budgetLineId, requested: Money.of(l.amount), allotted: Money.of(b.allotted), disbursed: Money.of(b.disbursed),
-        inProcess: Money.of(inProcess.get(l.budgetLineId) ?? '0'),
+        inProcess: Money.of(inProcess.get(l.budgetLineId) ?? '0'), label: labels.get(l.budgetLineId),
       });
       return detail ? { field: `lines.${i}.amount`, message: detail } : null;
     }).filter((x): x is { field: string; message: string } => x !== null);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, AuditService, AuthUser, CursorPage, DomainError, Keyset, listPage, Money, Permission, SqlWhere, TransactionService } from '@grms/core';
-import { FiscalYearsService, LedgerService } from '@grms/budget';
+import { FiscalYearsService, LedgerService, labelSuffix, lineLabels } from '@grms/budget';
 import { EntityManager } from 'typeorm';
 import { CreatePackageDto, PackageBodyDto, PackagePlanDto, PackageQueryDto, PackageResponse, RevisePackageDto } from './dto/package.dto';
 import { directMaxOf, fetchPackage, PACKAGE_SELECT, packagedByLine } from './package.queries';
@@ -130,12 +130,13 @@ export class PackagesService {
       }
     });
     const packaged = await packagedByLine(m, ids, packageId);
+    const labels = await lineLabels(m, ids);
     const refusals = dto.fundingLines.map((f, i) => {
       const appropriated = Money.of(locked.get(f.budgetLineId)!.appropriated);
       const other = Money.of(packaged.get(f.budgetLineId) ?? '0');
       const rest = appropriated.minus(other);
       return Money.of(f.amount).gt(rest)
-        ? { field: `fundingLines.${i}.amount`, message: `requested ${Money.of(f.amount)} > appropriated ${appropriated} - other packages ${other} = ${rest} on budget line ${f.budgetLineId}` }
+        ? { field: `fundingLines.${i}.amount`, message: `requested ${Money.of(f.amount)} > appropriated ${appropriated} - other packages ${other} = ${rest} on budget line ${f.budgetLineId}${labelSuffix(labels, f.budgetLineId)}` }
         : null;
     }).filter((x): x is { field: string; message: string } => x !== null);
     if (refusals.length) throw DomainError.rule('PACKAGE_EXCEEDS_APPROPRIATION', `the package exceeds its budget lines: ${refusals.map((r) => r.message).join('; ')}`, refusals);
