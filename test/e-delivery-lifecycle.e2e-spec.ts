@@ -32,6 +32,14 @@ describe('e-delivery: a contract from signing to closing', () => {
     const full = await t.post('/penatausahaan/spp', { type: 'LS', organizationId: await t.orgId('A'), lines: [{ budgetLineId: lineId, amount: '95000000.00' }], payee, contractId: id, terminNo: 1 }, 'treasurer-a');
     expect(full.body.code).toBe('TERMIN_GROSS_MISMATCH');
     expect(full.body.detail).toContain('termin 1 pays 100000000.00 - advance recovered 0.00 - retention held 5000000.00 - penalty 1000000.00 = 94000000.00');
+    // a line that does not fund the contract is named by its codes beside its id
+    const other = await freshLine(t, 'A', '300000000.00');
+    await setPlan(t, other, 'A', evenPlan('300000000.00'));
+    await allot(t, other, 'A', '300000000.00');
+    const stray = await t.post('/penatausahaan/spp', { type: 'LS', organizationId: await t.orgId('A'), lines: [{ budgetLineId: other, amount: '94000000.00' }], payee, contractId: id, terminNo: 1 }, 'treasurer-a');
+    expect(stray.body.code).toBe('LINE_NOT_OF_CONTRACT');
+    const otherLine = (await t.get(`/budget-lines/${other}`, 'auditor')).body;
+    expect(stray.body.detail).toContain(`budget line ${other} (sub kegiatan ${otherLine.subActivityCode} / account ${otherLine.accountCode} / funding source ${otherLine.fundingSourceCode}) does not fund contract SPK/LATE/2026`);
     await payTermin(t, { contractId: id, terminNo: 1, lineId, amount: '94000000.00', payee });
     // the retention waits for FHO
     const ret = await t.post('/penatausahaan/spp', { type: 'LS', organizationId: await t.orgId('A'), lines: [{ budgetLineId: lineId, amount: '5000000.00' }], payee, contractId: id, terminNo: 2 }, 'treasurer-a');

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { labelSuffix, lineLabels } from '@grms/budget';
 import { AuditService, DomainError, Money } from '@grms/core';
 import { EntityManager } from 'typeorm';
 import { lockContract } from '../contracts/contract.queries';
@@ -68,11 +69,14 @@ export class ContractPaymentsService {
     await this.requireVendorPayee(m, c, r.payee);
     const funding: { id: string; committed: string }[] = await m.query(`SELECT budget_line_id AS id, committed::text FROM contract_funding WHERE contract_id = $1`, [r.contractId]);
     const byId = new Map(funding.map((f) => [f.id, Money.of(f.committed)]));
-    r.lines.forEach((l, i) => {
-      const held = byId.get(l.budgetLineId);
-      if (!held) throw DomainError.rule('LINE_NOT_OF_CONTRACT', `budget line ${l.budgetLineId} does not fund contract ${c.number}`, [{ field: `lines.${i}.budgetLineId`, message: 'not a funding line of the contract' }]);
-      if (Money.of(l.amount).gt(held)) throw DomainError.rule('EXCEEDS_CONTRACT_COMMITMENT', `requested ${Money.of(l.amount)} > the contract's commitment ${held} on budget line ${l.budgetLineId}`, [{ field: `lines.${i}.amount`, message: `at most ${held}` }]);
-    });
+    const refused = r.lines.map((l, i) => ({ l, i, held: byId.get(l.budgetLineId) })).find(({ l, held }) => !held || Money.of(l.amount).gt(held));
+    if (refused) {
+      // the line named by its codes beside its id (decision 0117), read only when a refusal needs it
+      const { l, i, held } = refused;
+      const named = `budget line ${l.budgetLineId}${labelSuffix(await lineLabels(m, [l.budgetLineId]), l.budgetLineId)}`;
+      if (!held) throw DomainError.rule('LINE_NOT_OF_CONTRACT', `${named} does not fund contract ${c.number}`, [{ field: `lines.${i}.budgetLineId`, message: 'not a funding line of the contract' }]);
+      throw DomainError.rule('EXCEEDS_CONTRACT_COMMITMENT', `requested ${Money.of(l.amount)} > the contract's commitment ${held} on ${named}`, [{ field: `lines.${i}.amount`, message: `at most ${held}` }]);
+    }
     return penalty;
   }
 
