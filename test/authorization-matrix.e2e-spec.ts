@@ -1,12 +1,5 @@
-import { ALL, Role, ROUTE_ACCESS } from './support/route-access';
+import { ALL, ROUTE_ACCESS, USER_OF } from './support/route-access';
 import { startTestApp, TestApp } from './support/test-app';
-
-const USER_OF: Record<Role, string> = {
-  ADMIN: 'admin', PRICE_ADMIN: 'price-admin', PLANNER: 'planner-a', BUDGET_VERIFIER: 'verifier', PROJECT_OFFICER: 'project-officer-a',
-  TREASURER: 'treasurer-a', FINANCE_OFFICER: 'finance-officer-a', CASH_AUTHORITY: 'cash-authority', AUDITOR: 'auditor',
-  BUDGET_USER: 'budget-user-a', REGIONAL_FINANCE_HEAD: 'finance-head', REGIONAL_SECRETARY: 'regional-secretary',
-  REVENUE_TREASURER: 'revenue-treasurer-a', SUPERVISOR: 'supervisor-a', MONEV_VERIFIER: 'monev-verifier',
-};
 
 // Every route of the OpenAPI document x every role: allowed roles get past the
 // guard (anything but 401/403), the others get 403; no token gets 401.

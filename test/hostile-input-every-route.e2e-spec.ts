@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { OpenApiValidator } from './support/openapi-validator';
-import { Role, ROUTE_ACCESS } from './support/route-access';
+import { Role, ROUTE_ACCESS, USER_OF } from './support/route-access';
 import { startTestApp, TestApp } from './support/test-app';
 
 // "Hostile input is normal input": every operation of the OpenAPI document
@@ -34,13 +34,6 @@ import { startTestApp, TestApp } from './support/test-app';
 // 16 kB of headers, before the application); null in optional fields of
 // create and PUT bodies (null there means "not given"); no body where every
 // field is optional (a valid request); fields nested deeper than four levels.
-
-const USER_OF: Record<Role, string> = {
-  ADMIN: 'admin', PRICE_ADMIN: 'price-admin', PLANNER: 'planner-a', BUDGET_VERIFIER: 'verifier', PROJECT_OFFICER: 'project-officer-a',
-  TREASURER: 'treasurer-a', FINANCE_OFFICER: 'finance-officer-a', CASH_AUTHORITY: 'cash-authority', AUDITOR: 'auditor',
-  BUDGET_USER: 'budget-user-a', REGIONAL_FINANCE_HEAD: 'finance-head', REGIONAL_SECRETARY: 'regional-secretary',
-  REVENUE_TREASURER: 'revenue-treasurer-a', SUPERVISOR: 'supervisor-a', MONEV_VERIFIER: 'monev-verifier',
-};
 
 /** Operations that cannot be driven by this test, each with the reason. Kept empty. */
 const NOT_DRIVEN: Record<string, string> = {};

@@ -41,6 +41,14 @@ const MONEV_ROUTES: Record<string, Role[]> = {
   'PUT /api/v1/monev/evaluation/notes': ['PLANNER'],
 };
 
+/** The demo account that acts in each role (README's demo users; OPD roles in OPD A). */
+export const USER_OF: Record<Role, string> = {
+  ADMIN: 'admin', PRICE_ADMIN: 'price-admin', PLANNER: 'planner-a', BUDGET_VERIFIER: 'verifier', PROJECT_OFFICER: 'project-officer-a',
+  TREASURER: 'treasurer-a', FINANCE_OFFICER: 'finance-officer-a', CASH_AUTHORITY: 'cash-authority', AUDITOR: 'auditor',
+  BUDGET_USER: 'budget-user-a', REGIONAL_FINANCE_HEAD: 'finance-head', REGIONAL_SECRETARY: 'regional-secretary',
+  REVENUE_TREASURER: 'revenue-treasurer-a', SUPERVISOR: 'supervisor-a', MONEV_VERIFIER: 'monev-verifier',
+};
+
 export const ROUTE_ACCESS: Record<string, 'public' | Role[]> = {
   // platform
   'POST /api/v1/auth/login': 'public',
